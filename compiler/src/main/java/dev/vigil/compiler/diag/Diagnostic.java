@@ -1,0 +1,49 @@
+package dev.vigil.compiler.diag;
+
+import dev.vigil.compiler.source.Span;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One finding: a stable dotted id ({@code Name.Duplicate}), a severity, where it is, a one-sentence
+ * message with code in backticks, and optionally a hint and a fix.
+ */
+public record Diagnostic(String code, Severity severity, Span span, String message, String hint, Fix fix) {
+    /** Source order, then id, so output is the same whatever order the checks ran in. */
+    public static final Comparator<Diagnostic> ORDER = Comparator
+            .comparing(Diagnostic::span)
+            .thenComparing(Diagnostic::code)
+            .thenComparing(Diagnostic::message);
+
+    public Diagnostic {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(span, "span");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Diagnostic error(String code, Span span, String message, String hint) {
+        return new Diagnostic(code, Severity.ERROR, span, message, hint, null);
+    }
+
+    public static Diagnostic warning(String code, Span span, String message, String hint) {
+        return new Diagnostic(code, Severity.WARNING, span, message, hint, null);
+    }
+
+    public Diagnostic withSeverity(Severity newSeverity) {
+        return new Diagnostic(code, newSeverity, span, message, hint, fix);
+    }
+
+    public Diagnostic withFix(Fix newFix) {
+        return new Diagnostic(code, severity, span, message, hint, newFix);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** True when this id is {@code family} or lies below it ({@code Syntax} covers {@code Syntax.UnexpectedToken}). */
+    public boolean inFamily(String family) {
+        return code.equals(family) || code.startsWith(family + ".");
+    }
+}

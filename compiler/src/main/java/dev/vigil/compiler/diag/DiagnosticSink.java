@@ -1,0 +1,51 @@
+package dev.vigil.compiler.diag;
+
+import dev.vigil.compiler.source.Span;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Collects diagnostics from every stage: user mistakes are reported here, never thrown. */
+public final class DiagnosticSink {
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    public void report(Diagnostic d) {
+        diagnostics.add(d);
+    }
+
+    public void error(String code, Span span, String message) {
+        report(Diagnostic.error(code, span, message, null));
+    }
+
+    public void error(String code, Span span, String message, String hint) {
+        report(Diagnostic.error(code, span, message, hint));
+    }
+
+    public void warning(String code, Span span, String message, String hint) {
+        report(Diagnostic.warning(code, span, message, hint));
+    }
+
+    public void addAll(List<Diagnostic> more) {
+        diagnostics.addAll(more);
+    }
+
+    public boolean hasErrors() {
+        for (Diagnostic d : diagnostics) {
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int size() {
+        return diagnostics.size();
+    }
+
+    /** Everything reported so far, in source order. */
+    public List<Diagnostic> sorted() {
+        List<Diagnostic> copy = new ArrayList<>(diagnostics);
+        copy.sort(Diagnostic.ORDER);
+        return Collections.unmodifiableList(copy);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.vigil.compiler.parse;
+
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.grammar.VigilLexer;
+import dev.vigil.grammar.VigilParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * Turns ANTLR's complaints into {@code Syntax.*} diagnostics that say in words what was expected
+ * ("expected a duration such as `5m`"), never a raw token list.
+ */
+final class SyntaxErrorListener extends BaseErrorListener {
+    private final SourceFile source;
+    private final int lineOffset;
+    private final int columnOffset;
+    private final List<Diagnostic> found = new ArrayList<>();
+    private int lastLine = -1;
+    private int lastColumn = -1;
+
+    SyntaxErrorListener(SourceFile source, int lineOffset, int columnOffset) {
+        this.source = source;
+        this.lineOffset = lineOffset;
+        this.columnOffset = columnOffset;
+    }
+
+    int count() {
+        return found.size();
+    }
+
+    void reportTo(DiagnosticSink sink) {
+        sink.addAll(found);
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+            String msg, RecognitionException e) {
+        // ANTLR can report the same spot twice while recovering; one diagnostic per place is enough.
+        if (line == lastLine && charPositionInLine == lastColumn) {
+            return;
+        }
+        lastLine = line;
+        lastColumn = charPositionInLine;
+        if (recognizer instanceof Lexer) {
+            lexerError(line, charPositionInLine);
+            return;
+        }
+        Parser parser = (Parser) recognizer;
+        Token token = (Token) offendingSymbol;
+        Span span = spanOf(token, line, charPositionInLine);
+        IntervalSet expected = e != null && e.getExpectedTokens() != null
+                ? e.getExpectedTokens()
+                : safeExpected(parser);
+        String what = describeFound(token);
+        String expectation = TokenDescriptions.describe(expected, parser.getVocabulary());
+        if (token.getType() == Token.EOF) {
+            found.add(Diagnostic.error("Syntax.UnexpectedEnd", span,
+                    "The input ends too early: expected " + expectation + ".",
+                    "Check for an unclosed `{`, `(` or `[` before this point."));
+        } else if (token.getType() == VigilLexer.UNEXPECTED_CHAR) {
+            found.add(Diagnostic.error("Syntax.InvalidCharacter", span,
+                    "The character `" + token.getText() + "` cannot appear here.",
+                    "Expected " + expectation + "."));
+        } else if (e instanceof NoViableAltException || e instanceof InputMismatchException || e == null) {
+            found.add(Diagnostic.error("Syntax.UnexpectedToken", span,
+                    "Unexpected " + what + ": expected " + expectation + ".", hintFor(token, expected)));
+        } else {
+            found.add(Diagnostic.error("Syntax.UnexpectedToken", span,
+                    "Unexpected " + what + ".", "Expected " + expectation + "."));
+        }
+    }
+
+    private static IntervalSet safeExpected(Parser parser) {
+        try {
+            return parser.getExpectedTokens();
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            return new IntervalSet();
+        }
+    }
+
+    private void lexerError(int line, int charPositionInLine) {
+        String lineText = source.line(line);
+        int cp = charPositionInLine;
+        String rest = cp < lineText.codePointCount(0, lineText.length())
+                ? lineText.substring(lineText.offsetByCodePoints(0, cp))
+                : "";
+        Span span = at(line, charPositionInLine, Math.max(1, Math.min(rest.length(), 1)));
+        if (rest.startsWith("\"") || rest.startsWith("'") || rest.startsWith("`")) {
+            span = at(line, charPositionInLine, Math.max(1, rest.codePointCount(0, rest.length())));
+            found.add(Diagnostic.error("Syntax.UnterminatedString", span,
+                    "This string is not closed, or it holds an escape that is not valid.",
+                    "Close it with a matching quote; valid escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH` and `\\uHHHH`."));
+        } else {
+            found.add(Diagnostic.error("Syntax.InvalidCharacter", span,
+                    "The text `" + (rest.isEmpty() ? "" : rest.substring(0, rest.offsetByCodePoints(0, 1)))
+                            + "` cannot start a token here.",
+                    null));
+        }
+    }
+
+    private static String hintFor(Token token, IntervalSet expected) {
+        String text = token.getText();
+        if (expected.contains(VigilParser.DURATION) && token.getType() == VigilLexer.STRING) {
+            return "Durations are written without quotes, for example `5m`.";
+        }
+        if (expected.contains(VigilParser.RIGHT_BRACE) && expected.size() < 4) {
+            return "Is a `}` missing?";
+        }
+        if ("=".equals(text) && expected.contains(VigilParser.EQLC)) {
+            return "Compare with `==`; a single `=` only appears in label matchers.";
+        }
+        return null;
+    }
+
+    private Span spanOf(Token token, int line, int column) {
+        if (token == null || token.getType() == Token.EOF) {
+            return at(line, column, 1);
+        }
+        String text = token.getText();
+        int length = Math.max(1, text == null ? 1 : text.codePointCount(0, text.length()));
+        if (text != null && text.indexOf('\n') >= 0) {
+            length = Math.max(1, text.indexOf('\n'));
+        }
+        return at(line, column, length);
+    }
+
+    private Span at(int line, int charPositionInLine, int length) {
+        int l = line + lineOffset;
+        int c = charPositionInLine + 1 + (line == 1 ? columnOffset : 0);
+        return new Span(source.path(), l, c, l, c + length);
+    }
+
+    private static String describeFound(Token token) {
+        if (token.getType() == Token.EOF) {
+            return "end of input";
+        }
+        return TokenDescriptions.describeToken(token);
+    }
+}

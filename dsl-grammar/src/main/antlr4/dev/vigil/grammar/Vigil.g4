@@ -1,0 +1,374 @@
+/*
+ * The Vigil language. PromQL is imported as a sub-language: wherever the DSL
+ * expects a query, `expr` from PromQL.g4 stands, extended here so that
+ * `$name` can name a Vigil constant inside a query.
+ *
+ * Newlines carry no meaning. A query ends where the next token cannot
+ * continue it, which is always a DSL keyword, a string or a closing brace.
+ */
+grammar Vigil;
+
+import PromQL;
+
+// ---------------------------------------------------------------- files
+
+vigilFile
+    : importDecl* topDecl* EOF
+    ;
+
+importDecl
+    : IMPORT STRING
+    ;
+
+topDecl
+    : constDecl
+    | serviceDecl
+    | severitiesDecl
+    | settingsDecl
+    | routingDecl
+    ;
+
+constDecl
+    : CONST name EQL value
+    ;
+
+severitiesDecl
+    : SEVERITIES name (GTR name)*
+    ;
+
+settingsDecl
+    : SETTINGS LEFT_BRACE property* RIGHT_BRACE
+    ;
+
+// A generic `key value` pair; each block says which keys it takes and what type each has.
+property
+    : name value
+    ;
+
+// ---------------------------------------------------------------- values
+
+value
+    : STRING                                   # stringValue
+    | sign=(ADD | SUB)? NUMBER MOD?            # numberValue
+    | DURATION                                 # durationValue
+    | CONST_REF                                # constRefValue
+    | LEFT_BRACKET (value (COMMA value)* COMMA?)? RIGHT_BRACKET  # listValue
+    | name                                     # nameValue
+    ;
+
+name
+    : IDENT
+    | keyword
+    ;
+
+dottedName
+    : name (DOT name)?
+    ;
+
+labelBlock
+    : LEFT_BRACE (labelPair (COMMA? labelPair)* COMMA?)? RIGHT_BRACE
+    ;
+
+labelPair
+    : labelName EQL value
+    ;
+
+// ---------------------------------------------------------------- services
+
+serviceDecl
+    : EXTEND? SERVICE name LEFT_BRACE serviceMember* RIGHT_BRACE
+    ;
+
+serviceMember
+    : TEAM value                                          # teamMember
+    | LABELS labelBlock                                   # labelsMember
+    | LINKS LEFT_BRACE property* RIGHT_BRACE              # linksMember
+    | constDecl                                           # constMember
+    | metricDecl                                          # metricMember
+    | groupDecl                                           # groupMember
+    | sloDecl                                             # sloMember
+    | dashboardDecl                                       # dashboardMember
+    | testDecl                                            # testMember
+    ;
+
+metricDecl
+    : METRIC metricName name (LEFT_BRACE metricProp* RIGHT_BRACE)?
+    ;
+
+metricProp
+    : LABELS value                                        # metricLabels
+    | property                                            # metricProperty
+    ;
+
+// ---------------------------------------------------------------- rules
+
+groupDecl
+    : GROUP name (EVERY value)? (LIMIT value)? LEFT_BRACE ruleDecl* RIGHT_BRACE
+    ;
+
+ruleDecl
+    : recordDecl
+    | alertDecl
+    ;
+
+recordDecl
+    : RECORD metricName (LABELS labelBlock)? EQL expr
+    ;
+
+alertDecl
+    : ALERT name LEFT_BRACE alertProp* RIGHT_BRACE
+    ;
+
+alertProp
+    : WHEN expr                                           # whenProp
+    | FOR value                                           # forProp
+    | KEEP_FIRING_FOR value                               # keepFiringProp
+    | SEVERITY name                                       # severityProp
+    | LABELS labelBlock                                   # alertLabelsProp
+    | SUMMARY value                                       # summaryProp
+    | DESCRIPTION value                                   # descriptionProp
+    | GUARD expr                                          # guardProp
+    | PANEL dottedName                                    # panelProp
+    | RUNBOOK LEFT_BRACE runbookItem* RIGHT_BRACE         # runbookProp
+    ;
+
+runbookItem
+    : MEANING value                                       # meaningItem
+    | TRIAGE value                                        # triageItem
+    | DIAGNOSE value EQL expr                             # diagnoseItem
+    | REMEDIATE value (RUN value)?                        # remediateItem
+    | ESCALATE value                                      # escalateItem
+    | RELATED dottedName (COMMA dottedName)*              # relatedItem
+    ;
+
+// ---------------------------------------------------------------- SLOs
+
+sloDecl
+    : SLO name LEFT_BRACE sloProp* RIGHT_BRACE
+    ;
+
+sloProp
+    : OBJECTIVE value                                     # objectiveProp
+    | WINDOW value                                        # windowProp
+    | DESCRIPTION value                                   # sloDescriptionProp
+    | BY LEFT_BRACKET (labelName (COMMA labelName)* COMMA?)? RIGHT_BRACKET  # sloGroupingProp
+    | SLI name LEFT_BRACE sliProp* RIGHT_BRACE            # sliProp_
+    | ALERTING LEFT_BRACE property* RIGHT_BRACE           # alertingProp
+    ;
+
+sliProp
+    : name EQL expr                                       # sliQuery
+    | name value                                          # sliSetting
+    ;
+
+// ---------------------------------------------------------------- dashboards
+
+dashboardDecl
+    : DASHBOARD name value? LEFT_BRACE dashboardItem* RIGHT_BRACE
+    ;
+
+dashboardItem
+    : VARIABLE name EQL variableSource                    # variableItem
+    | ROW value LEFT_BRACE panelDecl* RIGHT_BRACE         # rowItem
+    | panelDecl                                           # panelItem
+    | property                                            # dashboardProperty
+    ;
+
+variableSource
+    : LABEL_VALUES LEFT_PAREN (expr COMMA)? labelName RIGHT_PAREN (LEFT_BRACE property* RIGHT_BRACE)?  # labelValuesSource
+    | CUSTOM value (LEFT_BRACE property* RIGHT_BRACE)?                                                # customSource
+    | INTERVAL value (LEFT_BRACE property* RIGHT_BRACE)?                                              # intervalSource
+    ;
+
+// `timeseries skew "Hot-key skew ratio" { query ... unit "suffix:x" }`: type, id, title.
+panelDecl
+    : name name value LEFT_BRACE panelOption* RIGHT_BRACE
+    ;
+
+panelOption
+    : QUERY expr                                          # queryOption
+    | THRESHOLDS LEFT_BRACE (threshold (COMMA? threshold)* COMMA?)? RIGHT_BRACE  # thresholdsOption
+    | THRESHOLDS FROM name                                # thresholdsFromOption
+    | LINK value value                                    # linkOption
+    | name value                                          # panelSetting
+    ;
+
+threshold
+    : name value
+    ;
+
+// ---------------------------------------------------------------- routing
+
+routingDecl
+    : ROUTING LEFT_BRACE routingItem* RIGHT_BRACE
+    ;
+
+routingItem
+    : RECEIVER name name LEFT_BRACE property* RIGHT_BRACE                     # receiverItem
+    | ROUTE routeSpec                                                         # routeItem
+    | INHIBIT inhibitSide WHILE inhibitSide (ON LEFT_BRACKET (labelName (COMMA labelName)* COMMA?)? RIGHT_BRACKET)?  # inhibitItem
+    | TIME_INTERVAL name LEFT_BRACE property* RIGHT_BRACE                     # timeIntervalItem
+    | TEST value LEFT_BRACE routeTest* RIGHT_BRACE                            # routingTestItem
+    ;
+
+routeSpec
+    : (DEFAULT | routeMatcher (COMMA routeMatcher)*) TO name (LEFT_BRACE routeSetting* RIGHT_BRACE)?
+    ;
+
+routeMatcher
+    : labelName op=(EQL | NEQ | EQL_REGEX | NEQ_REGEX | GTE | LTE | GTR | LSS) value
+    ;
+
+routeSetting
+    : ROUTE routeSpec                                     # childRoute
+    | CONTINUE                                            # continueSetting
+    | property                                            # routeProperty
+    ;
+
+inhibitSide
+    : name                                                # inhibitAlert
+    | routeMatcher (COMMA routeMatcher)*                  # inhibitMatchers
+    ;
+
+routeTest
+    : labelBlock EXPECT name (COMMA name)*
+    ;
+
+// ---------------------------------------------------------------- tests
+
+testDecl
+    : TEST value LEFT_BRACE testItem* RIGHT_BRACE
+    ;
+
+testItem
+    : EVERY value                                         # intervalItem
+    | SERIES vectorSelector EQL value                     # seriesItem
+    | AT value EXPECT ALERT name labelBlock? annotationBlock?   # expectAlertItem
+    | AT value EXPECT NO ALERT name                       # expectNoAlertItem
+    | AT value EXPECT VALUE expr IS (EMPTY | LEFT_BRACKET (sample (COMMA? sample)* COMMA?)? RIGHT_BRACKET)  # expectValueItem
+    ;
+
+annotationBlock
+    : ANNOTATIONS labelBlock
+    ;
+
+sample
+    : vectorSelector EQL value
+    ;
+
+// ---------------------------------------------------------------- PromQL hooks
+
+// Inside a .vigil file a matcher value may name a constant: `{group=$consumer_group}`.
+matcherValue
+    : STRING
+    | CONST_REF
+    ;
+
+literal
+    : NUMBER
+    | DURATION
+    | STRING
+    | CONST_REF
+    ;
+
+durationAtom
+    : NUMBER
+    | DURATION
+    | CONST_REF
+    | LEFT_PAREN durationExpr RIGHT_PAREN
+    | IDENT LEFT_PAREN (durationExpr (COMMA durationExpr)*)? RIGHT_PAREN
+    ;
+
+// The DSL's reserved words stay usable as metric and label names.
+keyword
+    : promqlKeyword
+    | IMPORT | CONST | SEVERITIES | SETTINGS | EXTEND | SERVICE | TEAM | LABELS | LINKS
+    | METRIC | EVERY | LIMIT | RECORD | ALERT | WHEN | FOR | KEEP_FIRING_FOR | SEVERITY
+    | SUMMARY | DESCRIPTION | GUARD | PANEL | RUNBOOK | MEANING | TRIAGE | DIAGNOSE
+    | REMEDIATE | RUN | ESCALATE | RELATED | SLO | OBJECTIVE | WINDOW | SLI | ALERTING
+    | DASHBOARD | VARIABLE | ROW | LABEL_VALUES | CUSTOM | INTERVAL | QUERY | THRESHOLDS
+    | FROM | ROUTING | RECEIVER | ROUTE | INHIBIT | WHILE | TIME_INTERVAL | DEFAULT
+    | TO | CONTINUE | EXPECT | TEST | SERIES | NO | VALUE | IS | EMPTY | ANNOTATIONS
+    | LINK
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+IMPORT          : 'import';
+CONST           : 'const';
+SEVERITIES      : 'severities';
+SETTINGS        : 'settings';
+EXTEND          : 'extend';
+SERVICE         : 'service';
+TEAM            : 'team';
+LABELS          : 'labels';
+LINKS           : 'links';
+METRIC          : 'metric';
+EVERY           : 'every';
+LIMIT           : 'limit';
+RECORD          : 'record';
+ALERT           : 'alert';
+WHEN            : 'when';
+FOR             : 'for';
+KEEP_FIRING_FOR : 'keep_firing_for';
+SEVERITY        : 'severity';
+SUMMARY         : 'summary';
+DESCRIPTION     : 'description';
+GUARD           : 'guard';
+PANEL           : 'panel';
+RUNBOOK         : 'runbook';
+MEANING         : 'meaning';
+TRIAGE          : 'triage';
+DIAGNOSE        : 'diagnose';
+REMEDIATE       : 'remediate';
+RUN             : 'run';
+ESCALATE        : 'escalate';
+RELATED         : 'related';
+SLO             : 'slo';
+OBJECTIVE       : 'objective';
+WINDOW          : 'window';
+SLI             : 'sli';
+ALERTING        : 'alerting';
+DASHBOARD       : 'dashboard';
+VARIABLE        : 'variable';
+ROW             : 'row';
+LABEL_VALUES    : 'label_values';
+CUSTOM          : 'custom';
+INTERVAL        : 'interval';
+QUERY           : 'query';
+THRESHOLDS      : 'thresholds';
+FROM            : 'from';
+ROUTING         : 'routing';
+RECEIVER        : 'receiver';
+ROUTE           : 'route';
+INHIBIT         : 'inhibit';
+WHILE           : 'while';
+TIME_INTERVAL   : 'time_interval';
+DEFAULT         : 'default';
+TO              : 'to';
+CONTINUE        : 'continue';
+EXPECT          : 'expect';
+TEST            : 'test';
+SERIES          : 'series';
+NO              : 'no';
+VALUE           : 'value';
+IS              : 'is';
+EMPTY           : 'empty';
+ANNOTATIONS     : 'annotations';
+LINK            : 'link';
+
+CONST_REF
+    : '$' [a-zA-Z_] [a-zA-Z0-9_]*
+    ;
+
+DOT
+    : '.'
+    ;
+
+LINE_COMMENT
+    : '//' ~[\r\n]* -> channel(2)
+    ;
+
+BLOCK_COMMENT
+    : '/*' .*? '*/' -> channel(2)
+    ;
