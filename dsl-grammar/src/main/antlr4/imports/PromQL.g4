@@ -16,6 +16,11 @@
  */
 grammar PromQL;
 
+// Inside `[...]` a colon always separates range and step (`[5m:1m]`), as in Prometheus's lexer.
+@lexer::members {
+    private int bracketDepth;
+}
+
 promqlRoot
     : expr EOF
     ;
@@ -27,7 +32,7 @@ expr
     | expr AT atValue                                                      # at
     | <assoc=right> expr op=POW binModifier expr                           # binary
     | op=(ADD | SUB) expr                                                  # unary
-    | expr op=(MUL | DIV | MOD | ATAN2) binModifier expr                   # binary
+    | expr op=(MUL | DIV | MOD | ATAN2 | TRIM_UPPER | TRIM_LOWER) binModifier expr  # binary
     | expr op=(ADD | SUB) binModifier expr                                 # binary
     | expr op=(EQLC | NEQ | GTR | LSS | GTE | LTE) binModifier expr        # binary
     | expr op=(AND | UNLESS) binModifier expr                              # binary
@@ -100,8 +105,9 @@ rangeModifier
     | SMOOTHED
     ;
 
+// Only an atom, optionally signed: `foo offset 1m + 1m` is `(foo offset 1m) + 1m`, as in Prometheus.
 offsetValue
-    : SUB? durationAtom
+    : (ADD | SUB)? durationAtom
     ;
 
 atValue
@@ -135,10 +141,12 @@ metricName
     | keyword
     ;
 
+// NUMBER covers `Inf` and `NaN`, which the lexer reads as numbers but are fine label names; the compiler refuses other numbers.
 labelName
     : IDENT
     | keyword
     | STRING
+    | NUMBER
     ;
 
 /* PromQL's reserved words, which may still name metrics and labels. */
@@ -207,7 +215,7 @@ IDENT
     ;
 
 METRIC_IDENT
-    : [a-zA-Z_:] [a-zA-Z0-9_:]*
+    : {bracketDepth == 0}? [a-zA-Z_:] [a-zA-Z0-9_:]*
     ;
 
 STRING
@@ -220,12 +228,15 @@ LEFT_PAREN    : '(';
 RIGHT_PAREN   : ')';
 LEFT_BRACE    : '{';
 RIGHT_BRACE   : '}';
-LEFT_BRACKET  : '[';
-RIGHT_BRACKET : ']';
+LEFT_BRACKET  : '[' { bracketDepth++; };
+RIGHT_BRACKET : ']' { if (bracketDepth > 0) bracketDepth--; };
 COMMA         : ',';
 COLON         : ':';
 AT            : '@';
 EQLC          : '==';
+// Histogram trim operators (experimental in Prometheus 3): `</` trims the upper, `>/` the lower end.
+TRIM_UPPER    : '</';
+TRIM_LOWER    : '>/';
 NEQ           : '!=';
 EQL_REGEX     : '=~';
 NEQ_REGEX     : '!~';

@@ -1,0 +1,69 @@
+package dev.vigil.compiler.parse;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.promql.ConstantUse;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.grammar.VigilParser;
+import java.util.Optional;
+
+/**
+ * Parses a standalone PromQL expression, such as the {@code expr:} of a Prometheus rule file, into
+ * the {@link Expr} AST. Syntax errors become {@code Syntax.*} diagnostics and Prometheus's
+ * parse-time rules {@code PromQL.*} ones; type rules are {@link dev.vigil.compiler.promql.PromqlChecker}'s.
+ * Vigil constants ({@code $name}) are not PromQL and are reported here.
+ */
+public final class PromqlParser {
+    private PromqlParser() {
+    }
+
+    /** Parses {@code text} as if it were a file of its own, named {@code <promql>}. */
+    public static Optional<Expr> parse(String text, DiagnosticSink sink) {
+        return parse(text, "<promql>", 1, 1, sink);
+    }
+
+    /**
+     * Parses {@code text}, which starts at {@code line}/{@code column} (1-based, code points) of the
+     * file {@code path}, so that diagnostics point into that file (a YAML rule file, say).
+     *
+     * @return the expression, or empty when it has syntax errors; semantic errors still give a tree
+     */
+    public static Optional<Expr> parse(String text, String path, int line, int column, DiagnosticSink sink) {
+        SourceFile source = new SourceFile(path, text);
+        if (text.length() > VigilParsing.MAX_CHARS) {
+            sink.error("PromQL.TooLarge", Span.point(path, line, column),
+                    "This expression is " + text.length() + " characters long, more than Vigil reads.", null);
+            return Optional.empty();
+        }
+        int lineOffset = line - 1;
+        int columnOffset = column - 1;
+        try {
+            VigilParsing.Result<VigilParser.PromqlRootContext> result =
+                    VigilParsing.parse(source, lineOffset, columnOffset, VigilParser::promqlRoot, sink);
+            if (result.hadSyntaxErrors()) {
+                return Optional.empty();
+            }
+            if (result.tree().expr() == null) {
+                sink.error("PromQL.Empty", Span.point(path, line, column), "The expression is empty.", null);
+                return Optional.empty();
+            }
+            PromqlTreeBuilder builder = new PromqlTreeBuilder(source, lineOffset, columnOffset, sink);
+            Expr expr = builder.expr(result.tree().expr());
+            if (expr == null) {
+                return Optional.empty();
+            }
+            for (ConstantUse use : ConstantUse.in(expr)) {
+                sink.error("PromQL.ConstantOutsideVigil", use.span(),
+                        "`$" + use.name() + "` names a Vigil constant, which plain PromQL does not have.",
+                        "Write the value itself, or move the expression into a .vigil file.");
+            }
+            return Optional.of(expr);
+        } catch (StackOverflowError e) {
+            // Deeply nested input exhausts the recursive-descent parser; refuse it rather than crash.
+            sink.error("PromQL.TooDeep", Span.point(path, line, column),
+                    "This expression is nested too deeply to analyse.", "Split it into recording rules.");
+            return Optional.empty();
+        }
+    }
+}

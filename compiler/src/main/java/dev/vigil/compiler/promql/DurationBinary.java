@@ -1,0 +1,13 @@
+package dev.vigil.compiler.promql;
+
+import dev.vigil.compiler.source.Span;
+import java.util.Objects;
+
+/** {@code lhs op rhs}, where {@code op} is one of {@link BinaryOp#isDurationOperator()}. */
+public record DurationBinary(BinaryOp op, DurationExpr lhs, DurationExpr rhs, Span span) implements DurationExpr {
+    public DurationBinary {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(lhs, "lhs");
+        Objects.requireNonNull(rhs, "rhs");
+    }
+}

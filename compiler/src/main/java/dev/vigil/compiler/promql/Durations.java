@@ -1,0 +1,88 @@
+package dev.vigil.compiler.promql;
+
+/** PromQL duration literals ({@code 1h30m}): reading, validating and writing them. */
+public final class Durations {
+    private static final String[] UNITS = {"y", "w", "d", "h", "m", "s", "ms"};
+    private static final long[] UNIT_MILLIS = {
+        365L * 24 * 3600 * 1000, 7L * 24 * 3600 * 1000, 24L * 3600 * 1000, 3600L * 1000, 60L * 1000, 1000L, 1L};
+
+    /** Prometheus refuses durations beyond what Go's {@code time.Duration} (int64 nanoseconds) holds. */
+    public static final double MAX_SECONDS = 9.223372036854775807e9;
+
+    private Durations() {
+    }
+
+    /**
+     * The length of a DURATION token in milliseconds.
+     *
+     * @throws IllegalArgumentException with a readable message: units out of order or repeated, or too long
+     */
+    public static long parseMillis(String text) {
+        int i = 0;
+        int lastUnit = -1;
+        long total = 0;
+        while (i < text.length()) {
+            int start = i;
+            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                throw new IllegalArgumentException("`" + text + "` is not a valid duration");
+            }
+            String digits = text.substring(start, i);
+            int unitStart = i;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int unit = unitIndex(text.substring(unitStart, i));
+            if (unit < 0) {
+                throw new IllegalArgumentException("`" + text + "` has an unknown unit `" + text.substring(unitStart, i) + "`");
+            }
+            if (unit <= lastUnit) {
+                throw new IllegalArgumentException("`" + text
+                        + "` is not a valid duration: units must go from largest to smallest, each at most once");
+            }
+            lastUnit = unit;
+            try {
+                long n = Long.parseLong(digits);
+                total = Math.addExact(total, Math.multiplyExact(n, UNIT_MILLIS[unit]));
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new IllegalArgumentException("`" + Numbers.abbreviate(text) + "` is too long for a duration");
+            }
+        }
+        if (total / 1000.0 > MAX_SECONDS) {
+            throw new IllegalArgumentException("`" + Numbers.abbreviate(text) + "` is too long for a duration");
+        }
+        return total;
+    }
+
+    private static int unitIndex(String unit) {
+        for (int u = 0; u < UNITS.length; u++) {
+            if (UNITS[u].equals(unit)) {
+                return u;
+            }
+        }
+        return -1;
+    }
+
+    /** Canonical text, largest units first ({@code 90000} is {@code 1m30s}); zero is {@code 0s}. */
+    public static String format(long millis) {
+        if (millis == 0) {
+            return "0s";
+        }
+        StringBuilder sb = new StringBuilder();
+        long rest = millis;
+        if (rest < 0) {
+            sb.append('-');
+            rest = -rest;
+        }
+        for (int u = 0; u < UNITS.length; u++) {
+            long n = rest / UNIT_MILLIS[u];
+            if (n > 0) {
+                sb.append(n).append(UNITS[u]);
+                rest -= n * UNIT_MILLIS[u];
+            }
+        }
+        return sb.toString();
+    }
+}

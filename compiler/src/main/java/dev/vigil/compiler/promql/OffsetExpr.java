@@ -1,0 +1,18 @@
+package dev.vigil.compiler.promql;
+
+import dev.vigil.compiler.source.Span;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code expr offset duration}; a negative offset is a {@link DurationUnary}. */
+public record OffsetExpr(Expr expr, DurationExpr offset, Span span) implements Expr {
+    public OffsetExpr {
+        Objects.requireNonNull(expr, "expr");
+        Objects.requireNonNull(offset, "offset");
+    }
+
+    @Override
+    public List<Expr> children() {
+        return List.of(expr);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.vigil.compiler.promql;
+
+import dev.vigil.compiler.source.Span;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code (expr)}: kept, because Prometheus gives parentheses meaning (no offset on a parenthesised selector). */
+public record Paren(Expr expr, Span span) implements Expr {
+    public Paren {
+        Objects.requireNonNull(expr, "expr");
+    }
+
+    @Override
+    public List<Expr> children() {
+        return List.of(expr);
+    }
+}

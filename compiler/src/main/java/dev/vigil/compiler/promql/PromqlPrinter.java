@@ -1,0 +1,324 @@
+package dev.vigil.compiler.promql;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Writes an {@link Expr} back as PromQL text. Literals keep their source spelling and parentheses
+ * come from {@link Paren} nodes, so for a parsed tree {@code parse(print(e))} equals {@code e}. For a
+ * tree built by code, parentheses are added where precedence needs them.
+ */
+public final class PromqlPrinter {
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** Words that, written bare where an operand starts, would be read as a binary-operator modifier. */
+    private static final Set<String> MODIFIER_WORDS = Set.of(
+            "bool", "on", "ignoring", "group_left", "group_right", "fill", "fill_left", "fill_right");
+
+    private static final int UNARY = 55;
+    private static final int POSTFIX = 70;
+    private static final int ATOM = 80;
+
+    private final Function<ConstRef, String> constants;
+    private final StringBuilder out = new StringBuilder();
+
+    private PromqlPrinter(Function<ConstRef, String> constants) {
+        this.constants = constants;
+    }
+
+    /** The expression as PromQL; Vigil constants are written {@code $name}. */
+    public static String print(Expr expr) {
+        return print(expr, null);
+    }
+
+    /**
+     * The expression as PromQL, with every Vigil constant replaced by the text {@code constants}
+     * returns for it. The callback receives a {@link ConstRef} for each use, in operand, label-matcher
+     * and duration position alike (see {@link ConstantUse} to learn the positions beforehand), and
+     * returns PromQL source: {@code "prod"}, {@code 0.95} or {@code 5m}. In matcher position a result
+     * that is not a quoted string is quoted, so a number constant may stand there too. A null callback,
+     * or a null result, keeps {@code $name}.
+     */
+    public static String print(Expr expr, Function<ConstRef, String> constants) {
+        PromqlPrinter p = new PromqlPrinter(constants);
+        p.expr(expr);
+        return p.out.toString();
+    }
+
+    /** A duration expression as PromQL, with constants written {@code $name}. */
+    public static String print(DurationExpr duration) {
+        PromqlPrinter p = new PromqlPrinter(null);
+        p.duration(duration);
+        return p.out.toString();
+    }
+
+    private String constant(ConstRef ref) {
+        String text = constants == null ? null : constants.apply(ref);
+        return text == null ? "$" + ref.name() : text;
+    }
+
+    private int precedence(Expr e) {
+        if (e instanceof Binary b) {
+            return b.op().precedence() * 10;
+        }
+        if (e instanceof Unary) {
+            return UNARY;
+        }
+        if (e instanceof NumberLiteral n && (n.text().startsWith("-") || n.text().startsWith("+"))) {
+            return UNARY;
+        }
+        if (e instanceof ConstRef c) {
+            String text = constant(c);
+            return text.startsWith("-") || text.startsWith("+") ? UNARY : ATOM;
+        }
+        if (e instanceof MatrixSelector || e instanceof Subquery || e instanceof OffsetExpr || e instanceof AtExpr
+                || e instanceof RangeModifierExpr) {
+            return POSTFIX;
+        }
+        return ATOM;
+    }
+
+    private void operand(Expr e, boolean parens) {
+        if (parens) {
+            out.append('(');
+            expr(e);
+            out.append(')');
+        } else {
+            expr(e);
+        }
+    }
+
+    private void expr(Expr e) {
+        if (e instanceof NumberLiteral n) {
+            out.append(n.text());
+        } else if (e instanceof StringLiteral s) {
+            out.append(Strings.quote(s.value()));
+        } else if (e instanceof ConstRef c) {
+            out.append(constant(c));
+        } else if (e instanceof VectorSelector v) {
+            selector(v);
+        } else if (e instanceof MatrixSelector m) {
+            operand(m.selector(), precedence(m.selector()) < POSTFIX);
+            out.append('[');
+            duration(m.range());
+            out.append(']');
+        } else if (e instanceof Subquery s) {
+            operand(s.expr(), precedence(s.expr()) < POSTFIX);
+            out.append('[');
+            duration(s.range());
+            out.append(':');
+            if (s.step() != null) {
+                duration(s.step());
+            }
+            out.append(']');
+        } else if (e instanceof OffsetExpr o) {
+            operand(o.expr(), precedence(o.expr()) < POSTFIX);
+            out.append(" offset ");
+            offsetValue(o.offset());
+        } else if (e instanceof AtExpr a) {
+            operand(a.expr(), precedence(a.expr()) < POSTFIX);
+            out.append(" @ ").append(a.text());
+        } else if (e instanceof RangeModifierExpr r) {
+            operand(r.expr(), precedence(r.expr()) < POSTFIX);
+            out.append(' ').append(r.modifier().keyword());
+        } else if (e instanceof Call c) {
+            out.append(c.function()).append('(');
+            args(c.args());
+            out.append(')');
+        } else if (e instanceof Aggregation a) {
+            aggregation(a);
+        } else if (e instanceof Binary b) {
+            binary(b);
+        } else if (e instanceof Unary u) {
+            out.append(u.negative() ? '-' : '+');
+            operand(u.expr(), precedence(u.expr()) < UNARY);
+        } else if (e instanceof Paren p) {
+            out.append('(');
+            expr(p.expr());
+            out.append(')');
+        }
+    }
+
+    private void args(List<Expr> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            expr(args.get(i));
+        }
+    }
+
+    private void aggregation(Aggregation a) {
+        out.append(a.op().keyword());
+        if (a.grouping() != null) {
+            out.append(a.grouping().without() ? " without " : " by ");
+            labelList(a.grouping().labels());
+            out.append(' ');
+        }
+        out.append('(');
+        if (a.param() != null) {
+            expr(a.param());
+            out.append(", ");
+        }
+        expr(a.expr());
+        out.append(')');
+    }
+
+    private void binary(Binary b) {
+        int p = b.op().precedence() * 10;
+        int lp = precedence(b.lhs());
+        int rp = precedence(b.rhs());
+        operand(b.lhs(), lp < p || (lp == p && b.op().rightAssociative()));
+        out.append(' ').append(b.op().symbol());
+        if (b.returnBool()) {
+            out.append(" bool");
+        }
+        VectorMatching m = b.matching();
+        if (m != null) {
+            if (m.kind() != VectorMatching.Kind.NONE) {
+                out.append(m.kind() == VectorMatching.Kind.ON ? " on" : " ignoring");
+                labelList(m.labels());
+            }
+            if (m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
+                out.append(m.cardinality() == VectorMatching.Cardinality.MANY_TO_ONE ? " group_left" : " group_right");
+                if (!m.include().isEmpty()) {
+                    labelList(m.include());
+                }
+            }
+            if (m.fillLeft() != null && m.fillRight() != null && Double.compare(m.fillLeft(), m.fillRight()) == 0) {
+                out.append(" fill(").append(Numbers.format(m.fillLeft())).append(')');
+            } else {
+                if (m.fillLeft() != null) {
+                    out.append(" fill_left(").append(Numbers.format(m.fillLeft())).append(')');
+                }
+                if (m.fillRight() != null) {
+                    out.append(" fill_right(").append(Numbers.format(m.fillRight())).append(')');
+                }
+            }
+        }
+        out.append(' ');
+        // A prefix sign can always start an operand, so a unary right operand needs no parentheses.
+        boolean rightParens = (rp < p && rp != UNARY) || (rp == p && !b.op().rightAssociative());
+        operand(b.rhs(), rightParens);
+    }
+
+    private void selector(VectorSelector v) {
+        String name = v.metricName();
+        boolean bareName = name != null && METRIC_NAME.matcher(name).matches() && !MODIFIER_WORDS.contains(name);
+        if (bareName) {
+            out.append(name);
+            if (v.matchers().isEmpty()) {
+                return;
+            }
+        }
+        out.append('{');
+        boolean first = true;
+        if (name != null && !bareName) {
+            out.append(Strings.quote(name));
+            first = false;
+        }
+        for (LabelMatcher m : v.matchers()) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            labelName(m.name());
+            out.append(m.op().symbol());
+            if (m.constRef() != null) {
+                String text = constant(new ConstRef(m.constRef(), m.span()));
+                out.append(text.startsWith("$") || isQuoted(text) ? text : Strings.quote(text));
+            } else {
+                out.append(Strings.quote(m.value()));
+            }
+        }
+        out.append('}');
+    }
+
+    private static boolean isQuoted(String text) {
+        if (text.length() < 2) {
+            return false;
+        }
+        char q = text.charAt(0);
+        return (q == '"' || q == '\'' || q == '`') && text.charAt(text.length() - 1) == q;
+    }
+
+    private void labelList(List<String> labels) {
+        out.append('(');
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            labelName(labels.get(i));
+        }
+        out.append(')');
+    }
+
+    private void labelName(String name) {
+        out.append(LABEL_NAME.matcher(name).matches() ? name : Strings.quote(name));
+    }
+
+    // ------------------------------------------------------------------ durations
+
+    private static int precedence(DurationExpr d) {
+        if (d instanceof DurationBinary b) {
+            return b.op().precedence() * 10;
+        }
+        if (d instanceof DurationUnary) {
+            return UNARY;
+        }
+        return ATOM;
+    }
+
+    /** After {@code offset} only a signed atom may stand; anything larger is parenthesised. */
+    private void offsetValue(DurationExpr d) {
+        if (d instanceof DurationUnary u) {
+            out.append(u.negative() ? '-' : '+');
+            durationOperand(u.expr(), precedence(u.expr()) < ATOM);
+        } else {
+            durationOperand(d, precedence(d) < ATOM);
+        }
+    }
+
+    private void durationOperand(DurationExpr d, boolean parens) {
+        if (parens) {
+            out.append('(');
+            duration(d);
+            out.append(')');
+        } else {
+            duration(d);
+        }
+    }
+
+    private void duration(DurationExpr d) {
+        if (d instanceof DurationLiteral l) {
+            out.append(l.text());
+        } else if (d instanceof DurationRef r) {
+            out.append(constant(new ConstRef(r.name(), r.span())));
+        } else if (d instanceof DurationParen p) {
+            out.append('(');
+            duration(p.expr());
+            out.append(')');
+        } else if (d instanceof DurationUnary u) {
+            out.append(u.negative() ? '-' : '+');
+            durationOperand(u.expr(), precedence(u.expr()) < UNARY);
+        } else if (d instanceof DurationBinary b) {
+            int p = b.op().precedence() * 10;
+            int lp = precedence(b.lhs());
+            int rp = precedence(b.rhs());
+            durationOperand(b.lhs(), lp < p || (lp == p && b.op().rightAssociative()));
+            out.append(' ').append(b.op().symbol()).append(' ');
+            durationOperand(b.rhs(), (rp < p && rp != UNARY) || (rp == p && !b.op().rightAssociative()));
+        } else if (d instanceof DurationCall c) {
+            out.append(c.function()).append('(');
+            for (int i = 0; i < c.args().size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                duration(c.args().get(i));
+            }
+            out.append(')');
+        }
+    }
+}
