@@ -10,6 +10,11 @@ grammar Vigil;
 
 import PromQL;
 
+@parser::members {
+    /** True while parsing a plain PromQL expression (a YAML `expr:`), where DSL words are ordinary names. */
+    public boolean standalonePromql;
+}
+
 // ---------------------------------------------------------------- files
 
 vigilFile
@@ -243,9 +248,9 @@ testDecl
 testItem
     : EVERY value                                         # intervalItem
     | SERIES vectorSelector EQL value                     # seriesItem
-    | AT value EXPECT ALERT name labelBlock? annotationBlock?   # expectAlertItem
-    | AT value EXPECT NO ALERT name                       # expectNoAlertItem
-    | AT value EXPECT VALUE expr IS (EMPTY | LEFT_BRACKET (sample (COMMA? sample)* COMMA?)? RIGHT_BRACKET)  # expectValueItem
+    | AT_TIME value EXPECT ALERT name labelBlock? annotationBlock?   # expectAlertItem
+    | AT_TIME value EXPECT NO ALERT name                       # expectNoAlertItem
+    | AT_TIME value EXPECT VALUE expr IS (EMPTY | LEFT_BRACKET (sample (COMMA? sample)* COMMA?)? RIGHT_BRACKET)  # expectValueItem
     ;
 
 annotationBlock
@@ -279,17 +284,30 @@ durationAtom
     | IDENT LEFT_PAREN (durationExpr (COMMA durationExpr)*)? RIGHT_PAREN
     ;
 
-// The DSL's reserved words stay usable as metric and label names.
+// Reserved words stay usable as label names everywhere. As bare metric names inside a .vigil
+// file they would swallow the next keyword after a missing expression (`when` then `for 2m`),
+// so there they are only accepted when parsing plain PromQL; `{__name__="for"}` still works.
 keyword
     : promqlKeyword
-    | IMPORT | CONST | SEVERITIES | SETTINGS | EXTEND | SERVICE | TEAM | LABELS | LINKS
+    | dslKeyword
+    ;
+
+metricName
+    : IDENT
+    | METRIC_IDENT
+    | promqlKeyword
+    | {standalonePromql}? dslKeyword
+    ;
+
+dslKeyword
+    : IMPORT | CONST | SEVERITIES | SETTINGS | EXTEND | SERVICE | TEAM | LABELS | LINKS
     | METRIC | EVERY | LIMIT | RECORD | ALERT | WHEN | FOR | KEEP_FIRING_FOR | SEVERITY
     | SUMMARY | DESCRIPTION | GUARD | PANEL | RUNBOOK | MEANING | TRIAGE | DIAGNOSE
     | REMEDIATE | RUN | ESCALATE | RELATED | SLO | OBJECTIVE | WINDOW | SLI | ALERTING
     | DASHBOARD | VARIABLE | ROW | LABEL_VALUES | CUSTOM | INTERVAL | QUERY | THRESHOLDS
     | FROM | ROUTING | RECEIVER | ROUTE | INHIBIT | WHILE | TIME_INTERVAL | DEFAULT
     | TO | CONTINUE | EXPECT | TEST | SERIES | NO | VALUE | IS | EMPTY | ANNOTATIONS
-    | LINK
+    | LINK | AT_TIME
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -355,6 +373,7 @@ VALUE           : 'value';
 IS              : 'is';
 EMPTY           : 'empty';
 ANNOTATIONS     : 'annotations';
+AT_TIME         : 'at';
 LINK            : 'link';
 
 CONST_REF

@@ -40,7 +40,7 @@ public final class PromqlParser {
         int columnOffset = column - 1;
         try {
             VigilParsing.Result<VigilParser.PromqlRootContext> result =
-                    VigilParsing.parse(source, lineOffset, columnOffset, VigilParser::promqlRoot, sink);
+                    VigilParsing.parse(source, lineOffset, columnOffset, PromqlParser::standaloneRoot, sink);
             if (result.hadSyntaxErrors()) {
                 return Optional.empty();
             }
@@ -65,5 +65,11 @@ public final class PromqlParser {
                     "This expression is nested too deeply to analyse.", "Split it into recording rules.");
             return Optional.empty();
         }
+    }
+
+    /** Plain PromQL: the DSL's reserved words are ordinary metric names there. */
+    private static VigilParser.PromqlRootContext standaloneRoot(VigilParser parser) {
+        parser.standalonePromql = true;
+        return parser.promqlRoot();
     }
 }

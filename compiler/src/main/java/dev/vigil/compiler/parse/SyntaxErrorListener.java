@@ -2,6 +2,7 @@ package dev.vigil.compiler.parse;
 
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.grammar.VigilLexer;
@@ -16,6 +17,7 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -60,22 +62,32 @@ final class SyntaxErrorListener extends BaseErrorListener {
         Parser parser = (Parser) recognizer;
         Token token = (Token) offendingSymbol;
         Span span = spanOf(token, line, charPositionInLine);
-        IntervalSet expected = e != null && e.getExpectedTokens() != null
-                ? e.getExpectedTokens()
-                : safeExpected(parser);
+        // The parser's own state gives the set for the innermost rule; an exception raised by an outer
+        // decision's lookahead would describe the outer rule instead.
+        IntervalSet expected = safeExpected(parser);
+        if (expected.isNil() && e != null && e.getExpectedTokens() != null) {
+            expected = e.getExpectedTokens();
+        }
         String what = describeFound(token);
         String expectation = TokenDescriptions.describe(expected, parser.getVocabulary());
         if (token.getType() == Token.EOF) {
             found.add(Diagnostic.error("Syntax.UnexpectedEnd", span,
                     "The input ends too early: expected " + expectation + ".",
                     "Check for an unclosed `{`, `(` or `[` before this point."));
+        } else if (token.getType() == VigilLexer.UNEXPECTED_CHAR && "\"'`".contains(token.getText())) {
+            // The lexer could not close the string, so its opening quote was left on its own.
+            found.add(Diagnostic.error("Syntax.UnterminatedString", stringSpan(line, charPositionInLine),
+                    "This string is not closed, or it holds an escape that is not valid.",
+                    "Close it with a matching quote on the same line (use back-quotes for text over several lines);"
+                            + " valid escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH` and `\\uHHHH`."));
         } else if (token.getType() == VigilLexer.UNEXPECTED_CHAR) {
             found.add(Diagnostic.error("Syntax.InvalidCharacter", span,
                     "The character `" + token.getText() + "` cannot appear here.",
                     "Expected " + expectation + "."));
         } else if (e instanceof NoViableAltException || e instanceof InputMismatchException || e == null) {
             found.add(Diagnostic.error("Syntax.UnexpectedToken", span,
-                    "Unexpected " + what + ": expected " + expectation + ".", hintFor(token, expected)));
+                    "Unexpected " + what + ": expected " + expectation + ".",
+                    hintFor(token, expected, parser.getVocabulary())));
         } else {
             found.add(Diagnostic.error("Syntax.UnexpectedToken", span,
                     "Unexpected " + what + ".", "Expected " + expectation + "."));
@@ -110,16 +122,35 @@ final class SyntaxErrorListener extends BaseErrorListener {
         }
     }
 
-    private static String hintFor(Token token, IntervalSet expected) {
+    private Span stringSpan(int line, int charPositionInLine) {
+        String lineText = source.line(line);
+        int length = lineText.codePointCount(0, lineText.length()) - charPositionInLine;
+        return at(line, charPositionInLine, Math.max(1, length));
+    }
+
+    private static String hintFor(Token token, IntervalSet expected, Vocabulary vocabulary) {
         String text = token.getText();
+        if (token.getType() == VigilLexer.IDENT) {
+            List<String> words = new ArrayList<>();
+            for (int type : expected.toArray()) {
+                String literal = type > 0 ? vocabulary.getLiteralName(type) : null;
+                if (literal != null && literal.length() > 3 && Character.isLetter(literal.charAt(1))) {
+                    words.add(literal.substring(1, literal.length() - 1));
+                }
+            }
+            String near = Suggest.closest(text, words);
+            if (near != null) {
+                return "Did you mean `" + near + "`?";
+            }
+        }
+        if ("=".equals(text) && !expected.contains(VigilParser.EQL)) {
+            return "To compare, write `==`; a single `=` only appears in label matchers and declarations.";
+        }
         if (expected.contains(VigilParser.DURATION) && token.getType() == VigilLexer.STRING) {
             return "Durations are written without quotes, for example `5m`.";
         }
         if (expected.contains(VigilParser.RIGHT_BRACE) && expected.size() < 4) {
             return "Is a `}` missing?";
-        }
-        if ("=".equals(text) && expected.contains(VigilParser.EQLC)) {
-            return "Compare with `==`; a single `=` only appears in label matchers.";
         }
         return null;
     }

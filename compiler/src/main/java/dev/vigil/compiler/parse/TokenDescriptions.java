@@ -29,10 +29,17 @@ final class TokenDescriptions {
         if (expected == null || expected.isNil()) {
             return "something else";
         }
-        List<String> parts = new ArrayList<>();
         boolean names = expected.contains(VigilLexer.IDENT);
         boolean expression = names && expected.contains(VigilLexer.NUMBER) && expected.contains(VigilLexer.LEFT_PAREN)
                 && expected.contains(VigilLexer.SUB);
+        if (expression && !expected.contains(VigilLexer.RIGHT_BRACE)) {
+            return "a PromQL expression";
+        }
+        String block = blockPhrase(expected);
+        if (block != null) {
+            return block;
+        }
+        List<String> parts = new ArrayList<>();
         if (expression) {
             parts.add("a PromQL expression");
         } else {
@@ -79,6 +86,39 @@ final class TokenDescriptions {
             return parts.get(0);
         }
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+    }
+
+    /**
+     * Inside a block the parser would accept any of its many keywords; naming the block reads better
+     * than listing them. Each entry: two tokens that only that block expects together, and the phrase.
+     * After a complete query the set also holds the enclosing blocks' words, so the innermost block is
+     * tried first.
+     */
+    private static String blockPhrase(IntervalSet expected) {
+        String end = expected.contains(VigilLexer.RIGHT_BRACE) ? ", or `}`" : "";
+        if (expected.contains(VigilLexer.TRIAGE) && expected.contains(VigilLexer.REMEDIATE)) {
+            return "a runbook item such as `triage`, `diagnose`, `remediate`, `escalate` or `related`" + end;
+        }
+        if (expected.contains(VigilLexer.WHEN) && expected.contains(VigilLexer.SEVERITY)) {
+            return "an alert setting such as `when`, `for`, `severity`, `summary`, `labels` or `runbook`" + end;
+        }
+        if (expected.contains(VigilLexer.SERIES) && expected.contains(VigilLexer.AT_TIME)) {
+            return "a test item such as `every`, `series` or `at`" + end;
+        }
+        if (expected.contains(VigilLexer.RECORD) && expected.contains(VigilLexer.ALERT)) {
+            return "`record`, `alert`" + end;
+        }
+        if (expected.contains(VigilLexer.RECEIVER) && expected.contains(VigilLexer.INHIBIT)) {
+            return "a routing item such as `receiver`, `route`, `inhibit`, `time_interval` or `test`" + end;
+        }
+        if (expected.contains(VigilLexer.TEAM) && expected.contains(VigilLexer.METRIC)) {
+            return "a service member such as `group`, `metric`, `dashboard`, `slo`, `test` or `const`" + end;
+        }
+        if (expected.contains(VigilLexer.SERVICE) && expected.contains(VigilLexer.ROUTING)) {
+            return "a declaration such as `service`, `extend service`, `routing`, `const` or `severities`"
+                    + (expected.contains(Token.EOF) ? ", or the end of the file" : "");
+        }
+        return null;
     }
 
     private static boolean isCovered(int type, boolean names, boolean expression) {

@@ -1,0 +1,52 @@
+package dev.vigil.cli;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.Compiler;
+import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.JsonRenderer;
+import dev.vigil.compiler.diag.TextRenderer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = "Validate .vigil files and project directories without writing anything.",
+        footer = {"", "Examples:", "  vigil check samples/crm-events", "  vigil check --format json src/main/vigil", ""})
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Files or directories; a directory means every .vigil file below it, skipping target/ and build/.")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CompileResult result;
+        try {
+            result = Compiler.fromWorkingDirectory().check(paths);
+        } catch (InputException e) {
+            spec.commandLine().getErr().println("vigil: " + e.getMessage());
+            return VigilCommand.EXIT_USAGE;
+        }
+        if (format == OutputFormat.json) {
+            spec.commandLine().getOut().print(JsonRenderer.render(result.diagnostics()));
+        } else {
+            spec.commandLine().getOut().print(TextRenderer.render(result.diagnostics(), result.sources()));
+            spec.commandLine().getOut().println(result.hasErrors() || !result.diagnostics().isEmpty()
+                    ? TextRenderer.summary(result.diagnostics())
+                    : "ok: no problems found");
+        }
+        spec.commandLine().getOut().flush();
+        return result.hasErrors() ? 1 : 0;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.vigil.cli;
+
+/** How diagnostics are printed. */
+enum OutputFormat {
+    text,
+    json
+}

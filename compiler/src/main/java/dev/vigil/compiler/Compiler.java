@@ -1,0 +1,109 @@
+package dev.vigil.compiler;
+
+import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.ModelBuilder;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.parse.VigilSourceParser;
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.source.SourceLoader;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.validate.Validators;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The compiler library's entry point: load, parse, build the model, validate. It never throws for a
+ * mistake in the user's files; those come back as diagnostics in the {@link CompileResult}.
+ */
+public final class Compiler {
+    public static final String EXTENSION = ".vigil";
+
+    private final SourceLoader loader;
+
+    public Compiler(SourceLoader loader) {
+        this.loader = loader;
+    }
+
+    public static Compiler fromWorkingDirectory() {
+        return new Compiler(SourceLoader.fromWorkingDirectory());
+    }
+
+    /** Checks files and project directories (every {@code .vigil} file below, skipping build output). */
+    public CompileResult check(List<Path> inputs) throws InputException {
+        List<Path> files = loader.expand(inputs, EXTENSION);
+        if (files.isEmpty()) {
+            throw new InputException("No " + EXTENSION + " files found in " + inputs);
+        }
+        DiagnosticSink sink = new DiagnosticSink();
+        Map<Path, SourceFile> read = new LinkedHashMap<>();
+        Map<Path, Span> importedFrom = new HashMap<>();
+        Deque<Path> todo = new ArrayDeque<>(files);
+        Map<String, VigilFile> parsed = new HashMap<>();
+        while (!todo.isEmpty()) {
+            Path file = todo.removeFirst().toAbsolutePath().normalize();
+            if (read.containsKey(file)) {
+                continue;
+            }
+            if (importedFrom.containsKey(file) && !Files.isRegularFile(file)) {
+                sink.error("Input.ImportNotFound", importedFrom.get(file), "The imported file `"
+                        + loader.displayPath(file) + "` does not exist.", "Import paths are relative to the importing file.");
+                read.put(file, null);
+                continue;
+            }
+            Optional<SourceFile> source = loader.read(file, sink);
+            read.put(file, source.orElse(null));
+            if (source.isEmpty()) {
+                continue;
+            }
+            Optional<VigilFile> ast = VigilSourceParser.parse(source.get(), sink);
+            if (ast.isEmpty()) {
+                continue;
+            }
+            parsed.put(source.get().path(), ast.get());
+            for (VigilFile.Import imp : ast.get().imports()) {
+                Path target = file.resolveSibling(imp.path()).normalize();
+                importedFrom.putIfAbsent(target, imp.span());
+                todo.addLast(target);
+            }
+        }
+        Map<String, SourceFile> sources = new HashMap<>();
+        read.values().stream().filter(s -> s != null).forEach(s -> sources.put(s.path(), s));
+        return analyse(parsed, sources, sink);
+    }
+
+    /** Compiles in-memory sources; imports are not followed. For tests and tools that hold text already. */
+    public static CompileResult compile(List<SourceFile> sourceFiles) {
+        DiagnosticSink sink = new DiagnosticSink();
+        Map<String, VigilFile> parsed = new HashMap<>();
+        Map<String, SourceFile> sources = new HashMap<>();
+        for (SourceFile s : sourceFiles) {
+            sources.put(s.path(), s);
+            VigilSourceParser.parse(s, sink).ifPresent(f -> parsed.put(s.path(), f));
+        }
+        return analyse(parsed, sources, sink);
+    }
+
+    private static CompileResult analyse(Map<String, VigilFile> parsed, Map<String, SourceFile> sources,
+            DiagnosticSink sink) {
+        // Syntax and input errors stop here: resolving names over half-parsed files would only add noise.
+        if (sink.hasErrors()) {
+            return new CompileResult(Optional.empty(), sink.sorted(), sources);
+        }
+        List<VigilFile> files = new ArrayList<>(parsed.values());
+        files.sort(Comparator.comparing(VigilFile::path));
+        Project project = ModelBuilder.build(files, sink);
+        Validators.builtIn().run(project, sink);
+        Optional<Project> result = sink.hasErrors() ? Optional.empty() : Optional.of(project);
+        return new CompileResult(result, sink.sorted(), sources);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vigil.compiler.diag;
+
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.source.Span;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders diagnostics for a terminal, rustc-style: the header, the source line, a caret underline
+ * across the whole span (to the end of the line when the span continues), and the hint.
+ *
+ * <pre>
+ * crm.vigil:12:14: error[Reference.Unknown]: Unknown constant `$grp`.
+ *    |
+ * 12 |     when lag{group=$grp} > 4
+ *    |                    ^^^^
+ *    = hint: Did you mean `$group`?
+ * </pre>
+ */
+public final class TextRenderer {
+    private TextRenderer() {
+    }
+
+    public static String render(List<Diagnostic> diagnostics, Map<String, SourceFile> sources) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            render(d, sources.get(d.span().file()), out);
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String render(Diagnostic d, SourceFile source) {
+        StringBuilder out = new StringBuilder();
+        render(d, source, out);
+        return out.toString();
+    }
+
+    private static void render(Diagnostic d, SourceFile source, StringBuilder out) {
+        Span s = d.span();
+        out.append(s.file()).append(':').append(s.line()).append(':').append(s.column()).append(": ")
+                .append(d.severity().label()).append('[').append(d.code()).append("]: ").append(d.message()).append('\n');
+        String gutter = " ".repeat(String.valueOf(Math.max(1, s.line())).length());
+        if (source != null && s.line() >= 1 && s.line() <= source.lineCount()) {
+            String line = source.line(s.line()).replace('\t', ' ');
+            int lineLength = line.codePointCount(0, line.length());
+            int start = Math.max(1, Math.min(s.column(), lineLength + 1));
+            int end = s.endLine() == s.line() ? Math.max(s.endColumn(), start + 1) : lineLength + 1;
+            end = Math.min(end, Math.max(lineLength + 1, start + 1));
+            out.append(gutter).append(" |\n");
+            out.append(s.line()).append(" | ").append(line).append('\n');
+            out.append(gutter).append(" | ").append(" ".repeat(start - 1)).append("^".repeat(Math.max(1, end - start)))
+                    .append('\n');
+        }
+        if (d.hint() != null) {
+            out.append(gutter).append(" = hint: ").append(d.hint()).append('\n');
+        }
+        if (d.fix() != null) {
+            out.append(gutter).append(" = fix: ").append(d.fix().description()).append(": `")
+                    .append(d.fix().replacement()).append("`\n");
+        }
+    }
+
+    /** The closing summary line, e.g. {@code 2 errors, 1 warning}. */
+    public static String summary(List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        return plural(errors, "error") + ", " + plural(warnings, "warning");
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.vigil.compiler.golden;
+
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The expected diagnostics of an {@code X.vigil} snippet, kept in {@code X.errors}: one per line,
+ * {@code LINE:COL SEVERITY ID MESSAGE-PREFIX}. Blank lines and lines starting with {@code #} are
+ * ignored. A snippet that must compile cleanly has an empty file.
+ *
+ * <p>Lives in main code, as Smithy's runner does, so every module can reuse it.
+ */
+public final class ErrorFile {
+    private static final Pattern LINE = Pattern.compile("(\\d+):(\\d+)\\s+(error|warning|info)\\s+(\\S+)\\s*(.*)");
+
+    /** One expected diagnostic. */
+    public record Expected(int line, int column, Severity severity, String code, String messagePrefix) {
+        boolean matches(Diagnostic d) {
+            return d.span().line() == line && d.span().column() == column && d.severity() == severity
+                    && d.code().equals(code) && d.message().startsWith(messagePrefix);
+        }
+
+        @Override
+        public String toString() {
+            return line + ":" + column + " " + severity.label() + " " + code + " " + messagePrefix;
+        }
+    }
+
+    private ErrorFile() {
+    }
+
+    public static List<Expected> parse(String text) {
+        List<Expected> out = new ArrayList<>();
+        for (String raw : text.split("\n", -1)) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Not an expected-diagnostic line: " + raw);
+            }
+            out.add(new Expected(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Severity.parse(m.group(3)), m.group(4), m.group(5)));
+        }
+        return out;
+    }
+
+    /** The text of an errors file that expects exactly these diagnostics (used to regenerate). */
+    public static String format(List<Diagnostic> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            out.append(d.span().line()).append(':').append(d.span().column()).append(' ').append(d.severity().label())
+                    .append(' ').append(d.code()).append(' ').append(d.message()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Compares actual diagnostics with the expectations. Returns the problems, one per line: expected
+     * diagnostics that did not appear, and diagnostics nobody expected. Empty means they agree.
+     */
+    public static List<String> compare(List<Expected> expected, List<Diagnostic> actual) {
+        List<Diagnostic> unmatched = new ArrayList<>(actual);
+        List<String> problems = new ArrayList<>();
+        for (Expected e : expected) {
+            Diagnostic hit = null;
+            for (Diagnostic d : unmatched) {
+                if (e.matches(d)) {
+                    hit = d;
+                    break;
+                }
+            }
+            if (hit == null) {
+                problems.add("missing:    " + e);
+            } else {
+                unmatched.remove(hit);
+            }
+        }
+        for (Diagnostic d : unmatched) {
+            problems.add("unexpected: " + d.span().line() + ":" + d.span().column() + " " + d.severity().label() + " "
+                    + d.code() + " " + d.message());
+        }
+        return problems;
+    }
+}

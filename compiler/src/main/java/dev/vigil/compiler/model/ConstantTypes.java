@@ -1,0 +1,131 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.diag.Suggest;
+import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.promql.ConstRef;
+import dev.vigil.compiler.promql.DurationBinary;
+import dev.vigil.compiler.promql.DurationCall;
+import dev.vigil.compiler.promql.DurationExpr;
+import dev.vigil.compiler.promql.DurationParen;
+import dev.vigil.compiler.promql.DurationRef;
+import dev.vigil.compiler.promql.DurationUnary;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.LabelMatcher;
+import dev.vigil.compiler.promql.MatrixSelector;
+import dev.vigil.compiler.promql.OffsetExpr;
+import dev.vigil.compiler.promql.Subquery;
+import dev.vigil.compiler.promql.VectorSelector;
+import dev.vigil.compiler.source.Span;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks every {@code $name} inside a query: the constant must exist, and its type must fit the
+ * place it is used (a string or list of strings in a matcher, a number or string as an operand, a
+ * duration in a range or offset). Names that are Grafana variables in a dashboard, and Grafana built-ins such as {@code $__rate_interval}, are left alone.
+ */
+final class ConstantTypes {
+    private final DiagnosticSink sink;
+
+    ConstantTypes(DiagnosticSink sink) {
+        this.sink = sink;
+    }
+
+    void check(Expr root, Map<String, Constant> scope) {
+        check(root, scope, Set.of());
+    }
+
+    /** {@code dashboardVariables}: names that are Grafana variables in this query's context. */
+    void check(Expr root, Map<String, Constant> scope, Set<String> dashboardVariables) {
+        if (root == null) {
+            return;
+        }
+        // Iterative walk: deeply nested generated queries must not overflow the stack.
+        Deque<Expr> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (e instanceof ConstRef c) {
+                use(c.name(), c.span(), Use.OPERAND, scope, dashboardVariables);
+            } else if (e instanceof VectorSelector v) {
+                for (LabelMatcher m : v.matchers()) {
+                    if (m.isConstRef()) {
+                        use(m.constRef(), m.span(), Use.MATCHER, scope, dashboardVariables);
+                    }
+                }
+            } else if (e instanceof MatrixSelector m) {
+                duration(m.range(), scope, dashboardVariables);
+            } else if (e instanceof Subquery s) {
+                duration(s.range(), scope, dashboardVariables);
+                duration(s.step(), scope, dashboardVariables);
+            } else if (e instanceof OffsetExpr o) {
+                duration(o.offset(), scope, dashboardVariables);
+            }
+            for (Expr child : e.children()) {
+                if (child != null) {
+                    todo.push(child);
+                }
+            }
+        }
+    }
+
+    private void duration(DurationExpr d, Map<String, Constant> scope, Set<String> variables) {
+        if (d == null) {
+            return;
+        }
+        if (d instanceof DurationRef r) {
+            use(r.name(), r.span(), Use.DURATION, scope, variables);
+        } else if (d instanceof DurationBinary b) {
+            duration(b.lhs(), scope, variables);
+            duration(b.rhs(), scope, variables);
+        } else if (d instanceof DurationUnary u) {
+            duration(u.expr(), scope, variables);
+        } else if (d instanceof DurationParen p) {
+            duration(p.expr(), scope, variables);
+        } else if (d instanceof DurationCall c) {
+            c.args().forEach(a -> duration(a, scope, variables));
+        }
+    }
+
+    private enum Use {
+        MATCHER("a label matcher", "a string or a list of strings"),
+        OPERAND("an expression operand", "a number or a string"),
+        DURATION("a range or offset", "a duration");
+
+        final String place;
+        final String expected;
+
+        Use(String place, String expected) {
+            this.place = place;
+            this.expected = expected;
+        }
+    }
+
+    private void use(String name, Span span, Use use, Map<String, Constant> scope, Set<String> variables) {
+        if (variables.contains(name) || name.startsWith("__")) {
+            return;
+        }
+        Constant c = scope.get(name);
+        if (c == null) {
+            String near = Suggest.closest(name, scope.keySet());
+            sink.error("Reference.Unknown", span, "Unknown constant `$" + name + "`.",
+                    near != null ? "Did you mean `$" + near + "`?" : "Declare it with `const " + name + " = ...`.");
+            return;
+        }
+        Value v = c.value();
+        boolean ok = switch (use) {
+            case MATCHER -> v instanceof Value.StringValue || v instanceof Value.NameValue
+                    || (v instanceof Value.ListValue l && l.items().stream().allMatch(
+                            i -> i instanceof Value.StringValue || i instanceof Value.NameValue));
+            case OPERAND -> v instanceof Value.NumberValue || v instanceof Value.StringValue;
+            case DURATION -> v instanceof Value.DurationValue;
+        };
+        if (!ok) {
+            sink.error("Type.Mismatch", span, "Constant `$" + name + "` is " + v.kind() + ", but " + use.place
+                    + " needs " + use.expected + ".", "It is declared at " + c.span() + ".");
+        }
+    }
+}

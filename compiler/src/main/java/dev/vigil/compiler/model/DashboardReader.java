@@ -1,0 +1,230 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.ast.Decl;
+import dev.vigil.compiler.ast.Property;
+import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads a dashboard declaration into the model, checking every setting's type. */
+final class DashboardReader {
+    /** Grafana's uid rule: at most 40 characters of letters, digits, `-` and `_`. */
+    private static final Pattern UID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    private static final List<String> DASHBOARD_SETTINGS = List.of("uid", "tags", "refresh", "time", "description");
+    private static final List<String> PANEL_SETTINGS =
+            List.of("unit", "min", "max", "decimals", "description", "text", "legend", "width", "height");
+
+    private final ValueReader values;
+    private final ConstantTypes constantTypes;
+    private final Map<String, Constant> scope;
+    private final DiagnosticSink sink;
+    private final Set<String> variableNames = new HashSet<>();
+
+    private DashboardReader(ValueReader values, ConstantTypes constantTypes, Map<String, Constant> scope,
+            DiagnosticSink sink) {
+        this.values = values;
+        this.constantTypes = constantTypes;
+        this.scope = scope;
+        this.sink = sink;
+    }
+
+    static Dashboard read(String service, Decl.DashboardDecl d, ValueReader values, ConstantTypes constantTypes,
+            Map<String, Constant> scope, DiagnosticSink sink) {
+        return new DashboardReader(values, constantTypes, scope, sink).dashboard(service, d);
+    }
+
+    private Dashboard dashboard(String service, Decl.DashboardDecl d) {
+        String title = d.title() == null ? d.name().text() : values.string(d.title(), "title").orElse(d.name().text());
+        String uid = (service + "-" + d.name().text()).replace('_', '-').toLowerCase(Locale.ROOT);
+        List<String> tags = List.of();
+        String refresh = null;
+        String timeFrom = null;
+        List<Property> settings = new ArrayList<>();
+        for (Decl.DashboardItem item : d.items()) {
+            if (item instanceof Decl.DashboardProperty p) {
+                settings.add(p.property());
+            } else if (item instanceof Decl.Variable v) {
+                variableNames.add(v.name().text());
+            }
+        }
+        for (Property p : new PropertyReader(settings, "dashboard", sink).all()) {
+            switch (p.key().text()) {
+                case "uid" -> {
+                    Optional<String> u = values.string(p.value(), "uid");
+                    if (u.isPresent() && !UID.matcher(u.get()).matches()) {
+                        sink.error("Name.Invalid", p.value().span(), "`" + u.get() + "` is not a valid Grafana uid.",
+                                "Use at most 40 letters, digits, `-` or `_`.");
+                    } else if (u.isPresent()) {
+                        uid = u.get();
+                    }
+                }
+                case "tags" -> tags = values.words(p.value(), "tags");
+                case "refresh" -> refresh = values.duration(p.value(), "refresh").map(this::durationText).orElse(null);
+                case "time" -> timeFrom = values.duration(p.value(), "time").map(this::durationText).orElse(null);
+                case "description" -> values.string(p.value(), "description");
+                default -> PropertyReader.unknown(p, "dashboard", DASHBOARD_SETTINGS, sink);
+            }
+        }
+        List<Dashboard.Variable> variables = new ArrayList<>();
+        List<Dashboard.Row> rows = new ArrayList<>();
+        List<Dashboard.Panel> loose = new ArrayList<>();
+        for (Decl.DashboardItem item : d.items()) {
+            if (item instanceof Decl.Variable v) {
+                variables.add(variable(v));
+            } else if (item instanceof Decl.Row r) {
+                List<Dashboard.Panel> panels = new ArrayList<>();
+                r.panels().forEach(p -> panel(p).ifPresent(panels::add));
+                rows.add(new Dashboard.Row(values.string(r.title(), "row").orElse(""), panels, r.span()));
+            } else if (item instanceof Decl.Panel p) {
+                panel(p).ifPresent(loose::add);
+            }
+        }
+        if (!loose.isEmpty()) {
+            rows.add(0, new Dashboard.Row(null, loose, loose.get(0).span()));
+        }
+        return new Dashboard(d.name().text(), uid, title, tags, refresh, timeFrom, variables, rows, d.name().span());
+    }
+
+    private String durationText(long millis) {
+        return dev.vigil.compiler.promql.Durations.format(millis);
+    }
+
+    private Dashboard.Variable variable(Decl.Variable v) {
+        boolean multi = false;
+        boolean includeAll = false;
+        for (Property p : new PropertyReader(v.options(), "variable", sink).all()) {
+            switch (p.key().text()) {
+                case "multi" -> multi = values.bool(p.value(), "multi").orElse(false);
+                case "include_all" -> includeAll = values.bool(p.value(), "include_all").orElse(false);
+                default -> PropertyReader.unknown(p, "variable", List.of("multi", "include_all"), sink);
+            }
+        }
+        Decl.VariableSource s = v.source();
+        if (s instanceof Decl.LabelValues lv) {
+            constantTypes.check(lv.query(), scope, variableNames);
+            return new Dashboard.Variable(v.name().text(), Dashboard.VariableKind.LABEL_VALUES, lv.query(),
+                    lv.label().text(), List.of(), multi, includeAll, v.span());
+        }
+        if (s instanceof Decl.CustomValues c) {
+            return new Dashboard.Variable(v.name().text(), Dashboard.VariableKind.CUSTOM, null, null,
+                    values.words(c.values(), "custom"), multi, includeAll, v.span());
+        }
+        Decl.IntervalValues iv = (Decl.IntervalValues) s;
+        List<String> intervals = new ArrayList<>();
+        Optional<Value> list = values.resolve(iv.values());
+        if (list.isPresent()) {
+            List<Value> items = list.get() instanceof Value.ListValue l ? l.items() : List.of(list.get());
+            for (Value item : items) {
+                values.duration(item, "interval item").ifPresent(ms -> intervals.add(durationText(ms)));
+            }
+        }
+        return new Dashboard.Variable(v.name().text(), Dashboard.VariableKind.INTERVAL, null, null, intervals, multi,
+                includeAll, v.span());
+    }
+
+    private Optional<Dashboard.Panel> panel(Decl.Panel p) {
+        Dashboard.PanelType type = null;
+        try {
+            type = Dashboard.PanelType.valueOf(p.type().text().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // Read on with no type, so its other mistakes are reported and references to it resolve.
+            sink.error("Type.UnknownKind", p.type().span(), "`" + p.type().text() + "` is not a panel type.",
+                    "Use `timeseries`, `stat`, `gauge`, `table`, `bargauge`, `heatmap` or `text`.");
+        }
+        String title = values.string(p.title(), "title").orElse(p.name().text());
+        List<Dashboard.Query> queries = new ArrayList<>();
+        List<Dashboard.Threshold> thresholds = new ArrayList<>();
+        List<Dashboard.Link> links = new ArrayList<>();
+        Ref thresholdsFrom = null;
+        String unit = null;
+        BigDecimal min = null;
+        BigDecimal max = null;
+        Integer decimals = null;
+        String description = null;
+        String text = null;
+        Integer width = null;
+        Integer height = null;
+        Set<String> seen = new HashSet<>();
+        for (Decl.PanelOption o : p.options()) {
+            if (o instanceof Decl.Query q) {
+                constantTypes.check(q.expr(), scope, variableNames);
+                queries.add(new Dashboard.Query(q.expr(), null, q.span()));
+            } else if (o instanceof Decl.Thresholds t) {
+                if (!seen.add("thresholds")) {
+                    repeated("thresholds", t);
+                }
+                // `thresholds from Alert` may add the alert's step to these; they are counted apart.
+                for (Decl.ThresholdStep step : t.steps()) {
+                    values.number(step.value(), "threshold").ifPresent(
+                            n -> thresholds.add(new Dashboard.Threshold(step.color().text(), n, step.span())));
+                }
+            } else if (o instanceof Decl.ThresholdsFrom f) {
+                if (!seen.add("thresholds from")) {
+                    repeated("thresholds from", f);
+                }
+                thresholdsFrom = Ref.of(Ref.Kind.ALERT, f.alert().text(), f.alert().span());
+            } else if (o instanceof Decl.Link l) {
+                String lt = values.string(l.title(), "link title").orElse("");
+                values.string(l.url(), "link url").ifPresent(u -> links.add(new Dashboard.Link(lt, u, l.span())));
+            } else if (o instanceof Decl.PanelSetting s) {
+                Property prop = s.property();
+                String key = prop.key().text();
+                if (!key.equals("legend") && !seen.add(key)) {
+                    repeated(key, s);
+                    continue;
+                }
+                switch (key) {
+                    case "unit" -> unit = values.string(prop.value(), "unit").orElse(null);
+                    case "min" -> min = values.number(prop.value(), "min").orElse(null);
+                    case "max" -> max = values.number(prop.value(), "max").orElse(null);
+                    case "decimals" -> decimals = values.wholeNumber(prop.value(), "decimals", 0).orElse(null);
+                    case "description" -> description = values.string(prop.value(), "description").orElse(null);
+                    case "text" -> text = values.string(prop.value(), "text").orElse(null);
+                    case "width" -> width = values.wholeNumber(prop.value(), "width", 1).orElse(null);
+                    case "height" -> height = values.wholeNumber(prop.value(), "height", 1).orElse(null);
+                    case "legend" -> {
+                        Optional<String> legend = values.string(prop.value(), "legend");
+                        if (queries.isEmpty()) {
+                            sink.error("Property.Misplaced", prop.key().span(), "`legend` must follow the `query` it names.",
+                                    "Move it below a `query` line.");
+                        } else if (legend.isPresent()) {
+                            Dashboard.Query last = queries.remove(queries.size() - 1);
+                            queries.add(new Dashboard.Query(last.expr(), legend.get(), last.span()));
+                        }
+                    }
+                    default -> PropertyReader.unknown(prop, "panel", PANEL_SETTINGS, sink);
+                }
+            }
+        }
+        if (width != null && width > 24) {
+            sink.error("Type.OutOfRange", p.name().span(), "Panel `" + p.name().text() + "` is wider than Grafana's 24 columns.",
+                    null);
+            width = 24;
+        }
+        if (type == Dashboard.PanelType.TEXT) {
+            if (text == null) {
+                sink.error("Property.Missing", p.name().span(), "Text panel `" + p.name().text() + "` has no `text`.",
+                        "Add `text \"...\"` with its Markdown.");
+            }
+        } else if (queries.isEmpty()) {
+            sink.error("Property.Missing", p.name().span(), "Panel `" + p.name().text() + "` has no `query`.",
+                    "Add `query <PromQL>`.");
+        }
+        return Optional.of(new Dashboard.Panel(p.name().text(), type, title, queries, unit, min, max, decimals,
+                description, text, thresholds, thresholdsFrom, links, width, height, p.name().span()));
+    }
+
+    private void repeated(String keyword, Decl.PanelOption o) {
+        sink.error("Property.Repeated", o.span(), "`" + keyword + "` is given more than once in this panel.",
+                "Keep one; otherwise it is unclear which one applies.");
+    }
+}

@@ -1,0 +1,483 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.ast.Decl;
+import dev.vigil.compiler.ast.Decl.AlertDecl;
+import dev.vigil.compiler.ast.Decl.AlertProp;
+import dev.vigil.compiler.ast.Decl.ServiceDecl;
+import dev.vigil.compiler.ast.Decl.ServiceMember;
+import dev.vigil.compiler.ast.DottedName;
+import dev.vigil.compiler.ast.LabelPair;
+import dev.vigil.compiler.ast.Name;
+import dev.vigil.compiler.ast.Property;
+import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.source.Span;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Builds the semantic model from parsed files: merges each service's declarations across files,
+ * reads every value into the type its slot expects, and resolves constants. Duplicate names and
+ * references between declarations are left to the validators, which see the whole model.
+ */
+public final class ModelBuilder {
+    private final DiagnosticSink sink;
+    private final ConstantTypes constantTypes;
+
+    private ModelBuilder(DiagnosticSink sink) {
+        this.sink = sink;
+        this.constantTypes = new ConstantTypes(sink);
+    }
+
+    /** Files must come in a stable order (sorted by path) so that the model is deterministic. */
+    public static Project build(List<VigilFile> files, DiagnosticSink sink) {
+        return new ModelBuilder(sink).project(files);
+    }
+
+    private Project project(List<VigilFile> files) {
+        List<Constant> globals = new ArrayList<>();
+        List<Decl.SeveritiesDecl> severityDecls = new ArrayList<>();
+        List<Decl.SettingsDecl> settingsDecls = new ArrayList<>();
+        List<Decl.RoutingDecl> routingDecls = new ArrayList<>();
+        Map<String, List<ServiceDecl>> serviceDecls = new LinkedHashMap<>();
+        for (VigilFile f : files) {
+            for (Decl d : f.decls()) {
+                if (d instanceof Decl.ConstDecl c) {
+                    globals.add(constant(c, null));
+                } else if (d instanceof Decl.SeveritiesDecl s) {
+                    severityDecls.add(s);
+                } else if (d instanceof Decl.SettingsDecl s) {
+                    settingsDecls.add(s);
+                } else if (d instanceof Decl.RoutingDecl r) {
+                    routingDecls.add(r);
+                } else if (d instanceof ServiceDecl s) {
+                    serviceDecls.computeIfAbsent(s.name().text(), k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        Map<String, Constant> globalScope = firstByName(globals);
+        SeverityOrder severities = severities(severityDecls);
+        Project.Settings settings = settings(settingsDecls, new ValueReader(globalScope, sink));
+
+        List<Service> services = new ArrayList<>();
+        for (Map.Entry<String, List<ServiceDecl>> e : serviceDecls.entrySet()) {
+            services.add(service(e.getKey(), e.getValue(), globalScope));
+        }
+        Routing routing = routing(routingDecls, new ValueReader(globalScope, sink));
+        return new Project(services, globals, severities, settings, routing, files);
+    }
+
+    private Constant constant(Decl.ConstDecl c, String service) {
+        if (c.value() instanceof Value.ConstRefValue) {
+            sink.error("Type.Mismatch", c.value().span(),
+                    "A constant's value must be a literal, not another constant.",
+                    "Write the value itself; constants are substituted, not evaluated.");
+        }
+        return new Constant(c.name().text(), service, c.value(), c.name().span());
+    }
+
+    private static Map<String, Constant> firstByName(List<Constant> constants) {
+        Map<String, Constant> out = new HashMap<>();
+        for (Constant c : constants) {
+            out.putIfAbsent(c.name(), c);
+        }
+        return out;
+    }
+
+    private SeverityOrder severities(List<Decl.SeveritiesDecl> decls) {
+        if (decls.isEmpty()) {
+            return SeverityOrder.DEFAULT;
+        }
+        for (Decl.SeveritiesDecl extra : decls.subList(1, decls.size())) {
+            sink.error("Name.Duplicate", extra.span(), "The severity order is declared more than once.",
+                    "Keep one `severities` declaration; the first is at " + decls.get(0).span() + ".");
+        }
+        Decl.SeveritiesDecl d = decls.get(0);
+        List<String> levels = new ArrayList<>();
+        for (Name n : d.levels()) {
+            if (levels.contains(n.text())) {
+                sink.error("Name.Duplicate", n.span(), "Severity `" + n.text() + "` appears twice in the order.", null);
+            } else {
+                levels.add(n.text());
+            }
+        }
+        return new SeverityOrder(levels, d.span());
+    }
+
+    private Project.Settings settings(List<Decl.SettingsDecl> decls, ValueReader values) {
+        long scrape = Project.Settings.DEFAULT.scrapeIntervalMillis();
+        long evaluation = Project.Settings.DEFAULT.evaluationIntervalMillis();
+        String prometheusUrl = null;
+        for (Decl.SettingsDecl d : decls) {
+            for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
+                switch (p.key().text()) {
+                    case "scrape_interval" -> scrape = values.duration(p.value(), "scrape_interval").orElse(scrape);
+                    case "evaluation_interval" ->
+                            evaluation = values.duration(p.value(), "evaluation_interval").orElse(evaluation);
+                    case "prometheus_url" -> prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
+                    default -> unknownProperty(p, "settings",
+                            List.of("scrape_interval", "evaluation_interval", "prometheus_url"));
+                }
+            }
+        }
+        return new Project.Settings(scrape, evaluation, prometheusUrl);
+    }
+
+    // ------------------------------------------------------------ services
+
+    private Service service(String name, List<ServiceDecl> decls, Map<String, Constant> globals) {
+        // Constants first: every other member may use them.
+        List<Constant> constants = new ArrayList<>();
+        for (ServiceDecl d : decls) {
+            for (ServiceMember m : d.members()) {
+                if (m instanceof Decl.ConstDecl c) {
+                    constants.add(constant(c, name));
+                }
+            }
+        }
+        Map<String, Constant> scope = new HashMap<>(globals);
+        for (Constant c : constants) {
+            scope.putIfAbsent(c.name(), c);
+        }
+        ValueReader values = new ValueReader(scope, sink);
+        ServiceDecl primary = decls.stream().filter(d -> !d.extension()).findFirst().orElse(null);
+        // A second `service` block of the same name is reported by Name.Duplicate; merging it too would
+        // only add follow-on errors.
+        decls = decls.stream().filter(d -> d.extension() || d == primary).toList();
+        if (primary == null) {
+            ServiceDecl first = decls.get(0);
+            sink.error("Reference.Unknown", first.name().span(),
+                    "`extend service " + name + "` extends a service that is never declared.",
+                    "Declare it once with `service " + name + " { ... }`.");
+        }
+        String team = null;
+        SortedMap<String, String> labels = new TreeMap<>();
+        SortedMap<String, String> links = new TreeMap<>();
+        List<Metric> metrics = new ArrayList<>();
+        List<RuleGroup> groups = new ArrayList<>();
+        List<Slo> slos = new ArrayList<>();
+        List<Dashboard> dashboards = new ArrayList<>();
+        List<TestCase> tests = new ArrayList<>();
+        for (ServiceDecl d : decls) {
+            for (ServiceMember m : d.members()) {
+                if (m instanceof Decl.TeamMember t) {
+                    if (team != null) {
+                        repeated("team", t.span());
+                    }
+                    team = values.string(t.value(), "team").orElse(team);
+                } else if (m instanceof Decl.LabelsMember l) {
+                    labels.putAll(labelMap(l.labels(), values, "labels"));
+                } else if (m instanceof Decl.LinksMember l) {
+                    for (Property p : new PropertyReader(l.links(), "links", sink).all()) {
+                        if (!LINK_KINDS.contains(p.key().text())) {
+                            unknownProperty(p, "links", LINK_KINDS);
+                            continue;
+                        }
+                        values.string(p.value(), p.key().text()).ifPresent(v -> links.put(p.key().text(), v));
+                    }
+                } else if (m instanceof Decl.MetricDecl md) {
+                    metrics.add(metric(md, values));
+                } else if (m instanceof Decl.GroupDecl g) {
+                    groups.add(group(g, values, scope));
+                } else if (m instanceof Decl.SloDecl s) {
+                    slos.add(slo(s, values, scope));
+                } else if (m instanceof Decl.DashboardDecl db) {
+                    dashboards.add(DashboardReader.read(name, db, values, constantTypes, scope, sink));
+                } else if (m instanceof Decl.TestDecl t) {
+                    tests.add(TestReader.read(t, values, constantTypes, scope, sink));
+                }
+            }
+        }
+        Span span = (primary != null ? primary : decls.get(0)).name().span();
+        return new Service(name, team, labels, links, constants, metrics, groups, slos, dashboards, tests, span);
+    }
+
+    static final List<String> LINK_KINDS = List.of("repo", "dashboards", "runbooks", "prometheus", "docs");
+
+    private Metric metric(Decl.MetricDecl m, ValueReader values) {
+        Optional<MetricType> type = MetricType.parse(m.type().text());
+        if (type.isEmpty()) {
+            sink.error("Type.UnknownKind", m.type().span(), "`" + m.type().text() + "` is not a metric type.",
+                    "Use one of `counter`, `gauge`, `histogram`, `summary` or `info`.");
+        }
+        List<String> labels = m.labels() == null ? List.of() : values.words(m.labels(), "labels");
+        String unit = null;
+        String help = null;
+        List<BigDecimal> buckets = List.of();
+        for (Property p : new PropertyReader(m.properties(), "metric", sink).all()) {
+            switch (p.key().text()) {
+                case "unit" -> unit = values.string(p.value(), "unit").orElse(null);
+                case "help" -> help = values.string(p.value(), "help").orElse(null);
+                case "buckets" -> buckets = values.numbers(p.value(), "buckets");
+                default -> unknownProperty(p, "metric", List.of("labels", "unit", "help", "buckets"));
+            }
+        }
+        return new Metric(m.name().text(), type.orElse(MetricType.GAUGE), labels, unit, help, buckets, m.span());
+    }
+
+    private RuleGroup group(Decl.GroupDecl g, ValueReader values, Map<String, Constant> scope) {
+        long interval = g.interval() == null ? 0 : values.duration(g.interval(), "every").orElse(0L);
+        Integer limit = g.limit() == null ? null : values.wholeNumber(g.limit(), "limit", 0).orElse(null);
+        List<Rule> rules = new ArrayList<>();
+        for (Decl.RuleDecl r : g.rules()) {
+            if (r instanceof Decl.RecordDecl rec) {
+                constantTypes.check(rec.expr(), scope);
+                rules.add(new Rule.Recording(rec.name().text(), rec.expr(), labelMap(rec.labels(), values, "labels"),
+                        rec.span()));
+            } else {
+                alert((AlertDecl) r, values, scope).ifPresent(rules::add);
+            }
+        }
+        return new RuleGroup(g.name().text(), interval, limit, rules, g.name().span());
+    }
+
+    private Optional<Rule.Alert> alert(AlertDecl a, ValueReader values, Map<String, Constant> scope) {
+        Map<String, AlertProp> seen = new HashMap<>();
+        Expr expr = null;
+        long forMillis = 0;
+        long keepFiring = 0;
+        Ref severity = null;
+        SortedMap<String, String> labels = new TreeMap<>();
+        String summary = null;
+        String description = null;
+        Expr guard = null;
+        Ref panel = null;
+        Rule.Runbook runbook = Rule.Runbook.EMPTY;
+        for (AlertProp p : a.properties()) {
+            if (seen.putIfAbsent(p.keyword(), p) != null) {
+                repeated(p.keyword(), p.span());
+                continue;
+            }
+            if (p instanceof Decl.When w) {
+                expr = w.expr();
+                constantTypes.check(expr, scope);
+            } else if (p instanceof Decl.For f) {
+                forMillis = values.duration(f.value(), "for").orElse(0L);
+            } else if (p instanceof Decl.KeepFiringFor k) {
+                keepFiring = values.duration(k.value(), "keep_firing_for").orElse(0L);
+            } else if (p instanceof Decl.SeverityProp s) {
+                severity = Ref.of(Ref.Kind.SEVERITY, s.level().text(), s.level().span());
+            } else if (p instanceof Decl.AlertLabels l) {
+                labels.putAll(labelMap(l.labels(), values, "labels"));
+            } else if (p instanceof Decl.Summary s) {
+                summary = values.string(s.value(), "summary").orElse(null);
+            } else if (p instanceof Decl.Description d) {
+                description = values.string(d.value(), "description").orElse(null);
+            } else if (p instanceof Decl.Guard g) {
+                guard = g.expr();
+                constantTypes.check(guard, scope);
+            } else if (p instanceof Decl.PanelLink pl) {
+                panel = panelRef(pl.panel());
+            } else if (p instanceof Decl.Runbook rb) {
+                runbook = runbook(rb, values, scope);
+            }
+        }
+        if (expr == null) {
+            // Kept (with no expression) so references to it do not cascade; the model is not returned.
+            sink.error("Property.Missing", a.name().span(), "Alert `" + a.name().text() + "` has no `when` expression.",
+                    "Add `when <PromQL condition>`.");
+        }
+        if (labels.containsKey("severity")) {
+            sink.error("Property.Conflict", a.name().span(), "Alert `" + a.name().text()
+                    + "` sets the `severity` label directly.", "Use `severity <level>`, which is checked against the declared order.");
+        }
+        return Optional.of(new Rule.Alert(a.name().text(), expr, forMillis, keepFiring, severity, labels, summary,
+                description, guard, panel, runbook, a.name().span()));
+    }
+
+    private Rule.Runbook runbook(Decl.Runbook rb, ValueReader values, Map<String, Constant> scope) {
+        String meaning = null;
+        List<String> triage = new ArrayList<>();
+        List<Rule.Diagnosis> diagnoses = new ArrayList<>();
+        List<Rule.Remediation> remediations = new ArrayList<>();
+        List<String> escalation = new ArrayList<>();
+        List<Ref> related = new ArrayList<>();
+        for (Decl.RunbookItem item : rb.items()) {
+            if (item instanceof Decl.Meaning m) {
+                if (meaning != null) {
+                    repeated("meaning", m.span());
+                }
+                meaning = values.string(m.text(), "meaning").orElse(meaning);
+            } else if (item instanceof Decl.Triage t) {
+                values.string(t.text(), "triage").ifPresent(triage::add);
+            } else if (item instanceof Decl.Diagnose d) {
+                constantTypes.check(d.query(), scope);
+                String title = values.string(d.title(), "diagnose").orElse("");
+                diagnoses.add(new Rule.Diagnosis(title, d.query(), d.span()));
+            } else if (item instanceof Decl.Remediate r) {
+                String text = values.string(r.text(), "remediate").orElse("");
+                String command = r.command() == null ? null : values.string(r.command(), "run").orElse(null);
+                remediations.add(new Rule.Remediation(text, command, r.span()));
+            } else if (item instanceof Decl.Escalate e) {
+                values.string(e.text(), "escalate").ifPresent(escalation::add);
+            } else if (item instanceof Decl.Related r) {
+                for (DottedName ref : r.refs()) {
+                    related.add(ref.isQualified() ? panelRef(ref)
+                            : Ref.of(Ref.Kind.ALERT_OR_DASHBOARD, ref.first().text(), ref.span()));
+                }
+            }
+        }
+        return new Rule.Runbook(meaning, triage, diagnoses, remediations, escalation, related);
+    }
+
+    static Ref panelRef(DottedName d) {
+        return d.isQualified()
+                ? new Ref(Ref.Kind.PANEL, d.first().text(), d.second().text(), d.span())
+                : Ref.of(Ref.Kind.DASHBOARD, d.first().text(), d.span());
+    }
+
+    // ------------------------------------------------------------ SLOs
+
+    private Slo slo(Decl.SloDecl s, ValueReader values, Map<String, Constant> scope) {
+        BigDecimal objective = null;
+        long window = 0;
+        String description = null;
+        Slo.Sli sli = null;
+        List<String> groupBy = new ArrayList<>();
+        SortedMap<String, String> alerting = new TreeMap<>();
+        Map<Class<?>, Decl.SloProp> seen = new HashMap<>();
+        for (Decl.SloProp p : s.properties()) {
+            if (seen.putIfAbsent(p.getClass(), p) != null) {
+                repeated(p.getClass().getSimpleName().toLowerCase(Locale.ROOT), p.span());
+                continue;
+            }
+            if (p instanceof Decl.Objective o) {
+                objective = values.percent(o.value(), "objective").orElse(null);
+            } else if (p instanceof Decl.Window w) {
+                window = values.duration(w.value(), "window").orElse(0L);
+            } else if (p instanceof Decl.SloDescription d) {
+                description = values.string(d.value(), "description").orElse(null);
+            } else if (p instanceof Decl.SloGrouping g) {
+                g.labels().forEach(n -> groupBy.add(n.text()));
+            } else if (p instanceof Decl.Sli si) {
+                sli = sli(si, values, scope);
+            } else if (p instanceof Decl.Alerting al) {
+                for (Property prop : new PropertyReader(al.properties(), "alerting", sink).all()) {
+                    values.word(prop.value(), prop.key().text()).ifPresent(v -> alerting.put(prop.key().text(), v));
+                }
+            }
+        }
+        if (objective == null && !seen.containsKey(Decl.Objective.class)) {
+            sink.error("Property.Missing", s.name().span(), "SLO `" + s.name().text() + "` has no `objective`.",
+                    "Add `objective 99.9%`.");
+        }
+        if (sli == null && !seen.containsKey(Decl.Sli.class)) {
+            sink.error("Property.Missing", s.name().span(), "SLO `" + s.name().text() + "` has no `sli`.",
+                    "Add `sli events { errors = ... total = ... }`.");
+        }
+        if (window == 0) {
+            window = 30L * 24 * 3600 * 1000;
+        }
+        return new Slo(s.name().text(), objective, window, description, sli, groupBy, alerting, s.name().span());
+    }
+
+    /** Which queries each SLI kind takes, and which settings. */
+    private static final Map<Slo.SliKind, List<String>> SLI_QUERIES = Map.of(
+            Slo.SliKind.EVENTS, List.of("errors", "good", "total"),
+            Slo.SliKind.LATENCY, List.of("histogram"),
+            Slo.SliKind.AVAILABILITY, List.of("good", "bad"),
+            Slo.SliKind.RATIO, List.of("ratio"));
+
+    private Slo.Sli sli(Decl.Sli s, ValueReader values, Map<String, Constant> scope) {
+        Slo.SliKind kind;
+        try {
+            kind = Slo.SliKind.valueOf(s.kind().text().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            sink.error("Type.UnknownKind", s.kind().span(), "`" + s.kind().text() + "` is not an SLI kind.",
+                    "Use `events`, `latency`, `availability` or `ratio`.");
+            return null;
+        }
+        SortedMap<String, Expr> queries = new TreeMap<>();
+        for (Decl.SliQuery q : s.queries()) {
+            if (!SLI_QUERIES.get(kind).contains(q.key().text())) {
+                sink.error("Property.Unknown", q.key().span(), "A `" + s.kind().text() + "` SLI has no query `"
+                        + q.key().text() + "`.", "It takes " + quoteList(SLI_QUERIES.get(kind)) + ".");
+                continue;
+            }
+            if (queries.putIfAbsent(q.key().text(), q.expr()) != null) {
+                repeated(q.key().text(), q.span());
+            }
+            constantTypes.check(q.expr(), scope);
+        }
+        SortedMap<String, String> settings = new TreeMap<>();
+        for (Property p : new PropertyReader(s.settings(), "sli", sink).all()) {
+            if (p.key().text().equals("threshold")) {
+                Optional<Value> v = values.resolve(p.value());
+                if (v.isPresent() && v.get() instanceof Value.DurationValue d) {
+                    settings.put("threshold", BigDecimal.valueOf(d.millis()).movePointLeft(3).stripTrailingZeros().toPlainString());
+                } else {
+                    values.number(p.value(), "threshold").ifPresent(n -> settings.put("threshold", n.toPlainString()));
+                }
+            } else {
+                values.word(p.value(), p.key().text()).ifPresent(v -> settings.put(p.key().text(), v));
+            }
+        }
+        return new Slo.Sli(kind, queries, settings, s.span());
+    }
+
+    // ------------------------------------------------------------ routing
+
+    private Routing routing(List<Decl.RoutingDecl> decls, ValueReader values) {
+        return RoutingReader.read(decls, values, sink);
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    SortedMap<String, String> labelMap(List<LabelPair> pairs, ValueReader values, String slot) {
+        return labelMap(pairs, values, slot, sink);
+    }
+
+    static SortedMap<String, String> labelMap(List<LabelPair> pairs, ValueReader values, String slot, DiagnosticSink sink) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (LabelPair p : pairs) {
+            Optional<Value> v = values.resolve(p.value());
+            if (v.isEmpty()) {
+                continue;
+            }
+            String text;
+            if (v.get() instanceof Value.StringValue s) {
+                text = s.value();
+            } else if (v.get() instanceof Value.NameValue n) {
+                text = n.name();
+            } else if (v.get() instanceof Value.NumberValue n) {
+                text = n.value().toPlainString();
+            } else {
+                sink.error("Type.Mismatch", p.value().span(), "Label `" + p.name().text() + "` expects a string, but got "
+                        + v.get().kind() + ".", null);
+                continue;
+            }
+            if (out.put(p.name().text(), text) != null) {
+                sink.error("Name.Duplicate", p.name().span(), "Label `" + p.name().text() + "` is set twice in these "
+                        + slot + ".", null);
+            }
+        }
+        return out;
+    }
+
+    private void repeated(String keyword, Span where) {
+        sink.error("Property.Repeated", where, "`" + keyword + "` is given more than once here.",
+                "Keep one; otherwise it is unclear which one applies.");
+    }
+
+    private void unknownProperty(Property p, String block, List<String> known) {
+        PropertyReader.unknown(p, block, known, sink);
+    }
+
+    static String quoteList(List<String> items) {
+        List<String> quoted = items.stream().map(i -> "`" + i + "`").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.ast.VigilFile;
+import java.util.List;
+
+/**
+ * The semantic model of a whole project: every service, the shared constants, the severity order,
+ * project settings and routing. The parsed files are kept for tools that need the syntax (formatting,
+ * comments).
+ */
+public record Project(List<Service> services, List<Constant> constants, SeverityOrder severities, Settings settings,
+        Routing routing, List<VigilFile> files) {
+    public Project {
+        services = List.copyOf(services);
+        constants = List.copyOf(constants);
+        files = List.copyOf(files);
+    }
+
+    /** Project settings. The scrape interval defaults to one minute, as Prometheus's does. */
+    public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl) {
+        public static final Settings DEFAULT = new Settings(60_000, 60_000, null);
+    }
+}

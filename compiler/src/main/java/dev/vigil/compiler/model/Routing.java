@@ -1,0 +1,76 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.source.Span;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Alertmanager routing: receivers, the route tree, inhibitions, time intervals and routing tests. */
+public record Routing(List<Receiver> receivers, List<Route> routes, List<Inhibition> inhibitions,
+        List<TimeInterval> timeIntervals, List<RouteTest> tests) {
+    public static final Routing EMPTY = new Routing(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    public Routing {
+        receivers = List.copyOf(receivers);
+        routes = List.copyOf(routes);
+        inhibitions = List.copyOf(inhibitions);
+        timeIntervals = List.copyOf(timeIntervals);
+        tests = List.copyOf(tests);
+    }
+
+    public enum ReceiverType {
+        SLACK, PAGERDUTY, EMAIL, WEBHOOK, OPSGENIE
+    }
+
+    /** Settings are kept as written; secrets only ever appear as {@code *_file} paths. */
+    public record Receiver(String name, ReceiverType type, SortedMap<String, Object> settings, Span span) {
+        public Receiver {
+            settings = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+        }
+    }
+
+    /** A matcher on a label; {@code >=}, {@code >}, {@code <=}, {@code <} compare severities by rank. */
+    public record Matcher(String label, String op, String value, Span span) {
+    }
+
+    /** A route; {@code isDefault} marks the catch-all. Durations in milliseconds, 0 when inherited. */
+    public record Route(boolean isDefault, List<Matcher> matchers, Ref receiver, List<String> groupBy,
+            long groupWaitMillis, long groupIntervalMillis, long repeatIntervalMillis, boolean continueMatching,
+            List<Ref> muteTimeIntervals, List<Ref> activeTimeIntervals, List<Route> children, Span span) {
+        public Route {
+            matchers = List.copyOf(matchers);
+            groupBy = List.copyOf(groupBy);
+            muteTimeIntervals = List.copyOf(muteTimeIntervals);
+            activeTimeIntervals = List.copyOf(activeTimeIntervals);
+            children = List.copyOf(children);
+        }
+    }
+
+    /** Alerts matching {@code target} are silenced while alerts matching {@code source} fire, when {@code equal} agree. */
+    public record Inhibition(List<Matcher> target, Ref targetAlert, List<Matcher> source, Ref sourceAlert,
+            List<String> equal, Span span) {
+        public Inhibition {
+            target = List.copyOf(target);
+            source = List.copyOf(source);
+            equal = List.copyOf(equal);
+        }
+    }
+
+    public record TimeInterval(String name, List<String> weekdays, List<String> times, List<String> months,
+            List<String> daysOfMonth, String location, Span span) {
+        public TimeInterval {
+            weekdays = List.copyOf(weekdays);
+            times = List.copyOf(times);
+            months = List.copyOf(months);
+            daysOfMonth = List.copyOf(daysOfMonth);
+        }
+    }
+
+    /** Alerts with these labels must reach exactly these receivers. */
+    public record RouteTest(String name, SortedMap<String, String> labels, List<Ref> receivers, Span span) {
+        public RouteTest {
+            labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+            receivers = List.copyOf(receivers);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.source.Span;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A rule in a group: a recording rule or an alert. */
+public sealed interface Rule {
+    String name();
+
+    Expr expr();
+
+    Span span();
+
+    record Recording(String name, Expr expr, SortedMap<String, String> labels, Span span) implements Rule {
+        public Recording {
+            labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        }
+    }
+
+    /**
+     * An alert. Durations are in milliseconds (0 when absent). {@code guard} is the traffic expression
+     * the alert is gated on, or null.
+     */
+    record Alert(String name, Expr expr, long forMillis, long keepFiringForMillis, Ref severity,
+            SortedMap<String, String> labels, String summary, String description, Expr guard,
+            Ref panel, Runbook runbook, Span span) implements Rule {
+        public Alert {
+            labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        }
+    }
+
+    /** What a runbook says, beyond what the alert itself already defines. */
+    record Runbook(String meaning, List<String> triage, List<Diagnosis> diagnoses, List<Remediation> remediations,
+            List<String> escalation, List<Ref> related) {
+        public static final Runbook EMPTY = new Runbook(null, List.of(), List.of(), List.of(), List.of(), List.of());
+
+        public Runbook {
+            triage = List.copyOf(triage);
+            diagnoses = List.copyOf(diagnoses);
+            remediations = List.copyOf(remediations);
+            escalation = List.copyOf(escalation);
+            related = List.copyOf(related);
+        }
+    }
+
+    record Diagnosis(String title, Expr query, Span span) {
+    }
+
+    record Remediation(String text, String command, Span span) {
+    }
+}

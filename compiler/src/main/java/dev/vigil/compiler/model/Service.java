@@ -1,0 +1,22 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.source.Span;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A service: who owns it, its common labels and links, and everything that monitors it. */
+public record Service(String name, String team, SortedMap<String, String> labels, SortedMap<String, String> links,
+        List<Constant> constants, List<Metric> metrics, List<RuleGroup> groups, List<Slo> slos,
+        List<Dashboard> dashboards, List<TestCase> tests, Span span) {
+    public Service {
+        labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        links = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(links));
+        constants = List.copyOf(constants);
+        metrics = List.copyOf(metrics);
+        groups = List.copyOf(groups);
+        slos = List.copyOf(slos);
+        dashboards = List.copyOf(dashboards);
+        tests = List.copyOf(tests);
+    }
+}

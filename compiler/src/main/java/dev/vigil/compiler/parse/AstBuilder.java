@@ -1,0 +1,550 @@
+package dev.vigil.compiler.parse;
+
+import dev.vigil.compiler.ast.Comment;
+import dev.vigil.compiler.ast.Decl;
+import dev.vigil.compiler.ast.Decl.AlertDecl;
+import dev.vigil.compiler.ast.Decl.AlertProp;
+import dev.vigil.compiler.ast.Decl.DashboardItem;
+import dev.vigil.compiler.ast.Decl.InhibitSide;
+import dev.vigil.compiler.ast.Decl.Panel;
+import dev.vigil.compiler.ast.Decl.PanelOption;
+import dev.vigil.compiler.ast.Decl.Route;
+import dev.vigil.compiler.ast.Decl.RouteMatcher;
+import dev.vigil.compiler.ast.Decl.RoutingItem;
+import dev.vigil.compiler.ast.Decl.RuleDecl;
+import dev.vigil.compiler.ast.Decl.RunbookItem;
+import dev.vigil.compiler.ast.Decl.ServiceMember;
+import dev.vigil.compiler.ast.Decl.SloProp;
+import dev.vigil.compiler.ast.Decl.TestItem;
+import dev.vigil.compiler.ast.Decl.VariableSource;
+import dev.vigil.compiler.ast.DottedName;
+import dev.vigil.compiler.ast.LabelPair;
+import dev.vigil.compiler.ast.Name;
+import dev.vigil.compiler.ast.Property;
+import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.promql.Durations;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.Strings;
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.grammar.VigilLexer;
+import dev.vigil.grammar.VigilParser;
+import dev.vigil.grammar.VigilParser.*;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/** Turns a (syntax-error-free) parse tree into immutable AST records. The only DSL class that sees ANTLR types. */
+final class AstBuilder {
+    private final SourceFile source;
+    private final DiagnosticSink sink;
+    private final PromqlTreeBuilder promql;
+
+    AstBuilder(SourceFile source, DiagnosticSink sink) {
+        this.source = source;
+        this.sink = sink;
+        this.promql = new PromqlTreeBuilder(source, 0, 0, sink);
+    }
+
+    VigilFile file(VigilFileContext ctx, CommonTokenStream tokens) {
+        List<VigilFile.Import> imports = new ArrayList<>();
+        for (ImportDeclContext i : ctx.importDecl()) {
+            imports.add(new VigilFile.Import(Strings.unquote(i.STRING().getText()), span(i)));
+        }
+        List<Decl> decls = new ArrayList<>();
+        for (TopDeclContext t : ctx.topDecl()) {
+            decls.add(topDecl(t));
+        }
+        return new VigilFile(source.path(), imports, decls, comments(tokens), span(ctx));
+    }
+
+    private List<Comment> comments(CommonTokenStream tokens) {
+        List<Comment> out = new ArrayList<>();
+        for (Token t : tokens.getTokens()) {
+            int type = t.getType();
+            if (type == VigilLexer.LINE_COMMENT || type == VigilLexer.BLOCK_COMMENT || type == VigilLexer.HASH_COMMENT) {
+                out.add(new Comment(t.getText(), span(t)));
+            }
+        }
+        return out;
+    }
+
+    private Decl topDecl(TopDeclContext t) {
+        if (t.constDecl() != null) {
+            return constDecl(t.constDecl());
+        }
+        if (t.serviceDecl() != null) {
+            return service(t.serviceDecl());
+        }
+        if (t.severitiesDecl() != null) {
+            return new Decl.SeveritiesDecl(names(t.severitiesDecl().name()), span(t.severitiesDecl()));
+        }
+        if (t.settingsDecl() != null) {
+            return new Decl.SettingsDecl(properties(t.settingsDecl().property()), span(t.settingsDecl()));
+        }
+        return routing(t.routingDecl());
+    }
+
+    private Decl.ConstDecl constDecl(ConstDeclContext c) {
+        return new Decl.ConstDecl(name(c.name()), value(c.value()), span(c));
+    }
+
+    // ------------------------------------------------------------ services
+
+    private Decl.ServiceDecl service(ServiceDeclContext s) {
+        List<ServiceMember> members = new ArrayList<>();
+        for (ServiceMemberContext m : s.serviceMember()) {
+            members.add(member(m));
+        }
+        return new Decl.ServiceDecl(name(s.name()), s.EXTEND() != null, members, span(s));
+    }
+
+    private ServiceMember member(ServiceMemberContext m) {
+        if (m instanceof TeamMemberContext t) {
+            return new Decl.TeamMember(value(t.value()), span(t));
+        } else if (m instanceof LabelsMemberContext l) {
+            return new Decl.LabelsMember(labels(l.labelBlock()), span(l));
+        } else if (m instanceof LinksMemberContext l) {
+            return new Decl.LinksMember(properties(l.property()), span(l));
+        } else if (m instanceof ConstMemberContext c) {
+            return constDecl(c.constDecl());
+        } else if (m instanceof MetricMemberContext mm) {
+            return metric(mm.metricDecl());
+        } else if (m instanceof GroupMemberContext g) {
+            return group(g.groupDecl());
+        } else if (m instanceof SloMemberContext s) {
+            return slo(s.sloDecl());
+        } else if (m instanceof DashboardMemberContext d) {
+            return dashboard(d.dashboardDecl());
+        }
+        return test(((TestMemberContext) m).testDecl());
+    }
+
+    private Decl.MetricDecl metric(MetricDeclContext m) {
+        Value labels = null;
+        List<Property> props = new ArrayList<>();
+        for (MetricPropContext p : m.metricProp()) {
+            if (p instanceof MetricLabelsContext l) {
+                if (labels != null) {
+                    repeated("labels", span(l));
+                }
+                labels = value(l.value());
+            } else {
+                props.add(property(((MetricPropertyContext) p).property()));
+            }
+        }
+        Name metricName = new Name(promql.metricName(m.metricName()), span(m.metricName()));
+        return new Decl.MetricDecl(metricName, name(m.name()), labels, props, span(m));
+    }
+
+    private Decl.GroupDecl group(GroupDeclContext g) {
+        Value interval = null;
+        Value limit = null;
+        // `every` and `limit` are both optional, so match each value to the keyword before it.
+        for (int i = 0; i < g.getChildCount() - 1; i++) {
+            ParseTree child = g.getChild(i);
+            if (child instanceof TerminalNode tn && g.getChild(i + 1) instanceof ValueContext v) {
+                if (tn.getSymbol().getType() == VigilLexer.EVERY) {
+                    interval = value(v);
+                } else if (tn.getSymbol().getType() == VigilLexer.LIMIT) {
+                    limit = value(v);
+                }
+            }
+        }
+        List<RuleDecl> rules = new ArrayList<>();
+        for (RuleDeclContext r : g.ruleDecl()) {
+            rules.add(r.recordDecl() != null ? record(r.recordDecl()) : alert(r.alertDecl()));
+        }
+        return new Decl.GroupDecl(name(g.name()), interval, limit, rules, span(g));
+    }
+
+    private Decl.RecordDecl record(RecordDeclContext r) {
+        Name n = new Name(promql.metricName(r.metricName()), span(r.metricName()));
+        List<LabelPair> labels = r.labelBlock() == null ? List.of() : labels(r.labelBlock());
+        return new Decl.RecordDecl(n, labels, expr(r.expr()), span(r));
+    }
+
+    private AlertDecl alert(AlertDeclContext a) {
+        List<AlertProp> props = new ArrayList<>();
+        for (AlertPropContext p : a.alertProp()) {
+            props.add(alertProp(p));
+        }
+        return new AlertDecl(name(a.name()), props, span(a));
+    }
+
+    private AlertProp alertProp(AlertPropContext p) {
+        if (p instanceof WhenPropContext w) {
+            return new Decl.When(expr(w.expr()), span(w));
+        } else if (p instanceof ForPropContext f) {
+            return new Decl.For(value(f.value()), span(f));
+        } else if (p instanceof KeepFiringPropContext k) {
+            return new Decl.KeepFiringFor(value(k.value()), span(k));
+        } else if (p instanceof SeverityPropContext s) {
+            return new Decl.SeverityProp(name(s.name()), span(s));
+        } else if (p instanceof AlertLabelsPropContext l) {
+            return new Decl.AlertLabels(labels(l.labelBlock()), span(l));
+        } else if (p instanceof SummaryPropContext s) {
+            return new Decl.Summary(value(s.value()), span(s));
+        } else if (p instanceof DescriptionPropContext d) {
+            return new Decl.Description(value(d.value()), span(d));
+        } else if (p instanceof GuardPropContext g) {
+            return new Decl.Guard(expr(g.expr()), span(g));
+        } else if (p instanceof PanelPropContext pp) {
+            return new Decl.PanelLink(dotted(pp.dottedName()), span(pp));
+        }
+        RunbookPropContext r = (RunbookPropContext) p;
+        List<RunbookItem> items = new ArrayList<>();
+        for (RunbookItemContext i : r.runbookItem()) {
+            items.add(runbookItem(i));
+        }
+        return new Decl.Runbook(items, span(r));
+    }
+
+    private RunbookItem runbookItem(RunbookItemContext i) {
+        if (i instanceof MeaningItemContext m) {
+            return new Decl.Meaning(value(m.value()), span(m));
+        } else if (i instanceof TriageItemContext t) {
+            return new Decl.Triage(value(t.value()), span(t));
+        } else if (i instanceof DiagnoseItemContext d) {
+            return new Decl.Diagnose(value(d.value()), expr(d.expr()), span(d));
+        } else if (i instanceof RemediateItemContext r) {
+            return new Decl.Remediate(value(r.value(0)), r.value().size() > 1 ? value(r.value(1)) : null, span(r));
+        } else if (i instanceof EscalateItemContext e) {
+            return new Decl.Escalate(value(e.value()), span(e));
+        }
+        RelatedItemContext r = (RelatedItemContext) i;
+        List<DottedName> refs = new ArrayList<>();
+        for (DottedNameContext d : r.dottedName()) {
+            refs.add(dotted(d));
+        }
+        return new Decl.Related(refs, span(r));
+    }
+
+    // ------------------------------------------------------------ SLOs
+
+    private Decl.SloDecl slo(SloDeclContext s) {
+        List<SloProp> props = new ArrayList<>();
+        for (SloPropContext p : s.sloProp()) {
+            if (p instanceof ObjectivePropContext o) {
+                props.add(new Decl.Objective(value(o.value()), span(o)));
+            } else if (p instanceof WindowPropContext w) {
+                props.add(new Decl.Window(value(w.value()), span(w)));
+            } else if (p instanceof SloDescriptionPropContext d) {
+                props.add(new Decl.SloDescription(value(d.value()), span(d)));
+            } else if (p instanceof SloGroupingPropContext g) {
+                List<Name> labels = new ArrayList<>();
+                for (LabelNameContext l : g.labelName()) {
+                    labels.add(new Name(promql.labelName(l), span(l)));
+                }
+                props.add(new Decl.SloGrouping(labels, span(g)));
+            } else if (p instanceof SliProp_Context sli) {
+                List<Decl.SliQuery> queries = new ArrayList<>();
+                List<Property> settings = new ArrayList<>();
+                for (SliPropContext sp : sli.sliProp()) {
+                    if (sp instanceof SliQueryContext q) {
+                        queries.add(new Decl.SliQuery(name(q.name()), expr(q.expr()), span(q)));
+                    } else {
+                        SliSettingContext st = (SliSettingContext) sp;
+                        settings.add(new Property(name(st.name()), value(st.value()), span(st)));
+                    }
+                }
+                props.add(new Decl.Sli(name(sli.name()), queries, settings, span(sli)));
+            } else {
+                props.add(new Decl.Alerting(properties(((AlertingPropContext) p).property()), span(p)));
+            }
+        }
+        return new Decl.SloDecl(name(s.name()), props, span(s));
+    }
+
+    // ------------------------------------------------------------ dashboards
+
+    private Decl.DashboardDecl dashboard(DashboardDeclContext d) {
+        List<DashboardItem> items = new ArrayList<>();
+        for (DashboardItemContext i : d.dashboardItem()) {
+            if (i instanceof VariableItemContext v) {
+                items.add(variable(v));
+            } else if (i instanceof RowItemContext r) {
+                List<Panel> panels = new ArrayList<>();
+                for (PanelDeclContext p : r.panelDecl()) {
+                    panels.add(panel(p));
+                }
+                items.add(new Decl.Row(value(r.value()), panels, span(r)));
+            } else if (i instanceof PanelItemContext p) {
+                items.add(panel(p.panelDecl()));
+            } else {
+                DashboardPropertyContext p = (DashboardPropertyContext) i;
+                items.add(new Decl.DashboardProperty(property(p.property()), span(p)));
+            }
+        }
+        Value title = d.value() == null ? null : value(d.value());
+        return new Decl.DashboardDecl(name(d.name()), title, items, span(d));
+    }
+
+    private Decl.Variable variable(VariableItemContext v) {
+        VariableSourceContext src = v.variableSource();
+        VariableSource source;
+        List<Property> options;
+        if (src instanceof LabelValuesSourceContext lv) {
+            Expr query = lv.expr() == null ? null : expr(lv.expr());
+            source = new Decl.LabelValues(query, new Name(promql.labelName(lv.labelName()), span(lv.labelName())), span(lv));
+            options = properties(lv.property());
+        } else if (src instanceof CustomSourceContext c) {
+            source = new Decl.CustomValues(value(c.value()), span(c));
+            options = properties(c.property());
+        } else {
+            IntervalSourceContext iv = (IntervalSourceContext) src;
+            source = new Decl.IntervalValues(value(iv.value()), span(iv));
+            options = properties(iv.property());
+        }
+        return new Decl.Variable(name(v.name()), source, options, span(v));
+    }
+
+    private Panel panel(PanelDeclContext p) {
+        List<PanelOption> options = new ArrayList<>();
+        for (PanelOptionContext o : p.panelOption()) {
+            if (o instanceof QueryOptionContext q) {
+                options.add(new Decl.Query(expr(q.expr()), span(q)));
+            } else if (o instanceof ThresholdsOptionContext t) {
+                List<Decl.ThresholdStep> steps = new ArrayList<>();
+                for (ThresholdContext s : t.threshold()) {
+                    steps.add(new Decl.ThresholdStep(name(s.name()), value(s.value()), span(s)));
+                }
+                options.add(new Decl.Thresholds(steps, span(t)));
+            } else if (o instanceof ThresholdsFromOptionContext f) {
+                options.add(new Decl.ThresholdsFrom(name(f.name()), span(f)));
+            } else if (o instanceof LinkOptionContext l) {
+                options.add(new Decl.Link(value(l.value(0)), value(l.value(1)), span(l)));
+            } else {
+                PanelSettingContext s = (PanelSettingContext) o;
+                options.add(new Decl.PanelSetting(new Property(name(s.name()), value(s.value()), span(s)), span(s)));
+            }
+        }
+        return new Panel(name(p.name(0)), name(p.name(1)), value(p.value()), options, span(p));
+    }
+
+    // ------------------------------------------------------------ tests
+
+    private Decl.TestDecl test(TestDeclContext t) {
+        List<TestItem> items = new ArrayList<>();
+        for (TestItemContext i : t.testItem()) {
+            if (i instanceof IntervalItemContext iv) {
+                items.add(new Decl.TestInterval(value(iv.value()), span(iv)));
+            } else if (i instanceof SeriesItemContext s) {
+                items.add(new Decl.Series(promql.vectorSelector(s.vectorSelector()), value(s.value()), span(s)));
+            } else if (i instanceof ExpectAlertItemContext e) {
+                List<LabelPair> labels = e.labelBlock() == null ? List.of() : labels(e.labelBlock());
+                List<LabelPair> annotations = e.annotationBlock() == null
+                        ? List.of() : labels(e.annotationBlock().labelBlock());
+                items.add(new Decl.ExpectAlert(value(e.value()), name(e.name()), labels, annotations, span(e)));
+            } else if (i instanceof ExpectNoAlertItemContext n) {
+                items.add(new Decl.ExpectNoAlert(value(n.value()), name(n.name()), span(n)));
+            } else {
+                ExpectValueItemContext v = (ExpectValueItemContext) i;
+                List<Decl.Sample> samples = new ArrayList<>();
+                for (SampleContext s : v.sample()) {
+                    samples.add(new Decl.Sample(promql.vectorSelector(s.vectorSelector()), value(s.value()), span(s)));
+                }
+                items.add(new Decl.ExpectValue(value(v.value()), expr(v.expr()), samples, span(v)));
+            }
+        }
+        return new Decl.TestDecl(value(t.value()), items, span(t));
+    }
+
+    // ------------------------------------------------------------ routing
+
+    private Decl.RoutingDecl routing(RoutingDeclContext r) {
+        List<RoutingItem> items = new ArrayList<>();
+        for (RoutingItemContext i : r.routingItem()) {
+            if (i instanceof ReceiverItemContext rc) {
+                items.add(new Decl.Receiver(name(rc.name(0)), name(rc.name(1)), properties(rc.property()), span(rc)));
+            } else if (i instanceof RouteItemContext ri) {
+                items.add(new Decl.RouteItem(route(ri.routeSpec()), span(ri)));
+            } else if (i instanceof InhibitItemContext in) {
+                List<Name> equal = new ArrayList<>();
+                for (LabelNameContext l : in.labelName()) {
+                    equal.add(new Name(promql.labelName(l), span(l)));
+                }
+                items.add(new Decl.Inhibit(inhibitSide(in.inhibitSide(0)), inhibitSide(in.inhibitSide(1)), equal, span(in)));
+            } else if (i instanceof TimeIntervalItemContext ti) {
+                items.add(new Decl.TimeInterval(name(ti.name()), properties(ti.property()), span(ti)));
+            } else {
+                RoutingTestItemContext rt = (RoutingTestItemContext) i;
+                List<Decl.RouteCase> cases = new ArrayList<>();
+                for (RouteTestContext c : rt.routeTest()) {
+                    cases.add(new Decl.RouteCase(labels(c.labelBlock()), names(c.name()), span(c)));
+                }
+                items.add(new Decl.RoutingTest(value(rt.value()), cases, span(rt)));
+            }
+        }
+        return new Decl.RoutingDecl(items, span(r));
+    }
+
+    private Route route(RouteSpecContext r) {
+        List<RouteMatcher> matchers = new ArrayList<>();
+        for (RouteMatcherContext m : r.routeMatcher()) {
+            matchers.add(routeMatcher(m));
+        }
+        List<Property> settings = new ArrayList<>();
+        List<Route> children = new ArrayList<>();
+        boolean cont = false;
+        for (RouteSettingContext s : r.routeSetting()) {
+            if (s instanceof ChildRouteContext c) {
+                children.add(route(c.routeSpec()));
+            } else if (s instanceof ContinueSettingContext) {
+                cont = true;
+            } else {
+                settings.add(property(((RoutePropertyContext) s).property()));
+            }
+        }
+        return new Route(r.DEFAULT() != null, matchers, name(r.name()), settings, children, cont, span(r));
+    }
+
+    private RouteMatcher routeMatcher(RouteMatcherContext m) {
+        return new RouteMatcher(new Name(promql.labelName(m.labelName()), span(m.labelName())), m.op.getText(),
+                value(m.value()), span(m));
+    }
+
+    private InhibitSide inhibitSide(InhibitSideContext s) {
+        if (s instanceof InhibitAlertContext a) {
+            return new InhibitSide(name(a.name()), List.of(), span(a));
+        }
+        List<RouteMatcher> matchers = new ArrayList<>();
+        for (RouteMatcherContext m : ((InhibitMatchersContext) s).routeMatcher()) {
+            matchers.add(routeMatcher(m));
+        }
+        return new InhibitSide(null, matchers, span(s));
+    }
+
+    // ------------------------------------------------------------ values
+
+    private Value value(ValueContext v) {
+        if (v instanceof StringValueContext s) {
+            return new Value.StringValue(Strings.unquote(s.STRING().getText()), span(s));
+        } else if (v instanceof NumberValueContext n) {
+            return number(n);
+        } else if (v instanceof DurationValueContext d) {
+            String text = d.DURATION().getText();
+            long millis = 0;
+            try {
+                millis = Durations.parseMillis(text);
+            } catch (IllegalArgumentException e) {
+                sink.error("Type.InvalidDuration", span(d), e.getMessage() + ".",
+                        "Write units from largest to smallest, each once, for example `1h30m`.");
+            }
+            return new Value.DurationValue(millis, text, span(d));
+        } else if (v instanceof ConstRefValueContext c) {
+            return new Value.ConstRefValue(c.CONST_REF().getText().substring(1), span(c));
+        } else if (v instanceof ListValueContext l) {
+            List<Value> items = new ArrayList<>();
+            for (ValueContext item : l.value()) {
+                items.add(value(item));
+            }
+            return new Value.ListValue(items, span(l));
+        }
+        return new Value.NameValue(((NameValueContext) v).name().getText(), span(v));
+    }
+
+    private Value number(NumberValueContext n) {
+        String digits = n.NUMBER().getText();
+        boolean negative = n.sign != null && n.sign.getType() == VigilLexer.SUB;
+        String text = (n.sign != null ? n.sign.getText() : "") + digits + (n.MOD() != null ? "%" : "");
+        BigDecimal value;
+        String lower = digits.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("0x")) {
+            value = new BigDecimal(new BigInteger(lower.substring(2), 16));
+        } else if (lower.equals("inf") || lower.equals("nan")) {
+            sink.error("Type.InvalidNumber", span(n), "`" + text + "` is not a finite number.",
+                    "Values in Vigil declarations must be finite; `Inf` and `NaN` belong in PromQL only.");
+            value = BigDecimal.ZERO;
+        } else {
+            value = new BigDecimal(digits);
+        }
+        if (negative) {
+            value = value.negate();
+        }
+        if (n.MOD() != null) {
+            // `99.9 %` with a space is a modulo, not a percentage; insist on the written form.
+            Token num = n.NUMBER().getSymbol();
+            Token pct = n.MOD().getSymbol();
+            if (pct.getStartIndex() != num.getStopIndex() + 1) {
+                sink.error("Syntax.DetachedPercent", span(pct),
+                        "A percent sign must follow its number directly.", "Write `" + digits + "%`.");
+            }
+            return new Value.PercentValue(value, text, span(n));
+        }
+        return new Value.NumberValue(value, text, span(n));
+    }
+
+    private List<LabelPair> labels(LabelBlockContext block) {
+        List<LabelPair> out = new ArrayList<>();
+        for (LabelPairContext p : block.labelPair()) {
+            out.add(new LabelPair(new Name(promql.labelName(p.labelName()), span(p.labelName())), value(p.value()), span(p)));
+        }
+        return out;
+    }
+
+    private List<Property> properties(List<PropertyContext> props) {
+        List<Property> out = new ArrayList<>();
+        for (PropertyContext p : props) {
+            out.add(property(p));
+        }
+        return out;
+    }
+
+    private Property property(PropertyContext p) {
+        return new Property(name(p.name()), value(p.value()), span(p));
+    }
+
+    private List<Name> names(List<NameContext> names) {
+        List<Name> out = new ArrayList<>();
+        for (NameContext n : names) {
+            out.add(name(n));
+        }
+        return out;
+    }
+
+    private Name name(NameContext n) {
+        return new Name(n.getText(), span(n));
+    }
+
+    private DottedName dotted(DottedNameContext d) {
+        Name first = name(d.name(0));
+        Name second = d.name().size() > 1 ? name(d.name(1)) : null;
+        return new DottedName(first, second, span(d));
+    }
+
+    private Expr expr(ExprContext e) {
+        return promql.expr(e);
+    }
+
+    private void repeated(String keyword, Span where) {
+        sink.error("Name.RepeatedProperty", where, "`" + keyword + "` is given more than once here.",
+                "Keep one; the last would silently win otherwise.");
+    }
+
+    private Span span(ParserRuleContext ctx) {
+        return promql.span(ctx);
+    }
+
+    private Span span(Token t) {
+        return promql.span(t);
+    }
+
+    /** Parses one .vigil file; the result is empty when it had syntax errors (those are already reported). */
+    static java.util.Optional<VigilFile> parse(SourceFile source, DiagnosticSink sink) {
+        VigilParsing.Result<VigilFileContext> result = VigilParsing.parse(source, 0, 0, VigilParser::vigilFile, sink);
+        if (result.hadSyntaxErrors()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new AstBuilder(source, sink).file(result.tree(), result.tokens()));
+    }
+}

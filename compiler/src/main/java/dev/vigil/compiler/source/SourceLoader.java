@@ -1,0 +1,116 @@
+package dev.vigil.compiler.source;
+
+import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Finds and reads input files. Paths are reported relative to the working directory when they lie below it. */
+public final class SourceLoader {
+    /** Directories never searched for sources: build output, VCS metadata. */
+    private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", "node_modules");
+
+    private final Path base;
+
+    public SourceLoader(Path base) {
+        this.base = base.toAbsolutePath().normalize();
+    }
+
+    public static SourceLoader fromWorkingDirectory() {
+        return new SourceLoader(Path.of("").toAbsolutePath());
+    }
+
+    /** Expands files and directories into a sorted, de-duplicated list of files with {@code extension}. */
+    public List<Path> expand(List<Path> inputs, String extension) throws InputException {
+        TreeSet<Path> files = new TreeSet<>();
+        for (Path input : inputs) {
+            Path p = input.toAbsolutePath().normalize();
+            if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else if (Files.isDirectory(p)) {
+                files.addAll(walk(p, extension));
+            } else {
+                throw new InputException("No such file or directory: " + input);
+            }
+        }
+        return new ArrayList<>(files);
+    }
+
+    private static List<Path> walk(Path dir, String extension) throws InputException {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                    boolean skip = !d.equals(dir) && (SKIPPED_DIRS.contains(name) || name.startsWith("."));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && f.getFileName().toString().endsWith(extension)) {
+                        found.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new InputException("Cannot read directory " + dir + ": " + e.getMessage());
+        }
+        return found;
+    }
+
+    /** The path shown to users: relative to the base when below it, with forward slashes. */
+    public String displayPath(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+
+    /** Reads a UTF-8 file; an unreadable or wrongly encoded file becomes a diagnostic, not an exception. */
+    public Optional<SourceFile> read(Path file, DiagnosticSink sink) {
+        String shown = displayPath(file);
+        Span where = new Span(shown, 1, 1, 1, 1);
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                sink.error("Input.TooLarge", where,
+                        "The file is " + size + " bytes; Vigil reads files of up to " + MAX_BYTES + " bytes.",
+                        "Split it into several files.");
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return Optional.of(new SourceFile(shown, text));
+        } catch (CharacterCodingException e) {
+            sink.error("Input.InvalidEncoding", where, "The file is not valid UTF-8.", "Save it as UTF-8.");
+        } catch (IOException e) {
+            sink.error("Input.Unreadable", where, "The file cannot be read: " + e.getMessage() + ".", null);
+        }
+        return Optional.empty();
+    }
+
+    /** Large enough for any real rules file, small enough that a mistaken path cannot exhaust memory. */
+    public static final long MAX_BYTES = 8L * 1024 * 1024;
+}

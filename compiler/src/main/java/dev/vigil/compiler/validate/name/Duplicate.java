@@ -1,0 +1,131 @@
+package dev.vigil.compiler.validate.name;
+
+import dev.vigil.compiler.ast.Decl;
+import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Metric;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.model.Slo;
+import dev.vigil.compiler.model.TestCase;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.validate.Validator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Two declarations of the same kind with the same name in one scope. The first one wins and each
+ * later one is reported, pointing back at the first. Catches the seed's duplicated rule group.
+ */
+public final class Duplicate implements Validator {
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        Scope services = new Scope("service", sink, id());
+        for (VigilFile f : project.files()) {
+            for (Decl d : f.decls()) {
+                if (d instanceof Decl.ServiceDecl s && !s.extension()) {
+                    services.add(s.name().text(), s.name().span());
+                }
+            }
+        }
+        Scope globals = new Scope("constant", sink, id());
+        project.constants().forEach(c -> globals.add(c.name(), c.span()));
+        Scope alerts = new Scope("alert", sink, id());
+        Scope recordings = new Scope("recording rule", sink, id());
+        Scope uids = new Scope("dashboard uid", sink, id());
+        for (Service s : project.services()) {
+            Scope constants = new Scope("constant", sink, id());
+            for (Constant c : s.constants()) {
+                if (globals.has(c.name())) {
+                    sink.error(id(), c.span(), "Constant `" + c.name() + "` is already declared for the whole project.",
+                            "First declared at " + globals.first(c.name()) + "; rename one of them.");
+                } else {
+                    constants.add(c.name(), c.span());
+                }
+            }
+            Scope metrics = new Scope("metric", sink, id());
+            for (Metric m : s.metrics()) {
+                metrics.add(m.name(), m.span());
+            }
+            Scope groups = new Scope("rule group", sink, id());
+            for (RuleGroup g : s.groups()) {
+                groups.add(g.name(), g.span());
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        alerts.add(a.name(), a.span());
+                    } else {
+                        Rule.Recording rec = (Rule.Recording) r;
+                        // A recording name may repeat with different static labels; the same name and labels twice
+                        // writes the same series twice.
+                        String key = rec.name() + (rec.labels().isEmpty() ? "" : rec.labels().toString());
+                        recordings.add(key, rec.span());
+                    }
+                }
+            }
+            Scope slos = new Scope("SLO", sink, id());
+            for (Slo slo : s.slos()) {
+                slos.add(slo.name(), slo.span());
+            }
+            Scope dashboards = new Scope("dashboard", sink, id());
+            for (Dashboard d : s.dashboards()) {
+                // A repeated dashboard would also repeat its derived uid; one report is enough.
+                if (!dashboards.has(d.name())) {
+                    uids.add(d.uid(), d.span());
+                }
+                dashboards.add(d.name(), d.span());
+                Scope panels = new Scope("panel", sink, id());
+                Scope variables = new Scope("variable", sink, id());
+                d.variables().forEach(v -> variables.add(v.name(), v.span()));
+                for (Dashboard.Row row : d.rows()) {
+                    row.panels().forEach(p -> panels.add(p.name(), p.span()));
+                }
+            }
+            Scope tests = new Scope("test", sink, id());
+            for (TestCase t : s.tests()) {
+                tests.add(t.name(), t.span());
+            }
+        }
+        Routing routing = project.routing();
+        Scope receivers = new Scope("receiver", sink, id());
+        routing.receivers().forEach(r -> receivers.add(r.name(), r.span()));
+        Scope intervals = new Scope("time interval", sink, id());
+        routing.timeIntervals().forEach(t -> intervals.add(t.name(), t.span()));
+        Scope defaults = new Scope("default route", sink, id());
+        routing.routes().stream().filter(Routing.Route::isDefault).forEach(r -> defaults.add("default", r.span()));
+    }
+
+    /** Names seen so far in one scope, with where each was first declared. */
+    private static final class Scope {
+        private final String kind;
+        private final DiagnosticSink sink;
+        private final String id;
+        private final Map<String, Span> first = new HashMap<>();
+
+        Scope(String kind, DiagnosticSink sink, String id) {
+            this.kind = kind;
+            this.sink = sink;
+            this.id = id;
+        }
+
+        void add(String name, Span span) {
+            Span earlier = first.putIfAbsent(name, span);
+            if (earlier != null) {
+                sink.error(id, span, "Duplicate " + kind + " `" + name + "`.",
+                        "It is first declared at " + earlier + "; rename or remove one of them.");
+            }
+        }
+
+        boolean has(String name) {
+            return first.containsKey(name);
+        }
+
+        Span first(String name) {
+            return first.get(name);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.vigil.compiler.validate.reference;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Ref;
+import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.diag.Suggest;
+import dev.vigil.compiler.model.TestCase;
+import dev.vigil.compiler.validate.Validator;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A name that refers to nothing: an alert, dashboard, panel, receiver, severity or time interval
+ * that is not declared. Unknown constants are reported where values are read.
+ */
+public final class Unknown implements Validator {
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        Set<String> alerts = new HashSet<>();
+        Map<String, Set<String>> panelsByDashboard = new HashMap<>();
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        alerts.add(a.name());
+                    }
+                }
+            }
+            for (Dashboard d : s.dashboards()) {
+                Set<String> panels = panelsByDashboard.computeIfAbsent(d.name(), k -> new HashSet<>());
+                d.rows().forEach(row -> row.panels().forEach(p -> panels.add(p.name())));
+            }
+        }
+        Set<String> receivers = new HashSet<>();
+        project.routing().receivers().forEach(r -> receivers.add(r.name()));
+        Set<String> intervals = new HashSet<>();
+        project.routing().timeIntervals().forEach(t -> intervals.add(t.name()));
+        List<String> severities = project.severities().levels();
+
+        Resolver resolve = new Resolver(sink, id(), alerts, panelsByDashboard, receivers, intervals, severities);
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        resolve.check(a.severity());
+                        resolve.check(a.panel());
+                        a.runbook().related().forEach(resolve::check);
+                    }
+                }
+            }
+            for (Dashboard d : s.dashboards()) {
+                d.rows().forEach(row -> row.panels().forEach(p -> resolve.check(p.thresholdsFrom())));
+            }
+            for (TestCase t : s.tests()) {
+                for (TestCase.Expectation e : t.expectations()) {
+                    if (e instanceof TestCase.AlertExpectation ae) {
+                        resolve.check(ae.alert());
+                    }
+                }
+            }
+        }
+        Routing routing = project.routing();
+        routes(routing.routes(), resolve);
+        for (Routing.Inhibition in : routing.inhibitions()) {
+            resolve.check(in.targetAlert());
+            resolve.check(in.sourceAlert());
+            severityMatchers(in.target(), resolve);
+            severityMatchers(in.source(), resolve);
+        }
+        for (Routing.RouteTest t : routing.tests()) {
+            t.receivers().forEach(resolve::check);
+        }
+    }
+
+    private static void routes(List<Routing.Route> routes, Resolver resolve) {
+        for (Routing.Route r : routes) {
+            resolve.check(r.receiver());
+            r.muteTimeIntervals().forEach(resolve::check);
+            r.activeTimeIntervals().forEach(resolve::check);
+            severityMatchers(r.matchers(), resolve);
+            routes(r.children(), resolve);
+        }
+    }
+
+    private static void severityMatchers(List<Routing.Matcher> matchers, Resolver resolve) {
+        for (Routing.Matcher m : matchers) {
+            if (m.label().equals("severity") && !m.op().contains("~") && !m.op().equals("!=")) {
+                resolve.check(Ref.of(Ref.Kind.SEVERITY, m.value(), m.span()));
+            }
+        }
+    }
+
+    private record Resolver(DiagnosticSink sink, String id, Set<String> alerts, Map<String, Set<String>> panels,
+            Set<String> receivers, Set<String> intervals, List<String> severities) {
+        void check(Ref ref) {
+            if (ref == null) {
+                return;
+            }
+            switch (ref.kind()) {
+                case ALERT -> known(ref, alerts);
+                case RECEIVER -> known(ref, receivers);
+                case TIME_INTERVAL -> known(ref, intervals);
+                case SEVERITY -> {
+                    if (!severities.contains(ref.name())) {
+                        sink.error(id, ref.span(), "Unknown severity `" + ref.name() + "`.",
+                                "The declared severities are " + String.join(" > ", severities) + ".");
+                    }
+                }
+                case DASHBOARD -> known(ref, panels.keySet());
+                case ALERT_OR_DASHBOARD -> {
+                    if (!alerts.contains(ref.name()) && !panels.containsKey(ref.name())) {
+                        Set<String> both = new HashSet<>(alerts);
+                        both.addAll(panels.keySet());
+                        report(ref, both);
+                    }
+                }
+                case PANEL -> {
+                    Set<String> inDashboard = panels.get(ref.name());
+                    if (inDashboard == null) {
+                        report(new Ref(Ref.Kind.DASHBOARD, ref.name(), null, ref.span()), panels.keySet());
+                    } else if (!inDashboard.contains(ref.member())) {
+                        String near = Suggest.closest(ref.member(), inDashboard);
+                        sink.error(id, ref.span(), "Dashboard `" + ref.name() + "` has no panel `" + ref.member() + "`.",
+                                near != null ? "Did you mean `" + ref.name() + "." + near + "`?" : null);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void known(Ref ref, Collection<String> names) {
+            if (!names.contains(ref.name())) {
+                report(ref, names);
+            }
+        }
+
+        private void report(Ref ref, Collection<String> names) {
+            String near = Suggest.closest(ref.name(), names);
+            sink.error(id, ref.span(), "Unknown " + ref.kind().noun() + " `" + ref.name() + "`.",
+                    near != null ? "Did you mean `" + near + "`?" : "No " + ref.kind().noun() + " by that name is declared.");
+        }
+    }
+}
