@@ -1,0 +1,46 @@
+package dev.vigil.compiler.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.Compiler;
+import dev.vigil.compiler.diag.TextRenderer;
+import dev.vigil.compiler.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The `vigil` code blocks of each document form one project that must compile cleanly: the docs cannot rot. */
+class LanguageDocTest {
+    private static final Pattern BLOCK = Pattern.compile("```vigil\\n(.*?)```", Pattern.DOTALL);
+
+    static Path repo() {
+        String configured = System.getProperty("vigil.repo");
+        return configured != null ? Path.of(configured) : Path.of("..");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"docs/language.md", "README.md"})
+    void examplesCompile(String document) throws IOException {
+        String text = Files.readString(repo().resolve(document));
+        List<SourceFile> blocks = new ArrayList<>();
+        Matcher m = BLOCK.matcher(text);
+        while (m.find()) {
+            // Each block becomes a file; its name says where it came from.
+            int line = text.substring(0, m.start()).split("\n", -1).length + 1;
+            blocks.add(new SourceFile(document + "@" + line, m.group(1)));
+        }
+        assertTrue(blocks.size() >= 2, "expected vigil examples in " + document);
+        CompileResult result = Compiler.compile(blocks);
+        var sources = new java.util.HashMap<String, SourceFile>();
+        blocks.forEach(b -> sources.put(b.path(), b));
+        assertEquals(List.of(), result.diagnostics(), () -> TextRenderer.render(result.diagnostics(), sources));
+    }
+}
