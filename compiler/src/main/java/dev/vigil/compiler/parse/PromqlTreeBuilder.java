@@ -17,6 +17,7 @@ import dev.vigil.compiler.promql.DurationRef;
 import dev.vigil.compiler.promql.DurationUnary;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.Functions;
 import dev.vigil.compiler.promql.Grouping;
 import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.MatchOp;
@@ -156,7 +157,13 @@ final class PromqlTreeBuilder {
             return null;
         }
         List<Expr> args = callArgs(ctx.callArgs());
-        return args == null ? null : new Call(ctx.IDENT().getText(), args, span(ctx));
+        String name = ctx.IDENT().getText();
+        // step(), range(), start(), end(), min_of() and max_of() are keywords in Prometheus, so any case goes.
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (Functions.isDurationFunction(lower) || lower.equals("start") || lower.equals("end")) {
+            name = lower;
+        }
+        return args == null ? null : new Call(name, args, span(ctx));
     }
 
     /** The arguments, or null if one of them could not be built. */
@@ -529,13 +536,9 @@ final class PromqlTreeBuilder {
             }
             for (VigilParser.MatcherContext m : lm.matcher()) {
                 if (m instanceof VigilParser.QuotedMetricNameContext q) {
-                    String quoted = string(q.STRING().getText(), span(q));
-                    if (name != null) {
-                        sink.error("PromQL.DuplicateMetricName", span(q),
-                                "The metric name is already given as `" + name + "`; a selector has one name.", null);
-                    } else {
-                        name = quoted;
-                    }
+                    // As in Prometheus, `{"name"}` is a `__name__` matcher; only a name before the braces is metricName.
+                    matchers.add(new LabelMatcher("__name__", MatchOp.EQ, string(q.STRING().getText(), span(q)), null,
+                            span(q)));
                 } else if (m instanceof VigilParser.LabelMatcherContext l) {
                     LabelMatcher built = labelMatcher(l);
                     if (built == null) {

@@ -1,7 +1,6 @@
 package dev.vigil.compiler.promql;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
 public final class PromqlPrinter {
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    /** Words that, written bare where an operand starts, would be read as a binary-operator modifier. */
-    private static final Set<String> MODIFIER_WORDS = Set.of(
-            "bool", "on", "ignoring", "group_left", "group_right", "fill", "fill_left", "fill_right");
 
     private static final int UNARY = 55;
     private static final int POSTFIX = 70;
@@ -206,7 +202,8 @@ public final class PromqlPrinter {
 
     private void selector(VectorSelector v) {
         String name = v.metricName();
-        boolean bareName = name != null && METRIC_NAME.matcher(name).matches() && !MODIFIER_WORDS.contains(name);
+        // Reserved words stay bare: the grammar takes them as names where an operand starts.
+        boolean bareName = name != null && METRIC_NAME.matcher(name).matches();
         if (bareName) {
             out.append(name);
             if (v.matchers().isEmpty()) {

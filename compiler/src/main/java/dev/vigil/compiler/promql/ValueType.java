@@ -22,4 +22,9 @@ public enum ValueType {
     public String description() {
         return description;
     }
+
+    /** The description with its indefinite article: "an instant vector", "a scalar". */
+    public String withArticle() {
+        return (this == VECTOR ? "an " : "a ") + description;
+    }
 }

@@ -24,9 +24,10 @@ class PromqlParserTest {
         return e;
     }
 
+    /** The ids reported by parsing and checking {@code text}. */
     static List<String> codes(String text) {
         DiagnosticSink sink = new DiagnosticSink();
-        PromqlParser.parse(text, sink);
+        PromqlParser.parse(text, sink).ifPresent(e -> PromqlChecker.check(e, sink));
         return sink.sorted().stream().map(Diagnostic::code).collect(Collectors.toList());
     }
 

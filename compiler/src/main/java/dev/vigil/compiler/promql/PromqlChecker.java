@@ -1,0 +1,390 @@
+package dev.vigil.compiler.promql;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.source.Span;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Infers value types and applies the type rules Prometheus checks when it parses a query (its
+ * {@code checkAST}): function arity and argument types, aggregation parameters, which binary
+ * operators and modifiers apply to which operand types, selectors that would match everything,
+ * subqueries and signs on the wrong types. Rules about how things were written (durations, modifier
+ * placement) are reported by the parser instead. Experimental functions and syntax get warnings,
+ * since stock Prometheus refuses them without a feature flag.
+ *
+ * <p>One pass over the tree; it never throws on what users write.
+ */
+public final class PromqlChecker {
+    private static final Function<String, Optional<ValueType>> NO_CONSTANTS = name -> Optional.empty();
+
+    private final DiagnosticSink sink;
+    private final Function<String, Optional<ValueType>> constantTypes;
+
+    private PromqlChecker(DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes) {
+        this.sink = sink;
+        this.constantTypes = constantTypes;
+    }
+
+    /** Checks {@code expr} and returns its type; a constant ({@code $name}) counts as of unknown type. */
+    public static ValueType check(Expr expr, DiagnosticSink sink) {
+        return check(expr, sink, NO_CONSTANTS);
+    }
+
+    /**
+     * Checks {@code expr} and returns its type. {@code constantTypes} gives the type of a Vigil
+     * constant used as an operand, by name without {@code $}; empty means unknown, and checks that
+     * would need it are skipped.
+     */
+    public static ValueType check(Expr expr, DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes) {
+        return new PromqlChecker(sink, constantTypes == null ? NO_CONSTANTS : constantTypes).type(expr);
+    }
+
+    /** The type of {@code expr} without reporting anything; {@link ValueType#NONE} where it cannot be told. */
+    public static ValueType typeOf(Expr expr) {
+        return check(expr, new DiagnosticSink());
+    }
+
+    private ValueType type(Expr e) {
+        if (e instanceof NumberLiteral) {
+            return ValueType.SCALAR;
+        }
+        if (e instanceof StringLiteral) {
+            return ValueType.STRING;
+        }
+        if (e instanceof ConstRef c) {
+            Optional<ValueType> t = constantTypes.apply(c.name());
+            return t == null ? ValueType.NONE : t.orElse(ValueType.NONE);
+        }
+        if (e instanceof VectorSelector v) {
+            selector(v, true);
+            return ValueType.VECTOR;
+        }
+        if (e instanceof MatrixSelector m) {
+            type(m.selector());
+            experimentalDuration(m.range(), false);
+            return ValueType.MATRIX;
+        }
+        if (e instanceof Subquery s) {
+            return subquery(s);
+        }
+        if (e instanceof OffsetExpr o) {
+            experimentalDuration(o.offset(), true);
+            return type(o.expr());
+        }
+        if (e instanceof AtExpr a) {
+            return type(a.expr());
+        }
+        if (e instanceof RangeModifierExpr r) {
+            experimental(r.span(), "`" + r.modifier().keyword() + "`",
+                    "Prometheus accepts it only with `--enable-feature=promql-extended-range-selectors`.");
+            return type(r.expr());
+        }
+        if (e instanceof Paren p) {
+            return type(p.expr());
+        }
+        if (e instanceof Unary u) {
+            return unary(u);
+        }
+        if (e instanceof Binary b) {
+            return binary(b);
+        }
+        if (e instanceof Call c) {
+            return call(c);
+        }
+        if (e instanceof Aggregation a) {
+            return aggregation(a);
+        }
+        return ValueType.NONE;
+    }
+
+    // ------------------------------------------------------------------ selectors
+
+    /** {@code info}'s label selector may be empty; it filters the info series' data labels. */
+    private void selector(VectorSelector v, boolean mustSelectSomething) {
+        boolean nonEmpty = v.metricName() != null;
+        for (LabelMatcher m : v.matchers()) {
+            if (m.name().equals("__name__") && v.metricName() != null) {
+                sink.error("PromQL.DuplicateMetricName", m.span(),
+                        "The metric name is set twice: `" + v.metricName() + "` and `__name__` in the braces.",
+                        "Keep only one of them.");
+            }
+            if (!m.matchesEmpty()) {
+                nonEmpty = true;
+            }
+        }
+        if (!nonEmpty && mustSelectSomething) {
+            sink.error("PromQL.EmptySelector", v.span(),
+                    "This selector would select every series: it needs a metric name or a matcher that does not "
+                            + "match the empty string.",
+                    "For example `{job=\"api\"}` or `{job=~\".+\"}`.");
+        }
+    }
+
+    private ValueType subquery(Subquery s) {
+        ValueType inner = type(s.expr());
+        if (inner != ValueType.VECTOR && inner != ValueType.NONE) {
+            sink.error("PromQL.SubqueryOnNonVector", s.span(),
+                    "A subquery needs an instant vector to evaluate, but this is a " + inner.withArticle() + ".",
+                    inner == ValueType.MATRIX
+                            ? "Apply a function such as `rate(...)` or `max_over_time(...)` inside, then take the subquery."
+                            : null);
+        }
+        experimentalDuration(s.range(), false);
+        if (s.step() != null) {
+            experimentalDuration(s.step(), false);
+        }
+        return ValueType.MATRIX;
+    }
+
+    /** Anything beyond a literal (or a signed literal after {@code offset}) is a duration expression. */
+    private void experimentalDuration(DurationExpr d, boolean signAllowed) {
+        DurationExpr core = d;
+        if (signAllowed && core instanceof DurationUnary u) {
+            core = u.expr();
+        }
+        if (core instanceof DurationLiteral || core instanceof DurationRef) {
+            return;
+        }
+        experimental(d.span(), "This duration expression",
+                "Prometheus accepts it only with `--enable-feature=promql-duration-expr`.");
+    }
+
+    private void experimental(Span span, String what, String hint) {
+        sink.warning("PromQL.ExperimentalFeature", span, what + " is experimental in Prometheus.", hint);
+    }
+
+    // ------------------------------------------------------------------ operators
+
+    private ValueType unary(Unary u) {
+        ValueType t = type(u.expr());
+        if (t == ValueType.STRING || t == ValueType.MATRIX) {
+            sink.error("PromQL.UnaryOperandType", u.span(),
+                    "A sign applies to scalars and instant vectors, but this is " + t.withArticle() + ".",
+                    t == ValueType.MATRIX ? "Apply a function such as `rate(...)` to the range first." : null);
+            return ValueType.NONE;
+        }
+        return t;
+    }
+
+    private ValueType binary(Binary b) {
+        ValueType lt = type(b.lhs());
+        ValueType rt = type(b.rhs());
+        BinaryOp op = b.op();
+        VectorMatching m = b.matching();
+        String sym = "`" + op.symbol() + "`";
+        if (b.returnBool() && !op.isComparison()) {
+            sink.error("PromQL.BoolOnNonComparison", b.span(),
+                    "`bool` applies only to comparison operators, not to " + sym + ".", "Remove `bool`.");
+        }
+        if (op.isComparison() && !b.returnBool() && lt == ValueType.SCALAR && rt == ValueType.SCALAR) {
+            sink.error("PromQL.ScalarComparisonWithoutBool", b.span(),
+                    "A comparison between two scalars must use `bool`.",
+                    "Write `" + op.symbol() + " bool` to get 0 or 1.");
+        }
+        if (m != null && m.kind() == VectorMatching.Kind.ON && !m.include().isEmpty()) {
+            Set<String> on = new HashSet<>(m.labels());
+            for (String label : m.include()) {
+                if (on.contains(label)) {
+                    sink.error("PromQL.LabelInOnAndGroup", m.span(),
+                            "Label `" + label + "` must not be listed in both `on(...)` and the group modifier.",
+                            "Labels in `on(...)` are kept anyway; remove it from the group modifier.");
+                }
+            }
+        }
+        boolean badOperand = false;
+        for (ValueType t : List.of(lt, rt)) {
+            if (t == ValueType.STRING || t == ValueType.MATRIX) {
+                badOperand = true;
+                sink.error("PromQL.BinaryOperandType", (t == lt ? b.lhs() : b.rhs()).span(),
+                        sym + " works on scalars and instant vectors, but this operand is " + t.withArticle() + ".",
+                        t == ValueType.MATRIX ? "Apply a function such as `rate(...)` to the range first." : null);
+            }
+        }
+        if (badOperand) {
+            return ValueType.NONE;
+        }
+        boolean known = lt != ValueType.NONE && rt != ValueType.NONE;
+        if (known && (lt != ValueType.VECTOR || rt != ValueType.VECTOR)) {
+            if (m != null && !m.labels().isEmpty()) {
+                sink.error("PromQL.MatchingOnScalar", m.span().isNone() ? b.span() : m.span(),
+                        "`on(...)` and `ignoring(...)` apply only between two instant vectors.", "Remove the clause.");
+            }
+        } else if (known && op.isSetOperator() && m != null
+                && m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
+            sink.error("PromQL.GroupingOnSetOperator", m.span().isNone() ? b.span() : m.span(),
+                    "`" + (m.cardinality() == VectorMatching.Cardinality.MANY_TO_ONE ? "group_left" : "group_right")
+                            + "` cannot be used with " + sym + ", which always matches many-to-many.",
+                    "Remove the group modifier.");
+        }
+        if (op.isSetOperator() && (lt == ValueType.SCALAR || rt == ValueType.SCALAR)) {
+            sink.error("PromQL.SetOperatorOnScalar", b.span(),
+                    sym + " works only between instant vectors, but an operand here is a scalar.",
+                    "Compare with a filter instead, for example `metric > 0`.");
+        }
+        if (m != null && m.hasFill()) {
+            experimental(m.span().isNone() ? b.span() : m.span(), "The fill modifier",
+                    "Prometheus accepts it only with an experimental feature flag.");
+        }
+        if (lt == ValueType.SCALAR && rt == ValueType.SCALAR) {
+            return ValueType.SCALAR;
+        }
+        if (lt == ValueType.VECTOR || rt == ValueType.VECTOR) {
+            return ValueType.VECTOR;
+        }
+        return ValueType.NONE;
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private ValueType call(Call c) {
+        Optional<PromqlFunction> found = Functions.get(c.function());
+        if (found.isEmpty()) {
+            for (Expr arg : c.args()) {
+                type(arg);
+            }
+            String suggestion = closestFunction(c.function());
+            sink.error("PromQL.UnknownFunction", c.span(), "`" + c.function() + "` is not a PromQL function.",
+                    suggestion == null ? null : "Did you mean `" + suggestion + "`?");
+            return ValueType.NONE;
+        }
+        PromqlFunction f = found.get();
+        int n = c.args().size();
+        int min = f.minArgs();
+        int max = f.maxArgs();
+        if (n < min || (max >= 0 && n > max)) {
+            String expected = min == max ? String.valueOf(min)
+                    : n < min ? "at least " + min : "at most " + max;
+            sink.error("PromQL.ArgumentCount", c.span(),
+                    "`" + f.name() + "` takes " + expected + " argument" + (expected.equals("1") ? "" : "s")
+                            + ", but " + n + " " + (n == 1 ? "was" : "were") + " given.", null);
+        }
+        for (int i = 0; i < n; i++) {
+            Expr arg = c.args().get(i);
+            boolean infoLabels = f.name().equals("info") && i == 1 && arg instanceof VectorSelector;
+            ValueType actual = infoLabels ? ValueType.VECTOR : type(arg);
+            if (infoLabels) {
+                selector((VectorSelector) arg, false);
+            }
+            if (f.argTypes().isEmpty()) {
+                continue;
+            }
+            ValueType want = f.argType(i);
+            if (actual != want && actual != ValueType.NONE) {
+                sink.error("PromQL.ArgumentType", arg.span(),
+                        "Argument " + (i + 1) + " of `" + f.name() + "` must be " + want.withArticle()
+                                + ", but this is " + actual.withArticle() + ".",
+                        conversionHint(want, actual));
+            }
+        }
+        if (f.name().equals("info") && n > 1) {
+            infoSelector(c.args().get(1));
+        }
+        if (f.experimental()) {
+            sink.warning("PromQL.ExperimentalFunction", c.span(),
+                    "`" + f.name() + "` is experimental in Prometheus.",
+                    "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
+        }
+        return f.returnType();
+    }
+
+    /** {@code info}'s second argument selects info series by labels only. */
+    private void infoSelector(Expr arg) {
+        if (!(arg instanceof VectorSelector v)) {
+            sink.error("PromQL.InfoSelector", arg.span(),
+                    "The second argument of `info` must be a label selector such as `{k8s_cluster_name=~\".+\"}`.",
+                    null);
+        } else if (v.metricName() != null) {
+            sink.error("PromQL.InfoSelector", arg.span(),
+                    "The second argument of `info` selects data labels only, so it takes no metric name.",
+                    "To choose the info metric, match `__name__` in the braces: `{__name__=\"target_info\"}`.");
+        }
+    }
+
+    private ValueType aggregation(Aggregation a) {
+        if (a.param() != null) {
+            ValueType pt = type(a.param());
+            ValueType want = a.op() == AggregateOp.COUNT_VALUES ? ValueType.STRING : ValueType.SCALAR;
+            if (pt != want && pt != ValueType.NONE) {
+                sink.error("PromQL.ArgumentType", a.param().span(),
+                        "The parameter of `" + a.op().keyword() + "` must be " + want.withArticle()
+                                + ", but this is " + pt.withArticle() + ".",
+                        a.op() == AggregateOp.COUNT_VALUES ? "Give the output label name, for example `\"value\"`."
+                                : conversionHint(want, pt));
+            }
+        }
+        ValueType et = type(a.expr());
+        if (et != ValueType.VECTOR && et != ValueType.NONE) {
+            sink.error("PromQL.ArgumentType", a.expr().span(),
+                    "`" + a.op().keyword() + "` aggregates an instant vector, but this is " + et.withArticle() + ".",
+                    conversionHint(ValueType.VECTOR, et));
+        }
+        if (a.op().experimental()) {
+            sink.warning("PromQL.ExperimentalFunction", a.span(),
+                    "`" + a.op().keyword() + "` is experimental in Prometheus.",
+                    "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
+        }
+        return ValueType.VECTOR;
+    }
+
+    private static String conversionHint(ValueType want, ValueType actual) {
+        if (want == ValueType.MATRIX && actual == ValueType.VECTOR) {
+            return "Select a range, for example `metric[5m]`, or use a subquery `(...)[5m:1m]`.";
+        }
+        if (want == ValueType.VECTOR && actual == ValueType.MATRIX) {
+            return "Apply a function such as `rate(...)` or `last_over_time(...)` to the range first.";
+        }
+        if (want == ValueType.VECTOR && actual == ValueType.SCALAR) {
+            return "Wrap it in `vector(...)`.";
+        }
+        if (want == ValueType.SCALAR && actual == ValueType.VECTOR) {
+            return "Wrap it in `scalar(...)`, or give a number.";
+        }
+        return null;
+    }
+
+    /** The known function within two edits of {@code name}, if there is one. */
+    private static String closestFunction(String name) {
+        String best = null;
+        int bestDistance = 3;
+        for (PromqlFunction f : Functions.all()) {
+            int d = distance(name.toLowerCase(java.util.Locale.ROOT), f.name(), bestDistance);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = f.name();
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance, giving up (returning {@code limit}) once it cannot be below {@code limit}. */
+    private static int distance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) >= limit) {
+            return limit;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin >= limit) {
+                return limit;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return Math.min(prev[b.length()], limit);
+    }
+}
