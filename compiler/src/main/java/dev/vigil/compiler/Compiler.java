@@ -102,6 +102,7 @@ public final class Compiler {
         List<VigilFile> files = new ArrayList<>(parsed.values());
         files.sort(Comparator.comparing(VigilFile::path));
         Project project = ModelBuilder.build(files, sink);
+        ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
         Optional<Project> result = sink.hasErrors() ? Optional.empty() : Optional.of(project);
         return new CompileResult(result, sink.sorted(), sources);

@@ -1,0 +1,143 @@
+package dev.vigil.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VigilCommandTest {
+    private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = VigilCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void theCrmEventsSampleChecksCleanly() {
+        Run r = run("check", REPO.resolve("samples/crm-events").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("no problems found"), r.out());
+    }
+
+    @Test
+    void threeIndependentMistakesAreAllReportedWithCarets(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("checkout.vigil");
+        Files.writeString(file, String.join("\n",
+                "service checkout {",
+                "  const threshold = 0.05",
+                "  group api {",
+                "    alert CheckoutErrors {",
+                "      when job:http_errors:ratio_rate5m > $treshold",
+                "      for 5",
+                "      severity urgent",
+                "    }",
+                "  }",
+                "}",
+                ""));
+        Run r = run("check", file.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("checkout.vigil:5:43: error[Reference.Unknown]: Unknown constant `$treshold`."), r.out());
+        assertTrue(r.out().contains("5 |       when job:http_errors:ratio_rate5m > $treshold\n"
+                + "  |                                           ^^^^^^^^^\n"
+                + "  = hint: Did you mean `$threshold`?"), r.out());
+        assertTrue(r.out().contains("checkout.vigil:6:11: error[Type.Mismatch]:"), r.out());
+        assertTrue(r.out().contains("checkout.vigil:7:16: error[Reference.Unknown]: Unknown severity `urgent`."), r.out());
+        assertTrue(r.out().contains("3 errors, 0 warnings"), r.out());
+    }
+
+    @Test
+    void jsonOutputHasExactlyTheContractKeys(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.vigil");
+        Files.writeString(file, "service s {\n  team 5\n}\n");
+        Run r = run("check", "--format", "json", file.toString());
+        assertEquals(1, r.status());
+        JsonNode array = new ObjectMapper().readTree(r.out());
+        assertTrue(array.isArray() && array.size() == 1, r.out());
+        JsonNode d = array.get(0);
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = d.fieldNames(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        assertEquals(List.of("file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "hint"), keys);
+        assertEquals(2, d.get("line").asInt());
+        assertEquals(8, d.get("column").asInt());
+        assertEquals(9, d.get("endColumn").asInt());
+        assertEquals("error", d.get("severity").asText());
+        assertEquals("Type.Mismatch", d.get("code").asText());
+    }
+
+    @Test
+    void jsonOutputForACleanProjectIsAnEmptyArray() {
+        Run r = run("check", "--format", "json", REPO.resolve("samples/crm-events").toString());
+        assertEquals(0, r.status());
+        assertEquals("[ ]", r.out().strip());
+    }
+
+    @Test
+    void missingPathsAndBadOptionsAreUsageErrors() {
+        assertEquals(2, run("check", "does/not/exist").status());
+        assertEquals(2, run("check", "--format", "xml", REPO.resolve("samples").toString()).status());
+        assertEquals(2, run("check").status());
+        assertEquals(2, run("frobnicate").status());
+    }
+
+    @Test
+    void directoriesSkipBuildOutput(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("target"));
+        Files.writeString(dir.resolve("target/broken.vigil"), "service {");
+        Files.createDirectories(dir.resolve("build"));
+        Files.writeString(dir.resolve("build/broken.vigil"), "service {");
+        Files.writeString(dir.resolve("ok.vigil"), "service s {\n  team \"a\"\n}\n");
+        assertEquals(0, run("check", dir.toString()).status());
+    }
+
+    @Test
+    void importsAreFollowedAndMissingOnesReported(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(dir.resolve("common"));
+        Files.writeString(dir.resolve("common/defs.vigil"), "const threshold = 4\n");
+        Files.writeString(dir.resolve("project/a.vigil"), String.join("\n",
+                "import \"../common/defs.vigil\"",
+                "service s {",
+                "  group g {",
+                "    record job:x:max = max(x) > $threshold",
+                "  }",
+                "}",
+                ""));
+        assertEquals(0, run("check", dir.resolve("project").toString()).status());
+
+        Files.writeString(dir.resolve("project/b.vigil"), "import \"../common/missing.vigil\"\n");
+        Run r = run("check", dir.resolve("project").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("error[Input.ImportNotFound]"), r.out());
+    }
+
+    @Test
+    void helpAndVersionWork() {
+        Run help = run("--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("check"), help.out());
+        Run checkHelp = run("check", "--help");
+        assertTrue(checkHelp.out().contains("vigil check samples/crm-events"), checkHelp.out());
+        Run version = run("--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().startsWith("vigil "), version.out());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vigil.compiler;
+
+import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Queries;
+import dev.vigil.compiler.promql.PromqlChecker;
+import dev.vigil.compiler.promql.ValueType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prometheus's own parse-time rules (argument types, arity, `bool`, set operators ...) applied to
+ * every query of the project, with constants typed by their values. These are part of what PromQL
+ * accepts, so they run before the validators, which assume well-typed queries.
+ */
+final class ExpressionChecks {
+    private ExpressionChecks() {
+    }
+
+    static void run(Project project, DiagnosticSink sink) {
+        for (Queries.Use use : Queries.of(project)) {
+            ValueType type = PromqlChecker.check(use.expr(), sink, name -> typeOf(name, use.constants()));
+            if (use.vectorOrScalar() && (type == ValueType.MATRIX || type == ValueType.STRING)) {
+                sink.error("PromQL.ResultType", use.expr().span(),
+                        "`" + use.slot() + "` needs an instant vector or a scalar, but this query gives "
+                                + type.withArticle() + ".",
+                        type == ValueType.MATRIX ? "Apply a function over the range, such as `rate(...)` or `max_over_time(...)`."
+                                : null);
+            }
+        }
+    }
+
+    private static Optional<ValueType> typeOf(String name, Map<String, Constant> constants) {
+        Constant c = constants.get(name);
+        if (c == null) {
+            return Optional.empty();
+        }
+        Value v = c.value();
+        if (v instanceof Value.NumberValue) {
+            return Optional.of(ValueType.SCALAR);
+        }
+        if (v instanceof Value.StringValue) {
+            return Optional.of(ValueType.STRING);
+        }
+        return Optional.empty();
+    }
+}

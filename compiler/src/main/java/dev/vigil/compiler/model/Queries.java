@@ -1,0 +1,72 @@
+package dev.vigil.compiler.model;
+
+import dev.vigil.compiler.promql.Expr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every query in a project, with the slot it fills and the constants in scope there. */
+public final class Queries {
+    private Queries() {
+    }
+
+    /**
+     * One query. {@code slot} names where it stands ({@code when}, {@code panel query}, ...);
+     * {@code vectorOrScalar} says whether it must evaluate to an instant vector or a scalar.
+     */
+    public record Use(String slot, Expr expr, Map<String, Constant> constants, boolean vectorOrScalar) {
+    }
+
+    public static List<Use> of(Project project) {
+        List<Use> out = new ArrayList<>();
+        Map<String, Constant> globals = new HashMap<>();
+        project.constants().forEach(c -> globals.putIfAbsent(c.name(), c));
+        for (Service s : project.services()) {
+            Map<String, Constant> scope = new HashMap<>(globals);
+            s.constants().forEach(c -> scope.putIfAbsent(c.name(), c));
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        add(out, "when", a.expr(), scope, true);
+                        add(out, "guard", a.guard(), scope, true);
+                        a.runbook().diagnoses().forEach(d -> add(out, "diagnose", d.query(), scope, true));
+                    } else {
+                        add(out, "record", r.expr(), scope, true);
+                    }
+                }
+            }
+            for (Slo slo : s.slos()) {
+                if (slo.sli() != null) {
+                    // A latency SLI names a histogram metric; the other kinds' queries are ratios or rates.
+                    boolean instant = slo.sli().kind() != Slo.SliKind.LATENCY;
+                    slo.sli().queries().forEach((k, q) -> add(out, "sli " + k, q, scope, instant));
+                }
+            }
+            for (Dashboard d : s.dashboards()) {
+                for (Dashboard.Variable v : d.variables()) {
+                    add(out, "variable", v.query(), scope, false);
+                }
+                for (Dashboard.Row row : d.rows()) {
+                    for (Dashboard.Panel p : row.panels()) {
+                        p.queries().forEach(q -> add(out, "query", q.expr(), scope, true));
+                    }
+                }
+            }
+            for (TestCase t : s.tests()) {
+                for (TestCase.Expectation e : t.expectations()) {
+                    if (e instanceof TestCase.ValueExpectation v) {
+                        add(out, "expect value", v.expr(), scope, true);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Use> out, String slot, Expr expr, Map<String, Constant> scope, boolean instant) {
+        if (expr != null) {
+            out.add(new Use(slot, expr, scope, instant));
+        }
+    }
+}
