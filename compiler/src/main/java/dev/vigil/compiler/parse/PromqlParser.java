@@ -30,6 +30,19 @@ public final class PromqlParser {
      * @return the expression, or empty when it has syntax errors; semantic errors still give a tree
      */
     public static Optional<Expr> parse(String text, String path, int line, int column, DiagnosticSink sink) {
+        return parse(text, path, line, column, sink, false);
+    }
+
+    /**
+     * Like {@link #parse(String, String, int, int, DiagnosticSink)}, but after syntax errors returns
+     * whatever tree could still be built (for editor tooling); empty only when nothing could.
+     */
+    public static Optional<Expr> parseTolerant(String text, String path, int line, int column, DiagnosticSink sink) {
+        return parse(text, path, line, column, sink, true);
+    }
+
+    private static Optional<Expr> parse(String text, String path, int line, int column, DiagnosticSink sink,
+            boolean tolerant) {
         SourceFile source = new SourceFile(path, text);
         if (text.length() > VigilParsing.MAX_CHARS) {
             sink.error("PromQL.TooLarge", Span.point(path, line, column),
@@ -41,20 +54,19 @@ public final class PromqlParser {
         try {
             VigilParsing.Result<VigilParser.PromqlRootContext> result =
                     VigilParsing.parse(source, lineOffset, columnOffset, PromqlParser::standaloneRoot, sink);
-            if (result.hadSyntaxErrors()) {
+            // No tree at all when the input was refused before parsing (too deep).
+            if (result.tree() == null || (result.hadSyntaxErrors() && !tolerant)) {
                 return Optional.empty();
             }
-            if (result.tree().expr() == null) {
-                sink.error("PromQL.Empty", Span.point(path, line, column), "The expression is empty.", null);
-                return Optional.empty();
-            }
-            PromqlTreeBuilder builder = new PromqlTreeBuilder(source, lineOffset, columnOffset, sink);
+            // After syntax errors the semantic findings would mostly be noise about the repaired tree.
+            DiagnosticSink target = result.hadSyntaxErrors() ? new DiagnosticSink() : sink;
+            PromqlTreeBuilder builder = new PromqlTreeBuilder(source, lineOffset, columnOffset, target);
             Expr expr = builder.expr(result.tree().expr());
             if (expr == null) {
                 return Optional.empty();
             }
             for (ConstantUse use : ConstantUse.in(expr)) {
-                sink.error("PromQL.ConstantOutsideVigil", use.span(),
+                target.error("PromQL.ConstantOutsideVigil", use.span(),
                         "`$" + use.name() + "` names a Vigil constant, which plain PromQL does not have.",
                         "Write the value itself, or move the expression into a .vigil file.");
             }

@@ -37,7 +37,9 @@ import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.grammar.VigilParser;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -258,20 +260,31 @@ final class PromqlTreeBuilder {
         return labels;
     }
 
+    /** Left-deep chains (`a + b + c + ...`) are built in a loop, so that long generated queries cannot overflow the stack. */
     private Expr binary(VigilParser.BinaryContext ctx) {
-        Expr lhs = expr(ctx.expr(0));
-        Expr rhs = expr(ctx.expr(1));
-        if (lhs == null || rhs == null || ctx.op == null) {
-            return null;
+        Deque<VigilParser.BinaryContext> spine = new ArrayDeque<>();
+        VigilParser.ExprContext cur = ctx;
+        while (cur instanceof VigilParser.BinaryContext b) {
+            spine.push(b);
+            cur = b.expr(0);
         }
-        BinaryOp op = binaryOp(ctx.op.getType());
-        if (op == null) {
-            return null;
+        Expr lhs = expr(cur);
+        while (!spine.isEmpty()) {
+            VigilParser.BinaryContext b = spine.pop();
+            Expr rhs = expr(b.expr(1));
+            if (lhs == null || rhs == null || b.op == null) {
+                return null;
+            }
+            BinaryOp op = binaryOp(b.op.getType());
+            if (op == null) {
+                return null;
+            }
+            VigilParser.BinModifierContext mod = b.binModifier();
+            boolean returnBool = mod != null && mod.BOOL() != null;
+            VectorMatching matching = mod == null ? null : matching(mod);
+            lhs = new Binary(op, lhs, rhs, returnBool, matching, span(b));
         }
-        VigilParser.BinModifierContext mod = ctx.binModifier();
-        boolean returnBool = mod != null && mod.BOOL() != null;
-        VectorMatching matching = mod == null ? null : matching(mod);
-        return new Binary(op, lhs, rhs, returnBool, matching, span(ctx));
+        return lhs;
     }
 
     private VectorMatching matching(VigilParser.BinModifierContext ctx) {

@@ -16,9 +16,4 @@ public record DurationLiteral(String text, long millis, Span span) implements Du
     public static DurationLiteral of(long millis, Span span) {
         return new DurationLiteral(Durations.format(millis), millis, span);
     }
-
-    public boolean isNumber() {
-        return !text.isEmpty() && !Character.isLetter(text.charAt(text.length() - 1))
-                || text.equalsIgnoreCase("inf") || text.equalsIgnoreCase("nan");
-    }
 }

@@ -2,6 +2,8 @@ package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.source.Span;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -170,8 +172,22 @@ public final class PromqlChecker {
         return t;
     }
 
-    private ValueType binary(Binary b) {
-        ValueType lt = type(b.lhs());
+    /** Walks the left spine of a chain (`a + b + c + ...`) in a loop, so long generated queries cannot overflow the stack. */
+    private ValueType binary(Binary top) {
+        Deque<Binary> spine = new ArrayDeque<>();
+        Expr cur = top;
+        while (cur instanceof Binary b) {
+            spine.push(b);
+            cur = b.lhs();
+        }
+        ValueType t = type(cur);
+        while (!spine.isEmpty()) {
+            t = binary(spine.pop(), t);
+        }
+        return t;
+    }
+
+    private ValueType binary(Binary b, ValueType lt) {
         ValueType rt = type(b.rhs());
         BinaryOp op = b.op();
         VectorMatching m = b.matching();

@@ -1,5 +1,7 @@
 package dev.vigil.compiler.promql;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -162,11 +164,43 @@ public final class PromqlPrinter {
         out.append(')');
     }
 
-    private void binary(Binary b) {
+    /**
+     * Prints a left-deep chain (`a + b + c + ...`) in a loop, so long generated queries cannot overflow
+     * the stack: the opening parentheses the left operands need all come first.
+     */
+    private void binary(Binary top) {
+        List<Binary> spine = new ArrayList<>();
+        Expr cur = top;
+        while (cur instanceof Binary b) {
+            spine.add(b);
+            cur = b.lhs();
+        }
+        Collections.reverse(spine);
+        boolean[] lhsParens = new boolean[spine.size()];
+        for (int k = 0; k < spine.size(); k++) {
+            Binary b = spine.get(k);
+            int p = b.op().precedence() * 10;
+            int lp = precedence(b.lhs());
+            lhsParens[k] = lp < p || (lp == p && b.op().rightAssociative());
+        }
+        for (int k = spine.size() - 1; k >= 1; k--) {
+            if (lhsParens[k]) {
+                out.append('(');
+            }
+        }
+        operand(cur, lhsParens[0]);
+        for (int k = 0; k < spine.size(); k++) {
+            if (k > 0 && lhsParens[k]) {
+                out.append(')');
+            }
+            binaryRest(spine.get(k));
+        }
+    }
+
+    /** The operator, its modifiers and the right operand. */
+    private void binaryRest(Binary b) {
         int p = b.op().precedence() * 10;
-        int lp = precedence(b.lhs());
         int rp = precedence(b.rhs());
-        operand(b.lhs(), lp < p || (lp == p && b.op().rightAssociative()));
         out.append(' ').append(b.op().symbol());
         if (b.returnBool()) {
             out.append(" bool");
