@@ -16,11 +16,6 @@
  */
 grammar PromQL;
 
-// Inside `[...]` a colon always separates range and step (`[5m:1m]`), as in Prometheus's lexer.
-@lexer::members {
-    private int bracketDepth;
-}
-
 promqlRoot
     : expr EOF
     ;
@@ -138,6 +133,7 @@ aggregateOp
 metricName
     : IDENT
     | METRIC_IDENT
+    | COLON (IDENT | METRIC_IDENT)
     | keyword
     ;
 
@@ -214,8 +210,11 @@ IDENT
     : [a-zA-Z_] [a-zA-Z0-9_]*
     ;
 
+// A name with a colon. It must start with a letter or `_` so that `[5m:1m]` lexes as a range and a
+// step (a name may start with `:` in Prometheus; `metricName` accepts that as COLON + name). No lexer
+// predicate here: one would keep ANTLR from caching the lexer DFA and make lexing ten times slower.
 METRIC_IDENT
-    : {bracketDepth == 0}? [a-zA-Z_:] [a-zA-Z0-9_:]*
+    : [a-zA-Z_] [a-zA-Z0-9_]* ':' [a-zA-Z0-9_:]*
     ;
 
 STRING
@@ -228,8 +227,8 @@ LEFT_PAREN    : '(';
 RIGHT_PAREN   : ')';
 LEFT_BRACE    : '{';
 RIGHT_BRACE   : '}';
-LEFT_BRACKET  : '[' { bracketDepth++; };
-RIGHT_BRACKET : ']' { if (bracketDepth > 0) bracketDepth--; };
+LEFT_BRACKET  : '[';
+RIGHT_BRACKET : ']';
 COMMA         : ',';
 COLON         : ':';
 AT            : '@';

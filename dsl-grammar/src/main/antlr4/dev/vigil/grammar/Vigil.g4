@@ -295,6 +295,7 @@ keyword
 metricName
     : IDENT
     | METRIC_IDENT
+    | COLON (IDENT | METRIC_IDENT)
     | promqlKeyword
     | {standalonePromql}? dslKeyword
     ;

@@ -615,6 +615,11 @@ final class PromqlTreeBuilder {
         if (ctx == null || ctx.getStart() == null || ctx.exception != null) {
             return null;
         }
+        // A leading colon is its own token (see METRIC_IDENT); it must touch the rest of the name.
+        if (ctx.COLON() != null && ctx.getStop().getStartIndex() != ctx.COLON().getSymbol().getStopIndex() + 1) {
+            sink.error("PromQL.InvalidMetricName", span(ctx), "A metric name cannot contain spaces after its `:`.",
+                    "Write `" + ctx.getText() + "` without the space.");
+        }
         return ctx.getText();
     }
 
