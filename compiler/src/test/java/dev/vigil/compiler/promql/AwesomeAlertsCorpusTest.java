@@ -30,10 +30,9 @@ class AwesomeAlertsCorpusTest {
     @Test
     @SuppressWarnings("unchecked")
     void acceptsWhatPromtoolAccepts() throws IOException {
-        Optional<Path> shared = Corpus.sharedDir();
-        Assumptions.assumeTrue(shared.isPresent(), "shared corpus not found");
+        Optional<Path> shared = Optional.of(Corpus.requireSharedDir("AwesomeAlertsCorpusTest"));
         Path file = shared.get().resolve("corpus/awesome-prometheus-alerts/rules.yml");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "rules.yml not found");
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(file), "rules.yml is missing from the shared corpus");
         Map<String, Object> root;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new LoaderOptions()).load(r);

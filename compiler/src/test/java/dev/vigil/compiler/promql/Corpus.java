@@ -38,6 +38,24 @@ final class Corpus {
         return Optional.empty();
     }
 
+    /**
+     * The shared directory, or: on CI ({@code CI=true}) a failure, since CI always has it; elsewhere a
+     * skip with a loud warning on standard error.
+     */
+    static Path requireSharedDir(String what) {
+        Optional<Path> shared = sharedDir();
+        if (shared.isEmpty()) {
+            String message = "The shared corpus was not found (system property vigil.shared, ../shared, ../../shared); "
+                    + what + " is SKIPPED.";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(message + " On CI the corpus is required.");
+            }
+            System.err.println("WARNING: " + message);
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+        return shared.get();
+    }
+
     static List<Line> read(Path file) throws IOException {
         List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<Line> lines = new ArrayList<>(raw.size());

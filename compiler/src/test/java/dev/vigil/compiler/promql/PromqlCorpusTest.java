@@ -39,17 +39,7 @@ class PromqlCorpusTest {
 
     @BeforeAll
     static void findCorpus() {
-        Optional<Path> shared = Corpus.sharedDir();
-        if (shared.isEmpty()) {
-            String message = "The shared PromQL corpus was not found (system property vigil.shared, ../shared, "
-                    + "../../shared); the PromQL corpus test is SKIPPED.";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " On CI the corpus is required.");
-            }
-            System.err.println("WARNING: " + message);
-            Assumptions.assumeTrue(false, message);
-        }
-        corpusDir = shared.get().resolve("corpus").resolve("promql");
+        corpusDir = Corpus.requireSharedDir("the PromQL corpus test").resolve("corpus").resolve("promql");
     }
 
     private static boolean accepts(String text) {
