@@ -17,25 +17,39 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every {@code src/test/resources/errors/X.vigil} and compares its diagnostics with
- * {@code X.errors}. Unexpected diagnostics fail the test. Run with {@code -Dvigil.golden.update=true}
- * (or {@code VIGIL_UPDATE_GOLDEN=1}) to rewrite the expectations from what the compiler says now.
+ * Runs every {@code X.vigil} below {@code src/test/resources/errors} (front-end mistakes) and
+ * {@code src/test/resources/checks/<Check.Id>/} (one folder per check) and compares its diagnostics
+ * with {@code X.errors}. Unexpected diagnostics fail the test. Files named {@code ok-*} or
+ * {@code pass-*} are passing look-alikes and must compile without errors.
+ *
+ * <p>Run with {@code -Dvigil.golden.update=true} (or {@code VIGIL_UPDATE_GOLDEN=1}) to rewrite the
+ * expectations from what the compiler says now; a missing {@code .errors} file is written and fails.
  */
-class ErrorFilesTest {
-    private static final Path DIR = Path.of("src/test/resources/errors");
+class GoldenErrorsTest {
+    private static final List<Path> ROOTS = List.of(Path.of("src/test/resources/errors"), Path.of("src/test/resources/checks"));
 
     static boolean updating() {
         return Boolean.getBoolean("vigil.golden.update") || "1".equals(System.getenv("VIGIL_UPDATE_GOLDEN"));
     }
 
-    @TestFactory
-    Stream<DynamicTest> errorFiles() throws IOException {
-        List<Path> snippets;
-        try (Stream<Path> files = Files.list(DIR)) {
-            snippets = files.filter(p -> p.toString().endsWith(".vigil")).sorted().toList();
+    static List<Path> snippets(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
         }
-        assertTrue(snippets.size() >= 40, "expected at least 40 golden snippets, found " + snippets.size());
-        return snippets.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".vigil")).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldenSnippets() throws IOException {
+        List<Path> all = new java.util.ArrayList<>();
+        for (Path root : ROOTS) {
+            all.addAll(snippets(root));
+        }
+        assertTrue(snippets(ROOTS.get(0)).size() >= 40, "expected at least 40 front-end snippets");
+        return all.stream().map(p -> DynamicTest.dynamicTest(ROOTS.get(0).getParent().relativize(p).toString(),
+                () -> check(p)));
     }
 
     private static void check(Path snippet) throws IOException {
@@ -54,7 +68,7 @@ class ErrorFilesTest {
         if (!problems.isEmpty()) {
             fail(name + " does not match " + errors.getFileName() + ":\n  " + String.join("\n  ", problems));
         }
-        if (name.startsWith("ok-")) {
+        if (name.startsWith("ok-") || name.startsWith("pass-")) {
             assertFalse(result.hasErrors(), name + " is a passing look-alike and must compile");
         }
     }

@@ -1,0 +1,93 @@
+package dev.vigil.compiler.diag;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies suppressions and project-level severity overrides to a finished list of diagnostics.
+ * Errors of the syntax, input and duplicate families describe output that cannot work at all, so
+ * they can be neither suppressed nor lowered.
+ */
+public final class Suppressions {
+    /** Families whose errors are never silenced. */
+    public static final List<String> UNSUPPRESSIBLE = List.of("Syntax", "Input", "Yaml", "Name.Duplicate", "Duplicate");
+
+    private Suppressions() {
+    }
+
+    public static boolean suppressible(Diagnostic d) {
+        return !(d.isError() && UNSUPPRESSIBLE.stream().anyMatch(d::inFamily));
+    }
+
+    /**
+     * Returns the diagnostics that remain: overrides applied (id or family to a severity, or to
+     * {@code null} for off), suppressed ones removed, and problems with the suppressions themselves
+     * added (no reason, not allowed, unused).
+     */
+    public static List<Diagnostic> apply(List<Diagnostic> diagnostics, List<Suppression> suppressions,
+            Map<String, Severity> overrides) {
+        List<Diagnostic> out = new ArrayList<>();
+        Set<Suppression> used = new HashSet<>();
+        for (Diagnostic d : diagnostics) {
+            Diagnostic adjusted = override(d, overrides);
+            if (adjusted == null) {
+                continue;
+            }
+            Suppression hit = null;
+            for (Suppression s : suppressions) {
+                if (!s.id().isEmpty() && !s.reason().isEmpty() && s.covers(adjusted)) {
+                    hit = s;
+                    break;
+                }
+            }
+            if (hit == null) {
+                out.add(adjusted);
+            } else if (!suppressible(adjusted)) {
+                used.add(hit);
+                out.add(adjusted);
+                out.add(Diagnostic.error("Suppression.NotAllowed", hit.where(),
+                        "`" + adjusted.code() + "` errors cannot be suppressed.",
+                        "Syntax, input and duplicate errors mean the output cannot work; fix the cause."));
+            } else {
+                used.add(hit);
+            }
+        }
+        for (Suppression s : suppressions) {
+            if (s.id().isEmpty()) {
+                out.add(Diagnostic.error("Suppression.Malformed", s.where(), "`vigil:ignore` needs a check id and a reason.",
+                        "Write `vigil:ignore Alert.ForTooShort the batch job alerts at once by design`."));
+            } else if (s.reason().isEmpty()) {
+                out.add(Diagnostic.error("Suppression.MissingReason", s.where(),
+                        "The suppression of `" + s.id() + "` gives no reason.",
+                        "Say why, after the id: it is what a reviewer reads."));
+            } else if (!used.contains(s)) {
+                out.add(Diagnostic.warning("Suppression.Unused", s.where(),
+                        "Nothing here reports `" + s.id() + "`, so this suppression does nothing.",
+                        "Remove it, or move it to the rule it is meant for."));
+            }
+        }
+        out.sort(Diagnostic.ORDER);
+        return out;
+    }
+
+    private static Diagnostic override(Diagnostic d, Map<String, Severity> overrides) {
+        if (overrides.isEmpty() || !suppressible(d)) {
+            return d;
+        }
+        // The most specific matching key wins: `Rate.WindowTooShort` over `Rate`.
+        String best = null;
+        for (String key : overrides.keySet()) {
+            if (d.inFamily(key) && (best == null || key.length() > best.length())) {
+                best = key;
+            }
+        }
+        if (best == null) {
+            return d;
+        }
+        Severity s = overrides.get(best);
+        return s == null ? null : d.withSeverity(s);
+    }
+}
