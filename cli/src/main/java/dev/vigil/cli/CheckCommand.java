@@ -26,6 +26,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
     OutputFormat format;
 
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,6 +37,9 @@ final class CheckCommand implements Callable<Integer> {
         CompileResult result;
         try {
             result = Compiler.fromWorkingDirectory().check(paths);
+            if (strict) {
+                result = result.withWarningsAsErrors();
+            }
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;

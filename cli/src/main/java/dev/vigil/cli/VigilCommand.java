@@ -23,9 +23,26 @@ public final class VigilCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--explain", paramLabel = "ID",
+            description = "Explain a check: a bad example, why it hurts and the fix (e.g. --explain Division.Unsafe).")
+    String explain;
+
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        if (explain == null) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return;
+        }
+        java.util.Optional<String> page = dev.vigil.compiler.validate.Explanations.page(explain);
+        if (page.isPresent()) {
+            spec.commandLine().getOut().print(page.get());
+            spec.commandLine().getOut().flush();
+            return;
+        }
+        String near = dev.vigil.compiler.validate.Explanations.suggestion(explain);
+        throw new CommandLine.ParameterException(spec.commandLine(), "No check is called `" + explain + "`."
+                + (near != null ? " Did you mean `" + near + "`?" : "")
+                + " Known checks: " + String.join(", ", dev.vigil.compiler.validate.Explanations.ids()));
     }
 
     public static void main(String[] args) {

@@ -140,4 +140,23 @@ class VigilCommandTest {
         assertEquals(0, version.status());
         assertTrue(version.out().startsWith("vigil "), version.out());
     }
+
+    @Test
+    void explainPrintsTheCheckPage() {
+        Run r = run("--explain", "Name.Duplicate");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("# Name.Duplicate"), r.out());
+        assertTrue(r.out().contains("## Why it hurts"), r.out());
+        Run unknown = run("--explain", "Name.Duplicat");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("Did you mean `Name.Duplicate`?"), unknown.err());
+    }
+
+    @Test
+    void strictTurnsWarningsIntoErrors(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("s.vigil");
+        Files.writeString(file, "checks {\n  Alert.NoSuchCheck error\n}\n");
+        assertEquals(0, run("check", file.toString()).status());
+        assertEquals(1, run("check", "--strict", file.toString()).status());
+    }
 }

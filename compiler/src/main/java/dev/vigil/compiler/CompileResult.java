@@ -21,6 +21,16 @@ public record CompileResult(Optional<Project> project, List<Diagnostic> diagnost
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
+    /** Strict mode: every warning becomes an error, and the project is withheld if there were any. */
+    public CompileResult withWarningsAsErrors() {
+        List<Diagnostic> raised = diagnostics.stream()
+                .map(d -> d.severity() == dev.vigil.compiler.diag.Severity.WARNING
+                        ? d.withSeverity(dev.vigil.compiler.diag.Severity.ERROR) : d)
+                .toList();
+        boolean errors = raised.stream().anyMatch(Diagnostic::isError);
+        return new CompileResult(errors ? Optional.empty() : project, raised, sources);
+    }
+
     public long count(dev.vigil.compiler.diag.Severity severity) {
         return diagnostics.stream().filter(d -> d.severity() == severity).count();
     }

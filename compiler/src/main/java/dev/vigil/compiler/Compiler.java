@@ -1,13 +1,19 @@
 package dev.vigil.compiler;
 
 import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Severity;
+import dev.vigil.compiler.diag.Suppression;
+import dev.vigil.compiler.diag.Suppressions;
 import dev.vigil.compiler.model.ModelBuilder;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.parse.VigilSourceParser;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.SourceLoader;
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.validate.CheckOverrides;
+import dev.vigil.compiler.validate.DslSuppressions;
 import dev.vigil.compiler.validate.Validators;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +110,11 @@ public final class Compiler {
         Project project = ModelBuilder.build(files, sink);
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
-        Optional<Project> result = sink.hasErrors() ? Optional.empty() : Optional.of(project);
-        return new CompileResult(result, sink.sorted(), sources);
+        Map<String, Severity> overrides = CheckOverrides.read(files, sink);
+        List<Suppression> suppressions = new ArrayList<>();
+        files.forEach(f -> suppressions.addAll(DslSuppressions.in(f)));
+        List<Diagnostic> diagnostics = Suppressions.apply(sink.sorted(), suppressions, overrides);
+        boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
+        return new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources);
     }
 }

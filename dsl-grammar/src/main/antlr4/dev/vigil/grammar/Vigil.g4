@@ -30,7 +30,17 @@ topDecl
     | serviceDecl
     | severitiesDecl
     | settingsDecl
+    | checksDecl
     | routingDecl
+    ;
+
+// Project-level severity overrides: `checks { Alert.ForTooShort error  Rate off }`.
+checksDecl
+    : CHECKS LEFT_BRACE checkOverride* RIGHT_BRACE
+    ;
+
+checkOverride
+    : dottedName name
     ;
 
 constDecl
@@ -301,7 +311,7 @@ metricName
     ;
 
 dslKeyword
-    : IMPORT | CONST | SEVERITIES | SETTINGS | EXTEND | SERVICE | TEAM | LABELS | LINKS
+    : IMPORT | CONST | SEVERITIES | SETTINGS | CHECKS | EXTEND | SERVICE | TEAM | LABELS | LINKS
     | METRIC | EVERY | LIMIT | RECORD | ALERT | WHEN | FOR | KEEP_FIRING_FOR | SEVERITY
     | SUMMARY | DESCRIPTION | GUARD | PANEL | RUNBOOK | MEANING | TRIAGE | DIAGNOSE
     | REMEDIATE | RUN | ESCALATE | RELATED | SLO | OBJECTIVE | WINDOW | SLI | ALERTING
@@ -317,6 +327,7 @@ IMPORT          : 'import';
 CONST           : 'const';
 SEVERITIES      : 'severities';
 SETTINGS        : 'settings';
+CHECKS          : 'checks';
 EXTEND          : 'extend';
 SERVICE         : 'service';
 TEAM            : 'team';

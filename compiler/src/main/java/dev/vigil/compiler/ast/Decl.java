@@ -26,6 +26,16 @@ public sealed interface Decl {
         }
     }
 
+    /** {@code checks { Alert.ForTooShort error  Rate off }}: severity overrides by check id or family. */
+    record ChecksDecl(List<CheckOverride> overrides, Span span) implements Decl {
+        public ChecksDecl {
+            overrides = List.copyOf(overrides);
+        }
+    }
+
+    record CheckOverride(DottedName check, Name level, Span span) {
+    }
+
     /** {@code service x { ... }}, or {@code extend service x { ... }} to add to it from another file. */
     record ServiceDecl(Name name, boolean extension, List<ServiceMember> members, Span span) implements Decl {
         public ServiceDecl {

@@ -91,6 +91,13 @@ final class AstBuilder {
         if (t.settingsDecl() != null) {
             return new Decl.SettingsDecl(properties(t.settingsDecl().property()), span(t.settingsDecl()));
         }
+        if (t.checksDecl() != null) {
+            List<Decl.CheckOverride> overrides = new ArrayList<>();
+            for (CheckOverrideContext o : t.checksDecl().checkOverride()) {
+                overrides.add(new Decl.CheckOverride(dotted(o.dottedName()), name(o.name()), span(o)));
+            }
+            return new Decl.ChecksDecl(overrides, span(t.checksDecl()));
+        }
         return routing(t.routingDecl());
     }
 
