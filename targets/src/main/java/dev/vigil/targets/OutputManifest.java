@@ -1,0 +1,70 @@
+package dev.vigil.targets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The files a build produces, held in memory until the build commits them. Paths are relative,
+ * with forward slashes, and may not leave the output directory: a service or dashboard name that
+ * becomes a file name cannot write outside it.
+ */
+public final class OutputManifest {
+    /** One path segment: no separators, no control characters, not `.` or `..`. */
+    private static final Pattern SEGMENT = Pattern.compile("[^/\\\\\\p{Cntrl}:*?\"<>|]+");
+
+    private final SortedMap<String, byte[]> files = new TreeMap<>();
+
+    /** Adds a file; refuses a path that could escape the output directory or that was written already. */
+    public void write(String relativePath, byte[] content) {
+        String path = checkPath(relativePath);
+        if (files.containsKey(path)) {
+            throw new IllegalArgumentException("Two outputs would both be written to " + path);
+        }
+        files.put(path, content.clone());
+    }
+
+    /** Text as UTF-8 with Unix line endings, so builds on any machine give the same bytes. */
+    public void writeText(String relativePath, String text) {
+        write(relativePath, text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public SortedMap<String, byte[]> files() {
+        return Collections.unmodifiableSortedMap(files);
+    }
+
+    public boolean contains(String relativePath) {
+        return files.containsKey(relativePath);
+    }
+
+    public byte[] read(String relativePath) {
+        byte[] b = files.get(relativePath);
+        return b == null ? null : b.clone();
+    }
+
+    static String checkPath(String path) {
+        if (path == null || path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
+            throw new IllegalArgumentException("Not a relative file path: " + path);
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
+                throw new IllegalArgumentException("Unsafe output path: " + path);
+            }
+        }
+        return path;
+    }
+
+    /**
+     * A name from the user's sources made safe as one file-name segment: letters, digits, `-`, `_`
+     * and `.` are kept, anything else becomes `_`, and names that would be `.`/`..` are prefixed.
+     */
+    public static String safeSegment(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.')) {
+            cleaned = "_" + cleaned;
+        }
+        return cleaned;
+    }
+}
