@@ -54,6 +54,7 @@ final class ConstantTypes {
                 for (LabelMatcher m : v.matchers()) {
                     if (m.isConstRef()) {
                         use(m.constRef(), m.span(), Use.MATCHER, scope, dashboardVariables);
+                        listNeedsRegex(m, scope);
                     }
                 }
             } else if (e instanceof MatrixSelector m) {
@@ -69,6 +70,17 @@ final class ConstantTypes {
                     todo.push(child);
                 }
             }
+        }
+    }
+
+    /** A list becomes an alternation, which only a regex matcher can use. */
+    private void listNeedsRegex(LabelMatcher m, Map<String, Constant> scope) {
+        Constant c = scope.get(m.constRef());
+        boolean regex = m.op() == dev.vigil.compiler.promql.MatchOp.RE || m.op() == dev.vigil.compiler.promql.MatchOp.NRE;
+        if (c != null && c.value() instanceof Value.ListValue && !regex) {
+            String op = m.op() == dev.vigil.compiler.promql.MatchOp.NEQ ? "!~" : "=~";
+            sink.error("Type.Mismatch", m.span(), "Constant `$" + m.constRef() + "` is a list, which `" + m.op().symbol()
+                    + "` cannot match.", "Write `" + m.name() + op + "$" + m.constRef() + "`: the list becomes an alternation.");
         }
     }
 

@@ -1,0 +1,95 @@
+package dev.vigil.targets;
+
+import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.promql.ConstRef;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.promql.Strings;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A query as the text the real tools read: every Vigil constant substituted by its value. A list
+ * of strings becomes a regex alternation (for {@code =~}); Grafana variables and built-ins
+ * ({@code $__rate_interval}) stay as written for Grafana to fill in.
+ */
+public final class QueryText {
+    private QueryText() {
+    }
+
+    public static String of(Expr expr, Map<String, Constant> constants) {
+        return of(expr, constants, Set.of());
+    }
+
+    public static String of(Expr expr, Map<String, Constant> constants, Set<String> dashboardVariables) {
+        return PromqlPrinter.print(expr, ref -> substitute(ref, constants, dashboardVariables));
+    }
+
+    private static String substitute(ConstRef ref, Map<String, Constant> constants, Set<String> variables) {
+        if (variables.contains(ref.name()) || ref.name().startsWith("__")) {
+            return "$" + ref.name();
+        }
+        Constant c = constants.get(ref.name());
+        if (c == null) {
+            // Only a model with errors has unknown constants, and such a model is never emitted.
+            throw new IllegalStateException("unresolved constant $" + ref.name());
+        }
+        return literal(c.value());
+    }
+
+    /** PromQL text for a constant's value. */
+    static String literal(Value v) {
+        if (v instanceof Value.NumberValue n) {
+            return number(n.value());
+        }
+        if (v instanceof Value.StringValue s) {
+            return Strings.quote(s.value());
+        }
+        if (v instanceof Value.NameValue n) {
+            return Strings.quote(n.name());
+        }
+        if (v instanceof Value.DurationValue d) {
+            return d.text();
+        }
+        if (v instanceof Value.PercentValue p) {
+            return number(p.percent().movePointLeft(2));
+        }
+        if (v instanceof Value.ListValue l) {
+            // Quoted regex alternation, each item matched literally.
+            return Strings.quote(l.items().stream().map(QueryText::itemText).map(QueryText::escapeRegex)
+                    .collect(Collectors.joining("|")));
+        }
+        throw new IllegalStateException("constant value " + v.kind() + " has no PromQL form");
+    }
+
+    private static String itemText(Value v) {
+        if (v instanceof Value.StringValue s) {
+            return s.value();
+        }
+        if (v instanceof Value.NameValue n) {
+            return n.name();
+        }
+        throw new IllegalStateException("list items in a matcher must be strings");
+    }
+
+    /** Escapes RE2 metacharacters one by one, so the item matches itself only. */
+    static String escapeRegex(String raw) {
+        StringBuilder out = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Plain decimal text, never exponent noise: {@code 0.001}, {@code 4}. */
+    public static String number(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+}
