@@ -45,6 +45,80 @@ public final class PromqlPrinter {
         return p.out.toString();
     }
 
+    /**
+     * The expression as PromQL over several lines when one line would be wider than {@code width}:
+     * the operands of a binary operator go on their own lines, indented under the operator, and a
+     * long call or aggregation puts its arguments on indented lines. Short parts stay on one line,
+     * so the layout is stable and diffs stay small. Parsing the result gives the same tree.
+     */
+    public static String format(Expr expr, Function<ConstRef, String> constants, int width) {
+        PromqlPrinter p = new PromqlPrinter(constants);
+        p.formatted(expr, 0, width);
+        return p.out.toString();
+    }
+
+    private String flat(Expr e) {
+        PromqlPrinter p = new PromqlPrinter(constants);
+        p.expr(e);
+        return p.out.toString();
+    }
+
+    private void formatted(Expr e, int indent, int width) {
+        String flat = flat(e);
+        if (indent + flat.length() <= width) {
+            out.append(flat);
+            return;
+        }
+        if (e instanceof Binary b && !needsParens(b)) {
+            String pad = " ".repeat(indent);
+            String inner = " ".repeat(indent + 2);
+            out.append("  ");
+            formatted(b.lhs(), indent + 2, width);
+            out.append('\n').append(pad);
+            // The operator and its modifiers, as the one-line printer writes them.
+            PromqlPrinter op = new PromqlPrinter(constants);
+            op.binaryOperator(b);
+            out.append(op.out.toString().strip()).append('\n').append(inner);
+            formatted(b.rhs(), indent + 2, width);
+        } else if (e instanceof Paren p) {
+            out.append("(\n").append(" ".repeat(indent + 2));
+            formatted(p.expr(), indent + 2, width);
+            out.append('\n').append(" ".repeat(indent)).append(')');
+        } else if (e instanceof Aggregation a) {
+            PromqlPrinter head = new PromqlPrinter(constants);
+            head.aggregationHead(a);
+            out.append(head.out).append("(\n");
+            if (a.param() != null) {
+                out.append(" ".repeat(indent + 2));
+                formatted(a.param(), indent + 2, width);
+                out.append(",\n");
+            }
+            out.append(" ".repeat(indent + 2));
+            formatted(a.expr(), indent + 2, width);
+            out.append('\n').append(" ".repeat(indent)).append(')');
+        } else if (e instanceof Call c && !c.args().isEmpty()) {
+            out.append(c.function()).append("(\n");
+            for (int i = 0; i < c.args().size(); i++) {
+                out.append(" ".repeat(indent + 2));
+                formatted(c.args().get(i), indent + 2, width);
+                out.append(i + 1 < c.args().size() ? ",\n" : "\n");
+            }
+            out.append(" ".repeat(indent)).append(')');
+        } else {
+            out.append(flat);
+        }
+    }
+
+    /** Whether either operand of {@code b} would need parentheses; such nodes stay on one line. */
+    private boolean needsParens(Binary b) {
+        int p = b.op().precedence() * 10;
+        int lp = precedence(b.lhs());
+        int rp = precedence(b.rhs());
+        boolean left = lp < p || (lp == p && b.op().rightAssociative());
+        boolean right = (rp < p && rp != UNARY) || (rp == p && !b.op().rightAssociative());
+        return left || right;
+    }
+
     /** A duration expression as PromQL, with constants written {@code $name}. */
     public static String print(DurationExpr duration) {
         PromqlPrinter p = new PromqlPrinter(null);
@@ -149,12 +223,7 @@ public final class PromqlPrinter {
     }
 
     private void aggregation(Aggregation a) {
-        out.append(a.op().keyword());
-        if (a.grouping() != null) {
-            out.append(a.grouping().without() ? " without " : " by ");
-            labelList(a.grouping().labels());
-            out.append(' ');
-        }
+        aggregationHead(a);
         out.append('(');
         if (a.param() != null) {
             expr(a.param());
@@ -197,10 +266,29 @@ public final class PromqlPrinter {
         }
     }
 
+    /** The aggregation's name and grouping, up to its opening parenthesis. */
+    private void aggregationHead(Aggregation a) {
+        out.append(a.op().keyword());
+        if (a.grouping() != null) {
+            out.append(a.grouping().without() ? " without " : " by ");
+            labelList(a.grouping().labels());
+            out.append(' ');
+        }
+    }
+
     /** The operator, its modifiers and the right operand. */
     private void binaryRest(Binary b) {
         int p = b.op().precedence() * 10;
         int rp = precedence(b.rhs());
+        binaryOperator(b);
+        out.append(' ');
+        // A prefix sign can always start an operand, so a unary right operand needs no parentheses.
+        boolean rightParens = (rp < p && rp != UNARY) || (rp == p && !b.op().rightAssociative());
+        operand(b.rhs(), rightParens);
+    }
+
+    /** The operator symbol with `bool`, matching and fill modifiers, preceded by a space. */
+    private void binaryOperator(Binary b) {
         out.append(' ').append(b.op().symbol());
         if (b.returnBool()) {
             out.append(" bool");
@@ -228,10 +316,6 @@ public final class PromqlPrinter {
                 }
             }
         }
-        out.append(' ');
-        // A prefix sign can always start an operand, so a unary right operand needs no parentheses.
-        boolean rightParens = (rp < p && rp != UNARY) || (rp == p && !b.op().rightAssociative());
-        operand(b.rhs(), rightParens);
     }
 
     private void selector(VectorSelector v) {
