@@ -28,6 +28,20 @@ public final class QueryText {
         return PromqlPrinter.print(expr, ref -> substitute(ref, constants, dashboardVariables));
     }
 
+    /** Like {@link #of(Expr, Map)}, over several lines when one line would pass {@code width}. */
+    public static String formatted(Expr expr, Map<String, Constant> constants, int width) {
+        return PromqlPrinter.format(expr, ref -> substitute(ref, constants, Set.of()), width);
+    }
+
+    /** The constants in scope in a service: the project's, then the service's own. */
+    public static Map<String, Constant> scope(dev.vigil.compiler.model.Project project,
+            dev.vigil.compiler.model.Service service) {
+        Map<String, Constant> out = new java.util.HashMap<>();
+        project.constants().forEach(c -> out.putIfAbsent(c.name(), c));
+        service.constants().forEach(c -> out.putIfAbsent(c.name(), c));
+        return out;
+    }
+
     private static String substitute(ConstRef ref, Map<String, Constant> constants, Set<String> variables) {
         if (variables.contains(ref.name()) || ref.name().startsWith("__")) {
             return "$" + ref.name();

@@ -47,7 +47,7 @@ public final class PromqlPrinter {
 
     /**
      * The expression as PromQL over several lines when one line would be wider than {@code width}:
-     * the operands of a binary operator go on their own lines, indented under the operator, and a
+     * the operands of a binary operator and the operator go on lines of their own, and a
      * long call or aggregation puts its arguments on indented lines. Short parts stay on one line,
      * so the layout is stable and diffs stay small. Parsing the result gives the same tree.
      */
@@ -70,16 +70,15 @@ public final class PromqlPrinter {
             return;
         }
         if (e instanceof Binary b && !needsParens(b)) {
+            // Operands and the operator line up, each on its own line, so the text starts at column 0.
             String pad = " ".repeat(indent);
-            String inner = " ".repeat(indent + 2);
-            out.append("  ");
-            formatted(b.lhs(), indent + 2, width);
+            formatted(b.lhs(), indent, width);
             out.append('\n').append(pad);
             // The operator and its modifiers, as the one-line printer writes them.
             PromqlPrinter op = new PromqlPrinter(constants);
             op.binaryOperator(b);
-            out.append(op.out.toString().strip()).append('\n').append(inner);
-            formatted(b.rhs(), indent + 2, width);
+            out.append(op.out.toString().strip()).append('\n').append(pad);
+            formatted(b.rhs(), indent, width);
         } else if (e instanceof Paren p) {
             out.append("(\n").append(" ".repeat(indent + 2));
             formatted(p.expr(), indent + 2, width);

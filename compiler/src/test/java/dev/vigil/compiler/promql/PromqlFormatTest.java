@@ -26,12 +26,9 @@ class PromqlFormatTest {
         Expr e = parse("max by (topic, consumergroup) (kafka:group_partition_lag:max) / clamp_min(avg by (topic, "
                 + "consumergroup) (kafka:group_partition_lag:max), 0.001)");
         assertEquals(String.join("\n",
-                "  max by (topic, consumergroup) (kafka:group_partition_lag:max)",
+                "max by (topic, consumergroup) (kafka:group_partition_lag:max)",
                 "/",
-                "  clamp_min(",
-                "    avg by (topic, consumergroup) (kafka:group_partition_lag:max),",
-                "    0.001",
-                "  )"),
+                "clamp_min(avg by (topic, consumergroup) (kafka:group_partition_lag:max), 0.001)"),
                 PromqlPrinter.format(e, null, 80));
     }
 
