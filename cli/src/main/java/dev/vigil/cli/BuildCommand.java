@@ -1,0 +1,73 @@
+package dev.vigil.cli;
+
+import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.JsonRenderer;
+import dev.vigil.compiler.diag.TextRenderer;
+import dev.vigil.targets.Build;
+import dev.vigil.targets.EmitSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        description = "Compile a project and write its outputs: Prometheus rules and tests, Alertmanager config, "
+                + "Grafana dashboards, runbooks and Kubernetes manifests. Nothing is written when there are errors.",
+        footer = {"", "Examples:", "  vigil build samples/crm-events", "  vigil build --out /tmp/out src/main/vigil", ""})
+final class BuildCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PROJECT_DIR", description = "The project directory (every .vigil file below it).")
+    Path project;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: PROJECT_DIR/build/vigil).")
+    Path out;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "A directory of runbook templates overriding the built-in ones.")
+    Path templates;
+
+    @Option(names = "--format", defaultValue = "text", description = "Diagnostics format: ${COMPLETION-CANDIDATES}.")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(project)) {
+            spec.commandLine().getErr().println("vigil: not a directory: " + project);
+            return VigilCommand.EXIT_USAGE;
+        }
+        Path output = out != null ? out : Build.defaultOutput(project);
+        Build.Result result;
+        try {
+            result = Build.run(project, output, new EmitSettings(Optional.ofNullable(templates)));
+        } catch (InputException e) {
+            spec.commandLine().getErr().println("vigil: " + e.getMessage());
+            return VigilCommand.EXIT_USAGE;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("vigil: cannot write " + output + ": " + e.getMessage());
+            return VigilCommand.EXIT_USAGE;
+        }
+        var diagnostics = result.compilation().diagnostics();
+        if (format == OutputFormat.json) {
+            spec.commandLine().getOut().print(JsonRenderer.render(diagnostics));
+        } else {
+            spec.commandLine().getOut().print(TextRenderer.render(diagnostics, result.compilation().sources()));
+            if (result.succeeded()) {
+                var w = result.written().get();
+                spec.commandLine().getOut().println("wrote " + output + ": " + w.written() + " changed, "
+                        + w.unchanged() + " unchanged, " + w.removed() + " removed");
+            } else {
+                spec.commandLine().getOut().println(TextRenderer.summary(diagnostics) + "; nothing was written");
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return result.succeeded() ? 0 : 1;
+    }
+}

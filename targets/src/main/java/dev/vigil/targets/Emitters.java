@@ -1,0 +1,14 @@
+package dev.vigil.targets;
+
+import dev.vigil.targets.prometheus.PrometheusRulesEmitter;
+import java.util.List;
+
+/** The emitters of a full build, in the order they run (the order does not change the output). */
+public final class Emitters {
+    private Emitters() {
+    }
+
+    public static List<Emitter> all() {
+        return List.of(new PrometheusRulesEmitter());
+    }
+}

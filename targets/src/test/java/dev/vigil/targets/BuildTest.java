@@ -1,0 +1,73 @@
+package dev.vigil.targets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildTest {
+    private static final Path SAMPLE = Path.of(System.getProperty("vigil.repo", "..")).resolve("samples/crm-events/src/main/vigil");
+
+    /** Copies the sample's files under new names, so they are found and read in a different order. */
+    private static Path copySample(Path dir, boolean reverseNames) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(SAMPLE)) {
+            files = s.sorted().toList();
+        }
+        for (int i = 0; i < files.size(); i++) {
+            String prefix = reverseNames ? String.valueOf((char) ('z' - i)) : String.valueOf((char) ('a' + i));
+            Files.copy(files.get(i), dir.resolve(prefix + "-" + files.get(i).getFileName()));
+        }
+        return dir;
+    }
+
+    private static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    private static void assertSameTree(Map<String, byte[]> a, Map<String, byte[]> b) {
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((k, v) -> assertTrue(java.util.Arrays.equals(v, b.get(k)), k + " differs"));
+    }
+
+    @Test
+    void buildsAreByteIdenticalWhateverTheFileOrder(@TempDir Path tmp) throws Exception {
+        Path one = copySample(tmp.resolve("one"), false);
+        Path two = copySample(tmp.resolve("two"), true);
+        assertTrue(Build.run(one, tmp.resolve("out1"), EmitSettings.DEFAULT).succeeded());
+        assertTrue(Build.run(two, tmp.resolve("out2"), EmitSettings.DEFAULT).succeeded());
+        assertTrue(Build.run(one, tmp.resolve("out3"), EmitSettings.DEFAULT).succeeded());
+        assertSameTree(tree(tmp.resolve("out1")), tree(tmp.resolve("out2")));
+        assertSameTree(tree(tmp.resolve("out1")), tree(tmp.resolve("out3")));
+        assertTrue(tree(tmp.resolve("out1")).containsKey("prometheus/rules/crm_events.rules.yml"));
+    }
+
+    @Test
+    void aBuildWithErrorsLeavesThePreviousOutputUntouched(@TempDir Path tmp) throws Exception {
+        Path project = copySample(tmp.resolve("p"), false);
+        Path out = tmp.resolve("out");
+        assertTrue(Build.run(project, out, EmitSettings.DEFAULT).succeeded());
+        Map<String, byte[]> before = tree(out);
+        Files.writeString(project.resolve("broken.vigil"), "service crm_events {\n  team 5\n}\n");
+        Build.Result failed = Build.run(project, out, EmitSettings.DEFAULT);
+        assertFalse(failed.succeeded());
+        assertTrue(failed.compilation().hasErrors());
+        assertSameTree(before, tree(out));
+    }
+}
