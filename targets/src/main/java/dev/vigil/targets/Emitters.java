@@ -1,6 +1,7 @@
 package dev.vigil.targets;
 
 import dev.vigil.targets.prometheus.PrometheusRulesEmitter;
+import dev.vigil.targets.runbook.RunbookEmitter;
 import java.util.List;
 
 /** The emitters of a full build, in the order they run (the order does not change the output). */
@@ -9,6 +10,6 @@ public final class Emitters {
     }
 
     public static List<Emitter> all() {
-        return List.of(new PrometheusRulesEmitter());
+        return List.of(new PrometheusRulesEmitter(), new RunbookEmitter());
     }
 }

@@ -1,0 +1,292 @@
+package dev.vigil.targets.runbook;
+
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Ref;
+import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.model.Slo;
+import dev.vigil.compiler.promql.Durations;
+import dev.vigil.targets.AlertThreshold;
+import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.Emitter;
+import dev.vigil.targets.OutputManifest;
+import dev.vigil.targets.QueryText;
+import dev.vigil.targets.prometheus.RuleFiles;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * {@code runbooks/<service>/<Alert>.md} for every alert and {@code runbooks/<service>/README.md}
+ * indexing the service's alerts, SLOs and dashboards. Everything a runbook states about the alert
+ * (expression, threshold, {@code for}, severity, inhibitions) is read from the model, never retyped.
+ * FreeMarker templates ship in this module; a project can override them with a directory holding
+ * {@code runbook.md.ftl} and/or {@code index.md.ftl}.
+ */
+public final class RunbookEmitter implements Emitter {
+    static final String RUNBOOK = "runbook.md.ftl";
+    static final String INDEX = "index.md.ftl";
+
+    @Override
+    public String name() {
+        return "runbooks";
+    }
+
+    @Override
+    public void emit(Project project, EmitSettings settings, OutputManifest out) {
+        Configuration freemarker = configuration(settings);
+        for (Service service : project.services()) {
+            Map<String, Constant> constants = QueryText.scope(project, service);
+            String dir = "runbooks/" + OutputManifest.safeSegment(service.name()) + "/";
+            List<Map<String, Object>> alerts = new ArrayList<>();
+            for (RuleGroup g : service.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        Map<String, Object> alert = alert(project, service, g, a, constants);
+                        alerts.add(alert);
+                        out.writeText(dir + alert.get("file"), render(freemarker, RUNBOOK, Map.of(
+                                "alert", alert, "service", serviceData(service), "md", new MarkdownHelpers())));
+                    }
+                }
+            }
+            if (alerts.isEmpty() && service.slos().isEmpty() && service.dashboards().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> index = new HashMap<>();
+            index.put("service", serviceData(service));
+            index.put("alerts", alerts);
+            index.put("slos", service.slos().stream().map(RunbookEmitter::slo).toList());
+            index.put("dashboards", service.dashboards().stream().map(d -> dashboard(service, d)).toList());
+            index.put("md", new MarkdownHelpers());
+            out.writeText(dir + "README.md", render(freemarker, INDEX, index));
+        }
+    }
+
+    private static Configuration configuration(EmitSettings settings) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateLoader builtIn = new ClassTemplateLoader(RunbookEmitter.class, "/dev/vigil/targets/runbook");
+        try {
+            c.setTemplateLoader(settings.runbookTemplates().isPresent()
+                    ? new MultiTemplateLoader(new TemplateLoader[] {
+                        new FileTemplateLoader(settings.runbookTemplates().get().toFile()), builtIn})
+                    : builtIn);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read runbook templates", e);
+        }
+        c.setDefaultEncoding("UTF-8");
+        // Output must not depend on the machine: no locale, no time zone, plain numbers.
+        c.setLocale(Locale.ROOT);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        return c;
+    }
+
+    private static String render(Configuration c, String template, Map<String, Object> data) {
+        try {
+            StringWriter w = new StringWriter();
+            c.getTemplate(template).process(data, w);
+            // One trailing newline, Unix line ends, no trailing blanks: stable diffs.
+            String text = w.toString().replace("\r\n", "\n").replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
+            return text.strip() + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load runbook template " + template, e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("runbook template " + template + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> serviceData(Service s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("team", s.team() == null ? "" : s.team());
+        m.put("links", s.links());
+        return m;
+    }
+
+    private static Map<String, Object> alert(Project project, Service service, RuleGroup group, Rule.Alert a,
+            Map<String, Constant> constants) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.name());
+        m.put("file", OutputManifest.safeSegment(a.name()) + ".md");
+        m.put("group", group.name());
+        m.put("severity", a.severity() == null ? "" : a.severity().name());
+        m.put("summary", a.summary() == null ? "" : a.summary());
+        m.put("description", a.description() == null ? "" : a.description());
+        m.put("expr", QueryText.formatted(RuleFiles.guarded(a), constants, 100));
+        m.put("threshold", AlertThreshold.of(a.expr(), constants).map(AlertThreshold::text).orElse(""));
+        m.put("for", a.forMillis() > 0 ? Durations.format(a.forMillis()) : "");
+        m.put("keepFiringFor", a.keepFiringForMillis() > 0 ? Durations.format(a.keepFiringForMillis()) : "");
+        m.put("labels", RuleFiles.labels(service, a));
+        m.put("guard", a.guard() == null ? "" : QueryText.of(a.guard(), constants));
+        Rule.Runbook rb = a.runbook();
+        m.put("meaning", rb.meaning() == null ? "" : rb.meaning());
+        m.put("triage", rb.triage());
+        String prometheus = prometheusUrl(project, service);
+        m.put("diagnoses", rb.diagnoses().stream().map(d -> {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            String query = QueryText.of(d.query(), constants);
+            dm.put("title", d.title());
+            dm.put("query", query);
+            dm.put("url", prometheus.isEmpty() ? "" : prometheus + "/graph?g0.expr="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&g0.tab=0");
+            return dm;
+        }).toList());
+        m.put("remediations", rb.remediations().stream().map(r -> {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("text", r.text());
+            rm.put("command", r.command() == null ? "" : r.command());
+            return rm;
+        }).toList());
+        m.put("escalation", rb.escalation());
+        m.put("related", related(project, service, rb.related()));
+        m.put("panel", a.panel() == null ? Map.of() : panelLink(service, a.panel()));
+        m.put("inhibitedBy", inhibitions(project, service, a));
+        return m;
+    }
+
+    private static String prometheusUrl(Project project, Service service) {
+        String url = service.links().getOrDefault("prometheus", project.settings().prometheusUrl());
+        return url == null ? "" : url.replaceAll("/+$", "");
+    }
+
+    private static List<Map<String, Object>> related(Project project, Service service, List<Ref> refs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Ref r : refs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.toString());
+            Service owner = alertOwner(project, r.name());
+            if (r.kind() != Ref.Kind.PANEL && owner != null) {
+                m.put("kind", "alert");
+                m.put("url", (owner == service ? "" : "../" + OutputManifest.safeSegment(owner.name()) + "/")
+                        + OutputManifest.safeSegment(r.name()) + ".md");
+            } else {
+                Map<String, Object> panel = panelLink(service, r);
+                m.put("kind", "dashboard");
+                m.put("url", panel.getOrDefault("url", ""));
+                m.put("name", panel.getOrDefault("title", r.toString()));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Service alertOwner(Project project, String alert) {
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a && a.name().equals(alert)) {
+                        return s;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A dashboard (or one of its panels) as a title and, when the service has a Grafana base URL, a link. */
+    private static Map<String, Object> panelLink(Service service, Ref ref) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Dashboard d : service.dashboards()) {
+            if (!d.name().equals(ref.name())) {
+                continue;
+            }
+            String title = d.title();
+            if (ref.member() != null) {
+                for (Dashboard.Row row : d.rows()) {
+                    for (Dashboard.Panel p : row.panels()) {
+                        if (p.name().equals(ref.member())) {
+                            title = d.title() + ": " + p.title();
+                        }
+                    }
+                }
+            }
+            m.put("title", title);
+            String base = service.links().get("dashboards");
+            m.put("url", base == null ? "" : base.replaceAll("/+$", "") + "/" + d.uid());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> dashboard(Service service, Dashboard d) {
+        Map<String, Object> m = panelLink(service, Ref.of(Ref.Kind.DASHBOARD, d.name(), d.span()));
+        m.put("panels", d.rows().stream().mapToInt(r -> r.panels().size()).sum());
+        return m;
+    }
+
+    private static Map<String, Object> slo(Slo s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("objective", s.objectivePercent() == null ? "" : s.objectivePercent().stripTrailingZeros().toPlainString() + "%");
+        m.put("window", Durations.format(s.windowMillis()));
+        m.put("description", s.description() == null ? "" : s.description());
+        return m;
+    }
+
+    /** The inhibition rules whose target side matches this alert's own labels. */
+    private static List<Map<String, Object>> inhibitions(Project project, Service service, Rule.Alert a) {
+        Map<String, String> labels = new HashMap<>(RuleFiles.labels(service, a));
+        labels.put("alertname", a.name());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Routing.Inhibition in : project.routing().inhibitions()) {
+            boolean targets = in.targetAlert() != null ? in.targetAlert().name().equals(a.name())
+                    : !in.target().isEmpty() && in.target().stream().allMatch(m -> matches(m, labels, project));
+            if (!targets) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", in.sourceAlert() != null ? "`" + in.sourceAlert().name() + "`"
+                    : String.join(", ", in.source().stream().map(s -> "`" + s.label() + s.op() + s.value() + "`").toList()));
+            m.put("equal", in.equal());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static boolean matches(Routing.Matcher m, Map<String, String> labels, Project project) {
+        String v = labels.getOrDefault(m.label(), "");
+        return switch (m.op()) {
+            case "=" -> v.equals(m.value());
+            case "!=" -> !v.equals(m.value());
+            case "=~" -> v.matches(m.value());
+            case "!~" -> !v.matches(m.value());
+            default -> {
+                int have = project.severities().rank(v);
+                int want = project.severities().rank(m.value());
+                if (have < 0 || want < 0) {
+                    yield false;
+                }
+                // Rank 0 is the most urgent, so `>=` means a rank at or below the given one.
+                yield switch (m.op()) {
+                    case ">=" -> have <= want;
+                    case ">" -> have < want;
+                    case "<=" -> have >= want;
+                    default -> have > want;
+                };
+            }
+        };
+    }
+}
