@@ -1,5 +1,6 @@
 package dev.vigil.targets;
 
+import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
 import dev.vigil.targets.prometheus.PrometheusRulesEmitter;
 import dev.vigil.targets.runbook.RunbookEmitter;
 import java.util.List;
@@ -10,6 +11,6 @@ public final class Emitters {
     }
 
     public static List<Emitter> all() {
-        return List.of(new PrometheusRulesEmitter(), new RunbookEmitter());
+        return List.of(new PrometheusRulesEmitter(), new AlertmanagerEmitter(), new RunbookEmitter());
     }
 }

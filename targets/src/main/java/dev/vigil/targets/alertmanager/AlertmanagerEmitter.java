@@ -1,0 +1,78 @@
+package dev.vigil.targets.alertmanager;
+
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Routing;
+import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.Emitter;
+import dev.vigil.targets.OutputManifest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alertmanager configuration from the project's routing:
+ * <ul>
+ *   <li>{@code alertmanager/alertmanager.yml}, with {@code templates/*.tmpl} beside it when used;</li>
+ *   <li>{@code kubernetes/alertmanager-config.yaml}, a ConfigMap with the same config. A ConfigMap
+ *       mounts flat, so there the templates are keys beside {@code alertmanager.yml} and the config
+ *       finds them with {@code *.tmpl}; secrets stay file paths for the deployment to mount.</li>
+ * </ul>
+ * A project without routing gets no Alertmanager output: there is no receiver to send to.
+ */
+public final class AlertmanagerEmitter implements Emitter {
+    public static final String CONFIG = "alertmanager/alertmanager.yml";
+    public static final String TEMPLATES_DIR = "alertmanager/templates/";
+    public static final String CONFIG_MAP = "kubernetes/alertmanager-config.yaml";
+    static final String CONFIG_MAP_NAME = "vigil-alertmanager";
+
+    private final AlertmanagerVersion target;
+
+    public AlertmanagerEmitter() {
+        this(AlertmanagerVersion.BASELINE);
+    }
+
+    public AlertmanagerEmitter(AlertmanagerVersion target) {
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "alertmanager";
+    }
+
+    @Override
+    public void emit(Project project, EmitSettings settings, OutputManifest out) {
+        Routing routing = project.routing();
+        if (routing.routes().isEmpty()) {
+            return;
+        }
+        ConfigBuilder builder = new ConfigBuilder(routing, project.severities(), target);
+        out.writeText(CONFIG, YamlText.dump(builder.build("templates/*.tmpl")));
+        if (builder.usesTemplates()) {
+            out.writeText(TEMPLATES_DIR + NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
+        }
+        out.writeText(CONFIG_MAP, YamlText.dump(configMap(builder)));
+    }
+
+    private static Map<String, Object> configMap(ConfigBuilder builder) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alertmanager.yml", YamlText.dump(builder.build("*.tmpl")));
+        if (builder.usesTemplates()) {
+            data.put(NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", CONFIG_MAP_NAME);
+        metadata.put("labels", Map.of("app.kubernetes.io/managed-by", "vigil"));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", "v1");
+        doc.put("kind", "ConfigMap");
+        doc.put("metadata", metadata);
+        doc.put("data", data);
+        return doc;
+    }
+
+    /** The routing test cases of a project, for running with amtool against {@link #CONFIG}. */
+    public static List<RoutingTestCase> routingTests(Project project) {
+        return RoutingTestCase.of(project);
+    }
+}

@@ -1,0 +1,330 @@
+package dev.vigil.targets.alertmanager;
+
+import dev.vigil.compiler.model.Ref;
+import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.model.SeverityOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Alertmanager configuration as ordered maps and lists, ready for {@link YamlText}. Keys follow
+ * the order of Alertmanager's documentation; routes keep declaration order (it decides matching),
+ * receivers and time intervals are sorted by name.
+ */
+final class ConfigBuilder {
+    /** The labels every Vigil alert carries and the conventional severity inhibition compares. */
+    static final List<String> SEVERITY_INHIBITION_EQUAL = List.of("alertname", "service");
+
+    private final Routing routing;
+    private final SeverityOrder severities;
+    private final AlertmanagerVersion target;
+
+    ConfigBuilder(Routing routing, SeverityOrder severities, AlertmanagerVersion target) {
+        this.routing = routing;
+        this.severities = severities;
+        this.target = target;
+    }
+
+    /** Whether some receiver relies on Vigil's notification templates. */
+    boolean usesTemplates() {
+        return routing.receivers().stream().anyMatch(r -> r.type() == Routing.ReceiverType.SLACK
+                && (!r.settings().containsKey("title") || !r.settings().containsKey("text")));
+    }
+
+    /** The whole file; {@code templateGlob} is where the templates sit relative to the config file. */
+    Map<String, Object> build(String templateGlob) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        if (usesTemplates()) {
+            root.put("templates", List.of(templateGlob));
+        }
+        root.put("route", rootRoute());
+        root.put("receivers", receivers());
+        List<Object> inhibitions = inhibitRules();
+        if (!inhibitions.isEmpty()) {
+            root.put("inhibit_rules", inhibitions);
+        }
+        if (!routing.timeIntervals().isEmpty()) {
+            // `time_intervals` replaced the top-level `mute_time_intervals` and serves both route keys.
+            root.put("time_intervals", timeIntervals());
+        }
+        return root;
+    }
+
+    // ------------------------------------------------------------------ routes
+
+    private Map<String, Object> rootRoute() {
+        Routing.Route fallback = routing.routes().stream().filter(Routing.Route::isDefault).findFirst()
+                .orElseThrow(() -> new IllegalStateException("a validated routing has a `route default`"));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("receiver", fallback.receiver().name());
+        grouping(fallback, root);
+        List<Object> children = new ArrayList<>();
+        for (Routing.Route r : routing.routes()) {
+            if (!r.isDefault()) {
+                children.add(route(r));
+            }
+        }
+        boolean timed = !fallback.muteTimeIntervals().isEmpty() || !fallback.activeTimeIntervals().isEmpty();
+        if (timed) {
+            // Alertmanager refuses time intervals on the root route; a last catch-all child carries them.
+            Map<String, Object> catchAll = new LinkedHashMap<>();
+            catchAll.put("receiver", fallback.receiver().name());
+            intervals(fallback, catchAll);
+            subroutes(fallback.children(), catchAll);
+            children.add(catchAll);
+        } else {
+            fallback.children().forEach(c -> children.add(route(c)));
+        }
+        if (!children.isEmpty()) {
+            root.put("routes", children);
+        }
+        return root;
+    }
+
+    private Map<String, Object> route(Routing.Route r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("receiver", r.receiver().name());
+        if (!r.matchers().isEmpty()) {
+            out.put("matchers", Matchers.of(r.matchers(), severities));
+        }
+        grouping(r, out);
+        if (r.continueMatching()) {
+            out.put("continue", true);
+        }
+        intervals(r, out);
+        subroutes(r.children(), out);
+        return out;
+    }
+
+    private void subroutes(List<Routing.Route> children, Map<String, Object> out) {
+        if (!children.isEmpty()) {
+            out.put("routes", children.stream().map(c -> (Object) route(c)).toList());
+        }
+    }
+
+    private static void grouping(Routing.Route r, Map<String, Object> out) {
+        if (!r.groupBy().isEmpty()) {
+            out.put("group_by", List.copyOf(r.groupBy()));
+        }
+        putDuration(out, "group_wait", r.groupWaitMillis());
+        putDuration(out, "group_interval", r.groupIntervalMillis());
+        putDuration(out, "repeat_interval", r.repeatIntervalMillis());
+    }
+
+    private static void intervals(Routing.Route r, Map<String, Object> out) {
+        if (!r.muteTimeIntervals().isEmpty()) {
+            out.put("mute_time_intervals", r.muteTimeIntervals().stream().map(Ref::name).toList());
+        }
+        if (!r.activeTimeIntervals().isEmpty()) {
+            out.put("active_time_intervals", r.activeTimeIntervals().stream().map(Ref::name).toList());
+        }
+    }
+
+    private static void putDuration(Map<String, Object> out, String key, long millis) {
+        if (millis > 0) {
+            out.put(key, duration(millis));
+        }
+    }
+
+    /** Prometheus duration text, largest units first: {@code 90000} is {@code 1m30s}. */
+    static String duration(long millis) {
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] units = {"d", "h", "m", "s", "ms"};
+        StringBuilder out = new StringBuilder();
+        long rest = millis;
+        for (int i = 0; i < sizes.length; i++) {
+            if (rest >= sizes[i]) {
+                out.append(rest / sizes[i]).append(units[i]);
+                rest %= sizes[i];
+            }
+        }
+        return out.length() == 0 ? "0s" : out.toString();
+    }
+
+    // ------------------------------------------------------------------ inhibitions
+
+    private List<Object> inhibitRules() {
+        List<Object> out = new ArrayList<>();
+        for (Routing.Inhibition in : routing.inhibitions()) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("target_matchers", side(in.targetAlert(), in.target()));
+            rule.put("source_matchers", side(in.sourceAlert(), in.source()));
+            if (!in.equal().isEmpty()) {
+                rule.put("equal", List.copyOf(in.equal()));
+            }
+            out.add(rule);
+        }
+        if (!declaresSeverityInhibition()) {
+            out.addAll(severityInhibitions());
+        }
+        return out;
+    }
+
+    private List<String> side(Ref alert, List<Routing.Matcher> matchers) {
+        List<String> out = new ArrayList<>();
+        if (alert != null) {
+            out.add(Matchers.equal("alertname", alert.name()));
+        }
+        out.addAll(Matchers.of(matchers, severities));
+        return out;
+    }
+
+    /** A project that inhibits on severity itself gets exactly what it wrote. */
+    boolean declaresSeverityInhibition() {
+        return routing.inhibitions().stream().anyMatch(in -> in.target().stream().anyMatch(m -> m.label().equals("severity"))
+                || in.source().stream().anyMatch(m -> m.label().equals("severity")));
+    }
+
+    /**
+     * Each severity silences every less urgent one of the same alert and service, so a critical
+     * page is not followed by its own warning. One rule per level, not just per adjacent pair: a
+     * critical alert also silences its info-level sibling when no warning fires.
+     */
+    private List<Object> severityInhibitions() {
+        List<Object> out = new ArrayList<>();
+        List<String> levels = severities.levels();
+        for (int i = 0; i < levels.size() - 1; i++) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            List<String> lower = levels.subList(i + 1, levels.size());
+            rule.put("target_matchers", List.of(lower.size() == 1 ? Matchers.equal("severity", lower.get(0))
+                    : Matchers.regexIn("severity", lower)));
+            rule.put("source_matchers", List.of(Matchers.equal("severity", levels.get(i))));
+            rule.put("equal", SEVERITY_INHIBITION_EQUAL);
+            out.add(rule);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ receivers
+
+    private List<Object> receivers() {
+        List<Routing.Receiver> sorted = new ArrayList<>(routing.receivers());
+        sorted.sort(Comparator.comparing(Routing.Receiver::name));
+        List<Object> out = new ArrayList<>();
+        for (Routing.Receiver r : sorted) {
+            if (r.type() == null) {
+                throw new IllegalStateException("receiver " + r.name() + " has an unknown type");
+            }
+            Map<String, Object> receiver = new LinkedHashMap<>();
+            receiver.put("name", r.name());
+            receiver.put(configsKey(r.type()), List.of(receiverConfig(r)));
+            out.add(receiver);
+        }
+        return out;
+    }
+
+    private static String configsKey(Routing.ReceiverType type) {
+        return switch (type) {
+            case SLACK -> "slack_configs";
+            case PAGERDUTY -> "pagerduty_configs";
+            case EMAIL -> "email_configs";
+            case WEBHOOK -> "webhook_configs";
+            case OPSGENIE -> "opsgenie_configs";
+        };
+    }
+
+    /** Settings in a fixed order per type; secrets only ever as {@code *_file} paths. */
+    private Map<String, Object> receiverConfig(Routing.Receiver r) {
+        Map<String, Object> s = r.settings();
+        Map<String, Object> out = new LinkedHashMap<>();
+        switch (r.type()) {
+            case SLACK -> {
+                copy(s, out, "api_url_file", "channel", "username", "icon_emoji");
+                out.put("title", s.getOrDefault("title", NotificationTemplates.TITLE));
+                out.put("text", s.getOrDefault("text", NotificationTemplates.TEXT));
+            }
+            case PAGERDUTY -> copy(s, out, "routing_key_file", "service_key_file", "url", "client", "client_url",
+                    "description", "severity");
+            case EMAIL -> {
+                if (s.containsKey("headers")) {
+                    // Alertmanager wants a map of headers; the model holds one string, which it would reject.
+                    throw new IllegalArgumentException("Receiver `" + r.name() + "`: email `headers` cannot be emitted "
+                            + "yet; Alertmanager needs a map of header names to values.");
+                }
+                Object to = s.get("to");
+                if (to instanceof List<?> list) {
+                    // One `to` string, comma-separated, as Alertmanager's email notifier reads it.
+                    out.put("to", String.join(", ", list.stream().map(String::valueOf).toList()));
+                } else if (to != null) {
+                    out.put("to", to);
+                }
+                copy(s, out, "from", "smarthost", "auth_username", "auth_password_file", "require_tls");
+            }
+            case WEBHOOK -> {
+                if (s.containsKey("url_file") && !target.atLeast(AlertmanagerVersion.WEBHOOK_URL_FILE)) {
+                    throw new IllegalArgumentException("Receiver `" + r.name() + "`: webhook `url_file` needs Alertmanager "
+                            + AlertmanagerVersion.WEBHOOK_URL_FILE + " or newer, and the target is " + target
+                            + ". Vigil never inlines a secret URL: target a newer Alertmanager, or use `url` when "
+                            + "the URL holds no secret.");
+                }
+                copy(s, out, "url", "url_file", "max_alerts");
+            }
+            case OPSGENIE -> {
+                copy(s, out, "api_key_file", "api_url", "message", "priority");
+                if (s.get("tags") instanceof List<?> tags) {
+                    // Opsgenie tags are one comma-separated (templated) string in Alertmanager.
+                    out.put("tags", String.join(",", tags.stream().map(String::valueOf).toList()));
+                } else if (s.containsKey("tags")) {
+                    out.put("tags", s.get("tags"));
+                }
+            }
+        }
+        copy(s, out, "send_resolved");
+        return out;
+    }
+
+    private static void copy(Map<String, Object> from, Map<String, Object> to, String... keys) {
+        for (String k : keys) {
+            Object v = from.get(k);
+            if (v != null) {
+                to.put(k, v instanceof Number n ? (Object) n.longValue() : v);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ time intervals
+
+    private List<Object> timeIntervals() {
+        List<Routing.TimeInterval> sorted = new ArrayList<>(routing.timeIntervals());
+        sorted.sort(Comparator.comparing(Routing.TimeInterval::name));
+        List<Object> out = new ArrayList<>();
+        for (Routing.TimeInterval t : sorted) {
+            Map<String, Object> spec = new LinkedHashMap<>();
+            if (!t.times().isEmpty()) {
+                spec.put("times", t.times().stream().map(ConfigBuilder::timeRange).toList());
+            }
+            putList(spec, "weekdays", t.weekdays());
+            putList(spec, "days_of_month", t.daysOfMonth());
+            putList(spec, "months", t.months());
+            if (t.location() != null) {
+                spec.put("location", t.location());
+            }
+            Map<String, Object> interval = new LinkedHashMap<>();
+            interval.put("name", t.name());
+            interval.put("time_intervals", List.of(spec));
+            out.add(interval);
+        }
+        return out;
+    }
+
+    /** {@code "09:00-17:00"} as Alertmanager's {@code start_time}/{@code end_time} pair. */
+    static Map<String, Object> timeRange(String text) {
+        String[] parts = text.split("-");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("Time range `" + text + "` is not of the form HH:MM-HH:MM.");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("start_time", parts[0].strip());
+        out.put("end_time", parts[1].strip());
+        return out;
+    }
+
+    private static void putList(Map<String, Object> out, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            out.put(key, List.copyOf(values));
+        }
+    }
+}

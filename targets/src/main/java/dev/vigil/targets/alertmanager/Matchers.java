@@ -1,0 +1,106 @@
+package dev.vigil.targets.alertmanager;
+
+import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.model.SeverityOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Vigil matchers as Alertmanager's {@code matchers:} strings ({@code label="value"}). Severity
+ * comparisons become a regex over the declared order: with {@code critical > warning > info},
+ * {@code severity >= warning} is {@code severity=~"critical|warning"}.
+ */
+final class Matchers {
+    /** RE2 has no empty alternation that matches nothing; an empty character class does. */
+    static final String NEVER = "[^\\x00-\\x{10FFFF}]";
+
+    private Matchers() {
+    }
+
+    static List<String> of(List<Routing.Matcher> matchers, SeverityOrder order) {
+        List<String> out = new ArrayList<>();
+        for (Routing.Matcher m : matchers) {
+            out.add(of(m, order));
+        }
+        return out;
+    }
+
+    static String of(Routing.Matcher m, SeverityOrder order) {
+        return switch (m.op()) {
+            case "=", "!=", "=~", "!~" -> text(m.label(), m.op(), m.value());
+            case ">=", ">", "<=", "<" -> text(m.label(), "=~", severityRegex(m.op(), m.value(), order));
+            default -> throw new IllegalStateException("unknown matcher operator " + m.op());
+        };
+    }
+
+    static String equal(String label, String value) {
+        return text(label, "=", value);
+    }
+
+    static String regexIn(String label, List<String> values) {
+        return text(label, "=~", alternation(values));
+    }
+
+    /** The severities the comparison selects, as an anchored-by-Alertmanager alternation. */
+    static String severityRegex(String op, String value, SeverityOrder order) {
+        int rank = order.rank(value);
+        if (rank < 0) {
+            // The reference validator rejects unknown severities, so a model that gets here is invalid.
+            throw new IllegalStateException("unknown severity " + value);
+        }
+        List<String> selected = new ArrayList<>();
+        List<String> levels = order.levels();
+        for (int i = 0; i < levels.size(); i++) {
+            boolean keep = switch (op) {
+                case ">=" -> i <= rank;
+                case ">" -> i < rank;
+                case "<=" -> i >= rank;
+                case "<" -> i > rank;
+                default -> throw new IllegalStateException("not an ordering operator " + op);
+            };
+            if (keep) {
+                selected.add(levels.get(i));
+            }
+        }
+        return alternation(selected);
+    }
+
+    private static String alternation(List<String> values) {
+        if (values.isEmpty()) {
+            // `> critical` selects nothing; an empty regex would instead match a missing label.
+            return NEVER;
+        }
+        return values.stream().map(Matchers::escapeRegex).collect(Collectors.joining("|"));
+    }
+
+    /** One matcher in Alertmanager's syntax; the value is always quoted, so any text is safe. */
+    static String text(String label, String op, String value) {
+        return label + op + quote(value);
+    }
+
+    /** Alertmanager's matcher parser unescapes exactly {@code \\}, {@code \"} and {@code \n}. */
+    static String quote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    static String escapeRegex(String raw) {
+        StringBuilder out = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vigil.targets.alertmanager;
+
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Ref;
+import dev.vigil.compiler.model.Routing;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One case of a DSL routing test, as the {@code amtool config routes test} invocation that checks
+ * it. amtool prints the receivers in routing-tree order and compares them, joined by commas, with
+ * {@code --verify.receivers}: so the expected receivers are listed in the order their routes match.
+ */
+public record RoutingTestCase(String test, SortedMap<String, String> labels, List<String> receivers) {
+    public RoutingTestCase {
+        labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        receivers = List.copyOf(receivers);
+    }
+
+    public static List<RoutingTestCase> of(Project project) {
+        List<RoutingTestCase> out = new ArrayList<>();
+        for (Routing.RouteTest t : project.routing().tests()) {
+            out.add(new RoutingTestCase(t.name(), t.labels(), t.receivers().stream().map(Ref::name).toList()));
+        }
+        return out;
+    }
+
+    /** The arguments after the {@code amtool} executable. */
+    public List<String> amtoolArguments(Path configFile) {
+        List<String> args = new ArrayList<>(List.of("config", "routes", "test",
+                "--config.file=" + configFile, "--verify.receivers=" + String.join(",", receivers)));
+        // Quoted, so values with spaces, commas or quotes reach amtool intact.
+        labels.forEach((k, v) -> args.add(Matchers.equal(k, v)));
+        return args;
+    }
+
+    /** For test names and failure messages: {@code {alertname="X", severity="critical"} -> pager}. */
+    public String describe() {
+        List<String> ls = new ArrayList<>();
+        labels.forEach((k, v) -> ls.add(Matchers.equal(k, v)));
+        return test + ": {" + String.join(", ", ls) + "} -> " + String.join(",", receivers);
+    }
+}

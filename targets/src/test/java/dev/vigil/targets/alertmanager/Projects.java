@@ -1,0 +1,68 @@
+package dev.vigil.targets.alertmanager;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.Compiler;
+import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.OutputManifest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The projects the Alertmanager tests compile: the crm-events sample and the test project `rich`. */
+final class Projects {
+    static final List<String> NAMES = List.of("crm-events", "rich");
+
+    private Projects() {
+    }
+
+    static Path repo() {
+        String repo = System.getProperty("vigil.repo");
+        Path root = repo != null ? Path.of(repo) : Path.of("..");
+        assertTrue(Files.isDirectory(root.resolve("samples")), "no samples/ below the repo root " + root.toAbsolutePath()
+                + "; set -Dvigil.repo");
+        return root;
+    }
+
+    static Path sources(String name) {
+        return name.equals("crm-events")
+                ? repo().resolve("samples/crm-events/src/main/vigil")
+                : repo().resolve("targets/src/test/resources/alertmanager/projects").resolve(name);
+    }
+
+    static Project compile(String name) {
+        try {
+            return project(Compiler.fromWorkingDirectory().check(List.of(sources(name))));
+        } catch (InputException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    static Project compileText(String... lines) {
+        return project(Compiler.compile(List.of(new SourceFile("t.vigil", String.join("\n", lines) + "\n"))));
+    }
+
+    private static Project project(CompileResult r) {
+        return r.project().orElseThrow(() -> new AssertionError("does not compile: " + r.diagnostics()));
+    }
+
+    static OutputManifest emit(Project p) {
+        return emit(p, new AlertmanagerEmitter());
+    }
+
+    static OutputManifest emit(Project p, AlertmanagerEmitter emitter) {
+        OutputManifest out = new OutputManifest();
+        emitter.emit(p, EmitSettings.DEFAULT, out);
+        return out;
+    }
+
+    static String text(OutputManifest out, String path) {
+        byte[] b = out.read(path);
+        assertTrue(b != null, path + " was not written; written: " + out.files().keySet());
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
