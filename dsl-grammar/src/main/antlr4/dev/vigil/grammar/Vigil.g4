@@ -258,7 +258,7 @@ testDecl
 testItem
     : EVERY value                                         # intervalItem
     | SERIES vectorSelector EQL value                     # seriesItem
-    | AT_TIME value EXPECT ALERT name labelBlock? annotationBlock?   # expectAlertItem
+    | AT_TIME value EXPECT ALERT name labelBlock? (VALUE value)? annotationBlock?   # expectAlertItem
     | AT_TIME value EXPECT NO ALERT name                       # expectNoAlertItem
     | AT_TIME value EXPECT VALUE expr IS (EMPTY | LEFT_BRACKET (sample (COMMA? sample)* COMMA?)? RIGHT_BRACKET)  # expectValueItem
     ;

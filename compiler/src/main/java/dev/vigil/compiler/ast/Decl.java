@@ -334,7 +334,8 @@ public sealed interface Decl {
     record Series(VectorSelector selector, Value values, Span span) implements TestItem {
     }
 
-    record ExpectAlert(Value at, Name alert, List<LabelPair> labels, List<LabelPair> annotations, Span span)
+    /** {@code value} is the alert's query value at that time, needed to render `$value` in annotations; may be null. */
+    record ExpectAlert(Value at, Name alert, List<LabelPair> labels, Value value, List<LabelPair> annotations, Span span)
             implements TestItem {
         public ExpectAlert {
             labels = List.copyOf(labels);

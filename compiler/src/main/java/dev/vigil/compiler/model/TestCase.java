@@ -26,9 +26,12 @@ public record TestCase(String name, long intervalMillis, List<InputSeries> serie
         Span span();
     }
 
-    /** The alert fires at that time with these labels and annotations; {@code firing} false means it must not. */
+    /**
+     * The alert fires at that time with these labels and annotations; {@code firing} false means it
+     * must not. {@code value} is the query value then (null when not given), which renders `$value`.
+     */
     public record AlertExpectation(long atMillis, Ref alert, boolean firing, SortedMap<String, String> labels,
-            SortedMap<String, String> annotations, Span span) implements Expectation {
+            BigDecimal value, SortedMap<String, String> annotations, Span span) implements Expectation {
         public AlertExpectation {
             labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
             annotations = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(annotations));

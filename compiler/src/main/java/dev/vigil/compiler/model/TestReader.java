@@ -39,13 +39,14 @@ final class TestReader {
                 }
             } else if (item instanceof Decl.ExpectAlert e) {
                 long at = values.duration(e.at(), "at").orElse(0L);
+                java.math.BigDecimal alertValue = e.value() == null ? null : values.number(e.value(), "value").orElse(null);
                 expectations.add(new TestCase.AlertExpectation(at, Ref.of(Ref.Kind.ALERT, e.alert().text(), e.alert().span()),
-                        true, ModelBuilder.labelMap(e.labels(), values, "labels", sink),
+                        true, ModelBuilder.labelMap(e.labels(), values, "labels", sink), alertValue,
                         ModelBuilder.labelMap(e.annotations(), values, "annotations", sink), e.span()));
             } else if (item instanceof Decl.ExpectNoAlert n) {
                 long at = values.duration(n.at(), "at").orElse(0L);
                 expectations.add(new TestCase.AlertExpectation(at, Ref.of(Ref.Kind.ALERT, n.alert().text(), n.alert().span()),
-                        false, new java.util.TreeMap<>(), new java.util.TreeMap<>(), n.span()));
+                        false, new java.util.TreeMap<>(), null, new java.util.TreeMap<>(), n.span()));
             } else if (item instanceof Decl.ExpectValue ev) {
                 long at = values.duration(ev.at(), "at").orElse(0L);
                 constantTypes.check(ev.expr(), scope);

@@ -351,7 +351,8 @@ final class AstBuilder {
                 List<LabelPair> labels = e.labelBlock() == null ? List.of() : labels(e.labelBlock());
                 List<LabelPair> annotations = e.annotationBlock() == null
                         ? List.of() : labels(e.annotationBlock().labelBlock());
-                items.add(new Decl.ExpectAlert(value(e.value()), name(e.name()), labels, annotations, span(e)));
+                Value alertValue = e.value().size() > 1 ? value(e.value(1)) : null;
+                items.add(new Decl.ExpectAlert(value(e.value(0)), name(e.name()), labels, alertValue, annotations, span(e)));
             } else if (i instanceof ExpectNoAlertItemContext n) {
                 items.add(new Decl.ExpectNoAlert(value(n.value()), name(n.name()), span(n)));
             } else {
