@@ -26,8 +26,12 @@ final class NodeReader {
     record Entry(String key, Node keyNode, Node value) {
     }
 
+    /** Values read through aliases can multiply; past this many the file is refused rather than expanded. */
+    static final int MAX_VALUES = 200_000;
+
     private final YamlDocument doc;
     private final DiagnosticSink sink;
+    private int budget = MAX_VALUES;
 
     NodeReader(YamlDocument doc, DiagnosticSink sink) {
         this.doc = doc;
@@ -56,7 +60,7 @@ final class NodeReader {
      * Empty for a null node; a Type.Mismatch for anything else that is not a mapping.
      */
     List<Entry> entries(Node node, String what) {
-        if (isNull(node)) {
+        if (isNull(node) || exhausted(node)) {
             return List.of();
         }
         if (!(node instanceof MappingNode m)) {
@@ -110,6 +114,20 @@ final class NodeReader {
         return out;
     }
 
+    /** Counts one collection read; reports, once, a file whose aliases expand beyond {@link #MAX_VALUES}. */
+    private boolean exhausted(Node node) {
+        if (budget == Integer.MIN_VALUE) {
+            return true;
+        }
+        if (--budget < 0) {
+            budget = Integer.MIN_VALUE;
+            sink.error("Input.TooLarge", span(node), "Through its aliases this YAML expands to more than " + MAX_VALUES
+                    + " values; Vigil stops reading it here.", "Write the values out instead of nesting aliases.");
+            return true;
+        }
+        return false;
+    }
+
     static Entry find(List<Entry> entries, String key) {
         for (Entry e : entries) {
             if (e.key().equals(key)) {
@@ -121,10 +139,11 @@ final class NodeReader {
 
     /** Items of a sequence; empty for null, Type.Mismatch for anything else. */
     List<Node> items(Node node, String what) {
-        if (isNull(node)) {
+        if (isNull(node) || exhausted(node)) {
             return List.of();
         }
         if (node instanceof SequenceNode s) {
+            budget -= s.getValue().size();
             return s.getValue();
         }
         mismatch(node, what, "a list");
