@@ -97,6 +97,7 @@ public final class PrometheusRulesReader {
             }
             span = read.span(((MappingNode) holder).getValue().get(0).getKeyNode());
         }
+        suppressions.addAll(comments.orphans());
         String name = serviceName(doc.path());
         Service service = new Service(name, null, new TreeMap<>(), new TreeMap<>(), List.of(), List.of(), groups,
                 List.of(), List.of(), List.of(), span);

@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class YamlSuppressions {
     private final YamlDocument doc;
     private final Set<Integer> scalarLines;
+    private final Set<Integer> attached = new java.util.HashSet<>();
 
     YamlSuppressions(YamlDocument doc) {
         this.doc = doc;
@@ -44,6 +45,7 @@ final class YamlSuppressions {
             lines.add(0, l);
         }
         for (int l : lines) {
+            attached.add(l);
             int col = doc.line(l).indexOf('#');
             comment(l, col, scope).ifPresent(out::add);
         }
@@ -63,6 +65,22 @@ final class YamlSuppressions {
                     comment(line, doc.line(line).offsetByCodePoints(0, i - doc.lineStart(line)), scope).ifPresent(out::add);
                     break;
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Suppression comments on lines of their own that belong to no rule. They cover nothing, so they
+     * are reported as unused (or malformed) rather than silently doing nothing.
+     */
+    List<Suppression> orphans() {
+        List<Suppression> out = new ArrayList<>();
+        Span nothing = new Span(doc.path(), 0, 0, 0, 0);
+        for (int l = 1; l <= doc.lineCount(); l++) {
+            String text = doc.line(l);
+            if (!attached.contains(l) && !scalarLines.contains(l) && text.strip().startsWith("#")) {
+                comment(l, text.indexOf('#'), nothing).ifPresent(out::add);
             }
         }
         return out;
