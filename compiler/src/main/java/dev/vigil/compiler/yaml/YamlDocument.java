@@ -72,11 +72,8 @@ public final class YamlDocument {
             YamlDocument positions = new YamlDocument(source, null);
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Span at = mark == null ? Span.point(source.path(), 1, 1) : positions.point(mark.getIndex());
-            String problem = e.getProblem() == null ? "it is malformed" : e.getProblem();
-            String hint = e.getContext() == null ? "Check the indentation and quoting around this point."
-                    : "The reader was " + e.getContext().strip() + (e.getContextMark() == null ? "" : " from line "
-                            + positions.point(e.getContextMark().getIndex()).line()) + ".";
-            sink.error("Yaml.Syntax", at, "The YAML cannot be read: " + sentence(problem) + ".", hint);
+            String[] says = explain(e.getProblem() == null ? "" : e.getProblem(), e.getContext());
+            sink.error("Yaml.Syntax", at, says[0], says[1]);
             return Optional.empty();
         } catch (YAMLException e) {
             sink.error("Yaml.Syntax", Span.point(source.path(), 1, 1),
@@ -92,6 +89,43 @@ public final class YamlDocument {
             return Optional.empty();
         }
         return Optional.of(doc);
+    }
+
+    /**
+     * SnakeYAML's problem in the user's terms: a message and a hint. Its own wording names parser
+     * states (`<block end>`), so the common cases are translated and the rest quoted.
+     */
+    static String[] explain(String problem, String context) {
+        String p = problem.strip();
+        String c = context == null ? "" : context;
+        if (p.startsWith("expected <block end>") || p.startsWith("expected <document start>")) {
+            return new String[] {"This line is indented differently from the lines it belongs with.",
+                "Line keys of one mapping up at the same column, with spaces."};
+        }
+        if (p.equals("mapping values are not allowed here")) {
+            return new String[] {"A `:` stands where YAML expects a plain value.",
+                "Quote a value that contains `: `, or fix the indentation of this line."};
+        }
+        if (p.startsWith("could not find expected ':'")) {
+            return new String[] {"A key here has no `:` after it.", "Write `key: value`, or quote text that spans lines."};
+        }
+        if (p.contains("\t") || p.contains("\\t") || p.contains("TAB")) {
+            return new String[] {"A tab indents this line; YAML indents with spaces only.", "Replace the tabs with spaces."};
+        }
+        if (p.startsWith("found undefined alias")) {
+            return new String[] {"The alias `*" + p.substring("found undefined alias".length()).strip()
+                    + "` names no anchor.", "Define `&name` before using `*name`."};
+        }
+        if (c.contains("quoted scalar") && p.contains("end of stream")) {
+            return new String[] {"A quoted string is never closed.", "Add the closing quote."};
+        }
+        if (p.startsWith("expected a single document")) {
+            return new String[] {"The file holds more than one YAML document.",
+                "Prometheus and Alertmanager read a single document; remove the `---` and merge, or split the file."};
+        }
+        return new String[] {"The YAML cannot be read: " + sentence(p.isEmpty() ? "it is malformed" : p) + ".",
+            c.isEmpty() ? "Check the indentation and quoting here and on the line before."
+                    : "YAML stopped " + sentence(c) + "; check the indentation and quoting there."};
     }
 
     private static String sentence(String problem) {
