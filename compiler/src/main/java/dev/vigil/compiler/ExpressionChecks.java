@@ -15,11 +15,11 @@ import java.util.Optional;
  * every query of the project, with constants typed by their values. These are part of what PromQL
  * accepts, so they run before the validators, which assume well-typed queries.
  */
-final class ExpressionChecks {
+public final class ExpressionChecks {
     private ExpressionChecks() {
     }
 
-    static void run(Project project, DiagnosticSink sink) {
+    public static void run(Project project, DiagnosticSink sink) {
         for (Queries.Use use : Queries.of(project)) {
             ValueType type = PromqlChecker.check(use.expr(), sink, name -> typeOf(name, use.constants()));
             if (use.vectorOrScalar() && (type == ValueType.MATRIX || type == ValueType.STRING)) {

@@ -32,9 +32,12 @@ public sealed interface Rule {
         }
     }
 
-    /** What a runbook says, beyond what the alert itself already defines. */
+    /**
+     * What a runbook says, beyond what the alert itself already defines. {@code url} is an external
+     * runbook (a rule file's {@code runbook_url} annotation), or null.
+     */
     record Runbook(String meaning, List<String> triage, List<Diagnosis> diagnoses, List<Remediation> remediations,
-            List<String> escalation, List<Ref> related) {
+            List<String> escalation, List<Ref> related, String url) {
         public static final Runbook EMPTY = new Runbook(null, List.of(), List.of(), List.of(), List.of(), List.of());
 
         public Runbook {
@@ -43,6 +46,17 @@ public sealed interface Rule {
             remediations = List.copyOf(remediations);
             escalation = List.copyOf(escalation);
             related = List.copyOf(related);
+        }
+
+        /** A runbook written in Vigil, with no external link. */
+        public Runbook(String meaning, List<String> triage, List<Diagnosis> diagnoses, List<Remediation> remediations,
+                List<String> escalation, List<Ref> related) {
+            this(meaning, triage, diagnoses, remediations, escalation, related, null);
+        }
+
+        /** Only a link to a runbook kept elsewhere. */
+        public static Runbook external(String url) {
+            return new Runbook(null, List.of(), List.of(), List.of(), List.of(), List.of(), url);
         }
     }
 

@@ -1,0 +1,76 @@
+package dev.vigil.cli;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.JsonRenderer;
+import dev.vigil.compiler.diag.TextRenderer;
+import dev.vigil.compiler.lint.Linter;
+import dev.vigil.compiler.promql.Durations;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "lint",
+        mixinStandardHelpOptions = true,
+        description = {"Check existing Prometheus rule files and Alertmanager configurations with the checks of "
+                + "`vigil check`. The kind of each file is told from its content: a top-level `groups:` list, or "
+                + "`route:`/`receivers:`.",
+                "Silence one check for one rule with a comment above it or at the end of its `- alert:` line: "
+                        + "`# vigil:ignore <Check.Id> <reason>`."},
+        footer = {"", "Examples:", "  vigil lint monitoring/prometheus/rules.yml",
+                "  vigil lint --strict --scrape-interval 15s --format json monitoring/", ""})
+final class LintCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Files or directories; a directory means every .yml and .yaml file below it, skipping "
+                    + "target/, build/ and hidden directories.")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+    OutputFormat format;
+
+    @Option(names = "--scrape-interval", paramLabel = "D", defaultValue = "1m",
+            description = "The scrape interval the checks assume, such as 15s (default: ${DEFAULT-VALUE}).")
+    String scrapeInterval;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long scrapeMillis;
+        try {
+            scrapeMillis = Durations.parseMillis(scrapeInterval);
+            if (scrapeMillis <= 0) {
+                throw new IllegalArgumentException("`" + scrapeInterval + "` is not a positive duration");
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("vigil: --scrape-interval: " + e.getMessage() + ".");
+            return VigilCommand.EXIT_USAGE;
+        }
+        CompileResult result;
+        try {
+            result = Linter.fromWorkingDirectory(new Linter.Options(scrapeMillis, strict)).lint(paths);
+        } catch (InputException e) {
+            spec.commandLine().getErr().println("vigil: " + e.getMessage());
+            return VigilCommand.EXIT_USAGE;
+        }
+        if (format == OutputFormat.json) {
+            spec.commandLine().getOut().print(JsonRenderer.render(result.diagnostics()));
+        } else {
+            spec.commandLine().getOut().print(TextRenderer.render(result.diagnostics(), result.sources()));
+            spec.commandLine().getOut().println(result.diagnostics().isEmpty()
+                    ? "ok: no problems found"
+                    : TextRenderer.summary(result.diagnostics()));
+        }
+        spec.commandLine().getOut().flush();
+        return result.hasErrors() ? 1 : 0;
+    }
+}

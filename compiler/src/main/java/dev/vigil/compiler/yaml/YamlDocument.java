@@ -1,0 +1,296 @@
+package dev.vigil.compiler.yaml;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.source.Span;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One YAML file composed into SnakeYAML's node tree, with positions in the file's own terms.
+ * SnakeYAML counts U+2028, U+0085 and a lone CR as line breaks; Vigil (like editors) counts only
+ * LF. Positions are therefore computed from the mark's code-point index, never from its line.
+ */
+public final class YamlDocument {
+    /** Aliases to collections: a few are normal (`<<: *defaults`); thousands are a billion-laughs attack. */
+    static final int MAX_ALIASES = 100;
+    /** Deeper than any real rule file or route tree; keeps the composer off the stack limit. */
+    static final int MAX_NESTING = 100;
+
+    private final SourceFile source;
+    private final Node root;
+    private final int[] codePoints;
+    private final int[] lineStartCps;
+
+    private YamlDocument(SourceFile source, Node root) {
+        this.source = source;
+        this.root = root;
+        this.codePoints = source.text().codePoints().toArray();
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < codePoints.length; i++) {
+            if (codePoints[i] == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        this.lineStartCps = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Composes the file. A syntax error, an alias bomb, a recursive alias or a second document become
+     * a {@code Yaml.Syntax} diagnostic and an empty result; duplicate keys are reported as
+     * {@code Yaml.DuplicateKey} and the document is still returned (readers use the first key).
+     */
+    public static Optional<YamlDocument> compose(SourceFile source, DiagnosticSink sink) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // checked here instead, with both positions
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(Math.max(source.text().length() + 1, 1024));
+        options.setAllowRecursiveKeys(false);
+        Node root;
+        try {
+            root = new Yaml(options).compose(new StringReader(source.text()));
+        } catch (MarkedYAMLException e) {
+            YamlDocument positions = new YamlDocument(source, null);
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Span at = mark == null ? Span.point(source.path(), 1, 1) : positions.point(mark.getIndex());
+            String[] says = explain(e.getProblem() == null ? "" : e.getProblem(), e.getContext());
+            sink.error("Yaml.Syntax", at, says[0], says[1]);
+            return Optional.empty();
+        } catch (YAMLException e) {
+            sink.error("Yaml.Syntax", Span.point(source.path(), 1, 1),
+                    "The YAML cannot be read: " + sentence(String.valueOf(e.getMessage())) + ".",
+                    "Vigil refuses documents with many aliases, deep nesting or very large size.");
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            sink.error("Yaml.Syntax", Span.point(source.path(), 1, 1), "The YAML is nested too deeply to read.", null);
+            return Optional.empty();
+        }
+        YamlDocument doc = new YamlDocument(source, root);
+        if (root != null && !doc.checkTree(root, new IdentityHashMap<>(), new IdentityHashMap<>(), sink)) {
+            return Optional.empty();
+        }
+        return Optional.of(doc);
+    }
+
+    /**
+     * SnakeYAML's problem in the user's terms: a message and a hint. Its own wording names parser
+     * states (`<block end>`), so the common cases are translated and the rest quoted.
+     */
+    static String[] explain(String problem, String context) {
+        String p = problem.strip();
+        String c = context == null ? "" : context;
+        if (p.startsWith("expected <block end>") || p.startsWith("expected <document start>")) {
+            return new String[] {"This line is indented differently from the lines it belongs with.",
+                "Line keys of one mapping up at the same column, with spaces."};
+        }
+        if (p.equals("mapping values are not allowed here")) {
+            return new String[] {"A `:` stands where YAML expects a plain value.",
+                "Quote a value that contains `: `, or fix the indentation of this line."};
+        }
+        if (p.startsWith("could not find expected ':'")) {
+            return new String[] {"A key here has no `:` after it.", "Write `key: value`, or quote text that spans lines."};
+        }
+        if (p.contains("\t") || p.contains("\\t") || p.contains("TAB")) {
+            return new String[] {"A tab indents this line; YAML indents with spaces only.", "Replace the tabs with spaces."};
+        }
+        if (p.startsWith("found undefined alias")) {
+            return new String[] {"The alias `*" + p.substring("found undefined alias".length()).strip()
+                    + "` names no anchor.", "Define `&name` before using `*name`."};
+        }
+        if (c.contains("quoted scalar") && p.contains("end of stream")) {
+            return new String[] {"A quoted string is never closed.", "Add the closing quote."};
+        }
+        if (p.startsWith("expected a single document")) {
+            return new String[] {"The file holds more than one YAML document.",
+                "Prometheus and Alertmanager read a single document; remove the `---` and merge, or split the file."};
+        }
+        return new String[] {"The YAML cannot be read: " + sentence(p.isEmpty() ? "it is malformed" : p) + ".",
+            c.isEmpty() ? "Check the indentation and quoting here and on the line before."
+                    : "YAML stopped " + sentence(c) + "; check the indentation and quoting there."};
+    }
+
+    private static String sentence(String problem) {
+        String p = problem.strip().replace('\n', ' ');
+        while (p.endsWith(".")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    /**
+     * Reports duplicate keys and refuses recursive aliases. Aliased nodes are shared, so each node is
+     * checked once; {@code open} holds the nodes on the current path.
+     */
+    private boolean checkTree(Node node, Map<Node, Boolean> done, Map<Node, Boolean> open, DiagnosticSink sink) {
+        if (open.containsKey(node)) {
+            sink.error("Yaml.Syntax", span(node), "The YAML cannot be read: an alias refers to a node that contains it.",
+                    "Recursive aliases cannot be expanded; copy the values instead.");
+            return false;
+        }
+        if (done.containsKey(node)) {
+            return true;
+        }
+        open.put(node, Boolean.TRUE);
+        boolean ok = true;
+        if (node instanceof MappingNode m) {
+            Map<String, Node> seen = new HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && !k.getTag().equals(Tag.MERGE)) {
+                    Node first = seen.putIfAbsent(k.getValue(), k);
+                    if (first != null) {
+                        Span where = span(first);
+                        sink.error("Yaml.DuplicateKey", span(k), "The key `" + k.getValue()
+                                + "` is repeated in this mapping; it is first given on line " + where.line() + ".",
+                                "Prometheus and Alertmanager refuse the whole file; merge the two `" + k.getValue()
+                                        + "` entries into one.");
+                    }
+                }
+                ok &= checkTree(t.getKeyNode(), done, open, sink) && checkTree(t.getValueNode(), done, open, sink);
+                if (!ok) {
+                    break;
+                }
+            }
+        } else if (node instanceof SequenceNode s) {
+            for (Node item : s.getValue()) {
+                ok &= checkTree(item, done, open, sink);
+                if (!ok) {
+                    break;
+                }
+            }
+        }
+        open.remove(node);
+        done.put(node, Boolean.TRUE);
+        return ok;
+    }
+
+    public SourceFile source() {
+        return source;
+    }
+
+    public String path() {
+        return source.path();
+    }
+
+    /** The root node; null for an empty document. */
+    public Node root() {
+        return root;
+    }
+
+    /** The code point at {@code index}, or -1 past the end. */
+    int codePointAt(int index) {
+        return index >= 0 && index < codePoints.length ? codePoints[index] : -1;
+    }
+
+    int length() {
+        return codePoints.length;
+    }
+
+    /** 1-based line of a code-point index. */
+    int lineOf(int index) {
+        int lo = 0;
+        int hi = lineStartCps.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStartCps[mid] <= index) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    }
+
+    /** Code-point index of the first character of a 1-based line. */
+    int lineStart(int line) {
+        return lineStartCps[Math.max(0, Math.min(line, lineStartCps.length) - 1)];
+    }
+
+    int lineCount() {
+        return lineStartCps.length;
+    }
+
+    /** The text of a 1-based line. */
+    String line(int line) {
+        return source.line(line);
+    }
+
+    /** A one-character span at a code-point index. */
+    Span point(int index) {
+        int line = lineOf(index);
+        int column = index - lineStartCps[line - 1] + 1;
+        return new Span(source.path(), line, column, line, column + 1);
+    }
+
+    /** The span between two code-point indexes (end exclusive). */
+    Span span(int start, int end) {
+        int line = lineOf(start);
+        int endLine = lineOf(Math.max(start, end));
+        return new Span(source.path(), line, start - lineStartCps[line - 1] + 1,
+                endLine, Math.max(start, end) - lineStartCps[endLine - 1] + 1);
+    }
+
+    /**
+     * A node's span. Block scalars and collections end after their trailing line break; the span is
+     * pulled back to the last non-blank character so that underlines stay on the node's own lines.
+     */
+    public Span span(Node node) {
+        int start = node.getStartMark().getIndex();
+        int end = node.getEndMark().getIndex();
+        while (end > start && Character.isWhitespace(codePointAt(end - 1))) {
+            end--;
+        }
+        return span(start, Math.max(end, start + (node instanceof ScalarNode s && s.getValue().isEmpty() ? 0 : 1)));
+    }
+
+    /** The lines (1-based) holding the text of multi-line scalars: a `#` there is content, not a comment. */
+    Set<Integer> scalarContentLines() {
+        Set<Integer> lines = new java.util.HashSet<>();
+        if (root != null) {
+            collectScalarLines(root, lines, new IdentityHashMap<>());
+        }
+        return lines;
+    }
+
+    private void collectScalarLines(Node node, Set<Integer> lines, Map<Node, Boolean> done) {
+        if (done.put(node, Boolean.TRUE) != null) {
+            return;
+        }
+        if (node instanceof ScalarNode s) {
+            int first = lineOf(s.getStartMark().getIndex());
+            int endIndex = s.getEndMark().getIndex();
+            int last = lineOf(endIndex);
+            if (endIndex == lineStart(last) && last > first) {
+                last--; // block scalars end at the start of the next line
+            }
+            for (int l = first + 1; l <= last; l++) {
+                lines.add(l);
+            }
+        } else if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                collectScalarLines(t.getKeyNode(), lines, done);
+                collectScalarLines(t.getValueNode(), lines, done);
+            }
+        } else if (node instanceof SequenceNode q) {
+            q.getValue().forEach(n -> collectScalarLines(n, lines, done));
+        }
+    }
+}

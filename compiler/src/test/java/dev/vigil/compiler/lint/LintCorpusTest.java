@@ -1,0 +1,72 @@
+package dev.vigil.compiler.lint;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.source.SourceLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `vigil lint` over the awesome-prometheus-alerts rule file (shared corpus, CC BY 4.0, Samuel Berthe
+ * and contributors): it must not crash, and what it finds is counted per check into
+ * {@code target/corpus-findings.txt}.
+ */
+class LintCorpusTest {
+    @Test
+    void lintsTheAwesomeAlertsRuleFile() throws IOException, InputException {
+        Path file = requireSharedDir().resolve("corpus/awesome-prometheus-alerts/prometheus_rules.yaml");
+        assertTrue(Files.isRegularFile(file), "prometheus_rules.yaml is missing from the shared corpus");
+        CompileResult r = new Linter(new SourceLoader(file.getParent()), Linter.Options.DEFAULT).lint(List.of(file));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Diagnostic d : r.diagnostics()) {
+            counts.merge(d.code() + " (" + d.severity().label() + ")", 1, Integer::sum);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("vigil lint " + file.getFileName() + ": " + r.diagnostics().size() + " findings");
+        counts.forEach((k, v) -> lines.add(String.format("%6d  %s", v, k)));
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/corpus-findings.txt"), lines, StandardCharsets.UTF_8);
+        lines.forEach(System.out::println);
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.code().startsWith("Internal") || d.code().startsWith("Yaml")),
+                r.diagnostics().toString());
+        // promtool rejects exactly one rule of this file (see the corpus README); so does lint.
+        long syntaxLines = r.diagnostics().stream().filter(d -> d.inFamily("Syntax")).map(d -> d.span().line()).distinct()
+                .count();
+        Assertions.assertEquals(1, syntaxLines, r.diagnostics().toString());
+    }
+
+    /** The shared directory: property {@code vigil.shared}, else {@code ../shared}; on CI its absence fails. */
+    static Path requireSharedDir() {
+        List<Path> candidates = new ArrayList<>();
+        Optional.ofNullable(System.getProperty("vigil.shared")).filter(s -> !s.isBlank()).map(Path::of)
+                .ifPresent(candidates::add);
+        candidates.add(Path.of("..", "shared"));
+        candidates.add(Path.of("..", "..", "shared"));
+        for (Path p : candidates) {
+            if (Files.isDirectory(p.resolve("corpus").resolve("awesome-prometheus-alerts"))) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        String message = "The shared corpus was not found (system property vigil.shared, ../shared, ../../shared); "
+                + "LintCorpusTest is SKIPPED.";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message + " On CI the corpus is required.");
+        }
+        System.err.println("WARNING: " + message);
+        Assumptions.abort(message);
+        return null;
+    }
+}
