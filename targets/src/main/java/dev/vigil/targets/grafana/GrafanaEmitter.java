@@ -52,7 +52,7 @@ public final class GrafanaEmitter implements Emitter {
             .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build()
             .writer(prettyPrinter());
 
