@@ -10,72 +10,60 @@ import dev.vigil.compiler.promql.NumberLiteral;
 import dev.vigil.compiler.promql.Paren;
 import dev.vigil.compiler.promql.Unary;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The threshold an alert fires at, read from the top-level comparison of its expression:
- * {@code X > 4}, {@code X < $floor}, also inside {@code (X > 4) and on() guard}. Runbooks print it
- * and dashboards draw it, both from the one expression, so neither can drift from the alert.
+ * Where an alert fires, read from the top-level comparison of its {@code when} query: {@code X > 4}
+ * fires {@link Direction#ABOVE} 4, {@code X < $floor} {@link Direction#BELOW} the constant's value.
+ * {@code 4 < X} is read as {@code X > 4}. Parentheses are looked through, and so is the left side of
+ * {@code and}/{@code unless}, whose values are what the alert fires with ({@code (X > 4) and on() guard}).
+ * {@code ==} and {@code !=} give a threshold with no direction; {@code bool}, {@code or} or no scalar
+ * side give none.
  */
-public record AlertThreshold(BinaryOp op, BigDecimal value, boolean valueOnLeft) {
-    /** The comparison as a reader sees it from the query's side, e.g. {@code > 4}. */
+public record AlertThreshold(BigDecimal value, BinaryOp op) {
+    public enum Direction {
+        /** {@code >} and {@code >=}: the alert fires at high values. */
+        ABOVE,
+        /** {@code <} and {@code <=}: the alert fires at low values. */
+        BELOW
+    }
+
+    /** Which side of the value fires; empty for {@code ==} and {@code !=}, which mark no region. */
+    public Optional<Direction> direction() {
+        return direction(op);
+    }
+
+    /** The comparison as read from the query's side, e.g. {@code > 4}: runbooks print this. */
     public String text() {
-        BinaryOp shown = valueOnLeft ? mirrored(op) : op;
-        return shown.symbol() + " " + QueryText.number(value);
+        return op.symbol() + " " + QueryText.number(value);
     }
 
-    /** True when the alert fires above the threshold (`>`, `>=`), false below (`<`, `<=`). */
-    public boolean firesAbove() {
-        BinaryOp shown = valueOnLeft ? mirrored(op) : op;
-        return shown == BinaryOp.GTR || shown == BinaryOp.GTE;
-    }
-
-    public static Optional<AlertThreshold> of(Expr expr, Map<String, Constant> constants) {
-        Expr e = unwrap(expr);
-        if (e instanceof Binary b && (b.op() == BinaryOp.AND || b.op() == BinaryOp.UNLESS)) {
-            return of(b.lhs(), constants);
+    public static Optional<AlertThreshold> of(Expr when, Map<String, Constant> constants) {
+        Expr e = when;
+        while (true) {
+            if (e instanceof Paren p) {
+                e = p.expr();
+            } else if (e instanceof Binary b && (b.op() == BinaryOp.AND || b.op() == BinaryOp.UNLESS)) {
+                e = b.lhs();
+            } else {
+                break;
+            }
         }
         if (!(e instanceof Binary b) || !b.op().isComparison() || b.returnBool()) {
             return Optional.empty();
         }
         Optional<BigDecimal> right = scalar(b.rhs(), constants);
+        Optional<BigDecimal> left = scalar(b.lhs(), constants);
+        if (right.isPresent() == left.isPresent()) {
+            return Optional.empty();
+        }
         if (right.isPresent()) {
-            return Optional.of(new AlertThreshold(b.op(), right.get(), false));
+            return Optional.of(new AlertThreshold(right.get(), b.op()));
         }
-        return scalar(b.lhs(), constants).map(v -> new AlertThreshold(b.op(), v, true));
-    }
-
-    private static Expr unwrap(Expr e) {
-        Expr cur = e;
-        while (cur instanceof Paren p) {
-            cur = p.expr();
-        }
-        return cur;
-    }
-
-    private static Optional<BigDecimal> scalar(Expr e, Map<String, Constant> constants) {
-        Expr u = unwrap(e);
-        if (u instanceof NumberLiteral n && Double.isFinite(n.value())) {
-            return Optional.of(new BigDecimal(n.text().toLowerCase().startsWith("0x")
-                    ? String.valueOf((long) n.value()) : plain(n)));
-        }
-        if (u instanceof Unary un && un.negative()) {
-            return scalar(un.expr(), constants).map(BigDecimal::negate);
-        }
-        if (u instanceof ConstRef c && constants.get(c.name()) != null
-                && constants.get(c.name()).value() instanceof Value.NumberValue n) {
-            return Optional.of(n.value());
-        }
-        return Optional.empty();
-    }
-
-    private static String plain(NumberLiteral n) {
-        try {
-            return new BigDecimal(n.text()).toPlainString();
-        } catch (NumberFormatException e) {
-            return BigDecimal.valueOf(n.value()).toPlainString();
-        }
+        // The scalar is on the left: `4 < X` is `X > 4`.
+        return Optional.of(new AlertThreshold(left.get(), mirrored(b.op())));
     }
 
     private static BinaryOp mirrored(BinaryOp op) {
@@ -86,5 +74,60 @@ public record AlertThreshold(BinaryOp op, BigDecimal value, boolean valueOnLeft)
             case LTE -> BinaryOp.GTE;
             default -> op;
         };
+    }
+
+    private static Optional<Direction> direction(BinaryOp op) {
+        return switch (op) {
+            case GTR, GTE -> Optional.of(Direction.ABOVE);
+            case LSS, LTE -> Optional.of(Direction.BELOW);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The value of a side that is a number: literals, constants, and arithmetic over them. */
+    static Optional<BigDecimal> scalar(Expr e, Map<String, Constant> constants) {
+        if (e instanceof NumberLiteral n) {
+            return literal(n);
+        }
+        if (e instanceof ConstRef c) {
+            Constant constant = constants.get(c.name());
+            if (constant == null) {
+                return Optional.empty();
+            }
+            // Only numbers can be operands; the compiler rejects other constants there.
+            return constant.value() instanceof Value.NumberValue v ? Optional.of(v.value()) : Optional.empty();
+        }
+        if (e instanceof Paren p) {
+            return scalar(p.expr(), constants);
+        }
+        if (e instanceof Unary u) {
+            return scalar(u.expr(), constants).map(v -> u.negative() ? v.negate() : v);
+        }
+        if (e instanceof Binary b) {
+            Optional<BigDecimal> l = scalar(b.lhs(), constants);
+            Optional<BigDecimal> r = scalar(b.rhs(), constants);
+            if (l.isEmpty() || r.isEmpty()) {
+                return Optional.empty();
+            }
+            return switch (b.op()) {
+                case ADD -> Optional.of(l.get().add(r.get()));
+                case SUB -> Optional.of(l.get().subtract(r.get()));
+                case MUL -> Optional.of(l.get().multiply(r.get()));
+                case DIV -> r.get().signum() == 0 ? Optional.empty()
+                        : Optional.of(l.get().divide(r.get(), MathContext.DECIMAL64));
+                default -> Optional.empty();
+            };
+        }
+        return Optional.empty();
+    }
+
+    /** The literal as written when that is a decimal ({@code 0.1} stays exact), else its double value. */
+    private static Optional<BigDecimal> literal(NumberLiteral n) {
+        try {
+            return Optional.of(new BigDecimal(n.text()));
+        } catch (NumberFormatException notDecimal) {
+            // Hex, durations (`5m` is 300) and Inf/NaN; the last have no place on a scale.
+            return Double.isFinite(n.value()) ? Optional.of(BigDecimal.valueOf(n.value())) : Optional.empty();
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.vigil.compiler.promql.Paren;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.QueryText;
+import dev.vigil.targets.grafana.PanelIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,8 +141,11 @@ public final class RuleFiles {
         }
         String dashboards = service.links().get("dashboards");
         if (dashboards != null && a.panel() != null) {
-            service.dashboards().stream().filter(d -> d.name().equals(a.panel().name())).findFirst()
-                    .ifPresent(d -> annotations.put("dashboard_url", trimSlash(dashboards) + "/" + d.uid()));
+            service.dashboards().stream().filter(d -> d.name().equals(a.panel().name())).findFirst().ifPresent(d -> {
+                Integer panel = a.panel().member() == null ? null : PanelIds.of(d).get(a.panel().member());
+                annotations.put("dashboard_url", trimSlash(dashboards) + "/" + d.uid()
+                        + (panel == null ? "" : "?viewPanel=" + panel));
+            });
         }
         return annotations;
     }

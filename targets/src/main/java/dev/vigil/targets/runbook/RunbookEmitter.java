@@ -15,6 +15,7 @@ import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.QueryText;
+import dev.vigil.targets.grafana.PanelIds;
 import dev.vigil.targets.prometheus.RuleFiles;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -226,7 +227,9 @@ public final class RunbookEmitter implements Emitter {
             }
             m.put("title", title);
             String base = service.links().get("dashboards");
-            m.put("url", base == null ? "" : base.replaceAll("/+$", "") + "/" + d.uid());
+            Integer panel = ref.member() == null ? null : PanelIds.of(d).get(ref.member());
+            m.put("url", base == null ? "" : base.replaceAll("/+$", "") + "/" + d.uid()
+                    + (panel == null ? "" : "?viewPanel=" + panel));
         }
         return m;
     }

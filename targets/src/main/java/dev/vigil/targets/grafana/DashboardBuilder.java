@@ -1,0 +1,226 @@
+package dev.vigil.targets.grafana;
+
+import dev.vigil.targets.AlertThreshold;
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Dashboard.PanelType;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.promql.Durations;
+import dev.vigil.targets.QueryText;
+import dev.vigil.targets.grafana.GrafanaJson.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns one dashboard of the model into Grafana's JSON model. */
+final class DashboardBuilder {
+    /** Grafana 10.4's version; Grafana 11 and 12 migrate it on load. */
+    static final int SCHEMA_VERSION = 39;
+    static final String DATASOURCE_VARIABLE = "datasource";
+    /** Every query goes to the data source the `${datasource}` variable selects. */
+    static final DataSource PROMETHEUS = new DataSource("prometheus", "${" + DATASOURCE_VARIABLE + "}");
+    static final String DEFAULT_TIME = "6h";
+    static final int DEFAULT_HEIGHT = 8;
+
+    /** An alert with the constants in scope where it is declared. */
+    record LocatedAlert(Rule.Alert alert, Map<String, Constant> constants) {
+    }
+
+    private final Service service;
+    private final Dashboard dashboard;
+    private final Map<String, Constant> constants;
+    private final Map<String, LocatedAlert> alerts;
+    private final SeverityOrder severities;
+    private final Set<String> variableNames = new LinkedHashSet<>();
+
+    DashboardBuilder(Service service, Dashboard dashboard, Map<String, Constant> constants,
+            Map<String, LocatedAlert> alerts, SeverityOrder severities) {
+        this.service = service;
+        this.dashboard = dashboard;
+        this.constants = constants;
+        this.alerts = alerts;
+        this.severities = severities;
+        dashboard.variables().forEach(v -> variableNames.add(v.name()));
+    }
+
+    GrafanaJson.Dashboard build() {
+        return new GrafanaJson.Dashboard(annotations(), false, 1, null, serviceLinks(), panels(),
+                dashboard.refresh() == null ? null : interval(dashboard.refresh()), SCHEMA_VERSION,
+                dashboard.tags(), new GrafanaJson.Templating(variables()),
+                new GrafanaJson.TimeRange("now-" + interval(dashboard.timeFrom() == null ? DEFAULT_TIME
+                        : dashboard.timeFrom()), "now"),
+                "browser", dashboard.title(), dashboard.uid());
+    }
+
+    /** Grafana's built-in annotations and alerts toggle, which its schema requires to be spelled out. */
+    private static GrafanaJson.Annotations annotations() {
+        return new GrafanaJson.Annotations(List.of(new GrafanaJson.Annotation(1,
+                new DataSource("grafana", "-- Grafana --"), true, true, "rgba(0, 211, 255, 1)",
+                "Annotations & Alerts", "dashboard")));
+    }
+
+    /** The service's links (runbooks, repository, ...), except the Grafana base URL, which is this. */
+    private List<GrafanaJson.Link> serviceLinks() {
+        List<GrafanaJson.Link> out = new ArrayList<>();
+        service.links().forEach((kind, url) -> {
+            if (!kind.equals("dashboards")) {
+                out.add(GrafanaJson.Link.external(kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1),
+                        url));
+            }
+        });
+        return out;
+    }
+
+    private List<GrafanaJson.Variable> variables() {
+        List<GrafanaJson.Variable> out = new ArrayList<>();
+        out.add(new GrafanaJson.Variable("datasource", DATASOURCE_VARIABLE, "Data source", null, "prometheus", null,
+                List.of(), null, null, null, 1, null, 0, "", null));
+        for (Dashboard.Variable v : dashboard.variables()) {
+            out.add(switch (v.kind()) {
+                case LABEL_VALUES -> {
+                    // The string form: the schema rejects the {query, refId} object newer Grafana writes.
+                    String query = v.query() == null ? "label_values(" + v.label() + ")"
+                            : "label_values(" + QueryText.of(v.query(), constants, variableNames) + ", " + v.label()
+                                    + ")";
+                    yield new GrafanaJson.Variable("query", v.name(), null, PROMETHEUS, query, query, List.of(),
+                            null, v.multi(), v.includeAll(), 2, 1, 0, "", null);
+                }
+                case CUSTOM -> listVariable("custom", v, v.values(), null);
+                case INTERVAL -> listVariable("interval", v, v.values().stream().map(DashboardBuilder::interval)
+                        .toList(), false);
+            });
+        }
+        return out;
+    }
+
+    private static GrafanaJson.Variable listVariable(String type, Dashboard.Variable v, List<String> values,
+            Boolean auto) {
+        List<GrafanaJson.Option> options = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            options.add(new GrafanaJson.Option(values.get(i), values.get(i), i == 0));
+        }
+        GrafanaJson.Option current = values.isEmpty() ? null
+                : new GrafanaJson.Option(values.get(0), values.get(0), null);
+        // Grafana splits a custom variable's query on commas; a comma inside a value is escaped.
+        String query = String.join(",", values.stream().map(s -> s.replace(",", "\\,")).toList());
+        return new GrafanaJson.Variable(type, v.name(), null, null, query, null, options, current, v.multi(),
+                v.includeAll(), type.equals("interval") ? 2 : null, null, 0, null, auto);
+    }
+
+    private List<GrafanaJson.GridItem> panels() {
+        Map<String, Integer> ids = PanelIds.assign(dashboard);
+        Map<String, Integer> rowTitles = new HashMap<>();
+        List<GrafanaJson.GridItem> out = new ArrayList<>();
+        int y = 0;
+        for (Dashboard.Row row : dashboard.rows()) {
+            if (row.title() != null) {
+                int n = rowTitles.merge(row.title(), 1, Integer::sum);
+                out.add(GrafanaJson.Row.expanded(ids.get(PanelIds.rowKey(row.title(), n)), row.title(),
+                        new GrafanaJson.GridPos(1, Layout.COLUMNS, 0, y)));
+                y += 1;
+            }
+            List<Layout.Box> boxes = row.panels().stream()
+                    .map(p -> new Layout.Box(p.width(), p.height(), defaultWidth(p.type()), DEFAULT_HEIGHT)).toList();
+            Layout.Placed placed = Layout.place(boxes, y);
+            for (int i = 0; i < row.panels().size(); i++) {
+                Dashboard.Panel p = row.panels().get(i);
+                out.add(panel(p, ids.get("panel:" + p.name()), placed.positions().get(i)));
+            }
+            y = placed.bottom();
+        }
+        return out;
+    }
+
+    /** At-a-glance numbers are narrow; graphs and tables need room. */
+    static int defaultWidth(PanelType type) {
+        return type == PanelType.STAT || type == PanelType.GAUGE ? 6 : 12;
+    }
+
+    private GrafanaJson.Panel panel(Dashboard.Panel p, int id, GrafanaJson.GridPos pos) {
+        List<GrafanaJson.Link> links = p.links().isEmpty() ? null
+                : p.links().stream().map(l -> GrafanaJson.Link.external(l.title(), l.url())).toList();
+        if (p.type() == PanelType.TEXT) {
+            return new GrafanaJson.Panel("text", id, p.title(), p.description(), null, pos, null, links, null,
+                    PanelDefaults.options(p));
+        }
+        return new GrafanaJson.Panel(p.type().grafanaId(), id, p.title(), p.description(), PROMETHEUS, pos,
+                targets(p), links, fieldConfig(p), PanelDefaults.options(p));
+    }
+
+    private List<GrafanaJson.Target> targets(Dashboard.Panel p) {
+        List<GrafanaJson.Target> out = new ArrayList<>();
+        for (int i = 0; i < p.queries().size(); i++) {
+            Dashboard.Query q = p.queries().get(i);
+            String expr = QueryText.of(q.expr(), constants, variableNames);
+            String legend = q.legend() != null ? q.legend() : p.type() == PanelType.HEATMAP ? "{{le}}" : "__auto";
+            out.add(switch (p.type()) {
+                // A table shows the current value of each series, one row each.
+                case TABLE -> new GrafanaJson.Target(PROMETHEUS, "code", expr, "table", true, legend, false, refId(i));
+                // Buckets as a heatmap frame, so Grafana neither sums nor re-buckets them.
+                case HEATMAP -> new GrafanaJson.Target(PROMETHEUS, "code", expr, "heatmap", false, legend, true,
+                        refId(i));
+                default -> new GrafanaJson.Target(PROMETHEUS, "code", expr, "time_series", false, legend, true,
+                        refId(i));
+            });
+        }
+        return out;
+    }
+
+    /** A, B, ..., Z, AA, AB, ...: Grafana's own query ids. */
+    static String refId(int index) {
+        StringBuilder sb = new StringBuilder();
+        int n = index;
+        do {
+            sb.insert(0, (char) ('A' + n % 26));
+            n = n / 26 - 1;
+        } while (n >= 0);
+        return sb.toString();
+    }
+
+    private GrafanaJson.FieldConfigSource fieldConfig(Dashboard.Panel p) {
+        Optional<AlertThreshold> alertThreshold = Optional.empty();
+        String alertColour = null;
+        if (p.thresholdsFrom() != null) {
+            LocatedAlert located = alerts.get(p.thresholdsFrom().name());
+            if (located != null) {
+                alertThreshold = AlertThreshold.of(located.alert().expr(), located.constants())
+                        .filter(t -> t.direction().isPresent());
+                alertColour = ThresholdSteps.severityColour(severities,
+                        located.alert().severity() == null ? null : located.alert().severity().name());
+            }
+        }
+        List<GrafanaJson.Step> steps = ThresholdSteps.merge(p.thresholds(), alertThreshold, alertColour);
+        boolean heatmap = p.type() == PanelType.HEATMAP;
+        // A heatmap's unit, decimals and range belong to its bucket axis (options.yAxis), not its counts.
+        GrafanaJson.FieldDefaults defaults = new GrafanaJson.FieldDefaults(heatmap ? null : p.unit(),
+                heatmap ? null : Numbers.plain(p.min()), heatmap ? null : Numbers.plain(p.max()),
+                heatmap ? null : p.decimals(), new GrafanaJson.Thresholds("absolute", steps),
+                new GrafanaJson.FieldColor(PanelDefaults.colorMode(p.type())),
+                PanelDefaults.custom(p.type(), steps.size() > 1), List.of());
+        return new GrafanaJson.FieldConfigSource(defaults, List.of());
+    }
+
+    /**
+     * A duration in the one-unit form Grafana's time ranges and refresh picker read ({@code 90m}, not
+     * {@code 1h30m}): the largest unit that divides it, seconds at the least (rounded up).
+     */
+    static String interval(String vigilDuration) {
+        long millis = Durations.parseMillis(vigilDuration);
+        long seconds = Math.max(1, (millis + 999) / 1000);
+        String[] units = {"d", "h", "m", "s"};
+        long[] size = {86_400, 3_600, 60, 1};
+        for (int u = 0; u < units.length; u++) {
+            if (seconds % size[u] == 0) {
+                return seconds / size[u] + units[u];
+            }
+        }
+        throw new AssertionError("every whole number of seconds divides by 1");
+    }
+}

@@ -1,0 +1,190 @@
+package dev.vigil.targets.grafana;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.Emitter;
+import dev.vigil.targets.OutputManifest;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Grafana dashboards: {@code grafana/dashboards/<uid>.json} for each dashboard, a file provider
+ * {@code grafana/provisioning/dashboards.yml} that loads that folder, and for Kubernetes a ConfigMap
+ * per dashboard, {@code kubernetes/grafana-dashboard-<uid>.yaml}, labelled for Grafana's sidecar.
+ */
+public final class GrafanaEmitter implements Emitter {
+    public static final String DASHBOARDS = "grafana/dashboards/";
+    public static final String PROVISIONING = "grafana/provisioning/dashboards.yml";
+    public static final String KUBERNETES = "kubernetes/grafana-dashboard-";
+    /** Where the provider expects {@code grafana/dashboards} to be mounted in Grafana's container. */
+    public static final String CONTAINER_PATH = "/var/lib/grafana/dashboards/vigil";
+
+    /**
+     * Sorted properties, plain numbers, {@code \n} line ends and two-space indents: the same bytes on
+     * every machine and Jackson version.
+     */
+    private static final ObjectWriter JSON = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .build()
+            .writer(prettyPrinter());
+
+    @Override
+    public String name() {
+        return "grafana";
+    }
+
+    @Override
+    public void emit(Project project, EmitSettings settings, OutputManifest out) {
+        Map<String, Constant> globals = new HashMap<>();
+        project.constants().forEach(c -> globals.putIfAbsent(c.name(), c));
+        Map<String, Map<String, Constant>> scopes = new HashMap<>();
+        Map<String, DashboardBuilder.LocatedAlert> alerts = new HashMap<>();
+        for (Service s : project.services()) {
+            // The same scope as the compiler's (model.Queries): service constants over project ones.
+            Map<String, Constant> scope = new HashMap<>(globals);
+            s.constants().forEach(c -> scope.put(c.name(), c));
+            scopes.put(s.name(), scope);
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        alerts.putIfAbsent(a.name(), new DashboardBuilder.LocatedAlert(a, scope));
+                    }
+                }
+            }
+        }
+        boolean any = false;
+        for (Service s : project.services()) {
+            for (Dashboard d : s.dashboards()) {
+                GrafanaJson.Dashboard json =
+                        new DashboardBuilder(s, d, scopes.get(s.name()), alerts, project.severities()).build();
+                String text = json(json);
+                String file = OutputManifest.safeSegment(d.uid());
+                out.writeText(DASHBOARDS + file + ".json", text);
+                out.writeText(KUBERNETES + file + ".yaml", configMap(d.uid(), text));
+                any = true;
+            }
+        }
+        if (any) {
+            out.writeText(PROVISIONING, provisioning());
+        }
+    }
+
+    /** The dashboard's JSON text, ending in a newline. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
+    }
+
+    static String provisioning() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("path", CONTAINER_PATH);
+        options.put("foldersFromFilesStructure", false);
+        Map<String, Object> provider = new LinkedHashMap<>();
+        provider.put("name", "vigil");
+        provider.put("orgId", 1);
+        provider.put("folder", "");
+        provider.put("type", "file");
+        provider.put("disableDeletion", false);
+        // Vigil's sources are the truth: changes made in the UI would be lost on the next build.
+        provider.put("allowUiUpdates", false);
+        provider.put("updateIntervalSeconds", 30);
+        provider.put("options", options);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("apiVersion", 1);
+        root.put("providers", List.of(provider));
+        return "# Generated by Vigil. A Grafana dashboard provider: copy it to /etc/grafana/provisioning/dashboards/\n"
+                + "# and mount grafana/dashboards at " + CONTAINER_PATH + ".\n" + yaml().dump(root);
+    }
+
+    /** A ConfigMap that Grafana's sidecar (label grafana_dashboard: "1") loads as a dashboard. */
+    static String configMap(String uid, String json) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("grafana_dashboard", "1");
+        labels.put("app.kubernetes.io/managed-by", "vigil");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", configMapName(uid));
+        metadata.put("labels", labels);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("apiVersion", "v1");
+        root.put("kind", "ConfigMap");
+        root.put("metadata", metadata);
+        root.put("data", Map.of(uid + ".json", json));
+        return "# Generated by Vigil.\n" + yaml().dump(root);
+    }
+
+    /** A Kubernetes object name: lower case letters, digits and `-`, starting and ending alphanumeric. */
+    static String configMapName(String uid) {
+        String name = ("grafana-dashboard-" + uid).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        name = name.replaceAll("-+$", "");
+        return name.length() > 253 ? name.substring(0, 253).replaceAll("-+$", "") : name;
+    }
+
+    private static Yaml yaml() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setLineBreak(DumperOptions.LineBreak.UNIX);
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setSplitLines(false);
+        options.setWidth(Integer.MAX_VALUE);
+        return new Yaml(new LiteralRepresenter(options), options);
+    }
+
+    /** Writes text over several lines (the dashboard JSON) as a literal block, readable in a diff. */
+    private static final class LiteralRepresenter extends Representer {
+        LiteralRepresenter(DumperOptions options) {
+            super(options);
+        }
+
+        @Override
+        protected Node representScalar(Tag tag, String value, DumperOptions.ScalarStyle style) {
+            if (tag.equals(Tag.STR) && value.contains("\n")) {
+                return super.representScalar(tag, value, DumperOptions.ScalarStyle.LITERAL);
+            }
+            return super.representScalar(tag, value, style);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.vigil.targets.grafana;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Grafana's generated JSON Schemas and unit list from {@code ../shared/grafana} (see its README), and
+ * the checks that every emitted dashboard must pass. Returns problems as readable lines; none means
+ * the dashboard is valid.
+ */
+final class GrafanaSchemas {
+    /** Grafana's own forms for units it does not list: {@code suffix:x}, {@code currency:EUR}, ... */
+    private static final List<String> CUSTOM_UNIT_PREFIXES =
+            List.of("prefix:", "suffix:", "si:", "count:", "currency:", "time:");
+    /** Panel types whose {@code fieldConfig.defaults.custom} has a schema. */
+    private static final Set<String> CUSTOM_FIELD_CONFIG = Set.of("timeseries", "table", "heatmap");
+
+    private final Path dir;
+    private final Set<String> units;
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    private final Map<String, JsonSchema> schemas = new HashMap<>();
+
+    private GrafanaSchemas(Path dir) {
+        this.dir = dir;
+        try {
+            // Exact strings: `µs` (U+00B5) and `conμgm3` (U+03BC) must not be confused with lookalikes.
+            this.units = new LinkedHashSet<>(Files.readAllLines(dir.resolve("units.txt"), StandardCharsets.UTF_8));
+            this.units.remove("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The shared Grafana oracle: system property {@code vigil.shared} (set by the pom), else
+     * {@code ../shared}. Missing, it fails on CI ({@code CI=true}) and skips loudly elsewhere.
+     */
+    static GrafanaSchemas load() {
+        Optional<Path> found = locate();
+        if (found.isEmpty()) {
+            String message = "The Grafana schemas were not found (system property vigil.shared, ../shared);"
+                    + " dashboard schema validation is SKIPPED.";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " On CI they are required.");
+            }
+            System.err.println("WARNING: " + message);
+            Assumptions.abort(message);
+        }
+        return new GrafanaSchemas(found.get());
+    }
+
+    private static Optional<Path> locate() {
+        List<Path> candidates = new ArrayList<>();
+        String prop = System.getProperty("vigil.shared");
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("..", "shared"));
+        for (Path p : candidates) {
+            Path grafana = p.resolve("grafana");
+            if (Files.isRegularFile(grafana.resolve("schema/jsonschema/dashboard.jsonschema.json"))) {
+                return Optional.of(grafana.toAbsolutePath().normalize());
+            }
+        }
+        return Optional.empty();
+    }
+
+    Set<String> units() {
+        return units;
+    }
+
+    boolean isKnownUnit(String unit) {
+        return units.contains(unit) || CUSTOM_UNIT_PREFIXES.stream().anyMatch(unit::startsWith);
+    }
+
+    /** Everything wrong with a dashboard; empty when it is valid. */
+    List<String> problems(JsonNode dashboard) {
+        List<String> out = new ArrayList<>();
+        // Rows first, each against its own definition: against "Panel or RowPanel" the errors are noise.
+        JsonNode panels = dashboard.path("panels");
+        for (int i = 0; i < panels.size(); i++) {
+            JsonNode p = panels.get(i);
+            String type = p.path("type").asText();
+            String where = "panels[" + i + "] (" + type + " \"" + p.path("title").asText() + "\")";
+            if (type.equals("row")) {
+                check(out, where, "dashboard", "#/definitions/RowPanel", p);
+                continue;
+            }
+            check(out, where, "dashboard", "#/definitions/Panel", p);
+            check(out, where + ".options", type, "#/definitions/Options", p.path("options"));
+            JsonNode custom = p.path("fieldConfig").path("defaults").path("custom");
+            if (CUSTOM_FIELD_CONFIG.contains(type)) {
+                if (!custom.isMissingNode()) {
+                    check(out, where + ".fieldConfig.defaults.custom", type, "#/definitions/FieldConfig", custom);
+                }
+            } else if (!custom.isMissingNode()) {
+                out.add(where + ": a " + type + " panel has no custom field config in Grafana's schema");
+            }
+            JsonNode targets = p.path("targets");
+            for (int t = 0; t < targets.size(); t++) {
+                check(out, where + ".targets[" + t + "]", "prometheus", "#/definitions/Dataquery", targets.get(t));
+            }
+            unit(out, where + ".fieldConfig.defaults.unit", p.path("fieldConfig").path("defaults").path("unit"));
+            unit(out, where + ".options.yAxis.unit", p.path("options").path("yAxis").path("unit"));
+        }
+        check(out, "dashboard", "dashboard", "#/definitions/Dashboard", dashboard);
+        return out;
+    }
+
+    private void unit(List<String> out, String where, JsonNode unit) {
+        if (!unit.isMissingNode() && !isKnownUnit(unit.asText())) {
+            out.add(where + ": `" + unit.asText() + "` is not a Grafana unit id (units.txt) or custom unit form");
+        }
+    }
+
+    private void check(List<String> out, String where, String file, String pointer, JsonNode node) {
+        if (node.isMissingNode()) {
+            out.add(where + ": missing");
+            return;
+        }
+        JsonSchema schema = schemas.computeIfAbsent(file + pointer, k -> factory.getSchema(SchemaLocation.of(
+                dir.resolve("schema/jsonschema/" + file + ".jsonschema.json").toUri() + pointer)));
+        for (ValidationMessage m : schema.validate(node)) {
+            out.add(where + ": " + m.getMessage());
+        }
+    }
+}
