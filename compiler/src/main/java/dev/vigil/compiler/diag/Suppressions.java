@@ -1,7 +1,6 @@
 package dev.vigil.compiler.diag;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,8 @@ public final class Suppressions {
     public static List<Diagnostic> apply(List<Diagnostic> diagnostics, List<Suppression> suppressions,
             Map<String, Severity> overrides) {
         List<Diagnostic> out = new ArrayList<>();
-        Set<Suppression> used = new HashSet<>();
+        // By identity: spans compare equal to each other, so two alike suppressions would collapse.
+        Set<Suppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Diagnostic d : diagnostics) {
             Diagnostic adjusted = override(d, overrides);
             if (adjusted == null) {

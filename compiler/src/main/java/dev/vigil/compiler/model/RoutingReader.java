@@ -100,7 +100,9 @@ final class RoutingReader {
         List<String> known = SETTINGS.get(type);
         for (Property p : new PropertyReader(r.properties(), "receiver", sink).all()) {
             String key = p.key().text();
-            if (INLINE_SECRETS.containsKey(key)) {
+            // Opsgenie's `api_url` is a plain endpoint; Slack's is the webhook, which is the secret.
+            boolean secret = INLINE_SECRETS.containsKey(key) && !(key.equals("api_url") && type == Routing.ReceiverType.OPSGENIE);
+            if (secret) {
                 sink.error("Secret.Inline", p.span(), "`" + key + "` would put a secret inline in the generated config.",
                         "Use `" + INLINE_SECRETS.get(key) + "` with the path of a file that holds it.");
                 continue;

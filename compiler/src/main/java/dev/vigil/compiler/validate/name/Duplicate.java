@@ -57,7 +57,11 @@ public final class Duplicate implements Validator {
                 groups.add(g.name(), g.span());
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a) {
-                        alerts.add(a.name(), a.span());
+                        // In .vigil projects runbooks, panels and inhibitions name alerts, so names are unique.
+                        // Existing rule files (lint) legitimately reuse a name for severity variants.
+                        if (!project.files().isEmpty()) {
+                            alerts.add(a.name(), a.span());
+                        }
                     } else {
                         Rule.Recording rec = (Rule.Recording) r;
                         // A recording name may repeat with different static labels; the same name and labels twice
