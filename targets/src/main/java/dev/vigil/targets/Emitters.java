@@ -3,6 +3,7 @@ package dev.vigil.targets;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
 import dev.vigil.targets.grafana.GrafanaEmitter;
 import dev.vigil.targets.prometheus.PrometheusRulesEmitter;
+import dev.vigil.targets.prometheus.PrometheusTestsEmitter;
 import dev.vigil.targets.runbook.RunbookEmitter;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class Emitters {
     }
 
     public static List<Emitter> all() {
-        return List.of(new PrometheusRulesEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter());
+        return List.of(new PrometheusRulesEmitter(), new PrometheusTestsEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter());
     }
 }

@@ -1,0 +1,180 @@
+package dev.vigil.targets.prometheus;
+
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.model.TestCase;
+import dev.vigil.compiler.promql.Durations;
+import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.template.TemplateException;
+import dev.vigil.compiler.template.TemplateRenderer;
+import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.Emitter;
+import dev.vigil.targets.OutputManifest;
+import dev.vigil.targets.QueryText;
+import dev.vigil.targets.Yaml;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code prometheus/tests/<service>.test.yml}: promtool unit tests compiled from the DSL tests,
+ * with {@code rule_files} pointing at the generated rules by relative path. promtool compares
+ * alerts' labels and annotations exactly, so both are computed here from the alert's definition:
+ * the rule's own labels are added to the expected ones, and annotations are rendered with the
+ * expected labels and the {@code value} the test gives.
+ */
+public final class PrometheusTestsEmitter implements Emitter {
+    @Override
+    public String name() {
+        return "prometheus-tests";
+    }
+
+    public static String path(Service service) {
+        return "prometheus/tests/" + OutputManifest.safeSegment(service.name()) + ".test.yml";
+    }
+
+    @Override
+    public void emit(Project project, EmitSettings settings, OutputManifest out) {
+        Map<String, Rule.Alert> alerts = new HashMap<>();
+        Map<String, Service> owners = new HashMap<>();
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        alerts.putIfAbsent(a.name(), a);
+                        owners.putIfAbsent(a.name(), s);
+                    }
+                }
+            }
+        }
+        for (Service service : project.services()) {
+            if (service.tests().isEmpty()) {
+                continue;
+            }
+            Map<String, Constant> constants = QueryText.scope(project, service);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            List<String> ruleFiles = new ArrayList<>();
+            // Tests may expect alerts of other services; load every rule file the project has.
+            for (Service s : project.services()) {
+                if (!s.groups().isEmpty()) {
+                    ruleFiles.add("../rules/" + OutputManifest.safeSegment(s.name()) + ".rules.yml");
+                }
+            }
+            doc.put("rule_files", ruleFiles);
+            doc.put("evaluation_interval", Durations.format(project.settings().evaluationIntervalMillis()));
+            List<Object> tests = new ArrayList<>();
+            for (TestCase t : service.tests()) {
+                tests.add(test(t, constants, alerts, owners));
+            }
+            doc.put("tests", tests);
+            out.writeText(path(service), Yaml.dump(doc));
+        }
+    }
+
+    private static Map<String, Object> test(TestCase t, Map<String, Constant> constants, Map<String, Rule.Alert> alerts,
+            Map<String, Service> owners) {
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("name", t.name());
+        test.put("interval", Durations.format(t.intervalMillis()));
+        List<Object> series = new ArrayList<>();
+        for (TestCase.InputSeries s : t.series()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("series", PromqlPrinter.print(s.selector()));
+            m.put("values", s.values().strip());
+            series.add(m);
+        }
+        test.put("input_series", series);
+        // Expectations for one alert at one time form one promtool check listing every firing series.
+        Map<String, Map<String, Object>> alertTests = new LinkedHashMap<>();
+        List<Object> exprTests = new ArrayList<>();
+        for (TestCase.Expectation e : t.expectations()) {
+            if (e instanceof TestCase.AlertExpectation a) {
+                String key = a.atMillis() + "/" + a.alert().name();
+                Map<String, Object> check = alertTests.computeIfAbsent(key, k -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("eval_time", Durations.format(a.atMillis()));
+                    m.put("alertname", a.alert().name());
+                    m.put("exp_alerts", new ArrayList<>());
+                    return m;
+                });
+                if (a.firing()) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> expected = (List<Object>) check.get("exp_alerts");
+                    expected.add(expectedAlert(a, alerts.get(a.alert().name()), owners.get(a.alert().name()), t));
+                }
+            } else if (e instanceof TestCase.ValueExpectation v) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("expr", QueryText.of(v.expr(), constants));
+                m.put("eval_time", Durations.format(v.atMillis()));
+                List<Object> samples = new ArrayList<>();
+                for (TestCase.ExpectedSample s : v.samples()) {
+                    Map<String, Object> sample = new LinkedHashMap<>();
+                    sample.put("labels", PromqlPrinter.print(s.labels()));
+                    sample.put("value", number(s.value()));
+                    samples.add(sample);
+                }
+                m.put("exp_samples", samples);
+                exprTests.add(m);
+            }
+        }
+        if (!alertTests.isEmpty()) {
+            test.put("alert_rule_test", new ArrayList<>(alertTests.values()));
+        }
+        if (!exprTests.isEmpty()) {
+            test.put("promql_expr_test", exprTests);
+        }
+        return test;
+    }
+
+    /** The labels and annotations promtool will see on the alert, rendered as Prometheus renders them. */
+    private static Map<String, Object> expectedAlert(TestCase.AlertExpectation a, Rule.Alert alert, Service owner,
+            TestCase t) {
+        // Templates see the labels the query produced, not the rule's own: that is Prometheus's $labels.
+        Map<String, String> queryLabels = new TreeMap<>(a.labels());
+        double value = a.value() == null ? Double.NaN : a.value().doubleValue();
+        Map<String, String> labels = new TreeMap<>(queryLabels);
+        for (Map.Entry<String, String> e : RuleFiles.labels(owner, alert).entrySet()) {
+            labels.put(e.getKey(), render(e.getValue(), queryLabels, value, a, t));
+        }
+        Map<String, String> annotations = new TreeMap<>();
+        for (Map.Entry<String, String> e : RuleFiles.annotations(owner, alert).entrySet()) {
+            annotations.put(e.getKey(), a.annotations().containsKey(e.getKey())
+                    ? a.annotations().get(e.getKey()) : render(e.getValue(), queryLabels, value, a, t));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("exp_labels", labels);
+        if (!annotations.isEmpty()) {
+            m.put("exp_annotations", annotations);
+        }
+        return m;
+    }
+
+    private static String render(String template, Map<String, String> labels, double value,
+            TestCase.AlertExpectation a, TestCase t) {
+        if (!template.contains("{{")) {
+            return template;
+        }
+        try {
+            return TemplateRenderer.render(template, labels, value, Map.of());
+        } catch (TemplateException e) {
+            // The Test.AlertValue check refuses such tests before anything is emitted.
+            throw new IllegalStateException("test `" + t.name() + "`: cannot render `" + template + "` for "
+                    + a.alert().name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object number(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        if (s.scale() <= 0 && s.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+            return s.longValueExact();
+        }
+        return s.doubleValue();
+    }
+}
