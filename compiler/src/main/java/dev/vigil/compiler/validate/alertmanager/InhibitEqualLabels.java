@@ -21,8 +21,10 @@ import java.util.Set;
  * <ul>
  * <li>when neither the target nor the source alerts can have the label, it is always "equal" and the
  *     inhibition silences every target alert while any source alert fires, whoever owns it;
- * <li>when one side never has it and the other always does, or both sides have it with values that
- *     never coincide, the inhibition never applies.
+ * <li>when one side never has it and the other always does, the inhibition never applies; and
+ *     when both sides name one alert each and their values of the label differ, likewise. (A side
+ *     written with matchers is a policy for alerts to come, such as warnings of the same
+ *     {@code alertname} as a critical one, so differing values today are not reported.)
  * </ul>
  * Only alerts of the project count, with their inferred labels; a side whose labels are not fully
  * known is not judged.
@@ -48,14 +50,15 @@ public final class InhibitEqualLabels implements Validator {
             if (targets.isEmpty() || sources.isEmpty()) {
                 continue;
             }
+            boolean named = in.targetAlert() != null && in.sourceAlert() != null;
             for (String e : in.equal()) {
-                check(in, e, targets, sources, sink);
+                check(in, e, targets, sources, named, sink);
             }
         }
     }
 
     private void check(Routing.Inhibition in, String e, List<LabelSet> targets, List<LabelSet> sources,
-            DiagnosticSink sink) {
+            boolean named, DiagnosticSink sink) {
         boolean tNo = targets.stream().allMatch(l -> l.cannotHave(e));
         boolean sNo = sources.stream().allMatch(l -> l.cannotHave(e));
         boolean tAll = targets.stream().allMatch(l -> l.definitely(e));
@@ -68,7 +71,7 @@ public final class InhibitEqualLabels implements Validator {
             sink.warning(id(), in.span(), "The " + (tNo ? "target" : "source") + " alerts never carry `" + e
                     + "` and the " + (tNo ? "source" : "target") + " alerts always do, so this inhibition never applies.",
                     "Compare on a label both sides carry, or add `" + e + "` to the alerts that lack it.");
-        } else if (tAll && sAll) {
+        } else if (tAll && sAll && named) {
             Set<String> tv = values(targets, e);
             Set<String> sv = values(sources, e);
             if (tv != null && sv != null && tv.stream().noneMatch(sv::contains)) {
