@@ -32,8 +32,4 @@ public record Inferred(ValueType type, LabelSet labels, MetricType kind, Set<Met
     public boolean readsHistogram() {
         return reads.contains(MetricType.HISTOGRAM);
     }
-
-    Inferred withLabels(LabelSet l) {
-        return new Inferred(type, l, kind, reads);
-    }
 }

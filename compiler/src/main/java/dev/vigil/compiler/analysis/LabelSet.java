@@ -1,12 +1,10 @@
 package dev.vigil.compiler.analysis;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The labels the series of an expression can carry. Each known label is {@linkplain Label#definite()
@@ -35,15 +33,6 @@ public record LabelSet(SortedMap<String, Label> labels, boolean open) {
 
     public static LabelSet closed(Map<String, Label> labels) {
         return new LabelSet(new TreeMap<>(labels), false);
-    }
-
-    /** Every name definitely present, each with an unknown value. */
-    public static LabelSet definite(Collection<String> names, boolean open) {
-        SortedMap<String, Label> m = new TreeMap<>();
-        for (String n : names) {
-            m.put(n, new Label(n, true, null));
-        }
-        return new LabelSet(m, open);
     }
 
     /** Whether series can carry {@code name}: it is listed, or the set is open. */
@@ -86,17 +75,6 @@ public record LabelSet(SortedMap<String, Label> labels, boolean open) {
         SortedMap<String, Label> m = new TreeMap<>(labels);
         m.remove(name);
         return new LabelSet(m, open);
-    }
-
-    /** Only the labels whose name passes; the result is closed. */
-    public LabelSet keep(Predicate<String> names) {
-        SortedMap<String, Label> m = new TreeMap<>();
-        labels.forEach((k, v) -> {
-            if (names.test(k)) {
-                m.put(k, v);
-            }
-        });
-        return new LabelSet(m, false);
     }
 
     /** Everything either side may have: definite only where definite on both, values only where equal. */
