@@ -95,6 +95,18 @@ public record LabelSet(SortedMap<String, Label> labels, boolean open) {
         return new LabelSet(m, open || other.open);
     }
 
+    /** The listed names for a message: "`a`, `b`", or "no labels". */
+    public String describe() {
+        if (labels.isEmpty()) {
+            return "no labels";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String n : labels.keySet()) {
+            b.append(b.length() == 0 ? "" : ", ").append('`').append(n).append('`');
+        }
+        return b.toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("{");

@@ -45,7 +45,7 @@ public final class ImpossibleMatcher implements Validator {
                 continue;
             }
             String close = Suggest.closest(m.name(), base.names());
-            String known = list(base);
+            String known = base.describe();
             String hint = (close != null ? "Did you mean `" + close + "`? " : "")
                     + (rule ? "The recording rule keeps only " + known + "; keep `" + m.name()
                             + "` in its `by (...)` or drop this matcher."
@@ -59,16 +59,5 @@ public final class ImpossibleMatcher implements Validator {
                 sink.warning(id(), m.span(), message, hint);
             }
         }
-    }
-
-    private static String list(LabelSet labels) {
-        if (labels.names().isEmpty()) {
-            return "no labels";
-        }
-        StringBuilder b = new StringBuilder();
-        for (String n : labels.names()) {
-            b.append(b.length() == 0 ? "" : ", ").append('`').append(n).append('`');
-        }
-        return b.toString();
     }
 }

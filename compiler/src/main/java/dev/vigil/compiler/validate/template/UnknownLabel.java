@@ -58,18 +58,10 @@ public final class UnknownLabel implements Validator {
             } else {
                 String close = Suggest.closest(x, labels.names());
                 hint = (close != null ? "Did you mean `" + close + "`? " : "") + "The query's result has only "
-                        + list(labels) + "; keep `" + x + "` in its `by (...)` clause if it is needed.";
+                        + labels.describe() + "; keep `" + x + "` in its `by (...)` clause if it is needed.";
             }
             sink.warning(id(), AlertSources.at(literal, text, ref.offset()),
                     "`" + ref.written() + "` is always empty: the alert's query has no `" + x + "` label.", hint);
         }
-    }
-
-    private static String list(LabelSet labels) {
-        StringBuilder b = new StringBuilder();
-        for (String n : labels.names()) {
-            b.append(b.length() == 0 ? "" : ", ").append('`').append(n).append('`');
-        }
-        return b.toString();
     }
 }
