@@ -1,0 +1,179 @@
+package dev.vigil.compiler.validate.division;
+
+import dev.vigil.compiler.analysis.Exprs;
+import dev.vigil.compiler.analysis.Sign;
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Fix;
+import dev.vigil.compiler.diag.Severity;
+import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Queries;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.promql.Binary;
+import dev.vigil.compiler.promql.BinaryOp;
+import dev.vigil.compiler.promql.Call;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.validate.Validator;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A division or modulo whose denominator can be zero, which makes the result NaN (0/0) or ±Inf.
+ * The denominator is safe when {@link Sign} proves it non-zero (a non-zero number, {@code
+ * clamp_min(x, c)} with c > 0, {@code count(...)}, a filter such as {@code x > 0}, ...), or when the
+ * division is guarded: its result is {@code and}-ed with a comparison of the same denominator that
+ * rules 0 out ({@code ... and <denominator> > 0}), or it is an alert's condition whose {@code guard}
+ * is that denominator. Queries of recording rules, alerts and SLIs are checked; dashboard, runbook
+ * and test queries are not.
+ */
+public final class Unsafe implements Validator {
+    private static final Set<String> TRAFFIC = Set.of("rate", "irate", "increase", "delta", "idelta");
+    private static final int SHORT = 60;
+
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        Map<Expr, Expr> guards = new IdentityHashMap<>();
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a && a.expr() != null && a.guard() != null) {
+                        guards.put(a.expr(), a.guard());
+                    }
+                }
+            }
+        }
+        for (Queries.Use use : Queries.of(project)) {
+            if (!evaluated(use.slot())) {
+                continue;
+            }
+            check(use.expr(), guards.get(use.expr()), use.constants(), sink);
+        }
+    }
+
+    /**
+     * Rules and SLIs, whose results are stored and compared. Dashboard, runbook and test queries
+     * are only looked at: a gap in a graph where there is no traffic is honest there.
+     */
+    private static boolean evaluated(String slot) {
+        return slot.equals("record") || slot.equals("when") || slot.equals("guard") || slot.startsWith("sli");
+    }
+
+    /** One step of the walk: a node and the guards of the {@code and}s it sits on the left of. */
+    private record Step(Expr expr, Guards guards) {
+    }
+
+    private record Guards(Expr guard, boolean unless, Guards next) {
+        boolean covers(Expr denominator, Map<String, Constant> constants) {
+            for (Guards g = this; g != null; g = g.next) {
+                if (rulesOutZero(g.guard, g.unless, denominator, constants)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private void check(Expr root, Expr alertGuard, Map<String, Constant> constants, DiagnosticSink sink) {
+        Deque<Step> todo = new ArrayDeque<>();
+        todo.push(new Step(root, null));
+        while (!todo.isEmpty()) {
+            Step step = todo.pop();
+            Expr e = step.expr();
+            if (e instanceof Binary b) {
+                if (b.op() == BinaryOp.DIV || b.op() == BinaryOp.MOD) {
+                    division(b, step.guards(), alertGuard, constants, sink);
+                }
+                if (b.op() == BinaryOp.AND || b.op() == BinaryOp.UNLESS) {
+                    todo.push(new Step(b.rhs(), step.guards()));
+                    todo.push(new Step(b.lhs(), new Guards(b.rhs(), b.op() == BinaryOp.UNLESS, step.guards())));
+                    continue;
+                }
+            }
+            List<Expr> children = e.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.push(new Step(children.get(i), step.guards()));
+            }
+        }
+    }
+
+    /**
+     * Whether {@code guard} keeps only series where {@code denominator} is non-zero: {@code d > 0},
+     * {@code d != 0} and the like (after {@code and}), or {@code d == 0} (after {@code unless}).
+     */
+    private static boolean rulesOutZero(Expr guard, boolean unless, Expr denominator, Map<String, Constant> constants) {
+        Expr g = Exprs.strip(guard);
+        if (!(g instanceof Binary b) || !b.op().isComparison() || b.returnBool()) {
+            return false;
+        }
+        boolean left = Exprs.same(b.lhs(), denominator) && Sign.number(b.rhs(), constants) != null;
+        boolean right = Exprs.same(b.rhs(), denominator) && Sign.number(b.lhs(), constants) != null;
+        if (!left && !right) {
+            return false;
+        }
+        if (unless) {
+            Double c = Sign.number(left ? b.rhs() : b.lhs(), constants);
+            return b.op() == BinaryOp.EQL && c != null && c == 0.0;
+        }
+        return Sign.of(g, constants).nonZero();
+    }
+
+    private void division(Binary b, Guards guards, Expr alertGuard, Map<String, Constant> constants,
+            DiagnosticSink sink) {
+        Expr den = b.rhs();
+        Sign sign = Sign.of(den, constants);
+        String op = b.op() == BinaryOp.DIV ? "division" : "modulo";
+        if (sign == Sign.ZERO) {
+            sink.error(id(), den.span(), "This " + op + " by zero gives " + (b.op() == BinaryOp.DIV ? "±Inf or NaN" : "NaN")
+                    + " for every series.", "Divide by the quantity you meant, or remove the operation.");
+            return;
+        }
+        if (sign.nonZero() || (guards != null && guards.covers(den, constants))
+                || (alertGuard != null && Exprs.same(alertGuard, den))) {
+            return;
+        }
+        String denText = PromqlPrinter.print(Exprs.strip(den));
+        String subject = denText.length() <= SHORT ? "The denominator `" + denText + "`" : "This denominator";
+        String result = b.op() == BinaryOp.DIV ? "NaN (0/0) or ±Inf" : "NaN";
+        String clamped = "clamp_min(" + denText + ", 1e-9)";
+        String guarded = "(" + PromqlPrinter.print(b) + " and " + denText + " > 0)";
+        boolean traffic = readsRate(den);
+        String message;
+        String hint;
+        Fix fix;
+        if (traffic) {
+            message = subject + " is 0 when there is no traffic, and this " + op + " then gives " + result + ".";
+            hint = "Keep the result only while there is traffic with `and " + abbreviate(denText)
+                    + " > 0` (on an alert, `guard` does the same); or clamp it with `clamp_min(..., 1e-9)` if a "
+                    + "result of 0 without traffic is acceptable.";
+            fix = new Fix("Keep the result only while the denominator is above zero", b.span(), guarded);
+        } else {
+            message = subject + " can be 0, and this " + op + " then gives " + result + ".";
+            hint = "Clamp it with `clamp_min(..., 1e-9)`; or drop the series where it is 0 with `and "
+                    + abbreviate(denText) + " > 0`.";
+            fix = new Fix("Clamp the denominator above zero", den.span(), clamped);
+        }
+        sink.report(new Diagnostic(id(), Severity.ERROR, den.span(), message, hint, fix));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= SHORT ? text : "<denominator>";
+    }
+
+    private static boolean readsRate(Expr e) {
+        boolean[] found = {false};
+        Exprs.forEach(e, n -> {
+            if (n instanceof Call c && TRAFFIC.contains(c.function())) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+}

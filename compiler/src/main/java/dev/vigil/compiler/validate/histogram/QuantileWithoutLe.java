@@ -1,0 +1,89 @@
+package dev.vigil.compiler.validate.histogram;
+
+import dev.vigil.compiler.analysis.Exprs;
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Fix;
+import dev.vigil.compiler.diag.Severity;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Queries;
+import dev.vigil.compiler.promql.Aggregation;
+import dev.vigil.compiler.promql.AggregateOp;
+import dev.vigil.compiler.promql.Call;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.Grouping;
+import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.validate.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code histogram_quantile} over classic bucket series whose {@code le} label an aggregation on
+ * the way dropped. Without {@code le} the buckets cannot be told apart and Prometheus returns
+ * nothing. Native histograms carry no {@code le} and are not reported: only inputs that can carry
+ * {@code le} before the aggregation count.
+ */
+public final class QuantileWithoutLe implements Validator {
+    private static final Set<AggregateOp> SELECTING = Set.of(AggregateOp.TOPK, AggregateOp.BOTTOMK,
+            AggregateOp.LIMITK, AggregateOp.LIMIT_RATIO);
+
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        LabelInference li = LabelInference.forProject(project);
+        for (Queries.Use use : Queries.of(project)) {
+            Exprs.forEach(use.expr(), e -> {
+                if (e instanceof Call c && c.function().equals("histogram_quantile") && c.args().size() == 2) {
+                    check(li, c, sink);
+                }
+            });
+        }
+    }
+
+    private void check(LabelInference li, Call quantile, DiagnosticSink sink) {
+        Expr input = quantile.args().get(1);
+        if (!li.infer(input).labels().cannotHave("le")) {
+            return;
+        }
+        List<Aggregation> culprits = new ArrayList<>();
+        Exprs.forEach(input, e -> {
+            if (e instanceof Aggregation a && !SELECTING.contains(a.op())
+                    && li.infer(a.expr()).labels().canHave("le") && li.infer(a).labels().cannotHave("le")
+                    && bucketsBelow(li, a.expr())) {
+                culprits.add(a);
+            }
+        });
+        for (Aggregation a : culprits) {
+            Grouping g = a.grouping();
+            Grouping fixed;
+            if (g == null || !g.without()) {
+                List<String> by = new ArrayList<>(g == null ? List.of() : g.labels());
+                by.add("le");
+                fixed = new Grouping(false, by, Span.NONE);
+            } else {
+                fixed = new Grouping(true, g.labels().stream().filter(l -> !l.equals("le")).toList(), Span.NONE);
+            }
+            String replacement = PromqlPrinter.print(new Aggregation(a.op(), a.param(), a.expr(), fixed, Span.NONE));
+            String keep = fixed.without() ? "remove `le` from `without (...)`" : "add `le` to `by (...)`";
+            sink.report(new Diagnostic(id(), Severity.ERROR, g != null && !g.span().isNone() ? g.span() : a.span(),
+                    "This `" + a.op().keyword() + "` drops the `le` label that `histogram_quantile` needs, so the "
+                            + "quantile is always empty.",
+                    "Keep the bucket boundary: " + keep + ".",
+                    new Fix("Keep `le` in the aggregation", a.span(), replacement)));
+        }
+    }
+
+    /** Whether bucket series feed this expression: a selector with an `le` label or named `*_bucket`. */
+    private static boolean bucketsBelow(LabelInference li, Expr e) {
+        boolean[] found = {false};
+        Exprs.forEach(e, n -> {
+            if (n instanceof dev.vigil.compiler.promql.VectorSelector v && (li.infer(v).labels().get("le") != null
+                    || v.name().map(name -> name.endsWith("_bucket")).orElse(false))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+}

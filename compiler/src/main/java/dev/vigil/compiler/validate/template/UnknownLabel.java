@@ -1,0 +1,67 @@
+package dev.vigil.compiler.validate.template;
+
+import dev.vigil.compiler.analysis.AlertSources;
+import dev.vigil.compiler.analysis.GoTemplate;
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.LabelSet;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Suggest;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.validate.Validator;
+import java.util.Map;
+
+/**
+ * A template reads {@code $labels.x} (or {@code .Labels.x}) where the alert's query cannot produce
+ * {@code x}, so it always renders empty. Only reported when the query's labels are known (closed):
+ * the labels of undeclared metrics may be anything.
+ */
+public final class UnknownLabel implements Validator {
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        LabelInference li = LabelInference.forProject(project);
+        AlertSources sources = AlertSources.of(project);
+        for (AlertSources.Owned o : sources.alerts()) {
+            Rule.Alert a = o.alert();
+            if (a.expr() == null) {
+                continue;
+            }
+            LabelSet labels = li.templateLabels(a);
+            if (labels.open()) {
+                continue;
+            }
+            check(a, labels, a.summary(), sources.annotation(a, "summary"), sink);
+            check(a, labels, a.description(), sources.annotation(a, "description"), sink);
+            for (Map.Entry<String, String> l : a.labels().entrySet()) {
+                check(a, labels, l.getValue(), sources.label(a, l.getKey()), sink);
+            }
+        }
+    }
+
+    private void check(Rule.Alert a, LabelSet labels, String text, Span literal, DiagnosticSink sink) {
+        if (text == null || !text.contains("{{")) {
+            return;
+        }
+        GoTemplate.Result r = GoTemplate.parse(text);
+        for (GoTemplate.LabelRef ref : r.labels()) {
+            String x = ref.name();
+            if (!labels.cannotHave(x) || x.equals("__name__")) {
+                continue;
+            }
+            String hint;
+            if (x.equals("severity") || x.equals("alertname") || a.labels().containsKey(x)) {
+                hint = "`" + x + "` is set on the alert, not by its query, and templates see only the query's labels; "
+                        + "write its value into the text instead.";
+            } else if (labels.names().isEmpty()) {
+                hint = "The query's result has no labels at all: aggregate with `by (" + x + ")` to keep it.";
+            } else {
+                String close = Suggest.closest(x, labels.names());
+                hint = (close != null ? "Did you mean `" + close + "`? " : "") + "The query's result has only "
+                        + labels.describe() + "; keep `" + x + "` in its `by (...)` clause if it is needed.";
+            }
+            sink.warning(id(), AlertSources.at(literal, text, ref.offset()),
+                    "`" + ref.written() + "` is always empty: the alert's query has no `" + x + "` label.", hint);
+        }
+    }
+}

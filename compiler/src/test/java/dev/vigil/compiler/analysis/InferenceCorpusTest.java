@@ -1,0 +1,40 @@
+package dev.vigil.compiler.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.parse.PromqlParser;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.PromqlChecker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Every query of the shared PromQL corpus: inference never throws and agrees with the checker's type. */
+class InferenceCorpusTest {
+    @Test
+    void theValidCorpusInfersWithoutSurprises() throws IOException {
+        Path file = List.of(Path.of("..", "shared"), Path.of("..", "..", "shared")).stream()
+                .map(p -> p.resolve("corpus/promql/valid.txt")).filter(Files::isRegularFile).findFirst().orElse(null);
+        if (file == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("The shared PromQL corpus is required on CI.");
+        }
+        Assumptions.assumeTrue(file != null, "the shared PromQL corpus is missing: SKIPPED");
+        int checked = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Optional<Expr> e = PromqlParser.parse(line, new DiagnosticSink());
+            if (e.isEmpty()) {
+                continue;
+            }
+            LabelInference li = LabelInference.empty();
+            assertEquals(PromqlChecker.typeOf(e.get()), li.infer(e.get()).type(), line);
+            checked++;
+        }
+        Assumptions.assumeTrue(checked > 100, "too few corpus queries parsed");
+    }
+}
