@@ -57,7 +57,7 @@ class AlertThresholdTest {
         "x > $ceiling * 1.5                      | 6.0  | ABOVE",
         "x > (1 - 0.25)                          | 0.75 | ABOVE",
         "x > 5m                                  | 300  | ABOVE",
-        "sum by (job) (rate(x[5m])) / sum by (job) (rate(y[5m])) > 0.05 | 0.05 | ABOVE",
+        "sum by (job) (rate(x[5m])) / sum by (job) (rate(y[5m])) > 0.05 and sum by (job) (rate(y[5m])) > 0 | 0.05 | ABOVE",
     })
     void theTopLevelComparisonGivesTheThreshold(String when, String value, String direction) {
         Optional<AlertThreshold> t = threshold(when);
