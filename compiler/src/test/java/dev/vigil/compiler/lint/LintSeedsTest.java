@@ -38,4 +38,28 @@ class LintSeedsTest {
         assertEquals(11, dup.get(0).span().line());
         assertTrue(dup.get(0).message().contains("line 3"), dup.get(0).message());
     }
+
+    private static List<Diagnostic> findings(String file, String code) throws IOException {
+        return lint(file).diagnostics().stream().filter(d -> d.code().equals(code)).toList();
+    }
+
+    @Test
+    void seed004sSkewRatioIsUnsafeBeforeTheClampMinFix() throws IOException {
+        List<Diagnostic> division = findings("004-before.yml", "Division.Unsafe");
+        assertEquals(1, division.size(), division.toString());
+        assertEquals(13, division.get(0).span().line());
+        assertTrue(division.get(0).fix().replacement().startsWith("clamp_min("), division.get(0).toString());
+    }
+
+    @Test
+    void seed004sFixedVersionIsClean() throws IOException {
+        assertEquals(List.of(), lint("004-after.yml").diagnostics());
+    }
+
+    @Test
+    void seed001sTrafficGuardedAlertsRaiseNoDivisionOrMatchingFinding() throws IOException {
+        CompileResult r = lint("001-traffic-guards.yml");
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.code().startsWith("Division") || d.code().startsWith("Matching")),
+                r.diagnostics().toString());
+    }
 }
