@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@link UndefinedMetric} directly on its golden cases while it is not registered (README.md's
- * tour reads a recording rule it does not define); the expected lines are commented in the fail case.
+ * tour reads a recording rule it does not define); the fail case's
+ * expectations wait in {@code fail-seed-004-renamed.pending}, to become its {@code .errors} once it is.
  */
 class UndefinedMetricTest {
     private static final Path DIR = Path.of("src/test/resources/checks/Naming.UndefinedMetric");
@@ -31,10 +32,7 @@ class UndefinedMetricTest {
 
     @Test
     void reportsTheRenamedRecordingRuleAndTheMisspeltMetric() throws IOException {
-        String expected = Files.readString(DIR.resolve("fail-seed-004-renamed.errors")).lines()
-                .filter(l -> l.startsWith("# ") && Character.isDigit(l.charAt(2)))
-                .map(l -> l.substring(2))
-                .reduce("", (a, b) -> a + b + "\n");
+        String expected = Files.readString(DIR.resolve("fail-seed-004-renamed.pending"));
         List<Diagnostic> actual = run("fail-seed-004-renamed.vigil");
         assertEquals(List.of(), ErrorFile.compare(ErrorFile.parse(expected), actual));
         assertEquals("Did you mean `kafka:group_skew_ratio:max_avg`?", actual.get(0).hint());
