@@ -71,6 +71,9 @@ public final class ShadowedRoute implements Validator {
 
     /** Whether the conjunction {@code given} (all on one label) implies {@code m}. */
     static boolean implied(List<Routing.Matcher> given, Routing.Matcher m, List<String> levels) {
+        if (m.op() == null || m.value() == null) {
+            return false;
+        }
         if ("=~".equals(m.op()) && EVERYTHING.contains(m.value())) {
             return true;
         }
@@ -104,7 +107,7 @@ public final class ShadowedRoute implements Validator {
             if (java.util.Objects.equals(g.op(), m.op()) && java.util.Objects.equals(g.value(), m.value())) {
                 return true;
             }
-            if ("!=".equals(m.op())) {
+            if ("!=".equals(m.op()) && g.value() != null) {
                 // `!~ re` where re matches the excluded value, or `=~ re` where it does not.
                 if ("!~".equals(g.op()) && Boolean.TRUE.equals(regex(g.value(), m.value()))) {
                     return true;
@@ -154,7 +157,7 @@ public final class ShadowedRoute implements Validator {
 
     /** Whether matcher {@code g} accepts {@code value} ("" is an absent label); null when it cannot be told. */
     static Boolean holds(Routing.Matcher g, String value, List<String> levels) {
-        String op = g.op() == null ? "" : g.op();
+        String op = g.op() == null || g.value() == null ? "" : g.op();
         switch (op) {
             case "=" -> {
                 return g.value().equals(value);
