@@ -4,13 +4,12 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.validate.Validator;
-import dev.vigil.compiler.validate.regex.Re2Syntax;
+import dev.vigil.compiler.validate.regex.Re2Java;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A route that can never match: an earlier sibling without {@code continue} matches every alert it
@@ -192,15 +191,8 @@ public final class ShadowedRoute implements Validator {
         }
     }
 
-    /** Whether the anchored RE2 regex matches {@code value}; null when it is not valid RE2 or Java cannot read it. */
+    /** Whether the anchored RE2 regex matches {@code value}; null when it is not valid RE2 or has no Java equivalent. */
     private static Boolean regex(String re, String value) {
-        if (Re2Syntax.problem(re).isPresent()) {
-            return null;
-        }
-        try {
-            return Pattern.compile("(?s:" + re + ")").matcher(value).matches();
-        } catch (PatternSyntaxException | StackOverflowError e) {
-            return null;
-        }
+        return Re2Java.anchored(re).map(p -> p.matcher(value).matches()).orElse(null);
     }
 }

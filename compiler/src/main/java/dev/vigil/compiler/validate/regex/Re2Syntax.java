@@ -319,11 +319,15 @@ public final class Re2Syntax {
             if (name.startsWith("^")) {
                 name = name.substring(1);
             }
-            if (!name.matches("[A-Za-z_]+")) {
+            // A general category (`L`, `Lu`), `Any`, or a script name (`Greek`, `Old_Italic`).
+            if (!name.matches("[CLMNPSZ][a-z]?|Any|[A-Z][a-z]+(_[A-Z][a-z]+)*")) {
                 throw new Invalid("`\\" + p + "{" + name + "}` is not a Unicode class");
             }
             pos = end + 1;
         } else {
+            if ("CLMNPSZ".indexOf(re.charAt(pos)) < 0) {
+                throw new Invalid("`\\" + p + re.charAt(pos) + "` is not a Unicode class; one-letter classes are C, L, M, N, P, S and Z");
+            }
             pos++;
         }
     }
