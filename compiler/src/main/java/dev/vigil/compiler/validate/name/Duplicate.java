@@ -15,12 +15,16 @@ import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.model.TestCase;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.validate.Validator;
+import dev.vigil.compiler.validate.duplicate.RuleIdentity;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Two declarations of the same kind with the same name in one scope. The first one wins and each
  * later one is reported, pointing back at the first. Catches the seed's duplicated rule group.
+ * Alerts are reported here only when their identities are distinct (Vigil refers to alerts by
+ * name); exact copies and colliding identities are {@code Duplicate.IdenticalRule} and
+ * {@code Duplicate.AlertIdentity}, and repeated recording names are the Duplicate checks' too.
  */
 public final class Duplicate implements Validator {
     @Override
@@ -35,8 +39,9 @@ public final class Duplicate implements Validator {
         }
         Scope globals = new Scope("constant", sink, id());
         project.constants().forEach(c -> globals.add(c.name(), c.span()));
-        Scope alerts = new Scope("alert", sink, id());
-        Scope recordings = new Scope("recording rule", sink, id());
+        // Alerts whose identities can coincide, and rules repeated exactly, are the Duplicate.* checks'
+        // findings; a recording name may repeat, and Duplicate.RecordingRule says when that collides.
+        Map<String, Rule.Alert> firstAlert = new HashMap<>();
         Scope uids = new Scope("dashboard uid", sink, id());
         for (Service s : project.services()) {
             Scope constants = new Scope("constant", sink, id());
@@ -56,18 +61,15 @@ public final class Duplicate implements Validator {
             for (RuleGroup g : s.groups()) {
                 groups.add(g.name(), g.span());
                 for (Rule r : g.rules()) {
-                    if (r instanceof Rule.Alert a) {
-                        // In .vigil projects runbooks, panels and inhibitions name alerts, so names are unique.
-                        // Existing rule files (lint) legitimately reuse a name for severity variants.
-                        if (!project.files().isEmpty()) {
-                            alerts.add(a.name(), a.span());
+                    if (r instanceof Rule.Alert a && a.name() != null) {
+                        Rule.Alert first = firstAlert.putIfAbsent(a.name(), a);
+                        // In .vigil projects runbooks, panels and inhibitions name alerts, so a name means one
+                        // alert. Existing rule files (lint) legitimately reuse a name for severity variants.
+                        if (first != null && !project.files().isEmpty() && !RuleIdentity.identical(first, a)
+                                && !RuleIdentity.canCoincide(first, a)) {
+                            sink.error(id(), a.span(), "Duplicate alert `" + a.name() + "`.",
+                                    "It is first declared at " + first.span() + "; rename or remove one of them.");
                         }
-                    } else {
-                        Rule.Recording rec = (Rule.Recording) r;
-                        // A recording name may repeat with different static labels; the same name and labels twice
-                        // writes the same series twice.
-                        String key = rec.name() + (rec.labels().isEmpty() ? "" : rec.labels().toString());
-                        recordings.add(key, rec.span());
                     }
                 }
             }

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A name that refers to nothing: an alert, dashboard, panel, receiver, severity or time interval
- * that is not declared. Unknown constants are reported where values are read.
+ * A name that refers to nothing: an alert, dashboard, panel, receiver or time interval that is not
+ * declared. Unknown constants are reported where values are read; unknown severities by
+ * {@code Alert.UnknownSeverity}.
  */
 public final class Unknown implements Validator {
     @Override
@@ -44,14 +45,11 @@ public final class Unknown implements Validator {
         project.routing().receivers().forEach(r -> receivers.add(r.name()));
         Set<String> intervals = new HashSet<>();
         project.routing().timeIntervals().forEach(t -> intervals.add(t.name()));
-        List<String> severities = project.severities().levels();
-
-        Resolver resolve = new Resolver(sink, id(), alerts, panelsByDashboard, receivers, intervals, severities);
+        Resolver resolve = new Resolver(sink, id(), alerts, panelsByDashboard, receivers, intervals);
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a) {
-                        resolve.check(a.severity());
                         resolve.check(a.panel());
                         a.runbook().related().forEach(resolve::check);
                     }
@@ -73,8 +71,6 @@ public final class Unknown implements Validator {
         for (Routing.Inhibition in : routing.inhibitions()) {
             resolve.check(in.targetAlert());
             resolve.check(in.sourceAlert());
-            severityMatchers(in.target(), resolve);
-            severityMatchers(in.source(), resolve);
         }
         for (Routing.RouteTest t : routing.tests()) {
             t.receivers().forEach(resolve::check);
@@ -86,21 +82,12 @@ public final class Unknown implements Validator {
             resolve.check(r.receiver());
             r.muteTimeIntervals().forEach(resolve::check);
             r.activeTimeIntervals().forEach(resolve::check);
-            severityMatchers(r.matchers(), resolve);
             routes(r.children(), resolve);
         }
     }
 
-    private static void severityMatchers(List<Routing.Matcher> matchers, Resolver resolve) {
-        for (Routing.Matcher m : matchers) {
-            if (m.label().equals("severity") && !m.op().contains("~") && !m.op().equals("!=")) {
-                resolve.check(Ref.of(Ref.Kind.SEVERITY, m.value(), m.span()));
-            }
-        }
-    }
-
     private record Resolver(DiagnosticSink sink, String id, Set<String> alerts, Map<String, Set<String>> panels,
-            Set<String> receivers, Set<String> intervals, List<String> severities) {
+            Set<String> receivers, Set<String> intervals) {
         void check(Ref ref) {
             if (ref == null) {
                 return;
@@ -109,12 +96,6 @@ public final class Unknown implements Validator {
                 case ALERT -> known(ref, alerts);
                 case RECEIVER -> known(ref, receivers);
                 case TIME_INTERVAL -> known(ref, intervals);
-                case SEVERITY -> {
-                    if (!severities.contains(ref.name())) {
-                        sink.error(id, ref.span(), "Unknown severity `" + ref.name() + "`.",
-                                "The declared severities are " + String.join(" > ", severities) + ".");
-                    }
-                }
                 case DASHBOARD -> known(ref, panels.keySet());
                 case ALERT_OR_DASHBOARD -> {
                     if (!alerts.contains(ref.name()) && !panels.containsKey(ref.name())) {

@@ -1,0 +1,43 @@
+package dev.vigil.compiler.validate.duplicate;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.validate.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two alerts (not exact copies) that can fire with the same identity: the same name, and labels
+ * that can coincide, since no static label, severity or kept equality matcher tells them apart.
+ * Alertmanager sees one alert, so one rule's resolution ends the other's notification.
+ */
+public final class AlertIdentity implements Validator {
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        Map<String, List<Rule.Alert>> byName = new HashMap<>();
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (!(r instanceof Rule.Alert a) || a.name() == null) {
+                        continue;
+                    }
+                    List<Rule.Alert> earlier = byName.computeIfAbsent(a.name(), k -> new ArrayList<>());
+                    for (Rule.Alert e : earlier) {
+                        if (!RuleIdentity.identical(e, a) && RuleIdentity.canCoincide(e, a)) {
+                            sink.error(id(), a.span(), "Alert `" + a.name() + "` can fire with the same labels as the alert at "
+                                            + e.span() + ", so Alertmanager cannot tell them apart.",
+                                    "Rename one, or give each a static label that tells them apart, such as `labels { variant = \"...\" }`.");
+                            break;
+                        }
+                    }
+                    earlier.add(a);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.vigil.compiler.validate.duplicate;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.validate.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule that repeats another exactly: same kind, name, expression (compared as printed, so spacing
+ * and line breaks do not matter) and labels. Usually a block pasted twice or a file
+ * included twice. The later copy is reported.
+ */
+public final class IdenticalRule implements Validator {
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        Map<String, List<Rule>> byName = new HashMap<>();
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r == null || r.name() == null) {
+                        continue;
+                    }
+                    String key = (r instanceof Rule.Alert ? "alert " : "record ") + r.name();
+                    List<Rule> earlier = byName.computeIfAbsent(key, k -> new ArrayList<>());
+                    for (Rule e : earlier) {
+                        if (RuleIdentity.identical(e, r)) {
+                            sink.warning(id(), r.span(), (r instanceof Rule.Alert ? "Alert `" : "Recording rule `") + r.name()
+                                            + "` repeats the one at " + e.span() + " exactly.",
+                                    "Remove one of them: the copy evaluates the same query twice and writes the same series.");
+                            break;
+                        }
+                    }
+                    earlier.add(r);
+                }
+            }
+        }
+    }
+}

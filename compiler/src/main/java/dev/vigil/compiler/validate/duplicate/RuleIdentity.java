@@ -1,0 +1,214 @@
+package dev.vigil.compiler.validate.duplicate;
+
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.promql.AggregateOp;
+import dev.vigil.compiler.promql.Aggregation;
+import dev.vigil.compiler.promql.AtExpr;
+import dev.vigil.compiler.promql.Binary;
+import dev.vigil.compiler.promql.BinaryOp;
+import dev.vigil.compiler.promql.Call;
+import dev.vigil.compiler.promql.ConstRef;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.LabelMatcher;
+import dev.vigil.compiler.promql.MatchOp;
+import dev.vigil.compiler.promql.MatrixSelector;
+import dev.vigil.compiler.promql.NumberLiteral;
+import dev.vigil.compiler.promql.OffsetExpr;
+import dev.vigil.compiler.promql.Paren;
+import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.promql.RangeModifierExpr;
+import dev.vigil.compiler.promql.StringLiteral;
+import dev.vigil.compiler.promql.Subquery;
+import dev.vigil.compiler.promql.Unary;
+import dev.vigil.compiler.promql.VectorMatching;
+import dev.vigil.compiler.promql.VectorSelector;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * When two rules are the same, and when two alerts can emit the same identity (alert name plus
+ * labels). Shared by the {@code Duplicate} checks and by {@code Name.Duplicate}, which leaves these
+ * cases to them.
+ */
+public final class RuleIdentity {
+    /** Functions whose result keeps the labels of their first vector argument. */
+    private static final Set<String> KEEPS_LABELS = Set.of("abs", "ceil", "floor", "round", "clamp", "clamp_min",
+            "clamp_max", "exp", "ln", "log2", "log10", "sqrt", "sgn", "sort", "sort_desc", "rate", "irate", "increase",
+            "delta", "idelta", "deriv", "predict_linear", "resets", "changes", "avg_over_time", "min_over_time",
+            "max_over_time", "sum_over_time", "count_over_time", "last_over_time", "quantile_over_time",
+            "stddev_over_time", "stdvar_over_time", "present_over_time", "histogram_quantile", "absent", "absent_over_time");
+    private static final int MAX_DEPTH = 64;
+
+    private RuleIdentity() {
+    }
+
+    /** The expression as Vigil prints it, so that spacing and parentheses do not matter. */
+    public static String canonical(Expr e) {
+        if (e == null) {
+            return "";
+        }
+        try {
+            return PromqlPrinter.print(e);
+        } catch (RuntimeException ex) {
+            return "<unprintable>" + System.identityHashCode(e);
+        }
+    }
+
+    /** Same kind, name, printed expression and labels; for alerts also severity and timings. */
+    public static boolean identical(Rule a, Rule b) {
+        if (a == null || b == null || a.getClass() != b.getClass() || !Objects.equals(a.name(), b.name())
+                || !canonical(a.expr()).equals(canonical(b.expr()))) {
+            return false;
+        }
+        if (a instanceof Rule.Recording ra && b instanceof Rule.Recording rb) {
+            return ra.labels().equals(rb.labels());
+        }
+        Rule.Alert x = (Rule.Alert) a;
+        Rule.Alert y = (Rule.Alert) b;
+        return x.labels().equals(y.labels()) && severity(x).equals(severity(y)) && x.forMillis() == y.forMillis()
+                && x.keepFiringForMillis() == y.keepFiringForMillis();
+    }
+
+    /**
+     * Whether two same-named alerts can fire with the same labels. They cannot when some label is
+     * pinned to different values: by a static label, the severity, or an equality matcher whose
+     * label survives to the result.
+     */
+    public static boolean canCoincide(Rule.Alert a, Rule.Alert b) {
+        return !disjoint(identity(a.expr(), a.labels(), severity(a)), identity(b.expr(), b.labels(), severity(b)));
+    }
+
+    /** Whether two recording rules of one name can write the same series. */
+    public static boolean canCoincide(Rule.Recording a, Rule.Recording b) {
+        return !disjoint(identity(a.expr(), a.labels(), ""), identity(b.expr(), b.labels(), ""));
+    }
+
+    private static boolean disjoint(Map<String, String> x, Map<String, String> y) {
+        for (Map.Entry<String, String> e : x.entrySet()) {
+            String other = y.get(e.getKey());
+            if (other != null && !other.equals(e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String severity(Rule.Alert a) {
+        return a.severity() == null || a.severity().name() == null ? "" : a.severity().name();
+    }
+
+    private static Map<String, String> identity(Expr expr, Map<String, String> labels, String severity) {
+        Map<String, String> out = pins(expr, 0);
+        labels.forEach((k, v) -> {
+            if (v != null && !v.contains("{{")) {
+                out.put(k, v);
+            } else {
+                out.remove(k);
+            }
+        });
+        if (!severity.isEmpty()) {
+            out.put("severity", severity);
+        }
+        return out;
+    }
+
+    /** Labels that every series of {@code e}'s result carries with one known value. */
+    static Map<String, String> pins(Expr e, int depth) {
+        Map<String, String> out = new HashMap<>();
+        if (e == null || depth > MAX_DEPTH) {
+            return out;
+        }
+        if (e instanceof VectorSelector v) {
+            for (LabelMatcher m : v.matchers()) {
+                if (m.op() == MatchOp.EQ && m.constRef() == null && !m.name().equals("__name__")) {
+                    out.put(m.name(), m.value());
+                }
+            }
+            return out;
+        }
+        if (e instanceof MatrixSelector m) {
+            return pins(m.selector(), depth + 1);
+        }
+        if (e instanceof Paren || e instanceof OffsetExpr || e instanceof AtExpr || e instanceof RangeModifierExpr
+                || e instanceof Subquery || e instanceof Unary) {
+            return pins(e.children().get(0), depth + 1);
+        }
+        if (e instanceof Aggregation agg) {
+            Map<String, String> inner = pins(agg.expr(), depth + 1);
+            boolean selects = agg.op() == AggregateOp.TOPK || agg.op() == AggregateOp.BOTTOMK
+                    || agg.op() == AggregateOp.LIMITK || agg.op() == AggregateOp.LIMIT_RATIO;
+            if (selects) {
+                return inner;
+            }
+            if (agg.grouping() == null || agg.op() == AggregateOp.COUNT_VALUES) {
+                return out;
+            }
+            if (agg.grouping().without()) {
+                agg.grouping().labels().forEach(inner::remove);
+                return inner;
+            }
+            inner.keySet().retainAll(agg.grouping().labels());
+            return inner;
+        }
+        if (e instanceof Binary b) {
+            if (b.op() == BinaryOp.OR) {
+                Map<String, String> l = pins(b.lhs(), depth + 1);
+                Map<String, String> r = pins(b.rhs(), depth + 1);
+                l.entrySet().removeIf(x -> !x.getValue().equals(r.get(x.getKey())));
+                return l;
+            }
+            if (scalar(b.lhs())) {
+                return pins(b.rhs(), depth + 1);
+            }
+            if (scalar(b.rhs()) || b.op().isSetOperator()) {
+                return pins(b.lhs(), depth + 1);
+            }
+            VectorMatching vm = b.matching();
+            if (vm != null && vm.cardinality() == VectorMatching.Cardinality.ONE_TO_MANY) {
+                return pins(b.rhs(), depth + 1);
+            }
+            Map<String, String> l = pins(b.lhs(), depth + 1);
+            if (vm != null && vm.cardinality() == VectorMatching.Cardinality.ONE_TO_ONE) {
+                if (vm.kind() == VectorMatching.Kind.ON) {
+                    l.keySet().retainAll(vm.labels());
+                } else if (vm.kind() == VectorMatching.Kind.IGNORING) {
+                    vm.labels().forEach(l::remove);
+                }
+            }
+            return l;
+        }
+        if (e instanceof Call c && !c.args().isEmpty()) {
+            if (c.function().equals("label_replace") || c.function().equals("label_join")) {
+                Map<String, String> inner = pins(c.args().get(0), depth + 1);
+                if (c.args().size() > 1 && c.args().get(1) instanceof StringLiteral dst) {
+                    inner.remove(dst.value());
+                    return inner;
+                }
+                return out;
+            }
+            if (KEEPS_LABELS.contains(c.function())) {
+                for (Expr arg : c.args()) {
+                    if (!scalar(arg) && !(arg instanceof StringLiteral)) {
+                        Map<String, String> inner = pins(arg, depth + 1);
+                        if (c.function().equals("histogram_quantile")) {
+                            inner.remove("le");
+                        }
+                        return inner;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean scalar(Expr e) {
+        Expr x = e;
+        while (x instanceof Paren || x instanceof Unary) {
+            x = x.children().get(0);
+        }
+        return x instanceof NumberLiteral || x instanceof ConstRef
+                || (x instanceof Call c && (c.function().equals("scalar") || c.function().equals("time")));
+    }
+}

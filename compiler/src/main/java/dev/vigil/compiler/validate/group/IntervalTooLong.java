@@ -1,0 +1,30 @@
+package dev.vigil.compiler.validate.group;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.promql.Durations;
+import dev.vigil.compiler.validate.Validator;
+
+/**
+ * A rule group evaluated less often than every five minutes. Prometheus looks back five minutes for
+ * the latest sample of a series, so the series a slower group records vanish between evaluations.
+ */
+public final class IntervalTooLong implements Validator {
+    static final long LOOKBACK_MILLIS = 5 * 60_000;
+
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                if (g.intervalMillis() > LOOKBACK_MILLIS) {
+                    sink.warning(id(), g.span(), "Rule group `" + g.name() + "` is evaluated every `"
+                                    + Durations.format(g.intervalMillis()) + "`, more than the 5m lookback of queries.",
+                            "Its recorded series go stale between evaluations and its alerts resolve and fire again;"
+                                    + " evaluate it every `5m` or less.");
+                }
+            }
+        }
+    }
+}

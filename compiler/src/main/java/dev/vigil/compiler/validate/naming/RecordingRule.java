@@ -1,0 +1,57 @@
+package dev.vigil.compiler.validate.naming;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.validate.Validator;
+import java.util.regex.Pattern;
+
+/**
+ * A recording rule whose name does not follow Prometheus's {@code level:metric:operations}
+ * convention: three colon-separated parts, each a name ({@code job:http_requests:rate5m}).
+ */
+public final class RecordingRule implements Validator {
+    private static final Pattern PART = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Recording rec && rec.name() != null && !follows(rec.name())) {
+                        sink.warning(id(), rec.span(), "Recording rule `" + rec.name()
+                                        + "` does not follow the `level:metric:operations` naming convention.",
+                                "Name it after the labels it keeps, the metric and what was done to it, such as `job:"
+                                        + metricPart(rec.name()) + ":rate5m`, so readers know it is recorded and how.");
+                    }
+                }
+            }
+        }
+    }
+
+    static boolean follows(String name) {
+        String[] parts = name.split(":", -1);
+        if (parts.length < 3) {
+            return false;
+        }
+        for (String p : parts) {
+            if (!PART.matcher(p).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String metricPart(String name) {
+        String[] parts = name.split(":");
+        String longest = "";
+        for (String p : parts) {
+            if (p.length() > longest.length()) {
+                longest = p;
+            }
+        }
+        return longest.isEmpty() ? "metric" : longest;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vigil.compiler.validate.regex;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Queries;
+import dev.vigil.compiler.promql.Call;
+import dev.vigil.compiler.promql.StringLiteral;
+import dev.vigil.compiler.validate.Validator;
+import dev.vigil.compiler.validate.support.Models;
+import java.util.Optional;
+
+/**
+ * A regex that RE2 refuses: in a label matcher, a {@code label_replace} pattern, or a route or
+ * inhibition matcher. Prometheus will not load the rule and Alertmanager will not load the
+ * configuration. Java's own regex engine accepts most of these, so they are read with an RE2
+ * syntax check ({@link Re2Syntax}).
+ */
+public final class Invalid implements Validator {
+    @Override
+    public void validate(Project project, DiagnosticSink sink) {
+        for (RegexUses.Use u : RegexUses.of(project)) {
+            Optional<String> problem = Re2Syntax.problem(u.value());
+            problem.ifPresent(p -> sink.error(id(), u.span(), "The regex `" + u.value() + "` is not valid RE2: " + p + ".",
+                    (u.alertmanager() ? "Alertmanager" : "Prometheus")
+                            + " uses Go's RE2 engine, which refuses it; rewrite it without that construct."));
+        }
+        for (Queries.Use q : Queries.of(project)) {
+            Models.walk(q.expr(), e -> {
+                if (e instanceof Call c && c.function().equals("label_replace") && c.args().size() == 5
+                        && c.args().get(4) instanceof StringLiteral s) {
+                    Re2Syntax.problem(s.value()).ifPresent(p -> sink.error(id(), s.span(),
+                            "The regex `" + s.value() + "` is not valid RE2: " + p + ".",
+                            "Prometheus uses Go's RE2 engine, which refuses it; rewrite it without that construct."));
+                }
+            });
+        }
+    }
+}

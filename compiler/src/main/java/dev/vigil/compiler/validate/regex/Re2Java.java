@@ -1,0 +1,216 @@
+package dev.vigil.compiler.validate.regex;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Translates a valid RE2 regex into a Java pattern that matches the same strings, for the checks
+ * that evaluate matchers. Java reads some RE2 syntax differently: {@code (?P<name>} is unknown to it,
+ * {@code \v} and {@code \s} are wider classes, {@code \12} is a backreference rather than an octal
+ * escape, {@code $} also matches before a final newline, {@code [} and {@code &&} inside a class
+ * nest and intersect, {@code [:alpha:]} is not a POSIX class, and its {@code U} flag means something
+ * else. Where a faithful translation is not possible ({@code (?U)}), there is none.
+ */
+public final class Re2Java {
+    /** RE2's POSIX classes (ASCII), as Java's ASCII property classes. */
+    private static final Map<String, String> POSIX = Map.ofEntries(Map.entry("alnum", "Alnum"),
+            Map.entry("alpha", "Alpha"), Map.entry("ascii", "ASCII"), Map.entry("blank", "Blank"),
+            Map.entry("cntrl", "Cntrl"), Map.entry("digit", "Digit"), Map.entry("graph", "Graph"),
+            Map.entry("lower", "Lower"), Map.entry("print", "Print"), Map.entry("punct", "Punct"),
+            Map.entry("space", "Space"), Map.entry("upper", "Upper"), Map.entry("word", "word"),
+            Map.entry("xdigit", "XDigit"));
+    private static final Pattern COUNT = Pattern.compile("\\{[0-9]+(,[0-9]*)?\\}");
+    private static final String RE2_SPACE = "\\t\\n\\f\\r ";
+
+    private Re2Java() {
+    }
+
+    /**
+     * A Java pattern matching exactly the strings the RE2 regex {@code re} matches in full, as
+     * Prometheus and Alertmanager apply it ({@code .} matching newlines too); empty when {@code re}
+     * is not valid RE2 or cannot be translated.
+     */
+    public static Optional<Pattern> anchored(String re) {
+        if (Re2Syntax.problem(re).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<String> java = translate(re);
+        if (java.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Pattern.compile("(?s:" + java.get() + ")"));
+        } catch (PatternSyntaxException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The Java spelling of a valid RE2 regex, or empty when there is none. */
+    static Optional<String> translate(String re) {
+        StringBuilder out = new StringBuilder(re.length() + 8);
+        boolean multiline = false;
+        int i = 0;
+        while (i < re.length()) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i = escape(re, i, out, false);
+            } else if (c == '[') {
+                i = charClass(re, i, out);
+            } else if (c == '(' && re.startsWith("(?", i)) {
+                int j = i + 2;
+                if (re.startsWith("P<", j)) {
+                    out.append("(?<");
+                    i = j + 2;
+                    continue;
+                }
+                if (j < re.length() && re.charAt(j) == '<') {
+                    out.append("(?<");
+                    i = j + 1;
+                    continue;
+                }
+                // Flags: copy them, refusing U (ungreedy in RE2, Unicode classes in Java).
+                StringBuilder flags = new StringBuilder("(?");
+                while (j < re.length() && re.charAt(j) != ':' && re.charAt(j) != ')') {
+                    char f = re.charAt(j);
+                    if (f == 'U') {
+                        return Optional.empty();
+                    }
+                    if (f == 'm') {
+                        multiline = true;
+                    }
+                    flags.append(f);
+                    j++;
+                }
+                out.append(flags);
+                i = j;
+            } else if (c == '{' || c == '}') {
+                // RE2 reads a brace that does not form a count as a literal; Java refuses it.
+                java.util.regex.Matcher count = COUNT.matcher(re).region(i, re.length());
+                if (c == '{' && count.lookingAt()) {
+                    out.append(count.group());
+                    i = count.end();
+                } else {
+                    out.append('\\').append(c);
+                    i++;
+                }
+            } else if (c == '$' && !multiline) {
+                out.append("\\z");
+                i++;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** Copies the escape at {@code i}, translated; returns the index after it. */
+    private static int escape(String re, int i, StringBuilder out, boolean inClass) {
+        char c = re.charAt(i + 1);
+        int next = i + 2;
+        switch (c) {
+            case 'v' -> out.append("\\x0B");
+            case 's' -> out.append(inClass ? RE2_SPACE : "[" + RE2_SPACE + "]");
+            case 'S' -> out.append(inClass ? "\\S" : "[^" + RE2_SPACE + "]");
+            case 'Q' -> {
+                int end = re.indexOf("\\E", next);
+                String literal = end < 0 ? re.substring(next) : re.substring(next, end);
+                for (int k = 0; k < literal.length(); k++) {
+                    appendLiteral(out, literal.charAt(k));
+                }
+                next = end < 0 ? re.length() : end + 2;
+            }
+            case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                int k = next;
+                while (k < re.length() && k < next + 2 && re.charAt(k) >= '0' && re.charAt(k) <= '7') {
+                    k++;
+                }
+                int code = Integer.parseInt(re.substring(i + 1, k), 8);
+                out.append(String.format("\\x{%X}", code));
+                next = k;
+            }
+            default -> {
+                out.append('\\').append(c);
+                // \x{...}, \p{...} and \P{...} carry their braces along.
+                if ((c == 'p' || c == 'P') && next < re.length() && re.charAt(next) == '{') {
+                    // Java knows scripts as `IsGreek` and everything as `all`.
+                    int end = re.indexOf('}', next);
+                    String name = re.substring(next + 1, end);
+                    boolean negated = name.startsWith("^");
+                    name = negated ? name.substring(1) : name;
+                    if (negated) {
+                        out.setCharAt(out.length() - 1, c == 'p' ? 'P' : 'p');
+                    }
+                    out.append('{').append(name.equals("Any") ? "all" : name.length() > 2 ? "Is" + name : name).append('}');
+                    next = end + 1;
+                } else if (c == 'x' && next < re.length() && re.charAt(next) == '{') {
+                    int end = re.indexOf('}', next);
+                    out.append(re, next, end + 1);
+                    next = end + 1;
+                } else if (c == 'x') {
+                    out.append(re, next, next + 2);
+                    next += 2;
+                } else if ((c == 'p' || c == 'P') && next < re.length()) {
+                    out.append(re.charAt(next));
+                    next++;
+                }
+            }
+        }
+        return next;
+    }
+
+    private static void appendLiteral(StringBuilder out, char c) {
+        if ("\\[](){}.*+?^$|&-".indexOf(c) >= 0) {
+            out.append('\\');
+        }
+        out.append(c);
+    }
+
+    /** Copies the class starting at {@code i}, with RE2's literal {@code [}, {@code &&} and POSIX names translated. */
+    private static int charClass(String re, int i, StringBuilder out) {
+        out.append('[');
+        int j = i + 1;
+        if (j < re.length() && re.charAt(j) == '^') {
+            out.append('^');
+            j++;
+        }
+        boolean first = true;
+        while (j < re.length()) {
+            char c = re.charAt(j);
+            if (c == ']' && !first) {
+                out.append(']');
+                return j + 1;
+            }
+            first = false;
+            if (c == '[' && re.startsWith("[:", j)) {
+                int end = re.indexOf(":]", j + 2);
+                if (end > 0) {
+                    String name = re.substring(j + 2, end);
+                    boolean negated = name.startsWith("^");
+                    String cls = POSIX.get(negated ? name.substring(1) : name);
+                    if (cls != null) {
+                        if (cls.equals("word")) {
+                            out.append(negated ? "\\W" : "\\w");
+                        } else {
+                            out.append(negated ? "\\P{" : "\\p{").append(cls).append('}');
+                        }
+                        j = end + 2;
+                        continue;
+                    }
+                }
+            }
+            if (c == '\\') {
+                j = escape(re, j, out, true);
+            } else if (c == '[' || c == ']' || c == '&') {
+                out.append('\\').append(c);
+                j++;
+            } else {
+                out.append(c);
+                j++;
+            }
+        }
+        return j;
+    }
+}
