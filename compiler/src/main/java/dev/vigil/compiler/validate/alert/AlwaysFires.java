@@ -38,6 +38,7 @@ public final class AlwaysFires implements Validator {
     /** Functions that return a series only when something is missing, or that keep only some series. */
     private static final Set<String> FILTERING = Set.of("absent", "absent_over_time");
     private static final int MAX_DEPTH = 32;
+    private static final Set<String> TARGET_LABELS = Set.of("__name__", "job", "instance");
 
     @Override
     public void validate(Project project, DiagnosticSink sink) {
@@ -136,6 +137,14 @@ public final class AlwaysFires implements Validator {
                 }
                 if (name.equals("ALERTS") || name.equals("ALERTS_FOR_STATE")) {
                     return true; // only present while an alert is pending or firing
+                }
+                // `pg_index_info{indexrelname=~".*ccnew.*"}` or `kube_pod_status_phase{phase="Failed"}`: the
+                // series exists only in the state the alert is about, so existence is the condition.
+                // Matchers on `job` or `instance` only say which target, so they do not count.
+                for (dev.vigil.compiler.promql.LabelMatcher m : v.matchers()) {
+                    if (!TARGET_LABELS.contains(m.name()) && !m.matchesEmpty()) {
+                        return true;
+                    }
                 }
                 Expr rec = recordings.get(name);
                 if (rec == null) {

@@ -116,7 +116,10 @@ public final class Unsafe implements Validator {
         boolean left = Exprs.same(b.lhs(), denominator) && Sign.number(b.rhs(), constants) != null;
         boolean right = Exprs.same(b.rhs(), denominator) && Sign.number(b.lhs(), constants) != null;
         if (!left && !right) {
-            return false;
+            // A guard on part of the denominator's series (its 5xx share, say) proves the whole non-zero.
+            boolean narrowLeft = !unless && Exprs.narrower(b.lhs(), denominator) && Sign.number(b.rhs(), constants) != null;
+            boolean narrowRight = !unless && Exprs.narrower(b.rhs(), denominator) && Sign.number(b.lhs(), constants) != null;
+            return (narrowLeft || narrowRight) && Sign.of(g, constants).nonZero();
         }
         if (unless) {
             Double c = Sign.number(left ? b.rhs() : b.lhs(), constants);
