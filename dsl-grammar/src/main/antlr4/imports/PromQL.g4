@@ -268,13 +268,10 @@ fragment DECIMAL
     : ([0-9]+ ('.' [0-9]*)? | '.' [0-9]+) ('e' [+-]? [0-9]+)?
     ;
 
+// Any escaped character: which escapes are valid is checked when the string is read, so that a
+// stray `\.` is one precise error instead of a string the lexer cannot close.
 fragment STRING_ESCAPE
-    : '\\' ( [abfnrtv\\'"]
-           | 'x' HEX HEX
-           | 'u' HEX HEX HEX HEX
-           | 'U' HEX HEX HEX HEX HEX HEX HEX HEX
-           | [0-7] [0-7] [0-7]
-           )
+    : '\\' ~[\r\n]
     ;
 
 fragment HEX

@@ -58,7 +58,7 @@ final class AstBuilder {
     VigilFile file(VigilFileContext ctx, CommonTokenStream tokens) {
         List<VigilFile.Import> imports = new ArrayList<>();
         for (ImportDeclContext i : ctx.importDecl()) {
-            imports.add(new VigilFile.Import(Strings.unquote(i.STRING().getText()), span(i)));
+            imports.add(new VigilFile.Import(string(i.STRING()), span(i)));
         }
         List<Decl> decls = new ArrayList<>();
         for (TopDeclContext t : ctx.topDecl()) {
@@ -436,7 +436,7 @@ final class AstBuilder {
 
     private Value value(ValueContext v) {
         if (v instanceof StringValueContext s) {
-            return new Value.StringValue(Strings.unquote(s.STRING().getText()), span(s));
+            return new Value.StringValue(string(s.STRING()), span(s));
         } else if (v instanceof NumberValueContext n) {
             return number(n);
         } else if (v instanceof DurationValueContext d) {
@@ -459,6 +459,16 @@ final class AstBuilder {
             return new Value.ListValue(items, span(l));
         }
         return new Value.NameValue(((NameValueContext) v).name().getText(), span(v));
+    }
+
+    private String string(TerminalNode token) {
+        try {
+            return Strings.unquote(token.getText());
+        } catch (IllegalArgumentException e) {
+            sink.error("Syntax.InvalidString", span(token.getSymbol()), "This string is not valid: " + e.getMessage() + ".",
+                    "Write a backslash as `\\\\`, or use a back-quoted string, which has no escapes.");
+            return "";
+        }
     }
 
     private Value number(NumberValueContext n) {
