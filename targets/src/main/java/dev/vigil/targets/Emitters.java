@@ -2,6 +2,8 @@ package dev.vigil.targets;
 
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
 import dev.vigil.targets.grafana.GrafanaEmitter;
+import dev.vigil.targets.prometheus.KubernetesRulesEmitter;
+import dev.vigil.targets.prometheus.MimirRulesEmitter;
 import dev.vigil.targets.prometheus.PrometheusRulesEmitter;
 import dev.vigil.targets.prometheus.PrometheusTestsEmitter;
 import dev.vigil.targets.runbook.RunbookEmitter;
@@ -13,6 +15,7 @@ public final class Emitters {
     }
 
     public static List<Emitter> all() {
-        return List.of(new PrometheusRulesEmitter(), new PrometheusTestsEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter());
+        return List.of(new PrometheusRulesEmitter(), new PrometheusTestsEmitter(), new KubernetesRulesEmitter(),
+                new MimirRulesEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter());
     }
 }
