@@ -47,6 +47,12 @@ public final class Yaml {
                 if (s.indexOf('\n') >= 0 && literalSafe(s)) {
                     return representScalar(Tag.STR, s, DumperOptions.ScalarStyle.LITERAL);
                 }
+                if (!org.yaml.snakeyaml.reader.StreamReader.isPrintable(s) || hasUnicodeBreak(s) || s.indexOf('\r') >= 0) {
+                    // SnakeYAML would write control characters as !!binary, which Prometheus cannot read as
+                    // a string, and YAML folds NEL and the Unicode line separators into line breaks; a
+                    // double-quoted scalar escapes all of them.
+                    return representScalar(Tag.STR, s, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+                }
                 return plain.representData(data);
             });
         }
@@ -57,10 +63,15 @@ public final class Yaml {
      * spaces on its first line in a way that survives every reader; such strings stay quoted.
      */
     static boolean literalSafe(String s) {
-        if (s.contains("\r") || s.contains("\t") || s.startsWith(" ") || s.contains(" \n") || s.endsWith(" ")) {
+        if (hasUnicodeBreak(s) || s.contains("\r") || s.contains("\t") || s.startsWith(" ") || s.contains(" \n") || s.endsWith(" ")) {
             return false;
         }
         return s.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\n');
+    }
+
+    /** NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to a YAML reader, text to everyone else. */
+    static boolean hasUnicodeBreak(String s) {
+        return s.indexOf('\u0085') >= 0 || s.indexOf('\u2028') >= 0 || s.indexOf('\u2029') >= 0;
     }
 
     /** Loads YAML the way the real tools will (for tests and round-trip checks): duplicate keys rejected. */
