@@ -9,47 +9,115 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.diag.JsonRenderer;
 import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.validate.Validator;
+import dev.vigil.compiler.validate.Validators;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Lint golden pairs: each {@code lint/<Check.Id>/X.yml} is linted alone and its JSON output compared,
- * by meaning and in any order, with {@code X.json}. {@code fail-*} cases must report the folder's
- * id and {@code pass-*} look-alikes must not. Run with {@code -Dvigil.golden.update=true} (or
- * {@code VIGIL_UPDATE_GOLDEN=1}) to rewrite the expectations; a missing one is written and fails.
+ * by meaning and in any order, with {@code X.json}. A directory {@code lint/<Check.Id>/X/} is one
+ * case whose YAML files (a rule file and an Alertmanager configuration, say) are linted together,
+ * as {@code vigil lint} does with a directory, and compared with {@code X.json} beside it.
+ * {@code fail-*} cases must report the folder's id and {@code pass-*} look-alikes must not;
+ * {@code known-issue-*} cases record a check's current misbehaviour on YAML, explained in a comment
+ * at the top of the file. Run with {@code -Dvigil.golden.update=true} (or {@code VIGIL_UPDATE_GOLDEN=1})
+ * to rewrite the expectations; a missing one is written and fails.
  */
 class LintGoldenTest {
     private static final Path ROOT = Path.of("src/test/resources/lint");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Registered checks that cannot fire on YAML input, each with the reason. Every other registered
+     * check must have a {@code fail-*} and a {@code pass-*} lint case ({@link #everyCheckThatCanFireOnYamlHasLintPairs}).
+     * A rule file or an Alertmanager configuration becomes a model without metric declarations,
+     * dashboards, constants or tests, and with a severity order made of the levels the files use.
+     */
+    static final Map<String, String> CANNOT_FIRE_ON_YAML = Map.of(
+            // Needs metric types, which only `metric <name> counter` declarations give (Models.metricTypes);
+            // a rule file declares no metrics, so the check returns before looking at any query.
+            "Rate.CounterWithoutRate", "needs a metric declared as a counter; YAML declares no metrics",
+            // Same: it compares rate()'s argument with the metrics declared as gauges.
+            "Rate.OnGauge", "needs a metric declared as a gauge; YAML declares no metrics",
+            // Checks `expect alert` cases of Vigil tests; a rule file has no tests (Service.tests() is empty).
+            "Test.AlertValue", "checks Vigil test expectations; YAML has no tests",
+            // Linter.severities() builds the order from the default levels plus every severity an alert,
+            // route (`=`/`!=`) or inhibition uses, and Alertmanager matchers have no orderings, so every
+            // severity the check would look at is declared by construction.
+            "Alert.UnknownSeverity", "the lint severity order is made of every severity the files use");
+
     static boolean updating() {
         return Boolean.getBoolean("vigil.golden.update") || "1".equals(System.getenv("VIGIL_UPDATE_GOLDEN"));
     }
 
-    @TestFactory
-    Stream<DynamicTest> goldenLintCases() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            cases = files.filter(p -> !p.startsWith(ROOT.resolve("seeds")))
-                    .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList();
+    /** The check folders (not the seeds). */
+    private static List<Path> idDirectories() throws IOException {
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            return dirs.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().equals("seeds")).sorted()
+                    .toList();
         }
-        assertTrue(cases.size() >= 14, "expected lint cases for at least seven checks");
-        return cases.stream().map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> check(p)));
     }
 
-    private static void check(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        String id = file.getParent().getFileName().toString();
-        Path expected = file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".json");
-        CompileResult result = Linter.lint(List.of(new SourceFile(name, Files.readString(file, StandardCharsets.UTF_8))),
-                Linter.Options.DEFAULT);
+    private static boolean isYaml(Path p) {
+        return Files.isRegularFile(p) && (p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"));
+    }
+
+    /** The cases of one check folder: single YAML files, and directories of files linted together. */
+    private static List<Path> cases(Path idDir) throws IOException {
+        try (Stream<Path> entries = Files.list(idDir)) {
+            return entries.filter(p -> isYaml(p) || Files.isDirectory(p)).sorted().toList();
+        }
+    }
+
+    private static String caseName(Path c) {
+        String name = c.getFileName().toString();
+        return Files.isDirectory(c) ? name : name.substring(0, name.lastIndexOf('.'));
+    }
+
+    private static Path expectation(Path c) {
+        return c.resolveSibling(caseName(c) + ".json");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldenLintCases() throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path dir : idDirectories()) {
+            all.addAll(cases(dir));
+        }
+        assertTrue(all.size() >= 14, "expected lint cases for at least seven checks");
+        return all.stream().map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> check(p)));
+    }
+
+    private static void check(Path c) throws IOException {
+        String name = caseName(c);
+        String id = c.getParent().getFileName().toString();
+        Path expected = expectation(c);
+        List<SourceFile> sources = new ArrayList<>();
+        if (Files.isDirectory(c)) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(c)) {
+                files = s.filter(LintGoldenTest::isYaml).sorted().toList();
+            }
+            assertTrue(files.size() >= 2, c + " must hold the YAML files to lint together");
+            for (Path f : files) {
+                sources.add(new SourceFile(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            }
+        } else {
+            sources.add(new SourceFile(c.getFileName().toString(), Files.readString(c, StandardCharsets.UTF_8)));
+        }
+        CompileResult result = Linter.lint(sources, Linter.Options.DEFAULT);
         String actual = JsonRenderer.render(result.diagnostics());
         if (updating() || !Files.exists(expected)) {
             Files.writeString(expected, actual, StandardCharsets.UTF_8);
@@ -75,6 +143,53 @@ class LintGoldenTest {
             assertEquals(false, reports, name + " must not report " + id);
             assertTrue(got.stream().noneMatch(n -> n.get("severity").asText().equals("error")), name + " must lint cleanly");
         }
+    }
+
+    /**
+     * Issue 3's rule, enforced: every registered check has a failing and a passing lint case, or is
+     * listed in {@link #CANNOT_FIRE_ON_YAML} with the reason. A listed check must not have cases (then
+     * it can fire, and belongs off the list), and the list names only registered checks.
+     */
+    @Test
+    void everyCheckThatCanFireOnYamlHasLintPairs() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        for (Validator v : Validators.builtIn().all()) {
+            ids.add(v.id());
+        }
+        assertTrue(!ids.isEmpty(), "no validators registered");
+        List<String> problems = new ArrayList<>();
+        for (String listed : CANNOT_FIRE_ON_YAML.keySet()) {
+            if (!ids.contains(listed)) {
+                problems.add(listed + " is listed as unable to fire on YAML but is not a registered check");
+            }
+        }
+        for (String id : ids) {
+            Path dir = ROOT.resolve(id);
+            boolean failing = false;
+            boolean passing = false;
+            if (Files.isDirectory(dir)) {
+                for (Path c : cases(dir)) {
+                    String name = caseName(c);
+                    Path expected = expectation(c);
+                    if (!Files.exists(expected)) {
+                        continue;
+                    }
+                    boolean reports = entries(Files.readString(expected)).stream()
+                            .anyMatch(n -> n.get("code").asText().equals(id));
+                    failing |= name.startsWith("fail-") && reports;
+                    passing |= name.startsWith("pass-") && !reports;
+                }
+            }
+            if (CANNOT_FIRE_ON_YAML.containsKey(id)) {
+                if (failing) {
+                    problems.add(id + " has a failing lint case, so it can fire on YAML: remove it from CANNOT_FIRE_ON_YAML");
+                }
+            } else if (!failing || !passing) {
+                problems.add(id + " needs a lint/" + id + "/fail-*.yml whose expectation reports it and a pass-*.yml"
+                        + " look-alike whose expectation does not, or an entry with its reason in CANNOT_FIRE_ON_YAML");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     private static List<JsonNode> entries(String json) throws IOException {
