@@ -43,7 +43,8 @@ public final class MissingSummary implements Validator {
     }
 
     private static boolean hasRunbook(Rule.Runbook rb) {
-        return rb != null && (rb.meaning() != null || !rb.triage().isEmpty() || !rb.diagnoses().isEmpty()
-                || !rb.remediations().isEmpty() || !rb.escalation().isEmpty());
+        // A `runbook_url` annotation in a rule file is a runbook kept elsewhere.
+        return rb != null && (rb.url() != null || rb.meaning() != null || !rb.triage().isEmpty()
+                || !rb.diagnoses().isEmpty() || !rb.remediations().isEmpty() || !rb.escalation().isEmpty());
     }
 }
