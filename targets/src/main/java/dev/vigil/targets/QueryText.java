@@ -36,10 +36,7 @@ public final class QueryText {
     /** The constants in scope in a service: the project's, then the service's own. */
     public static Map<String, Constant> scope(dev.vigil.compiler.model.Project project,
             dev.vigil.compiler.model.Service service) {
-        Map<String, Constant> out = new java.util.HashMap<>();
-        project.constants().forEach(c -> out.putIfAbsent(c.name(), c));
-        service.constants().forEach(c -> out.putIfAbsent(c.name(), c));
-        return out;
+        return dev.vigil.compiler.model.Queries.scope(project, service);
     }
 
     private static String substitute(ConstRef ref, Map<String, Constant> constants, Set<String> variables) {
@@ -90,7 +87,7 @@ public final class QueryText {
     }
 
     /** Escapes RE2 metacharacters one by one, so the item matches itself only. */
-    static String escapeRegex(String raw) {
+    public static String escapeRegex(String raw) {
         StringBuilder out = new StringBuilder();
         for (char c : raw.toCharArray()) {
             if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {

@@ -25,6 +25,9 @@ public final class Yaml {
         options.setSplitLines(false);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         options.setExplicitStart(false);
+        options.setAllowUnicode(true);
+        // A map or list used twice would otherwise become an anchor and alias: legal, but hard to read.
+        options.setDereferenceAliases(true);
         return new org.yaml.snakeyaml.Yaml(new LiteralStrings(options), options).dump(document);
     }
 

@@ -18,13 +18,18 @@ public final class Queries {
     public record Use(String slot, Expr expr, Map<String, Constant> constants, boolean vectorOrScalar) {
     }
 
+    /** The constants a service's queries can use: the project's, then the service's own. */
+    public static Map<String, Constant> scope(Project project, Service service) {
+        Map<String, Constant> scope = new HashMap<>();
+        project.constants().forEach(c -> scope.putIfAbsent(c.name(), c));
+        service.constants().forEach(c -> scope.putIfAbsent(c.name(), c));
+        return scope;
+    }
+
     public static List<Use> of(Project project) {
         List<Use> out = new ArrayList<>();
-        Map<String, Constant> globals = new HashMap<>();
-        project.constants().forEach(c -> globals.putIfAbsent(c.name(), c));
         for (Service s : project.services()) {
-            Map<String, Constant> scope = new HashMap<>(globals);
-            s.constants().forEach(c -> scope.putIfAbsent(c.name(), c));
+            Map<String, Constant> scope = scope(project, s);
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a) {

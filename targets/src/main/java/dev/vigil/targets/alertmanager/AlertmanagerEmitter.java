@@ -1,5 +1,6 @@
 package dev.vigil.targets.alertmanager;
 
+import dev.vigil.targets.Yaml;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.targets.EmitSettings;
@@ -47,16 +48,16 @@ public final class AlertmanagerEmitter implements Emitter {
             return;
         }
         ConfigBuilder builder = new ConfigBuilder(routing, project.severities(), target);
-        out.writeText(CONFIG, YamlText.dump(builder.build("templates/*.tmpl")));
+        out.writeText(CONFIG, Yaml.dump(builder.build("templates/*.tmpl")));
         if (builder.usesTemplates()) {
             out.writeText(TEMPLATES_DIR + NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
         }
-        out.writeText(CONFIG_MAP, YamlText.dump(configMap(builder)));
+        out.writeText(CONFIG_MAP, Yaml.dump(configMap(builder)));
     }
 
     private static Map<String, Object> configMap(ConfigBuilder builder) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("alertmanager.yml", YamlText.dump(builder.build("*.tmpl")));
+        data.put("alertmanager.yml", Yaml.dump(builder.build("*.tmpl")));
         if (builder.usesTemplates()) {
             data.put(NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
         }

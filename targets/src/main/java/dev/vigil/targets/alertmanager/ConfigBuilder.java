@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Alertmanager configuration as ordered maps and lists, ready for {@link YamlText}. Keys follow
+ * The Alertmanager configuration as ordered maps and lists, ready for {@link dev.vigil.targets.Yaml}. Keys follow
  * the order of Alertmanager's documentation; routes keep declaration order (it decides matching),
  * receivers and time intervals are sorted by name.
  */

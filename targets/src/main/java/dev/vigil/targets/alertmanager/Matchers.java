@@ -1,5 +1,7 @@
 package dev.vigil.targets.alertmanager;
 
+import dev.vigil.targets.QueryText;
+
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ final class Matchers {
             // `> critical` selects nothing; an empty regex would instead match a missing label.
             return NEVER;
         }
-        return values.stream().map(Matchers::escapeRegex).collect(Collectors.joining("|"));
+        return values.stream().map(QueryText::escapeRegex).collect(Collectors.joining("|"));
     }
 
     /** One matcher in Alertmanager's syntax; the value is always quoted, so any text is safe. */
@@ -91,16 +93,5 @@ final class Matchers {
             }
         }
         return out.append('"').toString();
-    }
-
-    static String escapeRegex(String raw) {
-        StringBuilder out = new StringBuilder();
-        for (char c : raw.toCharArray()) {
-            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 }

@@ -63,14 +63,10 @@ public final class GrafanaEmitter implements Emitter {
 
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
-        Map<String, Constant> globals = new HashMap<>();
-        project.constants().forEach(c -> globals.putIfAbsent(c.name(), c));
         Map<String, Map<String, Constant>> scopes = new HashMap<>();
         Map<String, DashboardBuilder.LocatedAlert> alerts = new HashMap<>();
         for (Service s : project.services()) {
-            // The same scope as the compiler's (model.Queries): service constants over project ones.
-            Map<String, Constant> scope = new HashMap<>(globals);
-            s.constants().forEach(c -> scope.put(c.name(), c));
+            Map<String, Constant> scope = dev.vigil.compiler.model.Queries.scope(project, s);
             scopes.put(s.name(), scope);
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {

@@ -43,11 +43,8 @@ public final class Absent implements Validator {
     @Override
     public void validate(Project project, DiagnosticSink sink) {
         long scrape = project.settings() == null ? 60_000 : project.settings().scrapeIntervalMillis();
-        Map<String, Constant> globals = new HashMap<>();
-        project.constants().forEach(c -> globals.putIfAbsent(c.name(), c));
         for (Service s : project.services()) {
-            Map<String, Constant> scope = new HashMap<>(globals);
-            s.constants().forEach(c -> scope.putIfAbsent(c.name(), c));
+            Map<String, Constant> scope = dev.vigil.compiler.model.Queries.scope(project, s);
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a && a.expr() != null) {
