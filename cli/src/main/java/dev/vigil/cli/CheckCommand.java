@@ -3,8 +3,6 @@ package dev.vigil.cli;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
-import dev.vigil.compiler.diag.JsonRenderer;
-import dev.vigil.compiler.diag.TextRenderer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,15 +42,6 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;
         }
-        if (format == OutputFormat.json) {
-            spec.commandLine().getOut().print(JsonRenderer.render(result.diagnostics()));
-        } else {
-            spec.commandLine().getOut().print(TextRenderer.render(result.diagnostics(), result.sources()));
-            spec.commandLine().getOut().println(result.hasErrors() || !result.diagnostics().isEmpty()
-                    ? TextRenderer.summary(result.diagnostics())
-                    : "ok: no problems found");
-        }
-        spec.commandLine().getOut().flush();
-        return result.hasErrors() ? 1 : 0;
+        return Report.print(result, format, spec.commandLine().getOut());
     }
 }

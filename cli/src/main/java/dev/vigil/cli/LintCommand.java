@@ -2,8 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
-import dev.vigil.compiler.diag.JsonRenderer;
-import dev.vigil.compiler.diag.TextRenderer;
 import dev.vigil.compiler.lint.Linter;
 import dev.vigil.compiler.promql.Durations;
 import java.nio.file.Path;
@@ -62,15 +60,6 @@ final class LintCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;
         }
-        if (format == OutputFormat.json) {
-            spec.commandLine().getOut().print(JsonRenderer.render(result.diagnostics()));
-        } else {
-            spec.commandLine().getOut().print(TextRenderer.render(result.diagnostics(), result.sources()));
-            spec.commandLine().getOut().println(result.diagnostics().isEmpty()
-                    ? "ok: no problems found"
-                    : TextRenderer.summary(result.diagnostics()));
-        }
-        spec.commandLine().getOut().flush();
-        return result.hasErrors() ? 1 : 0;
+        return Report.print(result, format, spec.commandLine().getOut());
     }
 }
