@@ -32,6 +32,7 @@ topDecl
     | settingsDecl
     | checksDecl
     | routingDecl
+    | alertWindowsDecl
     ;
 
 // Project-level severity overrides: `checks { Alert.ForTooShort error  Rate off }`.
@@ -176,6 +177,17 @@ sliProp
     | name value                                          # sliSetting
     ;
 
+// A project-level table of burn-rate alert windows, used by `alerting { windows <name> }`:
+// `page 1h 5m budget 2%` (tier, long window, short window, and the share of the budget that
+// window may spend, which scales with the SLO window) or `page 1h 5m factor 14.4` (a fixed factor).
+alertWindowsDecl
+    : ALERT_WINDOWS name LEFT_BRACE alertWindowRow* RIGHT_BRACE
+    ;
+
+alertWindowRow
+    : name value value name value
+    ;
+
 // ---------------------------------------------------------------- dashboards
 
 dashboardDecl
@@ -318,7 +330,7 @@ dslKeyword
     | DASHBOARD | VARIABLE | ROW | LABEL_VALUES | CUSTOM | INTERVAL | QUERY | THRESHOLDS
     | FROM | ROUTING | RECEIVER | ROUTE | INHIBIT | WHILE | TIME_INTERVAL | DEFAULT
     | TO | CONTINUE | EXPECT | TEST | SERIES | NO | VALUE | IS | EMPTY | ANNOTATIONS
-    | LINK | AT_TIME
+    | LINK | AT_TIME | ALERT_WINDOWS
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -359,6 +371,7 @@ OBJECTIVE       : 'objective';
 WINDOW          : 'window';
 SLI             : 'sli';
 ALERTING        : 'alerting';
+ALERT_WINDOWS   : 'alert_windows';
 DASHBOARD       : 'dashboard';
 VARIABLE        : 'variable';
 ROW             : 'row';

@@ -16,6 +16,7 @@ public final class Emitters {
 
     public static List<Emitter> all() {
         return List.of(new PrometheusRulesEmitter(), new PrometheusTestsEmitter(), new KubernetesRulesEmitter(),
-                new MimirRulesEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter());
+                new MimirRulesEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter(),
+                new dev.vigil.targets.slo.SloRunbookEmitter());
     }
 }

@@ -209,6 +209,19 @@ public sealed interface Decl {
         }
     }
 
+    /**
+     * {@code alert_windows name { page 1h 5m budget 2% ... }}: a project's burn-rate alert windows.
+     * Each row is a tier, a long and a short window, and {@code budget <percent>} or {@code factor <n>}.
+     */
+    record AlertWindowsDecl(Name name, List<AlertWindowRow> rows, Span span) implements Decl {
+        public AlertWindowsDecl {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    record AlertWindowRow(Name tier, Value longWindow, Value shortWindow, Name measure, Value amount, Span span) {
+    }
+
     sealed interface SloProp {
         Span span();
     }

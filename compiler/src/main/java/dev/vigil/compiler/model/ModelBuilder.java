@@ -33,6 +33,7 @@ import java.util.TreeMap;
 public final class ModelBuilder {
     private final DiagnosticSink sink;
     private final ConstantTypes constantTypes;
+    private SloReader sloReader;
 
     private ModelBuilder(DiagnosticSink sink) {
         this.sink = sink;
@@ -49,6 +50,7 @@ public final class ModelBuilder {
         List<Decl.SeveritiesDecl> severityDecls = new ArrayList<>();
         List<Decl.SettingsDecl> settingsDecls = new ArrayList<>();
         List<Decl.RoutingDecl> routingDecls = new ArrayList<>();
+        List<Decl.AlertWindowsDecl> windowDecls = new ArrayList<>();
         Map<String, List<ServiceDecl>> serviceDecls = new LinkedHashMap<>();
         for (VigilFile f : files) {
             for (Decl d : f.decls()) {
@@ -60,6 +62,8 @@ public final class ModelBuilder {
                     settingsDecls.add(s);
                 } else if (d instanceof Decl.RoutingDecl r) {
                     routingDecls.add(r);
+                } else if (d instanceof Decl.AlertWindowsDecl w) {
+                    windowDecls.add(w);
                 } else if (d instanceof ServiceDecl s) {
                     serviceDecls.computeIfAbsent(s.name().text(), k -> new ArrayList<>()).add(s);
                 }
@@ -68,6 +72,8 @@ public final class ModelBuilder {
         Map<String, Constant> globalScope = firstByName(globals);
         SeverityOrder severities = severities(severityDecls);
         Project.Settings settings = settings(settingsDecls, new ValueReader(globalScope, sink));
+        sloReader = new SloReader(sink, constantTypes, severities,
+                SloReader.tables(windowDecls, new ValueReader(globalScope, sink), sink));
 
         List<Service> services = new ArrayList<>();
         for (Map.Entry<String, List<ServiceDecl>> e : serviceDecls.entrySet()) {
@@ -190,7 +196,7 @@ public final class ModelBuilder {
                 } else if (m instanceof Decl.GroupDecl g) {
                     groups.add(group(g, values, scope));
                 } else if (m instanceof Decl.SloDecl s) {
-                    slos.add(slo(s, values, scope));
+                    slos.add(sloReader.slo(s, values, scope));
                 } else if (m instanceof Decl.DashboardDecl db) {
                     dashboards.add(DashboardReader.read(name, db, values, constantTypes, scope, sink));
                 } else if (m instanceof Decl.TestDecl t) {
@@ -334,95 +340,6 @@ public final class ModelBuilder {
         return d.isQualified()
                 ? new Ref(Ref.Kind.PANEL, d.first().text(), d.second().text(), d.span())
                 : Ref.of(Ref.Kind.DASHBOARD, d.first().text(), d.span());
-    }
-
-    // ------------------------------------------------------------ SLOs
-
-    private Slo slo(Decl.SloDecl s, ValueReader values, Map<String, Constant> scope) {
-        BigDecimal objective = null;
-        long window = 0;
-        String description = null;
-        Slo.Sli sli = null;
-        List<String> groupBy = new ArrayList<>();
-        SortedMap<String, String> alerting = new TreeMap<>();
-        Map<Class<?>, Decl.SloProp> seen = new HashMap<>();
-        for (Decl.SloProp p : s.properties()) {
-            if (seen.putIfAbsent(p.getClass(), p) != null) {
-                repeated(p.getClass().getSimpleName().toLowerCase(Locale.ROOT), p.span());
-                continue;
-            }
-            if (p instanceof Decl.Objective o) {
-                objective = values.percent(o.value(), "objective").orElse(null);
-            } else if (p instanceof Decl.Window w) {
-                window = values.duration(w.value(), "window").orElse(0L);
-            } else if (p instanceof Decl.SloDescription d) {
-                description = values.string(d.value(), "description").orElse(null);
-            } else if (p instanceof Decl.SloGrouping g) {
-                g.labels().forEach(n -> groupBy.add(n.text()));
-            } else if (p instanceof Decl.Sli si) {
-                sli = sli(si, values, scope);
-            } else if (p instanceof Decl.Alerting al) {
-                for (Property prop : new PropertyReader(al.properties(), "alerting", sink).all()) {
-                    values.word(prop.value(), prop.key().text()).ifPresent(v -> alerting.put(prop.key().text(), v));
-                }
-            }
-        }
-        if (objective == null && !seen.containsKey(Decl.Objective.class)) {
-            sink.error("Property.Missing", s.name().span(), "SLO `" + s.name().text() + "` has no `objective`.",
-                    "Add `objective 99.9%`.");
-        }
-        if (sli == null && !seen.containsKey(Decl.Sli.class)) {
-            sink.error("Property.Missing", s.name().span(), "SLO `" + s.name().text() + "` has no `sli`.",
-                    "Add `sli events { errors = ... total = ... }`.");
-        }
-        if (window == 0) {
-            window = 30L * 24 * 3600 * 1000;
-        }
-        return new Slo(s.name().text(), objective, window, description, sli, groupBy, alerting, s.name().span());
-    }
-
-    /** Which queries each SLI kind takes, and which settings. */
-    private static final Map<Slo.SliKind, List<String>> SLI_QUERIES = Map.of(
-            Slo.SliKind.EVENTS, List.of("errors", "good", "total"),
-            Slo.SliKind.LATENCY, List.of("histogram"),
-            Slo.SliKind.AVAILABILITY, List.of("good", "bad"),
-            Slo.SliKind.RATIO, List.of("ratio"));
-
-    private Slo.Sli sli(Decl.Sli s, ValueReader values, Map<String, Constant> scope) {
-        Slo.SliKind kind;
-        try {
-            kind = Slo.SliKind.valueOf(s.kind().text().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            sink.error("Type.UnknownKind", s.kind().span(), "`" + s.kind().text() + "` is not an SLI kind.",
-                    "Use `events`, `latency`, `availability` or `ratio`.");
-            return null;
-        }
-        SortedMap<String, Expr> queries = new TreeMap<>();
-        for (Decl.SliQuery q : s.queries()) {
-            if (!SLI_QUERIES.get(kind).contains(q.key().text())) {
-                sink.error("Property.Unknown", q.key().span(), "A `" + s.kind().text() + "` SLI has no query `"
-                        + q.key().text() + "`.", "It takes " + quoteList(SLI_QUERIES.get(kind)) + ".");
-                continue;
-            }
-            if (queries.putIfAbsent(q.key().text(), q.expr()) != null) {
-                repeated(q.key().text(), q.span());
-            }
-            constantTypes.check(q.expr(), scope);
-        }
-        SortedMap<String, String> settings = new TreeMap<>();
-        for (Property p : new PropertyReader(s.settings(), "sli", sink).all()) {
-            if (p.key().text().equals("threshold")) {
-                Optional<Value> v = values.resolve(p.value());
-                if (v.isPresent() && v.get() instanceof Value.DurationValue d) {
-                    settings.put("threshold", BigDecimal.valueOf(d.millis()).movePointLeft(3).stripTrailingZeros().toPlainString());
-                } else {
-                    values.number(p.value(), "threshold").ifPresent(n -> settings.put("threshold", n.toPlainString()));
-                }
-            } else {
-                values.word(p.value(), p.key().text()).ifPresent(v -> settings.put(p.key().text(), v));
-            }
-        }
-        return new Slo.Sli(kind, queries, settings, s.span());
     }
 
     // ------------------------------------------------------------ routing

@@ -43,9 +43,10 @@ public final class Queries {
             }
             for (Slo slo : s.slos()) {
                 if (slo.sli() != null) {
-                    // A latency SLI names a histogram metric; the other kinds' queries are ratios or rates.
-                    boolean instant = slo.sli().kind() != Slo.SliKind.LATENCY;
-                    slo.sli().queries().forEach((k, q) -> add(out, "sli " + k, q, scope, instant));
+                    // The selectors of an SLI are read as the compiled rules read them: counters (and a
+                    // histogram's buckets) through rate(), gauges through avg_over_time(); a ratio as written.
+                    Slo.SliKind kind = slo.sli().kind();
+                    slo.sli().queries().forEach((k, q) -> add(out, "sli " + k, asRead(kind, q), scope, true));
                 }
             }
             for (Dashboard d : s.dashboards()) {
@@ -67,6 +68,16 @@ public final class Queries {
             }
         }
         return out;
+    }
+
+    static Expr asRead(Slo.SliKind kind, Expr q) {
+        if (kind == Slo.SliKind.RATIO || !(q instanceof dev.vigil.compiler.promql.VectorSelector)) {
+            return q;
+        }
+        String function = kind == Slo.SliKind.AVAILABILITY ? "avg_over_time" : "rate";
+        var range = new dev.vigil.compiler.promql.MatrixSelector(q,
+                new dev.vigil.compiler.promql.DurationLiteral("5m", 300_000, q.span()), q.span());
+        return new dev.vigil.compiler.promql.Call(function, List.of(range), q.span());
     }
 
     private static void add(List<Use> out, String slot, Expr expr, Map<String, Constant> scope, boolean instant) {

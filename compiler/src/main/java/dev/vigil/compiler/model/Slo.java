@@ -4,29 +4,62 @@ import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.source.Span;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * A service level objective as declared. The objective is the exact percentage written
- * ({@code 99.9}); windows are in milliseconds. Compilation to burn-rate rules lives in its own stage.
+ * ({@code 99.9}); windows are in milliseconds. {@code targets.slo} compiles it to burn-rate rules.
  */
-public record Slo(String name, BigDecimal objectivePercent, long windowMillis, String description, Sli sli,
-        List<String> groupBy, SortedMap<String, String> alerting, Span span) {
+public record Slo(String name, BigDecimal objectivePercent, Span objectiveSpan, long windowMillis, String description,
+        Sli sli, List<String> groupBy, Span groupBySpan, Alerting alerting, Span span) {
     public Slo {
         groupBy = List.copyOf(groupBy);
-        alerting = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(alerting));
+    }
+
+    /** The objective as a ratio: {@code 99.9%} is {@code 0.999}. */
+    public BigDecimal target() {
+        return objectivePercent.movePointLeft(2).stripTrailingZeros();
+    }
+
+    /** The error budget as a ratio: {@code 99.9%} leaves {@code 0.001}. Exact, never float noise. */
+    public BigDecimal errorBudget() {
+        return BigDecimal.ONE.subtract(objectivePercent.movePointLeft(2)).stripTrailingZeros();
     }
 
     public enum SliKind {
         EVENTS, LATENCY, AVAILABILITY, RATIO
     }
 
-    /** The SLI: its kind, its named queries (errors, total, good, ratio ...) and its settings. */
-    public record Sli(SliKind kind, SortedMap<String, Expr> queries, SortedMap<String, String> settings, Span span) {
+    /**
+     * The SLI: its kind, its named queries (errors, good, total, bad, histogram, ratio) and its
+     * settings. A latency SLI's {@code threshold} is in the histogram's unit (a duration is seconds).
+     */
+    public record Sli(SliKind kind, SortedMap<String, Expr> queries, BigDecimal threshold, Span thresholdSpan,
+            Span span) {
         public Sli {
             queries = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(queries));
-            settings = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(settings));
         }
+
+        public Optional<Expr> query(String key) {
+            return Optional.ofNullable(queries.get(key));
+        }
+    }
+
+    /**
+     * How an SLO alerts. A null tier is disabled ({@code page off}). Burn alerts stay quiet while the
+     * request rate over the long window is under {@code minRate} per second, or the number of
+     * requests in it is under {@code minEvents}; both are null when no guard is set.
+     */
+    public record Alerting(TierPolicy page, TierPolicy ticket, AlertWindows windows, BigDecimal minRate,
+            BigDecimal minEvents, Span span) {
+        public TierPolicy tier(AlertWindows.Tier tier) {
+            return tier == AlertWindows.Tier.PAGE ? page : ticket;
+        }
+    }
+
+    /** One alert tier: the severity its alert carries and how long the condition must hold. */
+    public record TierPolicy(String severity, long forMillis) {
     }
 }

@@ -98,6 +98,9 @@ final class AstBuilder {
             }
             return new Decl.ChecksDecl(overrides, span(t.checksDecl()));
         }
+        if (t.alertWindowsDecl() != null) {
+            return alertWindows(t.alertWindowsDecl());
+        }
         return routing(t.routingDecl());
     }
 
@@ -237,6 +240,15 @@ final class AstBuilder {
     }
 
     // ------------------------------------------------------------ SLOs
+
+    private Decl.AlertWindowsDecl alertWindows(AlertWindowsDeclContext a) {
+        List<Decl.AlertWindowRow> rows = new ArrayList<>();
+        for (AlertWindowRowContext r : a.alertWindowRow()) {
+            rows.add(new Decl.AlertWindowRow(name(r.name(0)), value(r.value(0)), value(r.value(1)), name(r.name(1)),
+                    value(r.value(2)), span(r)));
+        }
+        return new Decl.AlertWindowsDecl(name(a.name()), rows, span(a));
+    }
 
     private Decl.SloDecl slo(SloDeclContext s) {
         List<SloProp> props = new ArrayList<>();

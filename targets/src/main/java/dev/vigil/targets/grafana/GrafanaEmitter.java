@@ -78,7 +78,9 @@ public final class GrafanaEmitter implements Emitter {
         }
         boolean any = false;
         for (Service s : project.services()) {
-            for (Dashboard d : s.dashboards()) {
+            List<Dashboard> dashboards = new java.util.ArrayList<>(s.dashboards());
+            dev.vigil.targets.slo.SloDashboards.of(project, s).ifPresent(dashboards::add);
+            for (Dashboard d : dashboards) {
                 GrafanaJson.Dashboard json =
                         new DashboardBuilder(s, d, scopes.get(s.name()), alerts, project.severities()).build();
                 String text = json(json);

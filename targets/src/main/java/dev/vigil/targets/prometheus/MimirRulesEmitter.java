@@ -24,7 +24,7 @@ public final class MimirRulesEmitter implements Emitter {
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
         for (Service service : project.services()) {
-            if (service.groups().isEmpty()) {
+            if (!RuleFiles.hasRules(service)) {
                 continue;
             }
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ public final class PrometheusRulesEmitter implements Emitter {
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
         for (Service service : project.services()) {
-            if (!service.groups().isEmpty()) {
+            if (RuleFiles.hasRules(service)) {
                 out.writeText(RuleFiles.path(service), Yaml.dump(RuleFiles.document(project, service)));
             }
         }

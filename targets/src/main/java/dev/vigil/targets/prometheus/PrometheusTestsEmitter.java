@@ -63,7 +63,7 @@ public final class PrometheusTestsEmitter implements Emitter {
             List<String> ruleFiles = new ArrayList<>();
             // Tests may expect alerts of other services; load every rule file the project has.
             for (Service s : project.services()) {
-                if (!s.groups().isEmpty()) {
+                if (RuleFiles.hasRules(s)) {
                     ruleFiles.add("../rules/" + OutputManifest.safeSegment(s.name()) + ".rules.yml");
                 }
             }

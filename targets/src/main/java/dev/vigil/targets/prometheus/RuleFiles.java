@@ -61,7 +61,13 @@ public final class RuleFiles {
             group.put("rules", rules);
             groups.add(group);
         }
+        groups.addAll(dev.vigil.targets.slo.SloRules.groups(project, service));
         return groups;
+    }
+
+    /** Whether the service has any rule to write: its own groups or its SLOs' generated ones. */
+    public static boolean hasRules(Service service) {
+        return !service.groups().isEmpty() || !service.slos().isEmpty();
     }
 
     private static Map<String, Object> recording(Rule.Recording r, Map<String, Constant> constants) {

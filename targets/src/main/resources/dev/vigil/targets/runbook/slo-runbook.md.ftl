@@ -1,0 +1,42 @@
+<#-- A runbook for one SLO burn-rate alert. Every number comes from the compiled SLO. -->
+# ${alert.name}
+
+> SLO `${slo.name}` of `${service}` is burning its error budget too fast.
+
+| | |
+|---|---|
+| Service | `${service}` |
+| SLO | `${slo.name}`: ${slo.objective}% over ${slo.window} (error budget ${slo.budget}) |
+| Severity | `${alert.severity}` (tier `${alert.tier}`) |
+| For | `${alert.for}` |
+
+## What it means
+
+<#list alert.pairs as p>
+- Burn rate above **${p.factor}x** over both ${p.long} and ${p.short}: ${p.spent}% of the ${slo.window} budget went in ${p.long}. At this rate the whole ${slo.window} budget is gone in about ${p.exhaustion}.
+</#list>
+
+A burn rate of 1x spends the budget exactly over the SLO window; above it, the objective will be missed unless the burn stops.
+
+## Expression
+
+```promql
+${alert.expr}
+```
+
+## Diagnosis
+
+<#list diagnoses as d>
+### ${d.title}
+
+```promql
+${d.query}
+```
+
+</#list>
+## What to do
+
+1. Check the SLO dashboard: which window burns, since when, and whether traffic changed.
+2. Find the worst label values with the queries above; look for a recent deploy or canary on them.
+3. Roll back or shift traffic away from what changed; the page resolves once the short window is clean.
+4. If the budget is already spent, freeze risky changes until it recovers.
