@@ -45,18 +45,24 @@ class LintGoldenTest {
      * A rule file or an Alertmanager configuration becomes a model without metric declarations,
      * dashboards, constants or tests, and with a severity order made of the levels the files use.
      */
-    static final Map<String, String> CANNOT_FIRE_ON_YAML = Map.of(
+    static final Map<String, String> CANNOT_FIRE_ON_YAML = Map.ofEntries(
             // Needs metric types, which only `metric <name> counter` declarations give (Models.metricTypes);
             // a rule file declares no metrics, so the check returns before looking at any query.
-            "Rate.CounterWithoutRate", "needs a metric declared as a counter; YAML declares no metrics",
+            Map.entry("Rate.CounterWithoutRate", "needs a metric declared as a counter; YAML declares no metrics"),
             // Same: it compares rate()'s argument with the metrics declared as gauges.
-            "Rate.OnGauge", "needs a metric declared as a gauge; YAML declares no metrics",
+            Map.entry("Rate.OnGauge", "needs a metric declared as a gauge; YAML declares no metrics"),
             // Checks `expect alert` cases of Vigil tests; a rule file has no tests (Service.tests() is empty).
-            "Test.AlertValue", "checks Vigil test expectations; YAML has no tests",
+            Map.entry("Test.AlertValue", "checks Vigil test expectations; YAML has no tests"),
             // Linter.severities() builds the order from the default levels plus every severity an alert,
             // route (`=`/`!=`) or inhibition uses, and Alertmanager matchers have no orderings, so every
             // severity the check would look at is declared by construction.
-            "Alert.UnknownSeverity", "the lint severity order is made of every severity the files use");
+            Map.entry("Alert.UnknownSeverity", "the lint severity order is made of every severity the files use"),
+            // SLOs are declared in .vigil only; a Prometheus rule file holds their compiled rules, not the SLO.
+            Map.entry("Slo.GroupingLabel", "checks SLO declarations; YAML has none"),
+            Map.entry("Slo.LatencyThreshold", "checks SLO declarations; YAML has none"),
+            Map.entry("Slo.ObjectiveRange", "checks SLO declarations; YAML has none"),
+            Map.entry("Slo.SameQuery", "checks SLO declarations; YAML has none"),
+            Map.entry("Slo.WindowTable", "checks SLO declarations; YAML has none"));
 
     static boolean updating() {
         return Boolean.getBoolean("vigil.golden.update") || "1".equals(System.getenv("VIGIL_UPDATE_GOLDEN"));
