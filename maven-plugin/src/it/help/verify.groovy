@@ -1,0 +1,9 @@
+def log = new File(basedir, 'build.log').text
+['vigil:check', 'vigil:generate', 'vigil:test', 'vigil:help'].each { assert log.contains(it) : "no goal ${it}" }
+['sourceDirectory', 'outputDirectory', 'scrapeInterval', 'strict', 'severityOverrides', 'skip',
+ 'runbookTemplates', 'attach', 'classifier', 'promtool', 'amtool', 'skipMissingTools', 'timeoutSeconds'].each {
+    assert log.contains("    ${it}") : "parameter ${it} is not documented"
+}
+['vigil.skip', 'vigil.sourceDirectory', 'vigil.outputDirectory', 'vigil.scrapeInterval', 'vigil.strict',
+ 'vigil.test.skipMissingTools'].each { assert log.contains("User property: ${it}") : "no property ${it}" }
+return true

@@ -1,0 +1,102 @@
+package dev.vigil.maven;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.InputException;
+import java.io.File;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.build.BuildContext;
+
+/**
+ * The parameters every goal shares. A goal copies them into a {@link CompileRequest} and calls the
+ * library; nothing else happens here. A new goal (such as a future {@code vigil:diff}) extends this
+ * class and adds its own parameters and request.
+ */
+abstract class AbstractVigilMojo extends AbstractMojo {
+    /** The directory of the project's {@code .vigil} sources; every {@code .vigil} file below it is read. */
+    @Parameter(property = "vigil.sourceDirectory", defaultValue = "${project.basedir}/src/main/vigil", required = true)
+    protected File sourceDirectory;
+
+    /**
+     * The scrape interval the checks assume, such as {@code 15s}; rate windows shorter than two
+     * intervals are reported. Unset, the project's {@code settings { scrape_interval }} applies, or
+     * Prometheus's default of {@code 1m}. Setting both here and in the sources is an error.
+     */
+    @Parameter(property = "vigil.scrapeInterval")
+    protected String scrapeInterval;
+
+    /** Treat warnings as errors: the build fails on any warning. */
+    @Parameter(property = "vigil.strict", defaultValue = "false")
+    protected boolean strict;
+
+    /**
+     * Severity overrides by check id or family, applied after the project's own {@code checks { }}
+     * block: {@code error}, {@code warning}, {@code info} or {@code off}. The most specific key wins.
+     * For example {@code <severityOverrides><Rate.WindowTooShort>error</Rate.WindowTooShort><Naming>off</Naming></severityOverrides>}.
+     * Syntax, input and duplicate errors cannot be lowered.
+     */
+    @Parameter
+    protected Map<String, String> severityOverrides;
+
+    /** Skip every Vigil goal. */
+    @Parameter(property = "vigil.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The project directory; diagnostics show paths relative to it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File baseDirectory;
+
+    /** The project's build directory; the plugin keeps its own state in {@code vigil-state} below it. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    private final BuildContext buildContext;
+    private final org.sonatype.plexus.build.incremental.BuildContext legacyBuildContext;
+
+    protected AbstractVigilMojo(BuildContext buildContext, org.sonatype.plexus.build.incremental.BuildContext legacyBuildContext) {
+        this.buildContext = buildContext;
+        this.legacyBuildContext = legacyBuildContext;
+    }
+
+    protected final CompileRequest compileRequest() {
+        return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
+                strict, severityOverrides == null ? Map.of() : severityOverrides,
+                buildDirectory.toPath().resolve("vigil-state"));
+    }
+
+    /** Logs the diagnostics as the CLI renders them, and adds IDE markers where an IDE listens. */
+    protected final void show(CompileResult result) {
+        new DiagnosticReport(getLog(), Markers.ideContext(buildContext, legacyBuildContext), baseDirectory.toPath())
+                .show(result);
+    }
+
+    protected final void failOnErrors(CompileResult result) throws MojoFailureException {
+        if (result.hasErrors()) {
+            throw new MojoFailureException(DiagnosticReport.failureMessage(sourceDirectory.toString(), result));
+        }
+    }
+
+    /** The library's exceptions as Maven's: the user's mistakes fail the build, anything else is a crash. */
+    protected static MojoFailureException failure(ConfigurationException e) {
+        return new MojoFailureException(e.getMessage(), e);
+    }
+
+    protected static MojoFailureException failure(InputException e) {
+        return new MojoFailureException("Vigil: " + e.getMessage(), e);
+    }
+
+    protected static MojoExecutionException crash(String doing, Exception e) {
+        return new MojoExecutionException("Vigil could not " + doing + ": " + e.getMessage(), e);
+    }
+
+    protected final boolean skipped() {
+        if (skip) {
+            getLog().info("Vigil is skipped (vigil.skip).");
+        }
+        return skip;
+    }
+}

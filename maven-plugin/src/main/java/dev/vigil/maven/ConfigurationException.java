@@ -1,0 +1,10 @@
+package dev.vigil.maven;
+
+/** The plugin's configuration is wrong or contradicts the sources: the user's problem, reported as a build failure. */
+final class ConfigurationException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ConfigurationException(String message) {
+        super(message);
+    }
+}

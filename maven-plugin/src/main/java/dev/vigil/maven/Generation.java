@@ -1,0 +1,76 @@
+package dev.vigil.maven;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.InputException;
+import dev.vigil.targets.Build;
+import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.OutputDirectory;
+import dev.vigil.targets.OutputManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** {@code vigil:generate} over the library: the output of {@code vigil build}, skipped when nothing changed. */
+final class Generation {
+    private Generation() {
+    }
+
+    enum Status {
+        /** The source directory is missing or has no {@code .vigil} files. */
+        NO_SOURCES,
+        /** Inputs, configuration and plugin are as at the last successful build, and so is the output. */
+        UP_TO_DATE,
+        /** The sources have errors; nothing was written. */
+        FAILED,
+        WRITTEN
+    }
+
+    record Outcome(Status status, Optional<CompileResult> compilation, Optional<OutputDirectory.Result> written) {
+    }
+
+    static Outcome run(GenerateRequest request) throws ConfigurationException, InputException, IOException {
+        List<Path> sources = Compilation.sources(request.compile());
+        if (sources.isEmpty()) {
+            return new Outcome(Status.NO_SOURCES, Optional.empty(), Optional.empty());
+        }
+        String configuration = Digests.of(request.configuration());
+        List<Path> current = new ArrayList<>(sources);
+        current.addAll(templateFiles(request));
+        Optional<IncrementalState> previous = IncrementalState.read(request.stateFile());
+        if (previous.isPresent() && previous.get().upToDate(configuration, current, request.outputDirectory())) {
+            return new Outcome(Status.UP_TO_DATE, Optional.empty(), Optional.empty());
+        }
+
+        CompileResult result = Compilation.compile(request.compile()).orElseThrow();
+        if (result.project().isEmpty()) {
+            if (!result.hasErrors()) {
+                // The compiler withheld the project for errors that the POM's overrides then lowered.
+                throw new ConfigurationException("The sources have errors that severityOverrides lower, so the compiler "
+                        + "produced no output. Lower them in the project's `checks { }` block instead, where the "
+                        + "compiler sees them.");
+            }
+            return new Outcome(Status.FAILED, Optional.of(result), Optional.empty());
+        }
+        OutputManifest files = Build.emit(result.project().get(), new EmitSettings(request.runbookTemplates()));
+        OutputDirectory.Result written = OutputDirectory.commit(files, request.outputDirectory());
+
+        List<Path> read = new ArrayList<>();
+        result.sources().keySet().forEach(shown -> read.add(request.compile().baseDirectory().resolve(shown)));
+        read.addAll(templateFiles(request));
+        IncrementalState.of(configuration, read, request.outputDirectory()).promote(request.stateFile());
+        return new Outcome(Status.WRITTEN, Optional.of(result), Optional.of(written));
+    }
+
+    private static List<Path> templateFiles(GenerateRequest request) throws IOException {
+        if (request.runbookTemplates().isEmpty() || !Files.isDirectory(request.runbookTemplates().get())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(request.runbookTemplates().get())) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}

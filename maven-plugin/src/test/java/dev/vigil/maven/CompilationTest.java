@@ -1,0 +1,126 @@
+package dev.vigil.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompilationTest {
+    /** `rate` over 1m: too short for a 1m scrape interval (two are needed), fine for 15s. */
+    private static final String SERVICE = """
+            service api {
+              group api_rates every 1m {
+                record job:http_requests:rate1m = sum by (job) (rate(http_requests_total[1m]))
+              }
+            }
+            """;
+
+    @TempDir
+    Path project;
+
+    private CompileRequest request(Optional<String> scrape, boolean strict, Map<String, String> overrides) {
+        return new CompileRequest(project, project.resolve("src/main/vigil"), scrape, strict, overrides,
+                project.resolve("target/vigil-state"));
+    }
+
+    private void write(String text) throws Exception {
+        Files.createDirectories(project.resolve("src/main/vigil"));
+        Files.writeString(project.resolve("src/main/vigil/api.vigil"), text);
+    }
+
+    private static boolean reports(CompileResult r, String id, Severity severity) {
+        return r.diagnostics().stream().anyMatch(d -> d.code().equals(id) && d.severity() == severity);
+    }
+
+    @Test
+    void noSourcesIsNothingToDo() throws Exception {
+        assertTrue(Compilation.compile(request(Optional.empty(), false, Map.of())).isEmpty());
+        Files.createDirectories(project.resolve("src/main/vigil"));
+        assertTrue(Compilation.compile(request(Optional.empty(), false, Map.of())).isEmpty());
+    }
+
+    @Test
+    void thePomsScrapeIntervalReachesTheChecks() throws Exception {
+        write(SERVICE);
+        CompileResult byDefault = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
+        assertTrue(reports(byDefault, "Rate.WindowTooShort", Severity.WARNING), byDefault.diagnostics().toString());
+
+        CompileResult fast = Compilation.compile(request(Optional.of("15s"), false, Map.of())).orElseThrow();
+        assertFalse(reports(fast, "Rate.WindowTooShort", Severity.WARNING), fast.diagnostics().toString());
+        assertTrue(Files.readString(project.resolve("target/vigil-state/pom-settings.vigil")).contains("scrape_interval 15s"));
+
+        // Unset again: the file goes, and the default applies again.
+        CompileResult again = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
+        assertTrue(reports(again, "Rate.WindowTooShort", Severity.WARNING));
+        assertFalse(Files.exists(project.resolve("target/vigil-state/pom-settings.vigil")));
+    }
+
+    @Test
+    void aScrapeIntervalInBothPlacesIsRefused() throws Exception {
+        write("settings {\n  scrape_interval 15s\n}\n" + SERVICE);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Compilation.compile(request(Optional.of("30s"), false, Map.of())));
+        assertTrue(e.getMessage().contains("src/main/vigil/api.vigil:2:3 sets scrape_interval too"), e.getMessage());
+    }
+
+    @Test
+    void aScrapeIntervalThatIsNoDurationIsRefused() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Compilation.scrapeMillis("fast"));
+        assertTrue(e.getMessage().startsWith("scrapeInterval (vigil.scrapeInterval): "), e.getMessage());
+        assertThrows(ConfigurationException.class, () -> Compilation.scrapeMillis("0s"));
+    }
+
+    @Test
+    void overridesRaiseLowerAndSilence() throws Exception {
+        write(SERVICE);
+        CompileResult raised = Compilation.compile(request(Optional.empty(), false, Map.of("Rate.WindowTooShort", "error")))
+                .orElseThrow();
+        assertTrue(reports(raised, "Rate.WindowTooShort", Severity.ERROR));
+        assertTrue(raised.project().isEmpty(), "an error withholds the project");
+
+        CompileResult off = Compilation.compile(request(Optional.empty(), false, Map.of("Rate", "off"))).orElseThrow();
+        assertTrue(off.diagnostics().stream().noneMatch(d -> d.inFamily("Rate")), off.diagnostics().toString());
+        assertTrue(off.project().isPresent());
+    }
+
+    @Test
+    void strictTurnsWarningsIntoErrors() throws Exception {
+        write(SERVICE);
+        CompileResult strict = Compilation.compile(request(Optional.empty(), true, Map.of())).orElseThrow();
+        assertTrue(strict.hasErrors());
+        assertTrue(strict.diagnostics().stream().noneMatch(d -> d.severity() == Severity.WARNING));
+    }
+
+    @Test
+    void unknownOverridesAreRefusedWithASuggestion() throws Exception {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Compilation.overrides(Map.of("Rate.WindowTooShrt", "error", "Naming", "loud")));
+        assertTrue(e.getMessage().contains("no check is called `Rate.WindowTooShrt`; did you mean `Rate.WindowTooShort`?"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("`loud` for `Naming` is not a level"), e.getMessage());
+        assertEquals(Severity.INFO, Compilation.overrides(Map.of("Naming", "info")).get("Naming"));
+    }
+
+    @Test
+    void theFailureMessageListsEveryDiagnosticWithItsPosition() throws Exception {
+        write(SERVICE.replace("sum by (job)", "sum by (job) (") );
+        CompileResult r = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
+        assertTrue(r.hasErrors());
+        String message = DiagnosticReport.failureMessage("src/main/vigil", r);
+        for (Diagnostic d : r.diagnostics()) {
+            String expected = d.span().file() + ":" + d.span().line() + ":" + d.span().column() + ": "
+                    + d.severity().label() + "[" + d.code() + "]";
+            assertTrue(message.contains(expected), message);
+        }
+    }
+}
