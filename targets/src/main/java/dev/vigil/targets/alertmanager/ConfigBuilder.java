@@ -68,8 +68,12 @@ final class ConfigBuilder {
             }
         }
         boolean timed = !fallback.muteTimeIntervals().isEmpty() || !fallback.activeTimeIntervals().isEmpty();
-        if (timed) {
-            // Alertmanager refuses time intervals on the root route; a last catch-all child carries them.
+        // In Vigil `route default` is the last route, so an alert that matched a route with `continue`
+        // reaches it too. Alertmanager's root receiver only gets alerts no child matched, so the default
+        // becomes a last catch-all child when a route continues.
+        boolean continues = routing.routes().stream().anyMatch(r -> !r.isDefault() && r.continueMatching());
+        if (timed || continues) {
+            // Alertmanager also refuses time intervals on the root route; the catch-all child carries them.
             Map<String, Object> catchAll = new LinkedHashMap<>();
             catchAll.put("receiver", fallback.receiver().name());
             intervals(fallback, catchAll);
