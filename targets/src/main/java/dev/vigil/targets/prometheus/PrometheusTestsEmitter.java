@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code prometheus/tests/<service>.test.yml}: promtool unit tests compiled from the DSL tests,
+ * {@code prometheus/tests/<service>.test.yml}: promtool unit tests compiled from the DSL tests, and
+ * {@code <service>.slo.test.yml} with the burn-rate tests computed from the service's SLOs, both
  * with {@code rule_files} pointing at the generated rules by relative path. promtool compares
  * alerts' labels and annotations exactly, so both are computed here from the alert's definition:
  * the rule's own labels are added to the expected ones, and annotations are rendered with the
@@ -55,6 +56,9 @@ public final class PrometheusTestsEmitter implements Emitter {
             }
         }
         for (Service service : project.services()) {
+            // The SLO tests are computed from the model, not written in the DSL: a file of their own.
+            dev.vigil.targets.slo.SloTests.document(project, service)
+                    .ifPresent(doc -> out.writeText(dev.vigil.targets.slo.SloTests.path(service), Yaml.dump(doc)));
             if (service.tests().isEmpty()) {
                 continue;
             }

@@ -77,6 +77,7 @@ public final class RunbookEmitter implements Emitter {
             index.put("service", serviceData(service));
             index.put("alerts", alerts);
             index.put("slos", service.slos().stream().map(RunbookEmitter::slo).toList());
+            index.put("sloAlerts", sloAlerts(project, service));
             index.put("dashboards", service.dashboards().stream().map(d -> dashboard(service, d)).toList());
             index.put("md", new MarkdownHelpers());
             out.writeText(dir + "README.md", render(freemarker, INDEX, index));
@@ -244,9 +245,31 @@ public final class RunbookEmitter implements Emitter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.put("objective", s.objectivePercent() == null ? "" : s.objectivePercent().stripTrailingZeros().toPlainString() + "%");
-        m.put("window", Durations.format(s.windowMillis()));
+        // As the SLO names it (30d), not as a PromQL duration (4w2d).
+        m.put("window", dev.vigil.targets.slo.SloPlan.window(s.windowMillis()));
         m.put("description", s.description() == null ? "" : s.description());
         return m;
+    }
+
+    /** The burn-rate alerts of the service's SLOs, each with its runbook (written by {@code SloRunbookEmitter}). */
+    private static List<Map<String, Object>> sloAlerts(Project project, Service service) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (dev.vigil.targets.slo.SloPlan plan : dev.vigil.targets.slo.SloPlan.of(project, service)) {
+            for (dev.vigil.targets.slo.SloPlan.Tier tier : plan.tiers()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", tier.alert());
+                m.put("file", OutputManifest.safeSegment(tier.alert()) + ".md");
+                m.put("slo", plan.slo().name());
+                m.put("severity", tier.severity());
+                m.put("tier", tier.tier().id());
+                m.put("conditions", tier.pairs().stream().map(p -> QueryText.number(p.factor()) + "x over "
+                        + dev.vigil.targets.slo.SloPlan.window(p.longMillis()) + " and "
+                        + dev.vigil.targets.slo.SloPlan.window(p.shortMillis())).toList());
+                m.put("for", tier.forMillis() > 0 ? Durations.format(tier.forMillis()) : "");
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** The inhibition rules whose target side matches this alert's own labels. */

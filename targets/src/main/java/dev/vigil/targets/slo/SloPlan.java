@@ -156,6 +156,10 @@ public record SloPlan(Service service, Slo slo, Map<String, Constant> constants,
 
     /** The selector of a histogram's series: {@code _bucket} (with {@code le}) or {@code _count}. */
     private String histogram(String suffix, boolean withLe) {
+        return QueryText.of(histogramSelector(suffix, withLe), constants);
+    }
+
+    VectorSelector histogramSelector(String suffix, boolean withLe) {
         VectorSelector v = (VectorSelector) slo.sli().queries().get("histogram");
         String base = dev.vigil.compiler.validate.slo.LatencyThreshold.baseName(v.name().orElseThrow());
         List<LabelMatcher> matchers = new ArrayList<>(v.matchers().stream()
@@ -163,7 +167,7 @@ public record SloPlan(Service service, Slo slo, Map<String, Constant> constants,
         if (withLe) {
             matchers.add(new LabelMatcher("le", MatchOp.EQ, QueryText.number(slo.sli().threshold()), null, v.span()));
         }
-        return QueryText.of(new VectorSelector(base + suffix, matchers, v.span()), constants);
+        return new VectorSelector(base + suffix, matchers, v.span());
     }
 
     /** The request rate over a window (events and latency SLIs). */

@@ -24,6 +24,16 @@ Owned by ${md.text(service.team)}.
 | ${md.cellCode(s.name)} | ${md.cellCode(s.objective)} | ${md.cellCode(s.window)} | ${md.prose(s.description)} |
 </#list>
 </#if>
+<#if sloAlerts?has_content>
+
+## SLO burn-rate alerts
+
+| Alert | SLO | Tier | Severity | Burn rate above | For |
+|---|---|---|---|---|---|
+<#list sloAlerts as a>
+| ${md.link(a.name, a.file)} | ${md.cellCode(a.slo)} | ${md.text(a.tier)} | ${md.cellCode(a.severity)} | ${md.prose(a.conditions?join(", or "))} | <#if a.for?has_content>${md.cellCode(a.for)}<#else>immediately</#if> |
+</#list>
+</#if>
 <#if dashboards?has_content>
 
 ## Dashboards

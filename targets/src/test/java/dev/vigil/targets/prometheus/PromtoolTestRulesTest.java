@@ -20,7 +20,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** For every sample: promtool checks every generated rules file and runs every generated unit test. */
+/**
+ * For every sample: promtool checks every generated rules file and runs every file under
+ * {@code prometheus/tests/} (compiled DSL tests and the SLO tests computed from the model).
+ */
 class PromtoolTestRulesTest {
     private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
 
@@ -45,15 +48,22 @@ class PromtoolTestRulesTest {
         Path out = tmp.resolve(sample.getFileName().toString());
         OutputDirectory.commit(files, out);
         for (Service s : project.services()) {
-            if (!s.groups().isEmpty()) {
+            // SLOs alone give a service a rule file, so `hasRules`, not just the declared groups.
+            if (RuleFiles.hasRules(s)) {
                 Tool.Result check = promtool.run(List.of("check", "rules", out.resolve(RuleFiles.path(s)).toString()));
                 assertTrue(check.ok(), check.report());
             }
-            if (!s.tests().isEmpty()) {
-                Tool.Result test = promtool.run(List.of("test", "rules", out.resolve(PrometheusTestsEmitter.path(s)).toString()));
-                assertTrue(test.ok(), test.report());
-                assertTrue(test.stdout().contains("SUCCESS"), test.report());
-            }
+        }
+        // Every test file the build wrote: the DSL tests and the ones computed from the SLOs.
+        List<String> tests = files.files().keySet().stream()
+                .filter(p -> p.startsWith("prometheus/tests/") && p.endsWith(".yml")).sorted().toList();
+        if (project.services().stream().anyMatch(s -> !s.tests().isEmpty() || !s.slos().isEmpty())) {
+            assertFalse(tests.isEmpty(), "services with tests or SLOs, but no test file under prometheus/tests/");
+        }
+        for (String t : tests) {
+            Tool.Result test = promtool.run(List.of("test", "rules", out.resolve(t).toString()));
+            assertTrue(test.ok(), test.report());
+            assertTrue(test.stdout().contains("SUCCESS"), test.report());
         }
     }
 }
