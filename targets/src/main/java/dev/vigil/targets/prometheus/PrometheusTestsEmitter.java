@@ -73,6 +73,8 @@ public final class PrometheusTestsEmitter implements Emitter {
             }
             doc.put("rule_files", ruleFiles);
             doc.put("evaluation_interval", Durations.format(project.settings().evaluationIntervalMillis()));
+            doc.put("group_eval_order", RuleFiles.evaluationOrder(project, project.services().stream()
+                    .filter(RuleFiles::hasRules).toList()));
             List<Object> tests = new ArrayList<>();
             for (TestCase t : service.tests()) {
                 tests.add(test(t, constants, alerts, owners));

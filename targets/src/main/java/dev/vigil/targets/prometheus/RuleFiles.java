@@ -66,6 +66,23 @@ public final class RuleFiles {
     }
 
     /** Whether the service has any rule to write: its own groups or its SLOs' generated ones. */
+    /**
+     * The names of the services' rule groups in the order they are declared, for promtool's
+     * {@code group_eval_order}: without it promtool evaluates groups in a random order, and an alert
+     * that reads a recording rule of another group would see its value one evaluation late or not,
+     * at random.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> evaluationOrder(Project project, List<Service> services) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (Service s : services) {
+            for (Object g : groups(project, s)) {
+                names.add((String) ((Map<String, Object>) g).get("name"));
+            }
+        }
+        return List.copyOf(names);
+    }
+
     public static boolean hasRules(Service service) {
         return !service.groups().isEmpty() || !service.slos().isEmpty();
     }

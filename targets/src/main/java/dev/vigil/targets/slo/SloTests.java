@@ -1,5 +1,6 @@
 package dev.vigil.targets.slo;
 
+import dev.vigil.targets.prometheus.RuleFiles;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.Slo;
@@ -97,6 +98,7 @@ public final class SloTests {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("rule_files", List.of("../rules/" + OutputManifest.safeSegment(service.name()) + ".rules.yml"));
         doc.put("evaluation_interval", Durations.format(interval));
+        doc.put("group_eval_order", RuleFiles.evaluationOrder(project, List.of(service)));
         List<Object> tests = new ArrayList<>();
         for (Scenario s : scenarios) {
             tests.add(yaml(s));
