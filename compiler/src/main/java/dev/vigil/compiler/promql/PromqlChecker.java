@@ -362,45 +362,9 @@ public final class PromqlChecker {
         return null;
     }
 
-    /** The known function within two edits of {@code name}, if there is one. */
+    /** The known function closest to {@code name} (a likely typo), if there is one. */
     private static String closestFunction(String name) {
-        String best = null;
-        int bestDistance = 3;
-        for (PromqlFunction f : Functions.all()) {
-            int d = distance(name.toLowerCase(java.util.Locale.ROOT), f.name(), bestDistance);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = f.name();
-            }
-        }
-        return best;
-    }
-
-    /** Levenshtein distance, giving up (returning {@code limit}) once it cannot be below {@code limit}. */
-    private static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) >= limit) {
-            return limit;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin >= limit) {
-                return limit;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return Math.min(prev[b.length()], limit);
+        return dev.vigil.compiler.diag.Suggest.closest(name.toLowerCase(java.util.Locale.ROOT),
+                Functions.all().stream().map(PromqlFunction::name).toList());
     }
 }

@@ -1,16 +1,11 @@
 package dev.vigil.targets.tools;
 
-import java.io.File;
+import dev.vigil.targets.verify.ToolRunner;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -37,24 +32,7 @@ public record Tool(String name, Path executable) {
 
     public static Optional<Path> find(String name) {
         String configured = System.getProperty("vigil.tool." + name);
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return dev.vigil.targets.verify.ToolRunner.locate(configured != null && !configured.isBlank() ? configured : name);
     }
 
     /** What one run printed and how it ended. */
@@ -71,36 +49,16 @@ public record Tool(String name, Path executable) {
 
     /** Runs the tool with these arguments; a run that takes over a minute is killed and fails. */
     public Result run(List<String> arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(executable.toString());
-        command.addAll(arguments);
         try {
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
-            // Both streams are drained concurrently, so a chatty tool cannot block on a full pipe.
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                Assertions.fail(name + " did not finish within 60s: " + command);
+            ToolRunner.Run r = new ToolRunner(executable, Duration.ofSeconds(60)).run(arguments, Path.of(".").toAbsolutePath());
+            if (r.timedOut()) {
+                Assertions.fail(name + " did not finish within 60s: " + r.command());
             }
-            return new Result(command, p.exitValue(), out.join(), err.join());
+            return new Result(r.command(), r.exitCode(), r.stdout(), r.stderr());
         } catch (IOException e) {
-            throw new IllegalStateException("Could not run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running " + command, e);
+            throw new IllegalStateException("Could not run " + name + " " + arguments, e);
         }
     }
 
-    private static File nullFile() {
-        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
 
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(could not read: " + e.getMessage() + ")";
-        }
-    }
 }
