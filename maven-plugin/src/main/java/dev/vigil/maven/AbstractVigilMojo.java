@@ -1,5 +1,6 @@
 package dev.vigil.maven;
 
+import java.io.IOException;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
 import java.io.File;
@@ -66,6 +67,28 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
                 strict, severityOverrides == null ? Map.of() : severityOverrides,
                 buildDirectory.toPath().resolve("vigil-state"));
+    }
+
+    /**
+     * Compiles the sources; empty, with a log line saying so, when there are none. The user's
+     * mistakes fail the build, anything else is a crash.
+     */
+    protected final Optional<CompileResult> compileSources(String goal)
+            throws MojoExecutionException, MojoFailureException {
+        Optional<CompileResult> compiled;
+        try {
+            compiled = Compilation.compile(compileRequest());
+        } catch (ConfigurationException e) {
+            throw failure(e);
+        } catch (InputException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw crash("compile " + sourceDirectory, e);
+        }
+        if (compiled.isEmpty()) {
+            getLog().info("No Vigil sources in " + sourceDirectory + "; nothing to " + goal + ".");
+        }
+        return compiled;
     }
 
     /** Logs the diagnostics as the CLI renders them, and adds IDE markers where an IDE listens. */

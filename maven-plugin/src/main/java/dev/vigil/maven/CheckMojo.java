@@ -1,9 +1,7 @@
 package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
-import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.TextRenderer;
-import java.io.IOException;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,18 +27,8 @@ public final class CheckMojo extends AbstractVigilMojo {
         if (skipped()) {
             return;
         }
-        Optional<CompileResult> compiled;
-        try {
-            compiled = Compilation.compile(compileRequest());
-        } catch (ConfigurationException e) {
-            throw failure(e);
-        } catch (InputException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw crash("check " + sourceDirectory, e);
-        }
+        Optional<CompileResult> compiled = compileSources("check");
         if (compiled.isEmpty()) {
-            getLog().info("No Vigil sources in " + sourceDirectory + "; nothing to check.");
             return;
         }
         CompileResult result = compiled.get();

@@ -1,7 +1,6 @@
 package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
-import dev.vigil.compiler.InputException;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
 import dev.vigil.targets.verify.ToolRunner;
 import dev.vigil.targets.verify.Verifier;
@@ -68,18 +67,8 @@ public final class TestMojo extends AbstractVigilMojo {
             getLog().info("Vigil tests are skipped (skipTests).");
             return;
         }
-        Optional<CompileResult> compiled;
-        try {
-            compiled = Compilation.compile(compileRequest());
-        } catch (ConfigurationException e) {
-            throw failure(e);
-        } catch (InputException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw crash("check " + sourceDirectory, e);
-        }
+        Optional<CompileResult> compiled = compileSources("test");
         if (compiled.isEmpty()) {
-            getLog().info("No Vigil sources in " + sourceDirectory + "; nothing to test.");
             return;
         }
         // The routing tests are part of the sources, not of the output: they come from the compiled project.
