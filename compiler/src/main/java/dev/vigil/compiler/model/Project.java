@@ -16,6 +16,14 @@ public record Project(List<Service> services, List<Constant> constants, Severity
         files = List.copyOf(files);
     }
 
+    /**
+     * Whether the project was compiled from .vigil sources, as opposed to read from existing YAML by
+     * `vigil lint`; hints then speak the language the user wrote.
+     */
+    public boolean fromVigilSources() {
+        return !files.isEmpty();
+    }
+
     /** Project settings. The scrape interval defaults to one minute, as Prometheus's does. */
     public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl) {
         public static final Settings DEFAULT = new Settings(60_000, 60_000, null);

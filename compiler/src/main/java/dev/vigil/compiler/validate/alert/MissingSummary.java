@@ -34,8 +34,11 @@ public final class MissingSummary implements Validator {
                         String missing = noSummary && noRunbook ? "no `summary` and no runbook"
                                 : noSummary ? "no `summary`" : "no runbook";
                         sink.warning(id(), a.span(), "`" + top + "` alert `" + a.name() + "` has " + missing + ".",
-                                (noSummary ? "Add `summary \"...\"` saying what is broken and where, such as `{{ $labels.instance }}`. " : "")
-                                        + (noRunbook ? "Add a `runbook { triage ... remediate ... }` block, or a `runbooks` link to the service." : ""));
+                                project.fromVigilSources()
+                                        ? (noSummary ? "Add `summary \"...\"` saying what is broken and where, such as `{{ $labels.instance }}`. " : "")
+                                                + (noRunbook ? "Add a `runbook { triage ... remediate ... }` block, or a `runbooks` link to the service." : "")
+                                        : (noSummary ? "Add a `summary` annotation saying what is broken and where, such as `{{ $labels.instance }}`. " : "")
+                                                + (noRunbook ? "Add a `runbook_url` annotation pointing at its runbook." : ""));
                     }
                 }
             }

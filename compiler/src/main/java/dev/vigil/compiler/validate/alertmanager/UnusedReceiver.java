@@ -24,8 +24,10 @@ public final class UnusedReceiver implements Validator {
         for (Routing.Receiver r : routing.receivers()) {
             if (r != null && r.name() != null && !used.contains(r.name())) {
                 sink.warning(id(), r.span(), "Receiver `" + r.name() + "` is not used by any route.",
-                        "Add a route to it, such as `route team = \"...\" to " + r.name()
-                                + "`, or remove it; alerts meant for it now reach the default receiver.");
+                        (project.fromVigilSources()
+                                ? "Add a route to it, such as `route team = \"...\" to " + r.name() + "`"
+                                : "Add a route with `receiver: " + r.name() + "` and the `matchers` of its alerts")
+                                + ", or remove it; alerts meant for it now reach the default receiver.");
             }
         }
     }

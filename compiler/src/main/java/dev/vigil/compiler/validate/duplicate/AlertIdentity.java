@@ -31,7 +31,9 @@ public final class AlertIdentity implements Validator {
                         if (!RuleIdentity.identical(e, a) && RuleIdentity.canCoincide(e, a)) {
                             sink.error(id(), a.span(), "Alert `" + a.name() + "` can fire with the same labels as the alert at "
                                             + e.span() + ", so Alertmanager cannot tell them apart.",
-                                    "Rename one, or give each a static label that tells them apart, such as `labels { variant = \"...\" }`.");
+                                    project.fromVigilSources()
+                                            ? "Rename one, or give each a static label that tells them apart, such as `labels { variant = \"...\" }`."
+                                            : "Rename one, or give each a static label that tells them apart under `labels:`.");
                             break;
                         }
                     }

@@ -65,8 +65,10 @@ public final class NoReceiver implements Validator {
                 String nearTo = near.receiver() == null ? "a route" : "the route to `" + near.receiver().name() + "`";
                 sink.warning(id(), a.span(), "`" + top + "` alert `" + a.name() + "` can only reach the default receiver "
                         + to + ", though " + nearTo + " is meant for its team or service.",
-                        "That route (line " + near.span().line() + ") matches the alert's team or service but not its "
-                                + "other labels; let it take `severity >= " + top + "`, or add a route for this alert's pages.");
+                        "That route (" + near.span() + ") matches the alert's team or service but not its other labels; "
+                                + (project.fromVigilSources() ? "let it take `severity >= " + top + "`"
+                                        : "let it also match `severity=\"" + top + "\"`")
+                                + ", or add a route for this alert's pages.");
             }
         }
     }
