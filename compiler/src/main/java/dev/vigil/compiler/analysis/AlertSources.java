@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Where an alert's texts were written, so checks can point into a summary or a label value rather
- * than at the alert's name. For models without source files (built from YAML) every lookup falls
- * back to the alert's own span. Also lists every alert with its service.
+ * than at the alert's name. Models built from a rule file carry these spans on the alert itself;
+ * anything not found falls back to the alert's own span. Also lists every alert with its service.
  */
 public final class AlertSources {
     /** An alert and the service it belongs to. */
@@ -79,7 +79,7 @@ public final class AlertSources {
                 }
             }
         }
-        return fallback(alert);
+        return alert.textSpans().getOrDefault(Rule.Alert.annotationKey(which), fallback(alert));
     }
 
     /** The value of the static label {@code name}, or the alert's span. */
@@ -96,7 +96,7 @@ public final class AlertSources {
                 }
             }
         }
-        return fallback(alert);
+        return alert.textSpans().getOrDefault(Rule.Alert.labelKey(name), fallback(alert));
     }
 
     /**

@@ -22,13 +22,33 @@ public sealed interface Rule {
 
     /**
      * An alert. Durations are in milliseconds (0 when absent). {@code guard} is the traffic expression
-     * the alert is gated on, or null.
+     * the alert is gated on, or null. {@code textSpans} locates label and annotation values written in
+     * a rule file (keys from {@link #labelKey} and {@link #annotationKey}); Vigil sources leave it empty.
      */
     record Alert(String name, Expr expr, long forMillis, long keepFiringForMillis, Ref severity,
             SortedMap<String, String> labels, String summary, String description, Expr guard,
-            Ref panel, Runbook runbook, Span span) implements Rule {
+            Ref panel, Runbook runbook, Span span, SortedMap<String, Span> textSpans) implements Rule {
         public Alert {
             labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+            textSpans = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(textSpans));
+        }
+
+        /** An alert whose texts are located through its declaration (Vigil sources). */
+        public Alert(String name, Expr expr, long forMillis, long keepFiringForMillis, Ref severity,
+                SortedMap<String, String> labels, String summary, String description, Expr guard,
+                Ref panel, Runbook runbook, Span span) {
+            this(name, expr, forMillis, keepFiringForMillis, severity, labels, summary, description, guard, panel,
+                    runbook, span, new TreeMap<>());
+        }
+
+        /** Key in {@link #textSpans} for the value of annotation {@code name}. */
+        public static String annotationKey(String name) {
+            return "annotations." + name;
+        }
+
+        /** Key in {@link #textSpans} for the value of label {@code name}. */
+        public static String labelKey(String name) {
+            return "labels." + name;
         }
     }
 

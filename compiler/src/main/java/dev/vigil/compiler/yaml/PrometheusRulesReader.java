@@ -181,6 +181,7 @@ public final class PrometheusRulesReader {
         long keepFiring = 0;
         Ref severity = null;
         SortedMap<String, String> labels = new TreeMap<>(groupLabels);
+        SortedMap<String, Span> textSpans = new TreeMap<>();
         String summary = null;
         String description = null;
         Rule.Runbook runbook = Rule.Runbook.EMPTY;
@@ -216,6 +217,7 @@ public final class PrometheusRulesReader {
                             labels.remove("severity");
                         } else {
                             labels.put(l.key(), v.get());
+                            textSpans.put(Rule.Alert.labelKey(l.key()), read.span(l.value()));
                         }
                     }
                 }
@@ -224,7 +226,13 @@ public final class PrometheusRulesReader {
                         misplaced(e);
                         continue;
                     }
-                    SortedMap<String, String> annotations = read.stringMap(e.value(), "annotations");
+                    SortedMap<String, String> annotations = new TreeMap<>();
+                    for (NodeReader.Entry a : read.entries(e.value(), "annotations")) {
+                        read.string(a.value(), "annotations." + a.key()).ifPresent(v -> {
+                            annotations.put(a.key(), v);
+                            textSpans.put(Rule.Alert.annotationKey(a.key()), read.span(a.value()));
+                        });
+                    }
                     summary = annotations.get("summary");
                     description = annotations.get("description");
                     String url = annotations.get("runbook_url");
@@ -245,7 +253,7 @@ public final class PrometheusRulesReader {
                 labels.remove("severity");
             }
             return java.util.Optional.of(new Rule.Alert(name, expr, forMillis, keepFiring, severity, labels, summary,
-                    description, null, null, runbook, span));
+                    description, null, null, runbook, span, textSpans));
         }
         return java.util.Optional.of(new Rule.Recording(name, expr, labels, span));
     }

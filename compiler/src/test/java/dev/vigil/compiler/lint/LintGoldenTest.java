@@ -30,9 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * by meaning and in any order, with {@code X.json}. A directory {@code lint/<Check.Id>/X/} is one
  * case whose YAML files (a rule file and an Alertmanager configuration, say) are linted together,
  * as {@code vigil lint} does with a directory, and compared with {@code X.json} beside it.
- * {@code fail-*} cases must report the folder's id and {@code pass-*} look-alikes must not;
- * {@code known-issue-*} cases record a check's current misbehaviour on YAML, explained in a comment
- * at the top of the file. Run with {@code -Dvigil.golden.update=true} (or {@code VIGIL_UPDATE_GOLDEN=1})
+ * {@code fail-*} cases must report the folder's id and {@code pass-*} look-alikes must not.
+ * Run with {@code -Dvigil.golden.update=true} (or {@code VIGIL_UPDATE_GOLDEN=1})
  * to rewrite the expectations; a missing one is written and fails.
  */
 class LintGoldenTest {
