@@ -35,9 +35,15 @@ public final class Compiler {
     public static final String EXTENSION = ".vigil";
 
     private final SourceLoader loader;
+    private final CompileOptions options;
 
     public Compiler(SourceLoader loader) {
+        this(loader, CompileOptions.DEFAULT);
+    }
+
+    public Compiler(SourceLoader loader, CompileOptions options) {
         this.loader = loader;
+        this.options = options;
     }
 
     public static Compiler fromWorkingDirectory() {
@@ -84,11 +90,16 @@ public final class Compiler {
         }
         Map<String, SourceFile> sources = new HashMap<>();
         read.values().stream().filter(s -> s != null).forEach(s -> sources.put(s.path(), s));
-        return analyse(parsed, sources, sink);
+        return analyse(parsed, sources, sink, options);
     }
 
     /** Compiles in-memory sources; imports are not followed. For tests and tools that hold text already. */
     public static CompileResult compile(List<SourceFile> sourceFiles) {
+        return compile(sourceFiles, CompileOptions.DEFAULT);
+    }
+
+    /** Compiles in-memory sources with a build tool's options; imports are not followed. */
+    public static CompileResult compile(List<SourceFile> sourceFiles, CompileOptions options) {
         DiagnosticSink sink = new DiagnosticSink();
         Map<String, VigilFile> parsed = new HashMap<>();
         Map<String, SourceFile> sources = new HashMap<>();
@@ -96,24 +107,28 @@ public final class Compiler {
             sources.put(s.path(), s);
             VigilSourceParser.parse(s, sink).ifPresent(f -> parsed.put(s.path(), f));
         }
-        return analyse(parsed, sources, sink);
+        return analyse(parsed, sources, sink, options);
     }
 
     private static CompileResult analyse(Map<String, VigilFile> parsed, Map<String, SourceFile> sources,
-            DiagnosticSink sink) {
+            DiagnosticSink sink, CompileOptions options) {
         // Syntax and input errors stop here: resolving names over half-parsed files would only add noise.
         if (sink.hasErrors()) {
             return new CompileResult(Optional.empty(), sink.sorted(), sources);
         }
         List<VigilFile> files = new ArrayList<>(parsed.values());
         files.sort(Comparator.comparing(VigilFile::path));
-        Project project = ModelBuilder.build(files, sink);
+        Project project = ModelBuilder.build(files, sink, options.scrapeIntervalMillis());
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
         Map<String, Severity> overrides = CheckOverrides.read(files, sink);
         List<Suppression> suppressions = new ArrayList<>();
         files.forEach(f -> suppressions.addAll(DslSuppressions.in(f)));
         List<Diagnostic> diagnostics = Suppressions.apply(sink.sorted(), suppressions, overrides);
+        if (!options.severityOverrides().isEmpty()) {
+            // The build's levels come second, so they win over the project's for the same check.
+            diagnostics = Suppressions.apply(diagnostics, List.of(), options.severityOverrides());
+        }
         boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
         return new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources);
     }

@@ -1,6 +1,5 @@
 package dev.vigil.maven;
 
-import java.io.IOException;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
 import java.io.File;
@@ -70,11 +69,10 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     }
 
     /**
-     * Compiles the sources; empty, with a log line saying so, when there are none. The user's
-     * mistakes fail the build, anything else is a crash.
+     * Compiles the sources; empty, with a log line saying so, when there are none. Mistakes in the
+     * POM or the source paths fail the build; mistakes in the sources come back as diagnostics.
      */
-    protected final Optional<CompileResult> compileSources(String goal)
-            throws MojoExecutionException, MojoFailureException {
+    protected final Optional<CompileResult> compileSources(String goal) throws MojoFailureException {
         Optional<CompileResult> compiled;
         try {
             compiled = Compilation.compile(compileRequest());
@@ -82,8 +80,6 @@ abstract class AbstractVigilMojo extends AbstractMojo {
             throw failure(e);
         } catch (InputException e) {
             throw failure(e);
-        } catch (IOException e) {
-            throw crash("compile " + sourceDirectory, e);
         }
         if (compiled.isEmpty()) {
             getLog().info("No Vigil sources in " + sourceDirectory + "; nothing to " + goal + ".");

@@ -1,21 +1,15 @@
 package dev.vigil.maven;
 
+import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
-import dev.vigil.compiler.ast.Decl;
-import dev.vigil.compiler.ast.Property;
-import dev.vigil.compiler.ast.VigilFile;
-import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suggest;
-import dev.vigil.compiler.diag.Suppressions;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.source.SourceLoader;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.Validators;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Compiles a {@link CompileRequest}: the library's {@link Compiler} plus the settings the POM adds. */
+/** Compiles a {@link CompileRequest}: the library's {@link Compiler} with the options the POM adds. */
 final class Compilation {
-    /** The file that carries the POM's scrape interval into the compiler, under the work directory. */
-    static final String SETTINGS_FILE = "pom-settings.vigil";
-
     private Compilation() {
     }
 
@@ -43,35 +35,21 @@ final class Compilation {
     }
 
     /**
-     * Compiles the request. The POM's scrape interval reaches the checks as a {@code settings} block
-     * in a file the plugin writes under {@code target/}, so the compiler treats it exactly as one in
-     * the sources; the sources may not set it too, since which one wins would depend on file order.
-     * The POM's severity overrides apply after the project's own {@code checks} block.
+     * Compiles the request. The POM's scrape interval and severity overrides go to the compiler as
+     * options: it refuses a scrape interval set in the sources too, and applies the overrides after
+     * the project's own {@code checks} block, before deciding whether errors withhold the project.
      *
      * @return empty when there are no sources
      */
-    static Optional<CompileResult> compile(CompileRequest request) throws ConfigurationException, InputException, IOException {
+    static Optional<CompileResult> compile(CompileRequest request) throws ConfigurationException, InputException {
         if (sources(request).isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Severity> overrides = overrides(request.severityOverrides());
-        List<Path> inputs = new ArrayList<>(List.of(request.sourceDirectory()));
-        Path settingsFile = request.workDirectory().resolve(SETTINGS_FILE);
-        if (request.scrapeInterval().isPresent()) {
-            inputs.add(writeSettings(settingsFile, scrapeMillis(request.scrapeInterval().get())));
-        } else {
-            Files.deleteIfExists(settingsFile);
-        }
-        SourceLoader loader = new SourceLoader(request.baseDirectory());
-        CompileResult result = new Compiler(loader).check(inputs);
-        if (request.scrapeInterval().isPresent() && result.project().isPresent()) {
-            refuseSecondScrapeInterval(result.project().get().files(), loader.displayPath(settingsFile));
-        }
-        if (!overrides.isEmpty()) {
-            List<Diagnostic> adjusted = Suppressions.apply(result.diagnostics(), List.of(), overrides);
-            boolean errors = adjusted.stream().anyMatch(Diagnostic::isError);
-            result = new CompileResult(errors ? Optional.empty() : result.project(), adjusted, result.sources());
-        }
+        OptionalLong scrape = request.scrapeInterval().isPresent()
+                ? OptionalLong.of(scrapeMillis(request.scrapeInterval().get())) : OptionalLong.empty();
+        CompileOptions options = new CompileOptions(scrape, overrides(request.severityOverrides()));
+        CompileResult result = new Compiler(new SourceLoader(request.baseDirectory()), options)
+                .check(List.of(request.sourceDirectory()));
         return Optional.of(request.strict() ? result.withWarningsAsErrors() : result);
     }
 
@@ -87,36 +65,6 @@ final class Compilation {
             throw new ConfigurationException("scrapeInterval (vigil.scrapeInterval): `" + text + "` is not a positive duration.");
         }
         return millis;
-    }
-
-    private static Path writeSettings(Path file, long scrapeMillis) throws IOException {
-        String text = "// Written by vigil-maven-plugin from the POM's scrapeInterval. Do not edit.\n"
-                + "settings {\n  scrape_interval " + Durations.format(scrapeMillis) + "\n}\n";
-        Files.createDirectories(file.getParent());
-        // Rewritten only when it changes, so its timestamp does not make the build look dirty.
-        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        }
-        return file;
-    }
-
-    private static void refuseSecondScrapeInterval(List<VigilFile> files, String settingsPath) throws ConfigurationException {
-        for (VigilFile f : files) {
-            if (f.path().equals(settingsPath)) {
-                continue;
-            }
-            for (Decl d : f.decls()) {
-                if (d instanceof Decl.SettingsDecl settings) {
-                    for (Property p : settings.properties()) {
-                        if (p.key().text().equals("scrape_interval")) {
-                            throw new ConfigurationException("The POM sets scrapeInterval, and " + f.path() + ":"
-                                    + p.span().line() + ":" + p.span().column()
-                                    + " sets scrape_interval too; set it in one place.");
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /** The POM's overrides, checked as the DSL's {@code checks} block checks them. */

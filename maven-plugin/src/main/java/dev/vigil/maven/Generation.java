@@ -47,12 +47,6 @@ final class Generation {
 
         CompileResult result = Compilation.compile(request.compile()).orElseThrow();
         if (result.project().isEmpty()) {
-            if (!result.hasErrors()) {
-                // The compiler withheld the project for errors that the POM's overrides then lowered.
-                throw new ConfigurationException("The sources have errors that severityOverrides lower, so the compiler "
-                        + "produced no output. Lower them in the project's `checks { }` block instead, where the "
-                        + "compiler sees them.");
-            }
             return new Outcome(Status.FAILED, Optional.of(result), Optional.empty());
         }
         OutputManifest files = Build.emit(result.project().get(), new EmitSettings(request.runbookTemplates()));

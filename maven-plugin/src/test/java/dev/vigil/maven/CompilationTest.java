@@ -57,20 +57,23 @@ class CompilationTest {
 
         CompileResult fast = Compilation.compile(request(Optional.of("15s"), false, Map.of())).orElseThrow();
         assertFalse(reports(fast, "Rate.WindowTooShort", Severity.WARNING), fast.diagnostics().toString());
-        assertTrue(Files.readString(project.resolve("target/vigil-state/pom-settings.vigil")).contains("scrape_interval 15s"));
-
-        // Unset again: the file goes, and the default applies again.
-        CompileResult again = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
-        assertTrue(reports(again, "Rate.WindowTooShort", Severity.WARNING));
-        assertFalse(Files.exists(project.resolve("target/vigil-state/pom-settings.vigil")));
+        assertEquals(15_000, fast.project().orElseThrow().settings().scrapeIntervalMillis());
+        // Nothing is written into the project for it.
+        assertFalse(Files.exists(project.resolve("target")));
     }
 
     @Test
-    void aScrapeIntervalInBothPlacesIsRefused() throws Exception {
+    void aScrapeIntervalInBothPlacesIsAnErrorAtTheSourceLine() throws Exception {
         write("settings {\n  scrape_interval 15s\n}\n" + SERVICE);
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> Compilation.compile(request(Optional.of("30s"), false, Map.of())));
-        assertTrue(e.getMessage().contains("src/main/vigil/api.vigil:2:3 sets scrape_interval too"), e.getMessage());
+        CompileResult r = Compilation.compile(request(Optional.of("30s"), false, Map.of())).orElseThrow();
+        Diagnostic conflict = r.diagnostics().stream().filter(d -> d.code().equals("Property.Conflict")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.diagnostics().toString()));
+        assertEquals("src/main/vigil/api.vigil", conflict.span().file());
+        assertEquals(2, conflict.span().line());
+        assertEquals(3, conflict.span().column());
+        assertTrue(conflict.message().startsWith("`scrape_interval` is set here and by the build (`30s`)"),
+                conflict.message());
+        assertTrue(r.project().isEmpty());
     }
 
     @Test
@@ -88,6 +91,25 @@ class CompilationTest {
         assertTrue(reports(raised, "Rate.WindowTooShort", Severity.ERROR));
         assertTrue(raised.project().isEmpty(), "an error withholds the project");
 
+        CompileResult off = Compilation.compile(request(Optional.empty(), false, Map.of("Rate", "off"))).orElseThrow();
+        assertTrue(off.diagnostics().stream().noneMatch(d -> d.inFamily("Rate")), off.diagnostics().toString());
+        assertTrue(off.project().isPresent());
+    }
+
+    @Test
+    void thePomCanLowerAnErrorTheProjectRaised() throws Exception {
+        write("checks {\n  Rate.WindowTooShort error\n}\n" + SERVICE);
+        CompileResult raised = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
+        assertTrue(reports(raised, "Rate.WindowTooShort", Severity.ERROR), raised.diagnostics().toString());
+        assertTrue(raised.project().isEmpty());
+
+        // The POM's level applies after the project's, before errors decide whether there is output.
+        CompileResult lowered = Compilation.compile(request(Optional.empty(), false, Map.of("Rate.WindowTooShort", "warning")))
+                .orElseThrow();
+        assertTrue(reports(lowered, "Rate.WindowTooShort", Severity.WARNING), lowered.diagnostics().toString());
+        assertTrue(lowered.project().isPresent(), lowered.diagnostics().toString());
+
+        // A family key in the POM still wins over the project's exact id.
         CompileResult off = Compilation.compile(request(Optional.empty(), false, Map.of("Rate", "off"))).orElseThrow();
         assertTrue(off.diagnostics().stream().noneMatch(d -> d.inFamily("Rate")), off.diagnostics().toString());
         assertTrue(off.project().isPresent());

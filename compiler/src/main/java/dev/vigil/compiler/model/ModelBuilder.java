@@ -12,6 +12,7 @@ import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.source.Span;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -33,16 +35,23 @@ import java.util.TreeMap;
 public final class ModelBuilder {
     private final DiagnosticSink sink;
     private final ConstantTypes constantTypes;
+    private final OptionalLong buildScrapeInterval;
     private SloReader sloReader;
 
-    private ModelBuilder(DiagnosticSink sink) {
+    private ModelBuilder(DiagnosticSink sink, OptionalLong buildScrapeInterval) {
         this.sink = sink;
+        this.buildScrapeInterval = buildScrapeInterval;
         this.constantTypes = new ConstantTypes(sink);
     }
 
     /** Files must come in a stable order (sorted by path) so that the model is deterministic. */
     public static Project build(List<VigilFile> files, DiagnosticSink sink) {
-        return new ModelBuilder(sink).project(files);
+        return build(files, sink, OptionalLong.empty());
+    }
+
+    /** As {@link #build(List, DiagnosticSink)}, with a scrape interval the build tool sets. */
+    public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval) {
+        return new ModelBuilder(sink, buildScrapeInterval).project(files);
     }
 
     private Project project(List<VigilFile> files) {
@@ -127,7 +136,14 @@ public final class ModelBuilder {
         for (Decl.SettingsDecl d : decls) {
             for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
                 switch (p.key().text()) {
-                    case "scrape_interval" -> scrape = values.duration(p.value(), "scrape_interval").orElse(scrape);
+                    case "scrape_interval" -> {
+                        scrape = values.duration(p.value(), "scrape_interval").orElse(scrape);
+                        if (buildScrapeInterval.isPresent()) {
+                            sink.error("Property.Conflict", p.key().span(), "`scrape_interval` is set here and by the"
+                                    + " build (`" + Durations.format(buildScrapeInterval.getAsLong()) + "`).",
+                                    "Set it in one place: remove it here, or drop the build's scrape interval.");
+                        }
+                    }
                     case "evaluation_interval" ->
                             evaluation = values.duration(p.value(), "evaluation_interval").orElse(evaluation);
                     case "prometheus_url" -> prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
@@ -136,7 +152,7 @@ public final class ModelBuilder {
                 }
             }
         }
-        return new Project.Settings(scrape, evaluation, prometheusUrl);
+        return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl);
     }
 
     // ------------------------------------------------------------ services

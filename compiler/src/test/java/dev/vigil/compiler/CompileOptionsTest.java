@@ -1,0 +1,69 @@
+package dev.vigil.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.Severity;
+import dev.vigil.compiler.source.SourceFile;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class CompileOptionsTest {
+    /** `rate` over 1m: too short for the default 1m scrape interval, fine for 15s. */
+    private static final String SERVICE = """
+            service api {
+              group api_rates every 1m {
+                record job:http_requests:rate1m = sum by (job) (rate(http_requests_total[1m]))
+              }
+            }
+            """;
+
+    private static CompileResult compile(String text, CompileOptions options) {
+        return Compiler.compile(List.of(new SourceFile("api.vigil", text)), options);
+    }
+
+    private static List<String> codes(CompileResult r) {
+        return r.diagnostics().stream().map(d -> d.code() + ":" + d.severity().label()).toList();
+    }
+
+    @Test
+    void theBuildsScrapeIntervalIsTheProjects() {
+        assertTrue(codes(compile(SERVICE, CompileOptions.DEFAULT)).contains("Rate.WindowTooShort:warning"));
+        CompileResult fast = compile(SERVICE, new CompileOptions(OptionalLong.of(15_000), Map.of()));
+        assertEquals(List.of(), codes(fast));
+        assertEquals(15_000, fast.project().orElseThrow().settings().scrapeIntervalMillis());
+    }
+
+    @Test
+    void aScrapeIntervalInTheSourcesAndTheBuildIsAConflict() {
+        CompileResult r = compile("settings {\n  scrape_interval 15s\n}\n" + SERVICE,
+                new CompileOptions(OptionalLong.of(30_000), Map.of()));
+        assertEquals(List.of("Property.Conflict:error"), codes(r));
+        Diagnostic d = r.diagnostics().get(0);
+        assertEquals(2, d.span().line());
+        assertEquals(3, d.span().column());
+        assertEquals("`scrape_interval` is set here and by the build (`30s`).", d.message());
+        assertTrue(r.project().isEmpty());
+    }
+
+    @Test
+    void theBuildsLevelsComeAfterTheProjectsChecksBlock() {
+        String raised = "checks {\n  Rate.WindowTooShort error\n}\n" + SERVICE;
+        assertTrue(compile(raised, CompileOptions.DEFAULT).project().isEmpty());
+
+        CompileResult lowered = compile(raised, new CompileOptions(OptionalLong.empty(),
+                Map.of("Rate.WindowTooShort", Severity.INFO)));
+        assertEquals(List.of("Rate.WindowTooShort:info"), codes(lowered));
+        assertTrue(lowered.project().isPresent());
+
+        Map<String, Severity> off = new HashMap<>();
+        off.put("Rate", null);
+        CompileResult silenced = compile(raised, new CompileOptions(OptionalLong.empty(), off));
+        assertEquals(List.of(), codes(silenced));
+        assertTrue(silenced.project().isPresent());
+    }
+}
