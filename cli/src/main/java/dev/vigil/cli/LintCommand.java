@@ -45,10 +45,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         long scrapeMillis;
         try {
-            scrapeMillis = Durations.parseMillis(scrapeInterval);
-            if (scrapeMillis <= 0) {
-                throw new IllegalArgumentException("`" + scrapeInterval + "` is not a positive duration");
-            }
+            scrapeMillis = Durations.parsePositiveMillis(scrapeInterval);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("vigil: --scrape-interval: " + e.getMessage() + ".");
             return VigilCommand.EXIT_USAGE;

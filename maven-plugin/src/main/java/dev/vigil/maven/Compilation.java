@@ -5,11 +5,9 @@ import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.Severity;
-import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.source.SourceLoader;
-import dev.vigil.compiler.validate.Validator;
-import dev.vigil.compiler.validate.Validators;
+import dev.vigil.compiler.validate.CheckOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Compiles a {@link CompileRequest}: the library's {@link Compiler} with the options the POM adds. */
 final class Compilation {
@@ -54,40 +50,28 @@ final class Compilation {
     }
 
     static long scrapeMillis(String text) throws ConfigurationException {
-        long millis;
         try {
-            millis = Durations.parseMillis(text);
+            return Durations.parsePositiveMillis(text);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("scrapeInterval (vigil.scrapeInterval): " + e.getMessage()
                     + "; give a Prometheus duration such as 15s or 1m.");
         }
-        if (millis <= 0) {
-            throw new ConfigurationException("scrapeInterval (vigil.scrapeInterval): `" + text + "` is not a positive duration.");
-        }
-        return millis;
     }
 
     /** The POM's overrides, checked as the DSL's {@code checks} block checks them. */
     static Map<String, Severity> overrides(Map<String, String> configured) throws ConfigurationException {
-        Set<String> known = new TreeSet<>();
-        for (Validator v : Validators.builtIn().all()) {
-            known.add(v.id());
-            known.add(v.id().substring(0, v.id().indexOf('.')));
-        }
         Map<String, Severity> out = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : configured.entrySet()) {
             String key = e.getKey().trim();
             String level = e.getValue() == null ? "" : e.getValue().trim();
-            if (!known.contains(key)) {
-                String near = Suggest.closest(key, known);
+            if (!CheckOverrides.isKnown(key)) {
+                String near = CheckOverrides.closest(key);
                 problems.add("no check is called `" + key + "`" + (near != null ? "; did you mean `" + near + "`?" : ""));
-                continue;
-            }
-            switch (level) {
-                case "off" -> out.put(key, null);
-                case "error", "warning", "info" -> out.put(key, Severity.parse(level));
-                default -> problems.add("`" + level + "` for `" + key + "` is not a level; use error, warning, info or off");
+            } else if (CheckOverrides.isLevel(level)) {
+                out.put(key, CheckOverrides.severity(level));
+            } else {
+                problems.add("`" + level + "` for `" + key + "` is not a level; use error, warning, info or off");
             }
         }
         if (!problems.isEmpty()) {

@@ -63,17 +63,7 @@ public record AlertThreshold(BigDecimal value, BinaryOp op) {
             return Optional.of(new AlertThreshold(right.get(), b.op()));
         }
         // The scalar is on the left: `4 < X` is `X > 4`.
-        return Optional.of(new AlertThreshold(left.get(), mirrored(b.op())));
-    }
-
-    private static BinaryOp mirrored(BinaryOp op) {
-        return switch (op) {
-            case GTR -> BinaryOp.LSS;
-            case LSS -> BinaryOp.GTR;
-            case GTE -> BinaryOp.LTE;
-            case LTE -> BinaryOp.GTE;
-            default -> op;
-        };
+        return Optional.of(new AlertThreshold(left.get(), b.op().mirrored()));
     }
 
     private static Optional<Direction> direction(BinaryOp op) {

@@ -38,7 +38,7 @@ public final class AlertSources {
                         if (m instanceof Decl.GroupDecl g) {
                             for (Decl.RuleDecl r : g.rules()) {
                                 if (r instanceof Decl.AlertDecl a && a.name() != null) {
-                                    s.decls.putIfAbsent(key(a.name().span()), a);
+                                    s.decls.putIfAbsent(a.name().span().rangeKey(), a);
                                 }
                             }
                         }
@@ -58,17 +58,13 @@ public final class AlertSources {
         return s;
     }
 
-    private static String key(Span span) {
-        return span.file() + ":" + span.line() + ":" + span.column() + ":" + span.endLine() + ":" + span.endColumn();
-    }
-
     public List<Owned> alerts() {
         return alerts;
     }
 
     /** The value of {@code summary} or {@code description}, or the alert's span. */
     public Span annotation(Rule.Alert alert, String which) {
-        Decl.AlertDecl d = alert.span() == null ? null : decls.get(key(alert.span()));
+        Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span().rangeKey());
         if (d != null) {
             for (Decl.AlertProp p : d.properties()) {
                 if (which.equals("summary") && p instanceof Decl.Summary s && s.value() != null) {
@@ -84,7 +80,7 @@ public final class AlertSources {
 
     /** The value of the static label {@code name}, or the alert's span. */
     public Span label(Rule.Alert alert, String name) {
-        Decl.AlertDecl d = alert.span() == null ? null : decls.get(key(alert.span()));
+        Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span().rangeKey());
         if (d != null) {
             for (Decl.AlertProp p : d.properties()) {
                 if (p instanceof Decl.AlertLabels l) {

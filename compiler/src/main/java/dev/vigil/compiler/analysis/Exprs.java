@@ -5,30 +5,16 @@ import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.MatrixSelector;
-import dev.vigil.compiler.promql.Paren;
 import dev.vigil.compiler.promql.VectorSelector;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.function.Consumer;
 
 /** Small helpers over PromQL trees that several checks share. */
 public final class Exprs {
     private Exprs() {
     }
 
-    /** {@code e} without the parentheses around it. */
-    public static Expr strip(Expr e) {
-        Expr cur = e;
-        while (cur instanceof Paren p) {
-            cur = p.expr();
-        }
-        return cur;
-    }
-
     /** Whether two expressions are the same query, ignoring positions and outer parentheses. */
     public static boolean same(Expr a, Expr b) {
-        return a != null && b != null && strip(a).equals(strip(b));
+        return a != null && b != null && Expr.unparen(a).equals(Expr.unparen(b));
     }
 
     /**
@@ -39,8 +25,8 @@ public final class Exprs {
      * {@code narrow > 0} proves {@code wide > 0} (5xx responses above zero mean responses above zero).
      */
     public static boolean narrower(Expr narrow, Expr wide) {
-        Expr n = strip(narrow);
-        Expr w = strip(wide);
+        Expr n = Expr.unparen(narrow);
+        Expr w = Expr.unparen(wide);
         if (n instanceof VectorSelector ns && w instanceof VectorSelector ws) {
             return ns.name().isPresent() && ns.name().equals(ws.name()) && ns.matchers().containsAll(ws.matchers());
         }
@@ -61,21 +47,4 @@ public final class Exprs {
     private static final java.util.Set<String> MONOTONE_CALLS = java.util.Set.of("rate", "irate", "increase");
     private static final java.util.Set<AggregateOp> MONOTONE_AGGREGATIONS =
             java.util.EnumSet.of(AggregateOp.SUM, AggregateOp.COUNT, AggregateOp.MAX);
-
-    /** Every node of {@code root}, parents before children, without recursion. */
-    public static void forEach(Expr root, Consumer<Expr> visit) {
-        if (root == null) {
-            return;
-        }
-        Deque<Expr> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Expr e = todo.pop();
-            visit.accept(e);
-            List<Expr> children = e.children();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                todo.push(children.get(i));
-            }
-        }
-    }
 }

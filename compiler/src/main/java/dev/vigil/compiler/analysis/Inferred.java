@@ -25,10 +25,6 @@ public record Inferred(ValueType type, LabelSet labels, MetricType kind, Set<Met
         return reads.contains(MetricType.COUNTER);
     }
 
-    public boolean readsGauge() {
-        return reads.contains(MetricType.GAUGE);
-    }
-
     public boolean readsHistogram() {
         return reads.contains(MetricType.HISTOGRAM);
     }

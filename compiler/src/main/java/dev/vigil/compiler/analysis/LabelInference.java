@@ -473,10 +473,7 @@ public final class LabelInference {
         if (i >= args.size()) {
             return null;
         }
-        Expr e = args.get(i);
-        while (e instanceof Paren p) {
-            e = p.expr();
-        }
+        Expr e = Expr.unparen(args.get(i));
         return e instanceof StringLiteral s ? s.value() : null;
     }
 

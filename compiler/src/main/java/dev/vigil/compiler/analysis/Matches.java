@@ -4,6 +4,7 @@ import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.Binary;
 import dev.vigil.compiler.promql.BinaryOp;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.ValueType;
 import dev.vigil.compiler.promql.VectorMatching;
 import dev.vigil.compiler.source.Span;
@@ -33,7 +34,7 @@ public final class Matches {
     public static void inProject(Project project, Kind kind, Consumer<Finding> out) {
         LabelInference li = LabelInference.forProject(project);
         for (Queries.Use use : Queries.of(project)) {
-            Exprs.forEach(use.expr(), e -> {
+            Expr.walk(use.expr(), e -> {
                 if (e instanceof Binary b) {
                     for (Finding f : of(li, b)) {
                         if (f.kind() == kind) {

@@ -37,11 +37,11 @@ public enum Sign {
 
     /** The number {@code e} stands for when it is a literal or a number constant, else null. */
     public static Double number(Expr e, Map<String, Constant> constants) {
-        Expr s = Exprs.strip(e);
+        Expr s = Expr.unparen(e);
         if (s instanceof NumberLiteral n) {
             return n.value();
         }
-        if (s instanceof Unary u && Exprs.strip(u.expr()) instanceof NumberLiteral n) {
+        if (s instanceof Unary u && Expr.unparen(u.expr()) instanceof NumberLiteral n) {
             return u.negative() ? -n.value() : n.value();
         }
         if (s instanceof ConstRef c && constants != null && constants.get(c.name()) != null
@@ -151,7 +151,7 @@ public enum Sign {
                     return strongest(sign(b.lhs(), depth + 1), filtered(op, rhs));
                 }
                 if (lhs != null && rhs == null) {
-                    return strongest(sign(b.rhs(), depth + 1), filtered(flip(op), lhs));
+                    return strongest(sign(b.rhs(), depth + 1), filtered(op.mirrored(), lhs));
                 }
                 return nonZeroOnly(sign(b.lhs(), depth + 1));
             }
@@ -189,16 +189,6 @@ public enum Sign {
                 case NEQ -> c == 0 ? NONZERO : UNKNOWN;
                 case EQL -> c > 0 ? POSITIVE : c < 0 ? NONZERO : UNKNOWN;
                 default -> UNKNOWN;
-            };
-        }
-
-        private static BinaryOp flip(BinaryOp op) {
-            return switch (op) {
-                case GTR -> BinaryOp.LSS;
-                case LSS -> BinaryOp.GTR;
-                case GTE -> BinaryOp.LTE;
-                case LTE -> BinaryOp.GTE;
-                default -> op;
             };
         }
     }

@@ -5,7 +5,6 @@ import dev.vigil.compiler.ExpressionChecks;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
-import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
 import dev.vigil.compiler.model.Project;
@@ -130,15 +129,11 @@ public final class Linter {
         for (Routing more : routings.subList(Math.min(1, routings.size()), routings.size())) {
             validate(new Project(List.of(), List.of(), project.severities(), settings, more, List.of()), sink);
         }
+        // Suppressions.apply returns the diagnostics sorted.
         List<Diagnostic> diagnostics = Suppressions.apply(distinct(exprs.remap(sink.sorted())), suppressions, Map.of());
-        if (options.strict()) {
-            diagnostics = diagnostics.stream()
-                    .map(d -> d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d).toList();
-        }
-        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
-        sorted.sort(Diagnostic.ORDER);
-        boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
-        return new CompileResult(errors ? Optional.empty() : Optional.of(project), sorted, sources);
+        boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
+        CompileResult result = new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources);
+        return options.strict() ? result.withWarningsAsErrors() : result;
     }
 
     /**
@@ -205,8 +200,7 @@ public final class Linter {
         Set<String> seen = new HashSet<>();
         for (Diagnostic d : diagnostics) {
             Span s = d.span();
-            String key = d.code() + '\0' + s.file() + ':' + s.line() + ':' + s.column() + ':' + s.endLine() + ':'
-                    + s.endColumn() + '\0' + d.message();
+            String key = d.code() + '\0' + s.rangeKey() + '\0' + d.message();
             if (seen.add(key)) {
                 out.add(d);
             }

@@ -17,8 +17,6 @@ import dev.vigil.compiler.promql.OffsetExpr;
 import dev.vigil.compiler.promql.Subquery;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.source.Span;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,14 +38,7 @@ final class ConstantTypes {
 
     /** {@code dashboardVariables}: names that are Grafana variables in this query's context. */
     void check(Expr root, Map<String, Constant> scope, Set<String> dashboardVariables) {
-        if (root == null) {
-            return;
-        }
-        // Iterative walk: deeply nested generated queries must not overflow the stack.
-        Deque<Expr> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Expr e = todo.pop();
+        Expr.walk(root, e -> {
             if (e instanceof ConstRef c) {
                 use(c.name(), c.span(), Use.OPERAND, scope, dashboardVariables);
             } else if (e instanceof VectorSelector v) {
@@ -65,12 +56,7 @@ final class ConstantTypes {
             } else if (e instanceof OffsetExpr o) {
                 duration(o.offset(), scope, dashboardVariables);
             }
-            for (Expr child : e.children()) {
-                if (child != null) {
-                    todo.push(child);
-                }
-            }
-        }
+        });
     }
 
     /** A list becomes an alternation, which only a regex matcher can use. */

@@ -50,6 +50,17 @@ public enum BinaryOp {
         return precedence == 3;
     }
 
+    /** The operator with its operands swapped: {@code 4 < x} is {@code x > 4}. */
+    public BinaryOp mirrored() {
+        return switch (this) {
+            case GTR -> LSS;
+            case LSS -> GTR;
+            case GTE -> LTE;
+            case LTE -> GTE;
+            default -> this;
+        };
+    }
+
     /** {@code and}, {@code or}, {@code unless}: they match series, never compute values. */
     public boolean isSetOperator() {
         return this == AND || this == OR || this == UNLESS;

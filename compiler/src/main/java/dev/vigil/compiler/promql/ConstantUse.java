@@ -1,9 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,10 +33,7 @@ public record ConstantUse(String name, Position position, Span span) {
     /** Every constant use in {@code expr}, in source order. */
     public static List<ConstantUse> in(Expr expr) {
         List<ConstantUse> uses = new ArrayList<>();
-        Deque<Expr> stack = new ArrayDeque<>();
-        stack.push(expr);
-        while (!stack.isEmpty()) {
-            Expr e = stack.pop();
+        Expr.walk(expr, e -> {
             if (e instanceof ConstRef c) {
                 uses.add(new ConstantUse(c.name(), Position.EXPRESSION, c.span()));
             } else if (e instanceof VectorSelector v) {
@@ -57,11 +52,7 @@ public record ConstantUse(String name, Position position, Span span) {
             } else if (e instanceof OffsetExpr o) {
                 durations(o.offset(), uses);
             }
-            List<Expr> children = e.children();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.push(children.get(i));
-            }
-        }
+        });
         uses.sort((a, b) -> a.span().compareTo(b.span()));
         return uses;
     }

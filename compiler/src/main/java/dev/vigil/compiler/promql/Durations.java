@@ -66,6 +66,15 @@ public final class Durations {
     }
 
     /** Canonical text, largest units first ({@code 90000} is {@code 1m30s}); zero is {@code 0s}. */
+    /** As {@link #parseMillis}, refusing zero: for intervals such as a scrape interval. */
+    public static long parsePositiveMillis(String text) {
+        long millis = parseMillis(text);
+        if (millis <= 0) {
+            throw new IllegalArgumentException("`" + text + "` is not a positive duration");
+        }
+        return millis;
+    }
+
     public static String format(long millis) {
         if (millis == 0) {
             return "0s";

@@ -1,7 +1,10 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A PromQL expression. Nodes are immutable records; their {@code equals} is structural because
@@ -20,4 +23,32 @@ public sealed interface Expr
 
     /** The direct sub-expressions, in source order. */
     List<Expr> children();
+
+    /** Visits {@code root} and every sub-expression, parents first and in source order, without recursion. */
+    static void walk(Expr root, Consumer<Expr> visit) {
+        if (root == null) {
+            return;
+        }
+        Deque<Expr> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            visit.accept(e);
+            List<Expr> children = e.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                if (children.get(i) != null) {
+                    todo.push(children.get(i));
+                }
+            }
+        }
+    }
+
+    /** {@code e} without the parentheses around it. */
+    static Expr unparen(Expr e) {
+        Expr cur = e;
+        while (cur instanceof Paren p) {
+            cur = p.expr();
+        }
+        return cur;
+    }
 }

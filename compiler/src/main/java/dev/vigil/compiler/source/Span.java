@@ -51,6 +51,11 @@ public final class Span implements Comparable<Span> {
         return endColumn;
     }
 
+    /** File and range as text: a map key for "this exact place", since spans all compare equal. */
+    public String rangeKey() {
+        return file + ":" + line + ":" + column + ":" + endLine + ":" + endColumn;
+    }
+
     public boolean isNone() {
         return this == NONE || line == 0;
     }

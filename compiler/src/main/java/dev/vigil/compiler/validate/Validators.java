@@ -15,11 +15,20 @@ public final class Validators {
         this.validators = List.copyOf(validators);
     }
 
+    /** The registered validators, loaded once: they keep no state between runs. */
     public static Validators builtIn() {
-        List<Validator> found = new ArrayList<>();
-        ServiceLoader.load(Validator.class, Validator.class.getClassLoader()).forEach(found::add);
-        found.sort(Comparator.comparing(Validator::id));
-        return new Validators(found);
+        return BuiltIn.VALIDATORS;
+    }
+
+    private static final class BuiltIn {
+        static final Validators VALIDATORS = load();
+
+        private static Validators load() {
+            List<Validator> found = new ArrayList<>();
+            ServiceLoader.load(Validator.class, Validator.class.getClassLoader()).forEach(found::add);
+            found.sort(Comparator.comparing(Validator::id));
+            return new Validators(found);
+        }
     }
 
     public List<Validator> all() {

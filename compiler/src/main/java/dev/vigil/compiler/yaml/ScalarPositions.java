@@ -70,11 +70,6 @@ final class ScalarPositions {
         return new ScalarPositions(doc, value, map);
     }
 
-    /** The first character of the value (for a value that is empty, where it would be). */
-    int startIndex() {
-        return rawIndex[0];
-    }
-
     /**
      * Maps a span given in the value's own coordinates (1-based lines and columns, as a parser of
      * the value alone reports them) to the file.

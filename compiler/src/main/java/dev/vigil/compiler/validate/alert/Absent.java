@@ -57,7 +57,7 @@ public final class Absent implements Validator {
 
     private void check(Rule.Alert a, long scrape, Map<String, Constant> constants, DiagnosticSink sink) {
         boolean[] any = {false};
-        Models.walk(a.expr(), e -> {
+        Expr.walk(a.expr(), e -> {
             if (e instanceof Call c && isAbsent(c)) {
                 any[0] = true;
                 argument(a, c, scrape, constants, sink);
@@ -75,7 +75,7 @@ public final class Absent implements Validator {
                     "After a restart the rule runs before the first scrapes; add `for " + Durations.format(Math.max(2 * scrape, 300_000))
                             + "` or longer.");
         }
-        if (Models.unparen(a.expr()) instanceof Call top && isAbsent(top)) {
+        if (Expr.unparen(a.expr()) instanceof Call top && isAbsent(top)) {
             Set<String> kept = equalityLabels(top);
             Set<String> lost = new TreeSet<>();
             for (String text : new String[] {a.summary(), a.description()}) {
@@ -100,7 +100,7 @@ public final class Absent implements Validator {
         if (c.args().isEmpty()) {
             return;
         }
-        Expr arg = Models.unparen(c.args().get(0));
+        Expr arg = Expr.unparen(c.args().get(0));
         if (arg instanceof MatrixSelector ms) {
             arg = ms.selector();
         }
@@ -117,7 +117,7 @@ public final class Absent implements Validator {
             return;
         }
         if (arg instanceof Call inner && TWO_SAMPLES.contains(inner.function()) && !inner.args().isEmpty()
-                && Models.unparen(inner.args().get(0)) instanceof MatrixSelector ms) {
+                && Expr.unparen(inner.args().get(0)) instanceof MatrixSelector ms) {
             OptionalLong window = Models.millis(ms.range(), constants);
             // Below two scrape intervals is Rate.WindowTooShort's finding.
             if (scrape > 0 && window.isPresent() && window.getAsLong() >= 2 * scrape && window.getAsLong() < 4 * scrape) {
@@ -135,7 +135,7 @@ public final class Absent implements Validator {
     }
 
     private void combined(Rule.Alert a, Binary b, Expr side, Expr other, DiagnosticSink sink) {
-        if (!(Models.unparen(side) instanceof Call c) || !isAbsent(c)) {
+        if (!(Expr.unparen(side) instanceof Call c) || !isAbsent(c)) {
             return;
         }
         if (PromqlChecker.typeOf(other) != ValueType.VECTOR) {
@@ -160,7 +160,7 @@ public final class Absent implements Validator {
         if (c.args().isEmpty()) {
             return out;
         }
-        Expr arg = Models.unparen(c.args().get(0));
+        Expr arg = Expr.unparen(c.args().get(0));
         if (arg instanceof MatrixSelector ms) {
             arg = ms.selector();
         }

@@ -7,8 +7,8 @@ import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.promql.AggregateOp;
 import dev.vigil.compiler.promql.Aggregation;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.validate.Validator;
-import dev.vigil.compiler.validate.support.Models;
 
 /**
  * {@code topk}/{@code bottomk} (and {@code limitk}) in an alert's condition. Which series are in the
@@ -22,7 +22,7 @@ public final class TopK implements Validator {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a) {
-                        Models.walk(a.expr(), e -> {
+                        Expr.walk(a.expr(), e -> {
                             if (e instanceof Aggregation agg && (agg.op() == AggregateOp.TOPK
                                     || agg.op() == AggregateOp.BOTTOMK || agg.op() == AggregateOp.LIMITK)) {
                                 sink.warning(id(), agg.span(), "Alert `" + a.name() + "` uses `" + agg.op().keyword()

@@ -109,7 +109,7 @@ public final class Unsafe implements Validator {
      * {@code d != 0} and the like (after {@code and}), or {@code d == 0} (after {@code unless}).
      */
     private static boolean rulesOutZero(Expr guard, boolean unless, Expr denominator, Map<String, Constant> constants) {
-        Expr g = Exprs.strip(guard);
+        Expr g = Expr.unparen(guard);
         if (!(g instanceof Binary b) || !b.op().isComparison() || b.returnBool()) {
             return false;
         }
@@ -142,7 +142,7 @@ public final class Unsafe implements Validator {
                 || (alertGuard != null && Exprs.same(alertGuard, den))) {
             return;
         }
-        String denText = PromqlPrinter.print(Exprs.strip(den));
+        String denText = PromqlPrinter.print(Expr.unparen(den));
         String subject = denText.length() <= SHORT ? "The denominator `" + denText + "`" : "This denominator";
         String result = b.op() == BinaryOp.DIV ? "NaN (0/0) or ±Inf" : "NaN";
         String clamped = "clamp_min(" + denText + ", 1e-9)";
@@ -172,7 +172,7 @@ public final class Unsafe implements Validator {
 
     private static boolean readsRate(Expr e) {
         boolean[] found = {false};
-        Exprs.forEach(e, n -> {
+        Expr.walk(e, n -> {
             if (n instanceof Call c && TRAFFIC.contains(c.function())) {
                 found[0] = true;
             }

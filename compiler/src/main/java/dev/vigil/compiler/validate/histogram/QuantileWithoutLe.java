@@ -1,6 +1,5 @@
 package dev.vigil.compiler.validate.histogram;
 
-import dev.vigil.compiler.analysis.Exprs;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -8,8 +7,8 @@ import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
-import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.AggregateOp;
+import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.Grouping;
@@ -34,7 +33,7 @@ public final class QuantileWithoutLe implements Validator {
     public void validate(Project project, DiagnosticSink sink) {
         LabelInference li = LabelInference.forProject(project);
         for (Queries.Use use : Queries.of(project)) {
-            Exprs.forEach(use.expr(), e -> {
+            Expr.walk(use.expr(), e -> {
                 if (e instanceof Call c && c.function().equals("histogram_quantile") && c.args().size() == 2) {
                     check(li, c, sink);
                 }
@@ -48,7 +47,7 @@ public final class QuantileWithoutLe implements Validator {
             return;
         }
         List<Aggregation> culprits = new ArrayList<>();
-        Exprs.forEach(input, e -> {
+        Expr.walk(input, e -> {
             if (e instanceof Aggregation a && !SELECTING.contains(a.op())
                     && li.infer(a.expr()).labels().canHave("le") && li.infer(a).labels().cannotHave("le")
                     && bucketsBelow(li, a.expr())) {
@@ -78,7 +77,7 @@ public final class QuantileWithoutLe implements Validator {
     /** Whether bucket series feed this expression: a selector with an `le` label or named `*_bucket`. */
     private static boolean bucketsBelow(LabelInference li, Expr e) {
         boolean[] found = {false};
-        Exprs.forEach(e, n -> {
+        Expr.walk(e, n -> {
             if (n instanceof dev.vigil.compiler.promql.VectorSelector v && (li.infer(v).labels().get("le") != null
                     || v.name().map(name -> name.endsWith("_bucket")).orElse(false))) {
                 found[0] = true;

@@ -7,6 +7,7 @@ import dev.vigil.compiler.model.MetricType;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.support.Models;
@@ -69,7 +70,7 @@ public final class UndefinedMetric implements Validator {
             Project one = new Project(List.of(s), project.constants(), project.severities(), project.settings(),
                     dev.vigil.compiler.model.Routing.EMPTY, List.of());
             for (Queries.Use use : Queries.of(one)) {
-                Models.walk(use.expr(), e -> {
+                Expr.walk(use.expr(), e -> {
                     if (!(e instanceof VectorSelector v)) {
                         return;
                     }

@@ -7,12 +7,12 @@ import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.Call;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.MatrixSelector;
 import dev.vigil.compiler.promql.PromqlPrinter;
 import dev.vigil.compiler.promql.Subquery;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.validate.Validator;
-import dev.vigil.compiler.validate.support.Models;
 import java.util.List;
 import java.util.Set;
 
@@ -27,12 +27,12 @@ public final class OfAggregation implements Validator {
     @Override
     public void validate(Project project, DiagnosticSink sink) {
         for (Queries.Use use : Queries.of(project)) {
-            Models.walk(use.expr(), e -> {
+            Expr.walk(use.expr(), e -> {
                 if (!(e instanceof Call c) || !COUNTER_FUNCTIONS.contains(c.function()) || c.args().size() != 1) {
                     return;
                 }
-                if (!(Models.unparen(c.args().get(0)) instanceof Subquery sq)
-                        || !(Models.unparen(sq.expr()) instanceof Aggregation agg)) {
+                if (!(Expr.unparen(c.args().get(0)) instanceof Subquery sq)
+                        || !(Expr.unparen(sq.expr()) instanceof Aggregation agg)) {
                     return;
                 }
                 Diagnostic d = Diagnostic.warning(id(), c.span(),

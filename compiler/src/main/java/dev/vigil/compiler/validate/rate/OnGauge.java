@@ -28,7 +28,7 @@ public final class OnGauge implements Validator {
             return;
         }
         for (Queries.Use use : Queries.of(project)) {
-            Models.walk(use.expr(), e -> {
+            Expr.walk(use.expr(), e -> {
                 if (e instanceof Call c && REPLACEMENT.containsKey(c.function()) && c.args().size() == 1) {
                     String metric = metricOf(c.args().get(0));
                     if (metric != null && types.get(metric) == MetricType.GAUGE) {
@@ -46,7 +46,7 @@ public final class OnGauge implements Validator {
     }
 
     private static String metricOf(Expr arg) {
-        if (Models.unparen(arg) instanceof MatrixSelector m && m.selector() instanceof VectorSelector v) {
+        if (Expr.unparen(arg) instanceof MatrixSelector m && m.selector() instanceof VectorSelector v) {
             return v.name().orElse(null);
         }
         return null;

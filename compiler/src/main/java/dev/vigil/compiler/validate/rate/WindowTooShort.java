@@ -8,6 +8,7 @@ import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.DurationLiteral;
 import dev.vigil.compiler.promql.Durations;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.MatrixSelector;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.support.Models;
@@ -31,9 +32,9 @@ public final class WindowTooShort implements Validator {
             return;
         }
         for (Queries.Use use : Queries.of(project)) {
-            Models.walk(use.expr(), e -> {
+            Expr.walk(use.expr(), e -> {
                 if (!(e instanceof Call c) || !TWO_SAMPLES.contains(c.function()) || c.args().isEmpty()
-                        || !(Models.unparen(c.args().get(0)) instanceof MatrixSelector m)) {
+                        || !(Expr.unparen(c.args().get(0)) instanceof MatrixSelector m)) {
                     return;
                 }
                 OptionalLong window = Models.millis(m.range(), use.constants());

@@ -4,9 +4,9 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.Call;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.StringLiteral;
 import dev.vigil.compiler.validate.Validator;
-import dev.vigil.compiler.validate.support.Models;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,7 @@ public final class Invalid implements Validator {
                             + " uses Go's RE2 engine, which refuses it; rewrite it without that construct."));
         }
         for (Queries.Use q : Queries.of(project)) {
-            Models.walk(q.expr(), e -> {
+            Expr.walk(q.expr(), e -> {
                 if (e instanceof Call c && c.function().equals("label_replace") && c.args().size() == 5
                         && c.args().get(4) instanceof StringLiteral s) {
                     Re2Syntax.problem(s.value()).ifPresent(p -> sink.error(id(), s.span(),

@@ -3,6 +3,7 @@ package dev.vigil.compiler.validate.regex;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.source.Span;
@@ -28,7 +29,7 @@ final class RegexUses {
     static List<Use> of(Project project) {
         List<Use> out = new ArrayList<>();
         for (Queries.Use q : Queries.of(project)) {
-            Models.walk(q.expr(), e -> {
+            Expr.walk(q.expr(), e -> {
                 if (e instanceof VectorSelector v) {
                     for (LabelMatcher m : v.matchers()) {
                         if (m.op().isRegex()) {

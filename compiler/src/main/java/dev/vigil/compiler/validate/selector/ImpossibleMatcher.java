@@ -1,12 +1,12 @@
 package dev.vigil.compiler.validate.selector;
 
-import dev.vigil.compiler.analysis.Exprs;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.validate.Validator;
@@ -22,7 +22,7 @@ public final class ImpossibleMatcher implements Validator {
     public void validate(Project project, DiagnosticSink sink) {
         LabelInference li = LabelInference.forProject(project);
         for (Queries.Use use : Queries.of(project)) {
-            Exprs.forEach(use.expr(), e -> {
+            Expr.walk(use.expr(), e -> {
                 if (e instanceof VectorSelector v) {
                     check(li, v, sink);
                 }

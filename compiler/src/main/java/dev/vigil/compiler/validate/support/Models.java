@@ -12,51 +12,17 @@ import dev.vigil.compiler.promql.DurationExpr;
 import dev.vigil.compiler.promql.DurationLiteral;
 import dev.vigil.compiler.promql.DurationParen;
 import dev.vigil.compiler.promql.DurationRef;
-import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.LabelMatcher;
-import dev.vigil.compiler.promql.Paren;
 import dev.vigil.compiler.source.Span;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
 
-/** Small read-only helpers shared by the validators: walking queries, reading durations and declared metrics. */
+/** Small read-only helpers shared by the validators: reading durations, matchers and declared metrics. */
 public final class Models {
     private Models() {
-    }
-
-    /** Visits {@code expr} and every sub-expression, parents first, without recursion. */
-    public static void walk(Expr expr, Consumer<Expr> visit) {
-        if (expr == null) {
-            return;
-        }
-        Deque<Expr> stack = new ArrayDeque<>();
-        stack.push(expr);
-        while (!stack.isEmpty()) {
-            Expr e = stack.pop();
-            visit.accept(e);
-            List<Expr> children = e.children();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                if (children.get(i) != null) {
-                    stack.push(children.get(i));
-                }
-            }
-        }
-    }
-
-    /** {@code expr} without the parentheses around it. */
-    public static Expr unparen(Expr expr) {
-        Expr e = expr;
-        while (e instanceof Paren p) {
-            e = p.expr();
-        }
-        return e;
     }
 
     /** The length of a literal duration or of a duration constant; empty for anything computed or unknown. */
