@@ -100,7 +100,15 @@ public final class QueryText {
 
     /** Plain decimal text, never exponent noise: {@code 0.001}, {@code 4}. */
     public static String number(BigDecimal value) {
+        return plain(value).toPlainString();
+    }
+
+    /** {@code value} without trailing zeros or a negative scale: {@code 4}, not {@code 4.00} or {@code 4E+0}; null stays null. */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
         BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.targets;
 
-import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -29,15 +28,6 @@ public final class Yaml {
         // A map or list used twice would otherwise become an anchor and alias: legal, but hard to read.
         options.setDereferenceAliases(true);
         return new org.yaml.snakeyaml.Yaml(new LiteralStrings(options), options).dump(document);
-    }
-
-    /** Dumps several documents separated by {@code ---}, as Kubernetes manifests are written. */
-    public static String dumpAll(List<?> documents) {
-        StringBuilder out = new StringBuilder();
-        for (Object d : documents) {
-            out.append("---\n").append(dump(d));
-        }
-        return out.toString();
     }
 
     /** Strings with line breaks become `|` block scalars, which keep them readable and byte-exact. */

@@ -200,7 +200,7 @@ final class DashboardBuilder {
         boolean heatmap = p.type() == PanelType.HEATMAP;
         // A heatmap's unit, decimals and range belong to its bucket axis (options.yAxis), not its counts.
         GrafanaJson.FieldDefaults defaults = new GrafanaJson.FieldDefaults(heatmap ? null : p.unit(),
-                heatmap ? null : Numbers.plain(p.min()), heatmap ? null : Numbers.plain(p.max()),
+                heatmap ? null : QueryText.plain(p.min()), heatmap ? null : QueryText.plain(p.max()),
                 heatmap ? null : p.decimals(), new GrafanaJson.Thresholds("absolute", steps),
                 new GrafanaJson.FieldColor(PanelDefaults.colorMode(p.type())),
                 PanelDefaults.custom(p.type(), steps.size() > 1), List.of());

@@ -1,7 +1,8 @@
 package dev.vigil.targets.grafana;
 
-import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.Dashboard.PanelType;
+import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.targets.QueryText;
 import dev.vigil.targets.grafana.GrafanaJson.ReduceOptions;
 import java.util.List;
 
@@ -29,7 +30,7 @@ final class PanelDefaults {
                     new GrafanaJson.HeatmapColor(0.5, "dark-orange", "scheme", false, "exponential", "Oranges", 64),
                     new GrafanaJson.Exemplars("rgba(255,0,255,0.7)"), new GrafanaJson.HeatmapLegend(true),
                     new GrafanaJson.RowsFrame("auto"), "auto", new GrafanaJson.HeatmapTooltip("single", false, false),
-                    new GrafanaJson.YAxis("left", p.decimals(), Numbers.plain(p.max()), Numbers.plain(p.min()), false,
+                    new GrafanaJson.YAxis("left", p.decimals(), QueryText.plain(p.max()), QueryText.plain(p.min()), false,
                             p.unit()));
             case TEXT -> new GrafanaJson.TextOptions(p.text(), "markdown");
         };

@@ -1,8 +1,9 @@
 package dev.vigil.targets.grafana;
 
-import dev.vigil.targets.AlertThreshold;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.targets.AlertThreshold;
+import dev.vigil.targets.QueryText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,11 +54,11 @@ public final class ThresholdSteps {
         steps.add(new GrafanaJson.Step(declared.isEmpty() ? NORMAL : declared.get(0).color(), null));
         declared.stream().skip(1)
                 .sorted(Comparator.comparing(Dashboard.Threshold::value))
-                .forEach(t -> steps.add(new GrafanaJson.Step(t.color(), Numbers.plain(t.value()))));
+                .forEach(t -> steps.add(new GrafanaJson.Step(t.color(), QueryText.plain(t.value()))));
         if (alert.isEmpty()) {
             return steps;
         }
-        BigDecimal at = Numbers.plain(alert.get().value());
+        BigDecimal at = QueryText.plain(alert.get().value());
         int exact = indexAt(steps, at);
         if (alert.get().direction().orElseThrow() == AlertThreshold.Direction.ABOVE) {
             if (exact >= 0) {

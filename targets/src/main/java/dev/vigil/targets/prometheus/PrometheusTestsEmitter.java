@@ -55,6 +55,10 @@ public final class PrometheusTestsEmitter implements Emitter {
                 }
             }
         }
+        // Tests may expect alerts of other services: each test file loads every rule file the project has.
+        List<Service> withRules = project.services().stream().filter(RuleFiles::hasRules).toList();
+        List<String> ruleFiles = withRules.stream().map(s -> "../rules/" + RuleFiles.fileName(s)).toList();
+        List<String> evaluationOrder = null;
         for (Service service : project.services()) {
             // The SLO tests are computed from the model, not written in the DSL: a file of their own.
             dev.vigil.targets.slo.SloTests.document(project, service)
@@ -63,18 +67,13 @@ public final class PrometheusTestsEmitter implements Emitter {
                 continue;
             }
             Map<String, Constant> constants = QueryText.scope(project, service);
-            Map<String, Object> doc = new LinkedHashMap<>();
-            List<String> ruleFiles = new ArrayList<>();
-            // Tests may expect alerts of other services; load every rule file the project has.
-            for (Service s : project.services()) {
-                if (RuleFiles.hasRules(s)) {
-                    ruleFiles.add("../rules/" + OutputManifest.safeSegment(s.name()) + ".rules.yml");
-                }
+            if (evaluationOrder == null) {
+                evaluationOrder = RuleFiles.evaluationOrder(project, withRules);
             }
+            Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("rule_files", ruleFiles);
             doc.put("evaluation_interval", Durations.format(project.settings().evaluationIntervalMillis()));
-            doc.put("group_eval_order", RuleFiles.evaluationOrder(project, project.services().stream()
-                    .filter(RuleFiles::hasRules).toList()));
+            doc.put("group_eval_order", evaluationOrder);
             List<Object> tests = new ArrayList<>();
             for (TestCase t : service.tests()) {
                 tests.add(test(t, constants, alerts, owners));

@@ -32,7 +32,12 @@ public final class RuleFiles {
     }
 
     public static String path(Service service) {
-        return "prometheus/rules/" + OutputManifest.safeSegment(service.name()) + ".rules.yml";
+        return "prometheus/rules/" + fileName(service);
+    }
+
+    /** The rule file's name, which promtool tests beside {@code rules/} refer to. */
+    public static String fileName(Service service) {
+        return OutputManifest.safeSegment(service.name()) + ".rules.yml";
     }
 
     /** {@code groups: [...]} for the service. */
@@ -65,7 +70,6 @@ public final class RuleFiles {
         return groups;
     }
 
-    /** Whether the service has any rule to write: its own groups or its SLOs' generated ones. */
     /**
      * The names of the services' rule groups in the order they are declared, for promtool's
      * {@code group_eval_order}: without it promtool evaluates groups in a random order, and an alert
@@ -83,6 +87,7 @@ public final class RuleFiles {
         return List.copyOf(names);
     }
 
+    /** Whether the service has any rule to write: its own groups or its SLOs' generated ones. */
     public static boolean hasRules(Service service) {
         return !service.groups().isEmpty() || !service.slos().isEmpty();
     }
@@ -97,10 +102,15 @@ public final class RuleFiles {
         return rule;
     }
 
+    /** The alert's expression as the rule file writes it: guarded, constants substituted, wrapped. */
+    public static String alertExpr(Rule.Alert a, Map<String, Constant> constants) {
+        return QueryText.formatted(guarded(a), constants, EXPR_WIDTH);
+    }
+
     private static Map<String, Object> alert(Service service, Rule.Alert a, Map<String, Constant> constants) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("alert", a.name());
-        rule.put("expr", QueryText.formatted(guarded(a), constants, EXPR_WIDTH));
+        rule.put("expr", alertExpr(a, constants));
         if (a.forMillis() > 0) {
             rule.put("for", Durations.format(a.forMillis()));
         }
@@ -173,7 +183,8 @@ public final class RuleFiles {
         return annotations;
     }
 
-    private static String trimSlash(String url) {
+    /** {@code url} without one trailing {@code /}, so a path can be appended. */
+    public static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

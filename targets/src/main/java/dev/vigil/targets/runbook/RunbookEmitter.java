@@ -17,32 +17,21 @@ import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.QueryText;
 import dev.vigil.targets.grafana.PanelIds;
 import dev.vigil.targets.prometheus.RuleFiles;
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * {@code runbooks/<service>/<Alert>.md} for every alert and {@code runbooks/<service>/README.md}
  * indexing the service's alerts, SLOs and dashboards. Everything a runbook states about the alert
  * (expression, threshold, {@code for}, severity, inhibitions) is read from the model, never retyped.
  * FreeMarker templates ship in this module; a project can override them with a directory holding
- * {@code runbook.md.ftl} and/or {@code index.md.ftl}.
+ * {@code runbook.md.ftl}, {@code index.md.ftl} and/or {@code slo-runbook.md.ftl} ({@link RunbookTemplates}).
  */
 public final class RunbookEmitter implements Emitter {
     static final String RUNBOOK = "runbook.md.ftl";
@@ -55,7 +44,7 @@ public final class RunbookEmitter implements Emitter {
 
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
-        Configuration freemarker = configuration(settings);
+        Configuration freemarker = RunbookTemplates.configuration(settings);
         for (Service service : project.services()) {
             Map<String, Constant> constants = QueryText.scope(project, service);
             String dir = "runbooks/" + OutputManifest.safeSegment(service.name()) + "/";
@@ -65,7 +54,7 @@ public final class RunbookEmitter implements Emitter {
                     if (r instanceof Rule.Alert a) {
                         Map<String, Object> alert = alert(project, service, g, a, constants);
                         alerts.add(alert);
-                        out.writeText(dir + alert.get("file"), render(freemarker, RUNBOOK, Map.of(
+                        out.writeText(dir + alert.get("file"), RunbookTemplates.render(freemarker, RUNBOOK, Map.of(
                                 "alert", alert, "service", serviceData(service), "md", new MarkdownHelpers())));
                     }
                 }
@@ -80,44 +69,7 @@ public final class RunbookEmitter implements Emitter {
             index.put("sloAlerts", sloAlerts(project, service));
             index.put("dashboards", service.dashboards().stream().map(d -> dashboard(service, d)).toList());
             index.put("md", new MarkdownHelpers());
-            out.writeText(dir + "README.md", render(freemarker, INDEX, index));
-        }
-    }
-
-    private static Configuration configuration(EmitSettings settings) {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        TemplateLoader builtIn = new ClassTemplateLoader(RunbookEmitter.class, "/dev/vigil/targets/runbook");
-        try {
-            c.setTemplateLoader(settings.runbookTemplates().isPresent()
-                    ? new MultiTemplateLoader(new TemplateLoader[] {
-                        new FileTemplateLoader(settings.runbookTemplates().get().toFile()), builtIn})
-                    : builtIn);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read runbook templates", e);
-        }
-        c.setDefaultEncoding("UTF-8");
-        // Output must not depend on the machine: no locale, no time zone, plain numbers.
-        c.setLocale(Locale.ROOT);
-        c.setTimeZone(TimeZone.getTimeZone("UTC"));
-        c.setNumberFormat("computer");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setFallbackOnNullLoopVariable(false);
-        return c;
-    }
-
-    private static String render(Configuration c, String template, Map<String, Object> data) {
-        try {
-            StringWriter w = new StringWriter();
-            c.getTemplate(template).process(data, w);
-            // One trailing newline, Unix line ends, no trailing blanks: stable diffs.
-            String text = w.toString().replace("\r\n", "\n").replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
-            return text.strip() + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load runbook template " + template, e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("runbook template " + template + " failed: " + e.getMessage(), e);
+            out.writeText(dir + "README.md", RunbookTemplates.render(freemarker, INDEX, index));
         }
     }
 
@@ -138,7 +90,7 @@ public final class RunbookEmitter implements Emitter {
         m.put("severity", a.severity() == null ? "" : a.severity().name());
         m.put("summary", a.summary() == null ? "" : a.summary());
         m.put("description", a.description() == null ? "" : a.description());
-        m.put("expr", QueryText.formatted(RuleFiles.guarded(a), constants, 100));
+        m.put("expr", RuleFiles.alertExpr(a, constants));
         m.put("threshold", AlertThreshold.of(a.expr(), constants).map(AlertThreshold::text).orElse(""));
         m.put("for", a.forMillis() > 0 ? Durations.format(a.forMillis()) : "");
         m.put("keepFiringFor", a.keepFiringForMillis() > 0 ? Durations.format(a.keepFiringForMillis()) : "");
@@ -244,7 +196,7 @@ public final class RunbookEmitter implements Emitter {
     private static Map<String, Object> slo(Slo s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
-        m.put("objective", s.objectivePercent() == null ? "" : s.objectivePercent().stripTrailingZeros().toPlainString() + "%");
+        m.put("objective", s.objectivePercent() == null ? "" : QueryText.number(s.objectivePercent()) + "%");
         // As the SLO names it (30d), not as a PromQL duration (4w2d).
         m.put("window", dev.vigil.targets.slo.SloPlan.window(s.windowMillis()));
         m.put("description", s.description() == null ? "" : s.description());
@@ -262,9 +214,7 @@ public final class RunbookEmitter implements Emitter {
                 m.put("slo", plan.slo().name());
                 m.put("severity", tier.severity());
                 m.put("tier", tier.tier().id());
-                m.put("conditions", tier.pairs().stream().map(p -> QueryText.number(p.factor()) + "x over "
-                        + dev.vigil.targets.slo.SloPlan.window(p.longMillis()) + " and "
-                        + dev.vigil.targets.slo.SloPlan.window(p.shortMillis())).toList());
+                m.put("conditions", tier.pairs().stream().map(dev.vigil.targets.slo.SloPlan.Pair::condition).toList());
                 m.put("for", tier.forMillis() > 0 ? Durations.format(tier.forMillis()) : "");
                 out.add(m);
             }

@@ -9,7 +9,6 @@ import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.Strings;
 import dev.vigil.compiler.promql.VectorSelector;
-import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.QueryText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,6 +35,11 @@ public record SloPlan(Service service, Slo slo, Map<String, Constant> constants,
         /** How long the whole budget lasts at this factor: the SLO window divided by it. */
         public long exhaustionMillis(long sloWindow) {
             return BigDecimal.valueOf(sloWindow).divide(factor, 0, RoundingMode.HALF_EVEN).longValue();
+        }
+
+        /** The pair in words, as alert annotations and runbooks show it: {@code 14.4x over 1h and 5m}. */
+        public String condition() {
+            return QueryText.number(factor) + "x over " + window(longMillis) + " and " + window(shortMillis);
         }
     }
 
@@ -134,10 +138,6 @@ public record SloPlan(Service service, Slo slo, Map<String, Constant> constants,
 
     public boolean hasRequests() {
         return slo.sli().kind() == Slo.SliKind.EVENTS || slo.sli().kind() == Slo.SliKind.LATENCY;
-    }
-
-    public String fileName() {
-        return OutputManifest.safeSegment(service.name()) + "-" + OutputManifest.safeSegment(slo.name());
     }
 
     // ------------------------------------------------------------ SLI queries

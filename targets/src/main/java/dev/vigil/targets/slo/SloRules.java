@@ -6,6 +6,7 @@ import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.QueryText;
+import dev.vigil.targets.prometheus.RuleFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class SloRules {
         List<String> exhaustion = new ArrayList<>();
         for (SloPlan.Pair p : tier.pairs()) {
             String f = QueryText.number(p.factor());
-            conditions.add(f + "x over " + SloPlan.window(p.longMillis()) + " and " + SloPlan.window(p.shortMillis()));
+            conditions.add(p.condition());
             spent.add(QueryText.number(p.budgetSpentPercent()) + "% of the " + period + " budget in "
                     + SloPlan.window(p.longMillis()));
             exhaustion.add("at " + f + "x the whole " + period + " budget is gone in about "
@@ -165,11 +166,11 @@ public final class SloRules {
         a.put("time_to_exhaustion", String.join("; ", exhaustion));
         String runbooks = plan.service().links().get("runbooks");
         if (runbooks != null) {
-            a.put("runbook_url", trim(runbooks) + "/" + OutputManifest.safeSegment(tier.alert()) + ".md");
+            a.put("runbook_url", RuleFiles.trimSlash(runbooks) + "/" + OutputManifest.safeSegment(tier.alert()) + ".md");
         }
         String dashboards = plan.service().links().get("dashboards");
         if (dashboards != null) {
-            a.put("dashboard_url", trim(dashboards) + "/" + SloDashboards.uid(plan.service()));
+            a.put("dashboard_url", RuleFiles.trimSlash(dashboards) + "/" + SloDashboards.uid(plan.service()));
         }
         return a;
     }
@@ -185,9 +186,5 @@ public final class SloRules {
             return Math.round(millis / (double) hour) + " hours";
         }
         return Math.max(1, Math.round(millis / 60_000.0)) + " minutes";
-    }
-
-    private static String trim(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -8,19 +8,17 @@ import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.QueryText;
-import freemarker.cache.ClassTemplateLoader;
+import dev.vigil.targets.runbook.RunbookTemplates;
 import freemarker.template.Configuration;
-import freemarker.template.TemplateExceptionHandler;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
 /** {@code runbooks/<service>/<Alert>.md} for every SLO burn-rate alert, from {@code slo-runbook.md.ftl}. */
 public final class SloRunbookEmitter implements Emitter {
+    static final String TEMPLATE = "slo-runbook.md.ftl";
+
     @Override
     public String name() {
         return "slo-runbooks";
@@ -28,14 +26,7 @@ public final class SloRunbookEmitter implements Emitter {
 
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setTemplateLoader(new ClassTemplateLoader(SloRunbookEmitter.class, "/dev/vigil/targets/runbook"));
-        c.setDefaultEncoding("UTF-8");
-        c.setLocale(Locale.ROOT);
-        c.setTimeZone(TimeZone.getTimeZone("UTC"));
-        c.setNumberFormat("computer");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
+        Configuration c = RunbookTemplates.configuration(settings);
         for (Service service : project.services()) {
             for (SloPlan plan : SloPlan.of(project, service)) {
                 for (SloPlan.Tier tier : plan.tiers()) {
@@ -45,7 +36,7 @@ public final class SloRunbookEmitter implements Emitter {
                     data.put("alert", alert(plan, tier));
                     data.put("diagnoses", diagnoses(plan, tier));
                     out.writeText("runbooks/" + OutputManifest.safeSegment(service.name()) + "/"
-                            + OutputManifest.safeSegment(tier.alert()) + ".md", render(c, data));
+                            + OutputManifest.safeSegment(tier.alert()) + ".md", RunbookTemplates.render(c, TEMPLATE, data));
                 }
             }
         }
@@ -99,16 +90,5 @@ public final class SloRunbookEmitter implements Emitter {
                     "topk(10, rate(" + errors + "[" + SloPlan.window(w) + "]))"));
         }
         return out;
-    }
-
-    private static String render(Configuration c, Map<String, Object> data) {
-        try {
-            StringWriter w = new StringWriter();
-            c.getTemplate("slo-runbook.md.ftl").process(data, w);
-            String text = w.toString().replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
-            return text.strip() + "\n";
-        } catch (Exception e) {
-            throw new IllegalStateException("SLO runbook template failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -96,7 +96,7 @@ public final class SloTests {
             return Optional.empty();
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("rule_files", List.of("../rules/" + OutputManifest.safeSegment(service.name()) + ".rules.yml"));
+        doc.put("rule_files", List.of("../rules/" + RuleFiles.fileName(service)));
         doc.put("evaluation_interval", Durations.format(interval));
         doc.put("group_eval_order", RuleFiles.evaluationOrder(project, List.of(service)));
         List<Object> tests = new ArrayList<>();
@@ -402,7 +402,7 @@ public final class SloTests {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("labels", labels);
         // A BigDecimal is written as its plain digits (0.0001), which promtool reads as that float.
-        BigDecimal plain = new BigDecimal(QueryText.number(value));
+        BigDecimal plain = QueryText.plain(value);
         m.put("value", plain.scale() <= 0 ? (Object) plain.longValueExact() : plain);
         return m;
     }

@@ -27,10 +27,6 @@ public final class ToolRunner {
         this.timeout = timeout;
     }
 
-    public Path executable() {
-        return executable;
-    }
-
     /** What one run printed and how it ended; a run that hit the time limit was killed and failed. */
     public record Run(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut) {
         public Run {
