@@ -64,8 +64,7 @@ abstract class AbstractVigilMojo extends AbstractMojo {
 
     protected final CompileRequest compileRequest() {
         return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
-                strict, severityOverrides == null ? Map.of() : severityOverrides,
-                buildDirectory.toPath().resolve("vigil-state"));
+                strict, severityOverrides == null ? Map.of() : severityOverrides);
     }
 
     /**

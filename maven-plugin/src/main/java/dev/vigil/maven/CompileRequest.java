@@ -6,18 +6,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What every goal compiles, copied from the Mojo's parameters: the sources, the settings the POM
- * adds to them, and where the plugin may keep files of its own.
+ * What every goal compiles, copied from the Mojo's parameters: the sources and the settings the
+ * POM adds to them.
  *
  * @param baseDirectory     the project directory; diagnostics show paths relative to it
  * @param sourceDirectory   every {@code .vigil} file below it is part of the project
  * @param scrapeInterval    a scrape interval such as {@code 15s}, when the POM sets one
  * @param strict            warnings count as errors
  * @param severityOverrides check id or family to {@code error}, {@code warning}, {@code info} or {@code off}
- * @param workDirectory     under {@code target/}: the plugin's own state
  */
 public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
-        Map<String, String> severityOverrides, Path workDirectory) {
+        Map<String, String> severityOverrides) {
     public CompileRequest {
         baseDirectory = baseDirectory.toAbsolutePath().normalize();
         sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
@@ -25,7 +24,6 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
         // Sorted, so the configuration digest does not depend on the POM's order.
         severityOverrides = java.util.Collections.unmodifiableSortedMap(
                 new TreeMap<>(severityOverrides == null ? Map.of() : severityOverrides));
-        workDirectory = workDirectory.toAbsolutePath().normalize();
     }
 
     /** A stable text form of the settings that change what is compiled, for the incremental digest. */

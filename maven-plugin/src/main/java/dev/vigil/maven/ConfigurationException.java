@@ -1,6 +1,6 @@
 package dev.vigil.maven;
 
-/** The plugin's configuration is wrong or contradicts the sources: the user's problem, reported as a build failure. */
+/** The plugin's configuration is wrong (a bad scrapeInterval or severityOverrides): the user's problem, reported as a build failure. */
 final class ConfigurationException extends Exception {
     private static final long serialVersionUID = 1L;
 

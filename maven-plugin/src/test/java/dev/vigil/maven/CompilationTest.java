@@ -29,8 +29,7 @@ class CompilationTest {
     Path project;
 
     private CompileRequest request(Optional<String> scrape, boolean strict, Map<String, String> overrides) {
-        return new CompileRequest(project, project.resolve("src/main/vigil"), scrape, strict, overrides,
-                project.resolve("target/vigil-state"));
+        return new CompileRequest(project, project.resolve("src/main/vigil"), scrape, strict, overrides);
     }
 
     private void write(String text) throws Exception {
