@@ -5,7 +5,6 @@ import dev.vigil.compiler.InputException;
 import dev.vigil.targets.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputDirectory;
-import dev.vigil.targets.OutputManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +45,16 @@ final class Generation {
         }
 
         CompileResult result = Compilation.compile(request.compile()).orElseThrow();
-        if (result.project().isEmpty()) {
+        Build.Result built = Build.write(result, request.outputDirectory(), new EmitSettings(request.runbookTemplates()));
+        if (built.written().isEmpty()) {
             return new Outcome(Status.FAILED, Optional.of(result), Optional.empty());
         }
-        OutputManifest files = Build.emit(result.project().get(), new EmitSettings(request.runbookTemplates()));
-        OutputDirectory.Result written = OutputDirectory.commit(files, request.outputDirectory());
 
         List<Path> read = new ArrayList<>();
         result.sources().keySet().forEach(shown -> read.add(request.compile().baseDirectory().resolve(shown)));
         read.addAll(templateFiles(request));
         IncrementalState.of(configuration, read, request.outputDirectory()).promote(request.stateFile());
-        return new Outcome(Status.WRITTEN, Optional.of(result), Optional.of(written));
+        return new Outcome(Status.WRITTEN, Optional.of(result), built.written());
     }
 
     private static List<Path> templateFiles(GenerateRequest request) throws IOException {

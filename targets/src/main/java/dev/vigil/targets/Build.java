@@ -32,7 +32,11 @@ public final class Build {
 
     public static Result run(Path projectDir, Path output, EmitSettings settings) throws InputException, IOException {
         SourceLoader loader = SourceLoader.fromWorkingDirectory();
-        CompileResult compiled = new Compiler(loader).check(List.of(projectDir));
+        return write(new Compiler(loader).check(List.of(projectDir)), output, settings);
+    }
+
+    /** Emits a compilation's outputs into {@code output}; writes nothing when it produced no project. */
+    public static Result write(CompileResult compiled, Path output, EmitSettings settings) throws IOException {
         if (compiled.project().isEmpty()) {
             return new Result(compiled, Optional.empty(), output);
         }
