@@ -30,17 +30,12 @@ public final class Matches {
     private Matches() {
     }
 
-    /** Every finding of {@code kind} in every query of the project. */
-    public static void inProject(Project project, Kind kind, Consumer<Finding> out) {
-        LabelInference li = LabelInference.forProject(project);
+    /** Every finding in every query of the project, in query order ({@link ProjectAnalysis#matches} keeps them). */
+    static void inProject(Project project, LabelInference li, Consumer<Finding> out) {
         for (Queries.Use use : Queries.of(project)) {
             Expr.walk(use.expr(), e -> {
                 if (e instanceof Binary b) {
-                    for (Finding f : of(li, b)) {
-                        if (f.kind() == kind) {
-                            out.accept(f);
-                        }
-                    }
+                    of(li, b).forEach(out);
                 }
             });
         }

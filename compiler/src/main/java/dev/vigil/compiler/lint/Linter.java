@@ -3,6 +3,7 @@ package dev.vigil.compiler.lint;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.ExpressionChecks;
 import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suppression;
@@ -141,10 +142,13 @@ public final class Linter {
      * never produces; a check that trips over one is reported, and the others still run.
      */
     private static void validate(Project project, DiagnosticSink sink) {
+        ProjectAnalysis analysis = new ProjectAnalysis(project);
         for (Validator v : Validators.builtIn().all()) {
             try {
-                v.validate(project, sink);
+                v.validate(project, analysis, sink);
             } catch (RuntimeException e) {
+                // A check that failed half-way may have left the shared analysis half-built.
+                analysis = new ProjectAnalysis(project);
                 sink.error("Internal.CheckFailed", Span.point("<vigil>", 1, 1),
                         "The check `" + v.id() + "` failed on this input: " + e + ".",
                         "This is a bug in Vigil; please report it with the file that caused it.");

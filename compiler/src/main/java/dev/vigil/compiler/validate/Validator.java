@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import java.util.Locale;
@@ -10,7 +11,13 @@ import java.util.Locale;
  * {@code Name.Duplicate}. Built-in validators are listed in {@code META-INF/services}.
  */
 public interface Validator {
-    void validate(Project project, DiagnosticSink sink);
+    /** Checks the project; {@code analysis} holds the project-wide results the checks of one run share. */
+    void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink);
+
+    /** Checks the project on its own, with an analysis of its own. */
+    default void validate(Project project, DiagnosticSink sink) {
+        validate(project, new ProjectAnalysis(project), sink);
+    }
 
     default String id() {
         return idOf(getClass());

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import java.util.ArrayList;
@@ -36,8 +37,9 @@ public final class Validators {
     }
 
     public void run(Project project, DiagnosticSink sink) {
+        ProjectAnalysis analysis = new ProjectAnalysis(project);
         for (Validator v : validators) {
-            v.validate(project, sink);
+            v.validate(project, analysis, sink);
         }
     }
 }

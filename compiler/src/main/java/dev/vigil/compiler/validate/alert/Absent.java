@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.alert;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Project;
@@ -20,7 +21,6 @@ import dev.vigil.compiler.promql.VectorMatching;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.support.Models;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -41,7 +41,7 @@ public final class Absent implements Validator {
     private static final Set<String> TWO_SAMPLES = Set.of("rate", "irate", "increase", "delta", "idelta", "deriv");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         long scrape = project.settings() == null ? 60_000 : project.settings().scrapeIntervalMillis();
         for (Service s : project.services()) {
             Map<String, Constant> scope = dev.vigil.compiler.model.Queries.scope(project, s);

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.alert;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -41,7 +42,7 @@ public final class AlwaysFires implements Validator {
     private static final Set<String> TARGET_LABELS = Set.of("__name__", "job", "instance");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Map<String, Expr> recordings = new HashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.alert;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class MissingSummary implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         List<String> levels = project.severities() == null ? List.of() : project.severities().levels();
         if (levels.isEmpty()) {
             return;

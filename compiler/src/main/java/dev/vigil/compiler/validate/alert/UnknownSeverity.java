@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.alert;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public final class UnknownSeverity implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         List<String> levels = project.severities() == null ? List.of() : project.severities().levels();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {

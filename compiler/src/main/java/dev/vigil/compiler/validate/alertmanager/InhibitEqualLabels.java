@@ -3,6 +3,7 @@ package dev.vigil.compiler.validate.alertmanager;
 import dev.vigil.compiler.analysis.AlertSources;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.analysis.RouteMatching;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
@@ -31,13 +32,13 @@ import java.util.Set;
  */
 public final class InhibitEqualLabels implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Routing routing = project.routing();
         if (routing == null || routing.inhibitions().isEmpty()) {
             return;
         }
         SeverityOrder order = project.severities() == null ? SeverityOrder.DEFAULT : project.severities();
-        LabelInference li = LabelInference.forProject(project);
+        LabelInference li = analysis.labels();
         List<LabelSet> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (AlertSources.Owned o : AlertSources.of(project).alerts()) {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.alertmanager;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
@@ -23,7 +24,7 @@ public final class ShadowedRoute implements Validator {
     private static final Pattern LITERAL_ALTERNATIVE = Pattern.compile("[A-Za-z0-9_ :/@-]*");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Routing routing = project.routing();
         if (routing == null) {
             return;

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.alertmanager;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 public final class UnusedReceiver implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Routing routing = project.routing();
         if (routing == null || routing.receivers().isEmpty()) {
             return;

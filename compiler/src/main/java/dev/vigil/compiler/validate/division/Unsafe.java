@@ -1,6 +1,7 @@
 package dev.vigil.compiler.validate.division;
 
 import dev.vigil.compiler.analysis.Exprs;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.analysis.Sign;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -39,7 +40,7 @@ public final class Unsafe implements Validator {
     private static final int SHORT = 60;
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Map<Expr, Expr> guards = new IdentityHashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {

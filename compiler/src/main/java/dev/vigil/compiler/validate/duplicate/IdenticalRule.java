@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.duplicate;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class IdenticalRule implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Map<String, List<Rule>> byName = new HashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.group;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.RuleGroup;
@@ -15,7 +16,7 @@ public final class IntervalTooLong implements Validator {
     static final long LOOKBACK_MILLIS = 5 * 60_000;
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 if (g.intervalMillis() > LOOKBACK_MILLIS) {

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.validate.histogram;
 
 import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
@@ -30,8 +31,8 @@ public final class QuantileWithoutLe implements Validator {
             AggregateOp.LIMITK, AggregateOp.LIMIT_RATIO);
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
-        LabelInference li = LabelInference.forProject(project);
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
+        LabelInference li = analysis.labels();
         for (Queries.Use use : Queries.of(project)) {
             Expr.walk(use.expr(), e -> {
                 if (e instanceof Call c && c.function().equals("histogram_quantile") && c.args().size() == 2) {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.name;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public final class Duplicate implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Scope services = new Scope("service", sink, id());
         for (VigilFile f : project.files()) {
             for (Decl d : f.decls()) {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.naming;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -14,7 +15,7 @@ public final class AlertCase implements Validator {
     private static final Pattern CAMEL = Pattern.compile("[A-Z][a-zA-Z0-9]*");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {

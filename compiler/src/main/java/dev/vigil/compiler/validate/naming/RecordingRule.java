@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.naming;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -16,7 +17,7 @@ public final class RecordingRule implements Validator {
     private static final Pattern PART = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {

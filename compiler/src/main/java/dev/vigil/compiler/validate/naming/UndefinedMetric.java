@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.naming;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Metric;
@@ -37,7 +38,7 @@ public final class UndefinedMetric implements Validator {
     }
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Set<String> declared = new HashSet<>();
         for (Service s : project.services()) {
             for (Metric m : s.metrics()) {

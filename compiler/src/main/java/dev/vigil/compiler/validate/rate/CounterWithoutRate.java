@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.rate;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.MetricType;
 import dev.vigil.compiler.model.Project;
@@ -37,7 +38,7 @@ public final class CounterWithoutRate implements Validator {
     private static final Set<String> SKIPPED_SLOTS = Set.of("variable", "expect value");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Map<String, MetricType> types = Models.metricTypes(project);
         if (!types.containsValue(MetricType.COUNTER)) {
             return;

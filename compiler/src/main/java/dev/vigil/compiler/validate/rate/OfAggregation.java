@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.rate;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
@@ -25,7 +26,7 @@ public final class OfAggregation implements Validator {
     private static final Set<String> COUNTER_FUNCTIONS = Set.of("rate", "irate", "increase", "resets");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (Queries.Use use : Queries.of(project)) {
             Expr.walk(use.expr(), e -> {
                 if (!(e instanceof Call c) || !COUNTER_FUNCTIONS.contains(c.function()) || c.args().size() != 1) {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.rate;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
@@ -22,7 +23,7 @@ public final class OnGauge implements Validator {
     private static final Map<String, String> REPLACEMENT = Map.of("rate", "deriv", "irate", "deriv", "increase", "delta");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Map<String, MetricType> types = Models.metricTypes(project);
         if (types.isEmpty()) {
             return;

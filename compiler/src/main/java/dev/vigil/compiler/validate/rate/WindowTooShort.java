@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.rate;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
@@ -26,7 +27,7 @@ public final class WindowTooShort implements Validator {
             "predict_linear", "holt_winters", "double_exponential_smoothing", "xrate", "xincrease", "xdelta");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         long scrape = project.settings() == null ? 60_000 : project.settings().scrapeIntervalMillis();
         if (scrape <= 0) {
             return;

@@ -1,6 +1,8 @@
 package dev.vigil.compiler.validate.reference;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Ref;
@@ -8,7 +10,6 @@ import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
-import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.TestCase;
 import dev.vigil.compiler.validate.Validator;
 import java.util.Collection;
@@ -25,7 +26,7 @@ import java.util.Set;
  */
 public final class Unknown implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Set<String> alerts = new HashSet<>();
         Map<String, Set<String>> panelsByDashboard = new HashMap<>();
         for (Service s : project.services()) {

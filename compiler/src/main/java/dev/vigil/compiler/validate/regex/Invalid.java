@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.regex;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public final class Invalid implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (RegexUses.Use u : RegexUses.of(project)) {
             Optional<String> problem = Re2Syntax.problem(u.value());
             problem.ifPresent(p -> sink.error(id(), u.span(), "The regex `" + u.value() + "` is not valid RE2: " + p + ".",

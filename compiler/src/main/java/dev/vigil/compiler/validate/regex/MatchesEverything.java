@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.regex;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
@@ -21,7 +22,7 @@ public final class MatchesEverything implements Validator {
             "^(.*)$", "(?s)(.*)");
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (RegexUses.Use u : RegexUses.of(project)) {
             if (u.negated() || !EVERYTHING.contains(u.value())) {
                 continue;

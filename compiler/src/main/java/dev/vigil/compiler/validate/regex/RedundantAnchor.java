@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.regex;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
@@ -15,7 +16,7 @@ import dev.vigil.compiler.validate.Validator;
  */
 public final class RedundantAnchor implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (RegexUses.Use u : RegexUses.of(project)) {
             String stripped = strip(u.value());
             if (stripped.equals(u.value()) || Re2Syntax.problem(u.value()).isPresent()) {

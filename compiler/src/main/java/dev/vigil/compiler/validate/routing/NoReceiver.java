@@ -3,14 +3,15 @@ package dev.vigil.compiler.validate.routing;
 import dev.vigil.compiler.analysis.AlertSources;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
-import dev.vigil.compiler.analysis.RouteMatching;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.analysis.RouteMatching.Tri;
+import dev.vigil.compiler.analysis.RouteMatching;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.Rule;
-import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,7 +35,7 @@ import java.util.Set;
  */
 public final class NoReceiver implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Routing routing = project.routing();
         if (routing == null || routing.routes().isEmpty()) {
             return;
@@ -42,7 +43,7 @@ public final class NoReceiver implements Validator {
         Routing.Route fallback = routing.routes().stream().filter(r -> r != null && r.isDefault()).findFirst().orElse(null);
         SeverityOrder order = project.severities() == null ? SeverityOrder.DEFAULT : project.severities();
         String top = order.levels().isEmpty() ? null : order.levels().get(0);
-        LabelInference li = LabelInference.forProject(project);
+        LabelInference li = analysis.labels();
         for (AlertSources.Owned o : AlertSources.of(project).alerts()) {
             Rule.Alert a = o.alert();
             LabelSet labels = li.alertLabels(a, o.service());

@@ -2,6 +2,7 @@ package dev.vigil.compiler.validate.selector;
 
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
@@ -19,8 +20,8 @@ import dev.vigil.compiler.validate.Validator;
  */
 public final class ImpossibleMatcher implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
-        LabelInference li = LabelInference.forProject(project);
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
+        LabelInference li = analysis.labels();
         for (Queries.Use use : Queries.of(project)) {
             Expr.walk(use.expr(), e -> {
                 if (e instanceof VectorSelector v) {

@@ -2,6 +2,7 @@ package dev.vigil.compiler.validate.slo;
 
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
@@ -18,8 +19,8 @@ import java.util.Map;
  */
 public final class GroupingLabel implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
-        LabelInference inference = LabelInference.forProject(project);
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
+        LabelInference inference = analysis.labels();
         for (Service s : project.services()) {
             for (Slo slo : s.slos()) {
                 if (slo.sli() == null || slo.groupBy().isEmpty()) {

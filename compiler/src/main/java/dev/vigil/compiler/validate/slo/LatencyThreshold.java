@@ -1,6 +1,7 @@
 package dev.vigil.compiler.validate.slo;
 
 import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Metric;
 import dev.vigil.compiler.model.Project;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
  */
 public final class LatencyThreshold implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
-        LabelInference labels = LabelInference.forProject(project);
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
+        LabelInference labels = analysis.labels();
         for (Service s : project.services()) {
             for (Slo slo : s.slos()) {
                 Slo.Sli sli = slo.sli();

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.slo;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
@@ -15,7 +16,7 @@ public final class ObjectiveRange implements Validator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (Service s : project.services()) {
             for (Slo slo : s.slos()) {
                 BigDecimal p = slo.objectivePercent();

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.slo;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
@@ -15,7 +16,7 @@ import dev.vigil.compiler.validate.Validator;
  */
 public final class SameQuery implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (Service s : project.services()) {
             for (Slo slo : s.slos()) {
                 if (slo.sli() == null || slo.sli().kind() != Slo.SliKind.EVENTS) {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.validate.slo;
 
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.AlertWindows;
 import dev.vigil.compiler.model.Project;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 public final class WindowTable implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Set<String> reported = new HashSet<>();
         for (Service s : project.services()) {
             for (Slo slo : s.slos()) {

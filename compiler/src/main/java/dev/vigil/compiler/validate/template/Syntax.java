@@ -2,6 +2,7 @@ package dev.vigil.compiler.validate.template;
 
 import dev.vigil.compiler.analysis.AlertSources;
 import dev.vigil.compiler.analysis.GoTemplate;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class Syntax implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         AlertSources sources = AlertSources.of(project);
         for (AlertSources.Owned o : sources.alerts()) {
             Rule.Alert a = o.alert();

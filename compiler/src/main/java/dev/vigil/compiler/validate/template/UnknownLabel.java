@@ -4,6 +4,7 @@ import dev.vigil.compiler.analysis.AlertSources;
 import dev.vigil.compiler.analysis.GoTemplate;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
@@ -19,8 +20,8 @@ import java.util.Map;
  */
 public final class UnknownLabel implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
-        LabelInference li = LabelInference.forProject(project);
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
+        LabelInference li = analysis.labels();
         AlertSources sources = AlertSources.of(project);
         for (AlertSources.Owned o : sources.alerts()) {
             Rule.Alert a = o.alert();

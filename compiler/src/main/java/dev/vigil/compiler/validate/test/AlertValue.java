@@ -1,6 +1,7 @@
 package dev.vigil.compiler.validate.test;
 
 import dev.vigil.compiler.analysis.GoTemplate;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class AlertValue implements Validator {
     @Override
-    public void validate(Project project, DiagnosticSink sink) {
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         Map<String, Rule.Alert> alerts = new HashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
