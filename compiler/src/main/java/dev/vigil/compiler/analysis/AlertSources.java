@@ -23,7 +23,7 @@ public final class AlertSources {
     public record Owned(Rule.Alert alert, Service service) {
     }
 
-    private final Map<String, Decl.AlertDecl> decls = new HashMap<>();
+    private final Map<Span, Decl.AlertDecl> decls = new HashMap<>();
     private final List<Owned> alerts = new ArrayList<>();
 
     private AlertSources() {
@@ -38,7 +38,7 @@ public final class AlertSources {
                         if (m instanceof Decl.GroupDecl g) {
                             for (Decl.RuleDecl r : g.rules()) {
                                 if (r instanceof Decl.AlertDecl a && a.name() != null) {
-                                    s.decls.putIfAbsent(a.name().span().rangeKey(), a);
+                                    s.decls.putIfAbsent(a.name().span(), a);
                                 }
                             }
                         }
@@ -64,7 +64,7 @@ public final class AlertSources {
 
     /** The value of {@code summary} or {@code description}, or the alert's span. */
     public Span annotation(Rule.Alert alert, String which) {
-        Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span().rangeKey());
+        Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span());
         if (d != null) {
             for (Decl.AlertProp p : d.properties()) {
                 if (which.equals("summary") && p instanceof Decl.Summary s && s.value() != null) {
@@ -80,7 +80,7 @@ public final class AlertSources {
 
     /** The value of the static label {@code name}, or the alert's span. */
     public Span label(Rule.Alert alert, String name) {
-        Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span().rangeKey());
+        Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span());
         if (d != null) {
             for (Decl.AlertProp p : d.properties()) {
                 if (p instanceof Decl.AlertLabels l) {

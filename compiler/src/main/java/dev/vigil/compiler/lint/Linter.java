@@ -201,11 +201,9 @@ public final class Linter {
     /** Drops repeats: a route that inherits an unknown receiver must not report it once per child. */
     private static List<Diagnostic> distinct(List<Diagnostic> diagnostics) {
         List<Diagnostic> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<List<Object>> seen = new HashSet<>();
         for (Diagnostic d : diagnostics) {
-            Span s = d.span();
-            String key = d.code() + '\0' + s.rangeKey() + '\0' + d.message();
-            if (seen.add(key)) {
+            if (seen.add(List.of(d.code(), d.span(), d.message()))) {
                 out.add(d);
             }
         }

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,4 +28,10 @@ public record Aggregation(AggregateOp op, Expr param, Expr expr, Grouping groupi
         both.add(expr);
         return Collections.unmodifiableList(both);
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

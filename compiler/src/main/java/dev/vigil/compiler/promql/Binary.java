@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,4 +21,10 @@ public record Binary(BinaryOp op, Expr lhs, Expr rhs, boolean returnBool, Vector
     public List<Expr> children() {
         return List.of(lhs, rhs);
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

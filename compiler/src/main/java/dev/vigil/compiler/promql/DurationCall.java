@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,4 +11,10 @@ public record DurationCall(String function, List<DurationExpr> args, Span span) 
         Objects.requireNonNull(function, "function");
         args = List.copyOf(args);
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.Objects;
 
 /**
@@ -16,4 +17,10 @@ public record DurationLiteral(String text, long millis, Span span) implements Du
     public static DurationLiteral of(long millis, Span span) {
         return new DurationLiteral(Durations.format(millis), millis, span);
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

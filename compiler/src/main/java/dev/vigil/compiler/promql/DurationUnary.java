@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.Objects;
 
 /** {@code -d} or {@code +d}. */
@@ -8,4 +9,10 @@ public record DurationUnary(boolean negative, DurationExpr expr, Span span) impl
     public DurationUnary {
         Objects.requireNonNull(expr, "expr");
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

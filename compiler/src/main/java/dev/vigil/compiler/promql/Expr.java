@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A PromQL expression. Nodes are immutable records; their {@code equals} is structural because
- * {@link Span} compares equal to every span.
+ * A PromQL expression. Nodes are immutable records whose {@code equals} is structural: each node
+ * delegates to {@link dev.vigil.compiler.source.Structural}, which leaves spans out, so the same
+ * query written in two places compares equal.
  *
  * <p>Modifiers are separate wrapper nodes rather than fields of the selectors, so that the tree keeps
  * the order they were written in and prints back the same: {@link OffsetExpr} ({@code offset}),

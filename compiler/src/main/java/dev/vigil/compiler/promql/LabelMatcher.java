@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.Objects;
 
 /**
@@ -30,4 +31,10 @@ public record LabelMatcher(String name, MatchOp op, String value, String constRe
             case RE, NRE -> Regexes.matchesEmpty(value) == (op == MatchOp.RE);
         };
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

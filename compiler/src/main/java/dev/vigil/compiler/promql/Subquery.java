@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,4 +16,10 @@ public record Subquery(Expr expr, DurationExpr range, DurationExpr step, Span sp
     public List<Expr> children() {
         return List.of(expr);
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

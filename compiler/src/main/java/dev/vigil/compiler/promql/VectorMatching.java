@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,4 +38,10 @@ public record VectorMatching(Kind kind, List<String> labels, Cardinality cardina
     public boolean hasFill() {
         return fillLeft != null || fillRight != null;
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.source.Structural;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,4 +32,10 @@ public record VectorSelector(String metricName, List<LabelMatcher> matchers, Spa
     public List<Expr> children() {
         return List.of();
     }
+
+    @Override
+    public boolean equals(Object o) { return Structural.equals(this, o); }
+
+    @Override
+    public int hashCode() { return Structural.hashCode(this); }
 }

@@ -6,9 +6,8 @@ import java.util.Objects;
  * A range of source text: 1-based line and column of the first character, and the line and column
  * just past the last one (end-exclusive, as LSP and rustc count).
  *
- * <p>Spans compare equal to every other span. AST and model records carry one, and this keeps
- * their generated {@code equals} structural, as Trino's nodes are. Compare positions with
- * {@link #sameRange(Span)}.
+ * <p>A span is a value: two spans are equal when file and range are. Nodes that need equality by
+ * structure (PromQL trees) say so explicitly through {@link Structural}.
  */
 public final class Span implements Comparable<Span> {
     public static final Span NONE = new Span("<none>", 0, 0, 0, 0);
@@ -49,11 +48,6 @@ public final class Span implements Comparable<Span> {
 
     public int endColumn() {
         return endColumn;
-    }
-
-    /** File and range as text: a map key for "this exact place", since spans all compare equal. */
-    public String rangeKey() {
-        return file + ":" + line + ":" + column + ":" + endLine + ":" + endColumn;
     }
 
     public boolean isNone() {
@@ -98,15 +92,14 @@ public final class Span implements Comparable<Span> {
         return c != 0 ? c : Integer.compare(endColumn, o.endColumn);
     }
 
-    /** Always true: see the class comment. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Span;
+        return o instanceof Span s && sameRange(s);
     }
 
     @Override
     public int hashCode() {
-        return 0;
+        return Objects.hash(file, line, column, endLine, endColumn);
     }
 
     @Override
