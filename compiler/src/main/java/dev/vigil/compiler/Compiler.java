@@ -6,6 +6,7 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
+import dev.vigil.compiler.lowering.Lowering;
 import dev.vigil.compiler.model.ModelBuilder;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.parse.VigilSourceParser;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The compiler library's entry point: load, parse, build the model, validate. It never throws for a
+ * The compiler library's entry point: load, parse, build the model, lower it, validate. It never throws for a
  * mistake in the user's files; those come back as diagnostics in the {@link CompileResult}.
  */
 public final class Compiler {
@@ -118,7 +119,7 @@ public final class Compiler {
         }
         List<VigilFile> files = new ArrayList<>(parsed.values());
         files.sort(Comparator.comparing(VigilFile::path));
-        Project project = ModelBuilder.build(files, sink, options.scrapeIntervalMillis());
+        Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis()), sink);
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
         Map<String, Severity> overrides = CheckOverrides.read(files, sink);

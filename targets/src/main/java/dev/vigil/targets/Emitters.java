@@ -7,6 +7,7 @@ import dev.vigil.targets.prometheus.MimirRulesEmitter;
 import dev.vigil.targets.prometheus.PrometheusRulesEmitter;
 import dev.vigil.targets.prometheus.PrometheusTestsEmitter;
 import dev.vigil.targets.runbook.RunbookEmitter;
+import dev.vigil.targets.runbook.SloRunbookEmitter;
 import java.util.List;
 
 /** The emitters of a full build, in the order they run (the order does not change the output). */
@@ -17,6 +18,6 @@ public final class Emitters {
     public static List<Emitter> all() {
         return List.of(new PrometheusRulesEmitter(), new PrometheusTestsEmitter(), new KubernetesRulesEmitter(),
                 new MimirRulesEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter(),
-                new dev.vigil.targets.slo.SloRunbookEmitter());
+                new SloRunbookEmitter());
     }
 }

@@ -61,10 +61,6 @@ public final class OutputManifest {
      * and `.` are kept, anything else becomes `_`, and names that would be `.`/`..` are prefixed.
      */
     public static String safeSegment(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.')) {
-            cleaned = "_" + cleaned;
-        }
-        return cleaned;
+        return dev.vigil.compiler.model.Links.segment(name);
     }
 }

@@ -59,11 +59,6 @@ class SampleCoverageTest {
                     }
                 }
             }
-            for (Service svc : p.services()) {
-                for (dev.vigil.targets.slo.SloPlan plan : dev.vigil.targets.slo.SloPlan.of(p, svc)) {
-                    plan.tiers().forEach(t -> alerts.add(t.alert()));
-                }
-            }
             Map<String, byte[]> files = Build.emit(p, EmitSettings.DEFAULT).files();
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 if (f.getKey().startsWith("prometheus/tests/") && f.getKey().endsWith(".slo.test.yml")) {

@@ -62,7 +62,7 @@ public final class AlertSources {
         return alerts;
     }
 
-    /** The value of {@code summary} or {@code description}, or the alert's span. */
+    /** The value of annotation {@code which} ({@code summary}, {@code description}, ...), or the alert's span. */
     public Span annotation(Rule.Alert alert, String which) {
         Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span());
         if (d != null) {

@@ -114,6 +114,11 @@ public final class LabelInference {
         return recordings.containsKey(name);
     }
 
+    /** The recording rules named {@code name}, in project order; empty when there are none. */
+    public List<Rule.Recording> recordingRules(String name) {
+        return recordings.getOrDefault(name, List.of());
+    }
+
     /** What a recording rule's series look like, merged over every rule of that name; empty when none. */
     public Optional<Inferred> recordingRule(String name) {
         if (!recordings.containsKey(name)) {
@@ -152,30 +157,15 @@ public final class LabelInference {
     }
 
     /**
-     * The labels an alert carries when it reaches Alertmanager: the query's labels, then the static
-     * labels, {@code severity} and {@code alertname}, and the labels Vigil attaches for its service
-     * ({@code service}, {@code team} when declared, and the service's {@code labels}). A static label
-     * whose value is a template has an unknown value.
+     * The labels an alert carries when it reaches Alertmanager: the query's labels, overridden by the
+     * rule's static labels (which the lowered alert holds: the service's, {@code severity} and the
+     * alert's own), and {@code alertname}. A static label whose value is a template has an unknown value.
      */
-    public LabelSet alertLabels(Rule.Alert alert, Service service) {
+    public LabelSet alertLabels(Rule.Alert alert) {
         LabelSet l = templateLabels(alert);
-        if (service != null) {
-            for (Map.Entry<String, String> e : service.labels().entrySet()) {
-                l = l.with(new Label(e.getKey(), true, e.getValue()));
-            }
-            if (service.name() != null) {
-                l = l.with(new Label("service", true, service.name()));
-            }
-            if (service.team() != null) {
-                l = l.with(new Label("team", true, service.team()));
-            }
-        }
         for (Map.Entry<String, String> e : alert.labels().entrySet()) {
             String v = e.getValue();
             l = l.with(new Label(e.getKey(), true, v == null || v.contains("{{") ? null : v));
-        }
-        if (alert.severity() != null && alert.severity().name() != null) {
-            l = l.with(new Label("severity", true, alert.severity().name()));
         }
         if (alert.name() != null) {
             l = l.with(new Label("alertname", true, alert.name()));

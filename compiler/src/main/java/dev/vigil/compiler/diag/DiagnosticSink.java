@@ -3,6 +3,7 @@ package dev.vigil.compiler.diag;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Collects diagnostics from every stage: user mistakes are reported here, never thrown. */
@@ -42,9 +43,12 @@ public final class DiagnosticSink {
         return diagnostics.size();
     }
 
-    /** Everything reported so far, in source order. */
+    /**
+     * Everything reported so far, in source order, each finding once: a check that meets the same
+     * mistake twice (in a query and in the rules generated from it) reports it once.
+     */
     public List<Diagnostic> sorted() {
-        List<Diagnostic> copy = new ArrayList<>(diagnostics);
+        List<Diagnostic> copy = new ArrayList<>(new LinkedHashSet<>(diagnostics));
         copy.sort(Diagnostic.ORDER);
         return Collections.unmodifiableList(copy);
     }

@@ -8,6 +8,7 @@ import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
+import dev.vigil.compiler.lowering.Lowering;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.Rule;
@@ -124,7 +125,8 @@ public final class Linter {
         Project.Settings settings = new Project.Settings(options.scrapeIntervalMillis(),
                 Project.Settings.DEFAULT.evaluationIntervalMillis(), null);
         Routing first = routings.isEmpty() ? Routing.EMPTY : routings.get(0);
-        Project project = new Project(services, List.of(), severities(services, routings), settings, first, List.of());
+        Project project = Lowering.lower(new Project(services, List.of(), severities(services, routings), settings, first,
+                List.of()), sink);
         ExpressionChecks.run(project, sink);
         validate(project, sink);
         for (Routing more : routings.subList(Math.min(1, routings.size()), routings.size())) {

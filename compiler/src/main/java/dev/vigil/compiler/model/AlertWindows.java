@@ -44,6 +44,16 @@ public record AlertWindows(String name, List<Row> rows, Span span) {
             }
         }
 
+        /**
+         * Whether the row makes sense for an SLO window: the short window is shorter than the long one,
+         * a fixed factor is positive, and neither window outlasts the SLO's.
+         */
+        public boolean validFor(long sloWindowMillis) {
+            return shortMillis < longMillis && (fixedFactor == null || fixedFactor.signum() > 0)
+                    && (budgetPercent == null || budgetPercent.signum() > 0)
+                    && Math.max(longMillis, shortMillis) <= sloWindowMillis;
+        }
+
         /** The share of the budget the long window spends at this factor, in percent of the budget. */
         public BigDecimal budgetSpentPercent(long sloWindowMillis) {
             if (budgetPercent != null) {

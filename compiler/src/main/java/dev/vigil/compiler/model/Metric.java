@@ -11,4 +11,14 @@ public record Metric(String name, MetricType type, List<String> labels, String u
         labels = List.copyOf(labels);
         buckets = List.copyOf(buckets);
     }
+
+    /** The histogram or summary a series belongs to: {@code x_bucket}, {@code x_count}, {@code x_sum} and {@code x} name {@code x}. */
+    public static String baseName(String series) {
+        for (String suffix : new String[] {"_bucket", "_count", "_sum"}) {
+            if (series.endsWith(suffix)) {
+                return series.substring(0, series.length() - suffix.length());
+            }
+        }
+        return series;
+    }
 }

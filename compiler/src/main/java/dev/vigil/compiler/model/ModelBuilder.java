@@ -190,6 +190,7 @@ public final class ModelBuilder {
         List<Slo> slos = new ArrayList<>();
         List<Dashboard> dashboards = new ArrayList<>();
         List<TestCase> tests = new ArrayList<>();
+        List<LabelPair> serviceLabels = new ArrayList<>();
         for (ServiceDecl d : decls) {
             for (ServiceMember m : d.members()) {
                 if (m instanceof Decl.TeamMember t) {
@@ -199,6 +200,7 @@ public final class ModelBuilder {
                     team = values.string(t.value(), "team").orElse(team);
                 } else if (m instanceof Decl.LabelsMember l) {
                     labels.putAll(labelMap(l.labels(), values, "labels"));
+                    serviceLabels.addAll(l.labels());
                 } else if (m instanceof Decl.LinksMember l) {
                     for (Property p : new PropertyReader(l.links(), "links", sink).all()) {
                         if (!LINK_KINDS.contains(p.key().text())) {
@@ -220,8 +222,29 @@ public final class ModelBuilder {
                 }
             }
         }
+        ownershipLabels(name, team, serviceLabels);
         Span span = (primary != null ? primary : decls.get(0)).name().span();
         return new Service(name, team, labels, links, constants, metrics, groups, slos, dashboards, tests, span);
+    }
+
+    /**
+     * Every alert of a service carries {@code service} (its name) and {@code team}; a service label of
+     * the same name would be a second, silently losing, source of the same label.
+     */
+    private void ownershipLabels(String service, String team, List<LabelPair> labels) {
+        for (LabelPair p : labels) {
+            if (p.name() == null) {
+                continue;
+            }
+            if (p.name().text().equals("service")) {
+                sink.error("Property.Conflict", p.name().span(), "The label `service` is the service's name, `"
+                        + service + "`, on every alert.", "Remove it here; an alert that must carry another `service` "
+                                + "value sets it in its own `labels { }`.");
+            } else if (p.name().text().equals("team") && team != null) {
+                sink.error("Property.Conflict", p.name().span(), "The label `team` is also set by `team \"" + team
+                        + "\"`.", "Keep one: `team` sets the label on every alert of the service.");
+            }
+        }
     }
 
     static final List<String> LINK_KINDS = List.of("repo", "dashboards", "runbooks", "prometheus", "docs");
@@ -313,8 +336,15 @@ public final class ModelBuilder {
             sink.error("Property.Conflict", a.name().span(), "Alert `" + a.name().text()
                     + "` sets the `severity` label directly.", "Use `severity <level>`, which is checked against the declared order.");
         }
-        return Optional.of(new Rule.Alert(a.name().text(), expr, forMillis, keepFiring, severity, labels, summary,
-                description, guard, panel, runbook, a.name().span()));
+        Map<String, String> annotations = new LinkedHashMap<>();
+        if (summary != null) {
+            annotations.put("summary", summary);
+        }
+        if (description != null) {
+            annotations.put("description", description);
+        }
+        return Optional.of(new Rule.Alert(a.name().text(), expr, forMillis, keepFiring, severity, labels, annotations,
+                guard, panel, runbook, a.name().span()));
     }
 
     private Rule.Runbook runbook(Decl.Runbook rb, ValueReader values, Map<String, Constant> scope) {

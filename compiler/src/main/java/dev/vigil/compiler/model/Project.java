@@ -16,6 +16,11 @@ public record Project(List<Service> services, List<Constant> constants, Severity
         files = List.copyOf(files);
     }
 
+    /** This project with {@code newServices} in place of its services. */
+    public Project withServices(List<Service> newServices) {
+        return new Project(newServices, constants, severities, settings, routing, files);
+    }
+
     /**
      * Whether the project was compiled from .vigil sources, as opposed to read from existing YAML by
      * `vigil lint`; hints then speak the language the user wrote.

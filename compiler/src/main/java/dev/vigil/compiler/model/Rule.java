@@ -1,8 +1,15 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.promql.Binary;
+import dev.vigil.compiler.promql.BinaryOp;
 import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.NumberLiteral;
+import dev.vigil.compiler.promql.Paren;
+import dev.vigil.compiler.promql.VectorMatching;
 import dev.vigil.compiler.source.Span;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,21 +31,63 @@ public sealed interface Rule {
      * An alert. Durations are in milliseconds (0 when absent). {@code guard} is the traffic expression
      * the alert is gated on, or null. {@code textSpans} locates label and annotation values written in
      * a rule file (keys from {@link #labelKey} and {@link #annotationKey}); Vigil sources leave it empty.
+     *
+     * <p>{@code labels} and {@code annotations} are, in the model the checks and emitters see (after
+     * lowering), exactly what the emitted rule carries: for Vigil sources the service's labels,
+     * {@code service}, {@code team}, {@code severity} and the alert's own labels by the precedence of
+     * {@code lowering.AlertLabels}, and the summary, description and links. Before lowering they hold
+     * what the alert itself declares. Annotations keep their order.
      */
     record Alert(String name, Expr expr, long forMillis, long keepFiringForMillis, Ref severity,
-            SortedMap<String, String> labels, String summary, String description, Expr guard,
-            Ref panel, Runbook runbook, Span span, SortedMap<String, Span> textSpans) implements Rule {
+            SortedMap<String, String> labels, Map<String, String> annotations, Expr guard, Ref panel,
+            Runbook runbook, Origin origin, Span span, SortedMap<String, Span> textSpans) implements Rule {
         public Alert {
             labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+            annotations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+            origin = origin == null ? Origin.WRITTEN : origin;
             textSpans = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(textSpans));
         }
 
-        /** An alert whose texts are located through its declaration (Vigil sources). */
+        /** An alert as written in Vigil sources, whose texts are located through its declaration. */
         public Alert(String name, Expr expr, long forMillis, long keepFiringForMillis, Ref severity,
-                SortedMap<String, String> labels, String summary, String description, Expr guard,
-                Ref panel, Runbook runbook, Span span) {
-            this(name, expr, forMillis, keepFiringForMillis, severity, labels, summary, description, guard, panel,
-                    runbook, span, new TreeMap<>());
+                SortedMap<String, String> labels, Map<String, String> annotations, Expr guard, Ref panel,
+                Runbook runbook, Span span) {
+            this(name, expr, forMillis, keepFiringForMillis, severity, labels, annotations, guard, panel, runbook,
+                    Origin.WRITTEN, span, new TreeMap<>());
+        }
+
+        public String summary() {
+            return annotations.get("summary");
+        }
+
+        public String description() {
+            return annotations.get("description");
+        }
+
+        /** This alert carrying {@code finalLabels} and {@code finalAnnotations}: what lowering decides. */
+        public Alert withOutput(SortedMap<String, String> finalLabels, Map<String, String> finalAnnotations) {
+            return new Alert(name, expr, forMillis, keepFiringForMillis, severity, finalLabels, finalAnnotations, guard,
+                    panel, runbook, origin, span, textSpans);
+        }
+
+        /**
+         * The expression the rule file carries: {@code (when) and on() (guard > 0)} with a guard, else
+         * {@code when}. The {@code on()} makes the guard apply whatever labels the two sides carry;
+         * without it a per-tenant condition {@code and}-ed with an aggregate guard would never match
+         * (seed 001's pattern). A guard that is already a comparison is used as written.
+         */
+        public Expr emittedExpr() {
+            if (guard == null || expr == null) {
+                return expr;
+            }
+            Expr g = guard;
+            if (!(g instanceof Binary b && b.op().isComparison())) {
+                g = new Binary(BinaryOp.GTR, g, new NumberLiteral(0, "0", g.span()), false, null, g.span());
+            }
+            VectorMatching on = new VectorMatching(VectorMatching.Kind.ON, List.of(),
+                    VectorMatching.Cardinality.ONE_TO_ONE, List.of(), null, null, g.span());
+            return new Binary(BinaryOp.AND, new Paren(expr, expr.span()), new Paren(g, g.span()), false, on,
+                    expr.span());
         }
 
         /** Key in {@link #textSpans} for the value of annotation {@code name}. */

@@ -19,4 +19,21 @@ public record Service(String name, String team, SortedMap<String, String> labels
         dashboards = List.copyOf(dashboards);
         tests = List.copyOf(tests);
     }
+
+    /** This service with generated groups, dashboards and tests after its own. */
+    public Service withGenerated(List<RuleGroup> moreGroups, List<Dashboard> moreDashboards, List<TestCase> moreTests) {
+        return new Service(name, team, labels, links, constants, metrics, concat(groups, moreGroups), slos,
+                concat(dashboards, moreDashboards), concat(tests, moreTests), span);
+    }
+
+    /** This service with its rule groups replaced. */
+    public Service withGroups(List<RuleGroup> newGroups) {
+        return new Service(name, team, labels, links, constants, metrics, newGroups, slos, dashboards, tests, span);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
 }

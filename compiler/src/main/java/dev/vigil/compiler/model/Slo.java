@@ -18,6 +18,12 @@ public record Slo(String name, BigDecimal objectivePercent, Span objectiveSpan, 
         groupBy = List.copyOf(groupBy);
     }
 
+    /** Whether the objective lies strictly between 0% and 100%, so that there is a budget to burn. */
+    public boolean objectiveInRange() {
+        return objectivePercent != null && objectivePercent.signum() > 0
+                && objectivePercent.compareTo(BigDecimal.valueOf(100)) < 0;
+    }
+
     /** The objective as a ratio: {@code 99.9%} is {@code 0.999}. */
     public BigDecimal target() {
         return objectivePercent.movePointLeft(2).stripTrailingZeros();

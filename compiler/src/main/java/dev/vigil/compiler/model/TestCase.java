@@ -10,10 +10,17 @@ import java.util.TreeMap;
 
 /** A rule unit test, compiled to promtool's test format. Times are offsets from the start, in milliseconds. */
 public record TestCase(String name, long intervalMillis, List<InputSeries> series, List<Expectation> expectations,
-        Span span) {
+        Origin origin, Span span) {
     public TestCase {
         series = List.copyOf(series);
         expectations = List.copyOf(expectations);
+        origin = origin == null ? Origin.WRITTEN : origin;
+    }
+
+    /** A test as written. */
+    public TestCase(String name, long intervalMillis, List<InputSeries> series, List<Expectation> expectations,
+            Span span) {
+        this(name, intervalMillis, series, expectations, Origin.WRITTEN, span);
     }
 
     /** A series and its values in promtool's expanding notation ({@code 0+10x20}). */

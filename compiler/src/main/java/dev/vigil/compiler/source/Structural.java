@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Equality of records by structure, without their spans: two PromQL trees parsed from different
@@ -59,6 +60,57 @@ public final class Structural {
             h = 31 * h + Objects.hashCode(get(c, r));
         }
         return h;
+    }
+
+    /**
+     * A copy of {@code node} in which every span, its own and those of the records it holds (directly
+     * or in lists), is {@code span}: generated code points at the declaration that produced it.
+     */
+    public static <T> T withSpan(T node, Span span) {
+        return transform(node, v -> v instanceof Span ? span : null);
+    }
+
+    /**
+     * A copy of the record {@code node} rebuilt top-down: wherever {@code replace} returns a value for
+     * a record, span or other component, that value takes its place; elsewhere records (also inside
+     * lists) are rebuilt from their transformed components.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T transform(T node, Function<Object, Object> replace) {
+        if (!(node instanceof Record)) {
+            throw new IllegalArgumentException("not a record: " + node.getClass().getName());
+        }
+        return (T) rebuild(node, replace);
+    }
+
+    private static Object rebuild(Object v, Function<Object, Object> replace) {
+        if (v == null) {
+            return null;
+        }
+        Object r = replace.apply(v);
+        if (r != null) {
+            return r;
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(e -> out.add(rebuild(e, replace)));
+            return out;
+        }
+        if (!(v instanceof Record)) {
+            return v;
+        }
+        RecordComponent[] components = v.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = rebuild(components[i].getAccessor().invoke(v), replace);
+            }
+            return v.getClass().getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy " + v.getClass().getName(), e);
+        }
     }
 
     private static Object get(MethodHandle accessor, Object record) {

@@ -2,6 +2,7 @@ package dev.vigil.compiler.yaml;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suppression;
+import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
@@ -182,8 +183,7 @@ public final class PrometheusRulesReader {
         Ref severity = null;
         SortedMap<String, String> labels = new TreeMap<>(groupLabels);
         SortedMap<String, Span> textSpans = new TreeMap<>();
-        String summary = null;
-        String description = null;
+        java.util.Map<String, String> annotations = new java.util.LinkedHashMap<>();
         Rule.Runbook runbook = Rule.Runbook.EMPTY;
         boolean hasExpr = false;
         boolean isAlert = named == alert;
@@ -226,15 +226,12 @@ public final class PrometheusRulesReader {
                         misplaced(e);
                         continue;
                     }
-                    SortedMap<String, String> annotations = new TreeMap<>();
                     for (NodeReader.Entry a : read.entries(e.value(), "annotations")) {
                         read.string(a.value(), "annotations." + a.key()).ifPresent(v -> {
                             annotations.put(a.key(), v);
                             textSpans.put(Rule.Alert.annotationKey(a.key()), read.span(a.value()));
                         });
                     }
-                    summary = annotations.get("summary");
-                    description = annotations.get("description");
                     String url = annotations.get("runbook_url");
                     if (url != null && !url.isBlank()) {
                         runbook = Rule.Runbook.external(url);
@@ -252,8 +249,8 @@ public final class PrometheusRulesReader {
                 severity = Ref.of(Ref.Kind.SEVERITY, groupLabels.get("severity"), span);
                 labels.remove("severity");
             }
-            return java.util.Optional.of(new Rule.Alert(name, expr, forMillis, keepFiring, severity, labels, summary,
-                    description, null, null, runbook, span, textSpans));
+            return java.util.Optional.of(new Rule.Alert(name, expr, forMillis, keepFiring, severity, labels, annotations,
+                    null, null, runbook, Origin.WRITTEN, span, textSpans));
         }
         return java.util.Optional.of(new Rule.Recording(name, expr, labels, span));
     }

@@ -82,7 +82,7 @@ class LabelInferenceTest {
     void theSeedConsumerCountHasNoLabels() {
         Rule.Alert a = (Rule.Alert) PROJECT.services().get(0).groups().get(0).rules().get(5);
         assertEquals("{}", li.templateLabels(a).toString());
-        LabelSet alert = li.alertLabels(a, PROJECT.services().get(0));
+        LabelSet alert = li.alertLabels(a);
         assertEquals("{alertname=\"Under\", app=\"crm\", component=\"kafka\", service=\"crm\", severity=\"info\", "
                 + "team=\"platform\"}", alert.toString());
         assertFalse(alert.open());

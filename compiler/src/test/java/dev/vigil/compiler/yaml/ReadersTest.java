@@ -70,7 +70,8 @@ class ReadersTest {
                 List.of(a.name(), a.forMillis(), a.keepFiringForMillis(), a.summary(), a.description()));
         assertEquals("warning", a.severity().name());
         assertEquals(List.of(14, 21), List.of(a.severity().span().line(), a.severity().span().column()));
-        assertEquals(Map.of("team", "platform"), a.labels());
+        // The lowered alert carries every label its rule has, severity among them.
+        assertEquals(Map.of("team", "platform", "severity", "warning"), a.labels());
         assertEquals("https://runbooks.example.com/lag", a.runbook().url());
         assertEquals(9, a.span().line());
     }

@@ -1,6 +1,6 @@
 package dev.vigil.targets.alertmanager;
 
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.model.QueryText;
 
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;

@@ -1,14 +1,15 @@
 package dev.vigil.targets.grafana;
 
-import dev.vigil.targets.AlertThreshold;
+import dev.vigil.compiler.model.AlertThreshold;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.Dashboard.PanelType;
+import dev.vigil.compiler.model.PanelIds;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.promql.Durations;
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.targets.grafana.GrafanaJson.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Links;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
@@ -78,13 +79,11 @@ public final class GrafanaEmitter implements Emitter {
         }
         boolean any = false;
         for (Service s : project.services()) {
-            List<Dashboard> dashboards = new java.util.ArrayList<>(s.dashboards());
-            dev.vigil.targets.slo.SloDashboards.of(project, s).ifPresent(dashboards::add);
-            for (Dashboard d : dashboards) {
+            for (Dashboard d : s.dashboards()) {
                 GrafanaJson.Dashboard json =
                         new DashboardBuilder(s, d, scopes.get(s.name()), alerts, project.severities()).build();
                 String text = json(json);
-                String file = OutputManifest.safeSegment(d.uid());
+                String file = Links.segment(d.uid());
                 out.writeText(DASHBOARDS + file + ".json", text);
                 out.writeText(KUBERNETES + file + ".yaml", configMap(d.uid(), text));
                 any = true;

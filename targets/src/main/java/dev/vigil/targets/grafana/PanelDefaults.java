@@ -2,7 +2,7 @@ package dev.vigil.targets.grafana;
 
 import dev.vigil.compiler.model.Dashboard.PanelType;
 import dev.vigil.compiler.model.Dashboard;
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.targets.grafana.GrafanaJson.ReduceOptions;
 import java.util.List;
 

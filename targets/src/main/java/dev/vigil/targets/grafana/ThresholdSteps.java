@@ -2,8 +2,8 @@ package dev.vigil.targets.grafana;
 
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.SeverityOrder;
-import dev.vigil.targets.AlertThreshold;
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.model.AlertThreshold;
+import dev.vigil.compiler.model.QueryText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,8 @@
 package dev.vigil.targets.prometheus;
 
 import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Links;
+import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
@@ -13,7 +15,7 @@ import dev.vigil.compiler.template.TemplateRenderer;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.targets.Yaml;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ import java.util.TreeMap;
 
 /**
  * {@code prometheus/tests/<service>.test.yml}: promtool unit tests compiled from the DSL tests, and
- * {@code <service>.slo.test.yml} with the burn-rate tests computed from the service's SLOs, both
+ * {@code <service>.slo.test.yml} with the burn-rate tests lowered from the service's SLOs, both
  * with {@code rule_files} pointing at the generated rules by relative path. promtool compares
  * alerts' labels and annotations exactly, so both are computed here from the alert's definition:
  * the rule's own labels are added to the expected ones, and annotations are rendered with the
@@ -38,53 +40,63 @@ public final class PrometheusTestsEmitter implements Emitter {
     }
 
     public static String path(Service service) {
-        return "prometheus/tests/" + OutputManifest.safeSegment(service.name()) + ".test.yml";
+        return "prometheus/tests/" + Links.segment(service.name()) + ".test.yml";
+    }
+
+    /** Where the tests lowered from the service's SLOs go. */
+    public static String sloPath(Service service) {
+        return "prometheus/tests/" + Links.segment(service.name()) + ".slo.test.yml";
     }
 
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
         Map<String, Rule.Alert> alerts = new HashMap<>();
-        Map<String, Service> owners = new HashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a) {
                         alerts.putIfAbsent(a.name(), a);
-                        owners.putIfAbsent(a.name(), s);
                     }
                 }
             }
         }
-        // Tests may expect alerts of other services: each test file loads every rule file the project has.
+        // Written tests may expect alerts of other services: their file loads every rule file the project has.
         List<Service> withRules = project.services().stream().filter(RuleFiles::hasRules).toList();
         List<String> ruleFiles = withRules.stream().map(s -> "../rules/" + RuleFiles.fileName(s)).toList();
-        List<String> evaluationOrder = null;
+        List<String> evaluationOrder = RuleFiles.evaluationOrder(withRules);
         for (Service service : project.services()) {
-            // The SLO tests are computed from the model, not written in the DSL: a file of their own.
-            dev.vigil.targets.slo.SloTests.document(project, service)
-                    .ifPresent(doc -> out.writeText(dev.vigil.targets.slo.SloTests.path(service), Yaml.dump(doc)));
-            if (service.tests().isEmpty()) {
-                continue;
-            }
             Map<String, Constant> constants = QueryText.scope(project, service);
-            if (evaluationOrder == null) {
-                evaluationOrder = RuleFiles.evaluationOrder(project, withRules);
+            List<TestCase> written = service.tests().stream().filter(t -> t.origin() instanceof Origin.Written).toList();
+            List<TestCase> generated = service.tests().stream().filter(t -> !(t.origin() instanceof Origin.Written))
+                    .toList();
+            if (!generated.isEmpty()) {
+                // An SLO's tests read only its service's rules, evaluated as often as their finest interval.
+                long interval = generated.stream().mapToLong(TestCase::intervalMillis).min().orElseThrow();
+                out.writeText(sloPath(service), Yaml.dump(document(List.of("../rules/" + RuleFiles.fileName(service)),
+                        interval, RuleFiles.evaluationOrder(List.of(service)), generated, constants, alerts)));
             }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("rule_files", ruleFiles);
-            doc.put("evaluation_interval", Durations.format(project.settings().evaluationIntervalMillis()));
-            doc.put("group_eval_order", evaluationOrder);
-            List<Object> tests = new ArrayList<>();
-            for (TestCase t : service.tests()) {
-                tests.add(test(t, constants, alerts, owners));
+            if (!written.isEmpty()) {
+                out.writeText(path(service), Yaml.dump(document(ruleFiles,
+                        project.settings().evaluationIntervalMillis(), evaluationOrder, written, constants, alerts)));
             }
-            doc.put("tests", tests);
-            out.writeText(path(service), Yaml.dump(doc));
         }
     }
 
-    private static Map<String, Object> test(TestCase t, Map<String, Constant> constants, Map<String, Rule.Alert> alerts,
-            Map<String, Service> owners) {
+    private static Map<String, Object> document(List<String> ruleFiles, long evaluationInterval, List<String> order,
+            List<TestCase> cases, Map<String, Constant> constants, Map<String, Rule.Alert> alerts) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("rule_files", ruleFiles);
+        doc.put("evaluation_interval", Durations.format(evaluationInterval));
+        doc.put("group_eval_order", order);
+        List<Object> tests = new ArrayList<>();
+        for (TestCase t : cases) {
+            tests.add(test(t, constants, alerts));
+        }
+        doc.put("tests", tests);
+        return doc;
+    }
+
+    private static Map<String, Object> test(TestCase t, Map<String, Constant> constants, Map<String, Rule.Alert> alerts) {
         Map<String, Object> test = new LinkedHashMap<>();
         test.put("name", t.name());
         test.put("interval", Durations.format(t.intervalMillis()));
@@ -112,7 +124,7 @@ public final class PrometheusTestsEmitter implements Emitter {
                 if (a.firing()) {
                     @SuppressWarnings("unchecked")
                     List<Object> expected = (List<Object>) check.get("exp_alerts");
-                    expected.add(expectedAlert(a, alerts.get(a.alert().name()), owners.get(a.alert().name()), t));
+                    expected.add(expectedAlert(a, alerts.get(a.alert().name()), t));
                 }
             } else if (e instanceof TestCase.ValueExpectation v) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -139,17 +151,16 @@ public final class PrometheusTestsEmitter implements Emitter {
     }
 
     /** The labels and annotations promtool will see on the alert, rendered as Prometheus renders them. */
-    private static Map<String, Object> expectedAlert(TestCase.AlertExpectation a, Rule.Alert alert, Service owner,
-            TestCase t) {
+    private static Map<String, Object> expectedAlert(TestCase.AlertExpectation a, Rule.Alert alert, TestCase t) {
         // Templates see the labels the query produced, not the rule's own: that is Prometheus's $labels.
         Map<String, String> queryLabels = new TreeMap<>(a.labels());
         double value = a.value() == null ? Double.NaN : a.value().doubleValue();
         Map<String, String> labels = new TreeMap<>(queryLabels);
-        for (Map.Entry<String, String> e : RuleFiles.labels(owner, alert).entrySet()) {
+        for (Map.Entry<String, String> e : alert.labels().entrySet()) {
             labels.put(e.getKey(), render(e.getValue(), queryLabels, value, a, t));
         }
         Map<String, String> annotations = new TreeMap<>();
-        for (Map.Entry<String, String> e : RuleFiles.annotations(owner, alert).entrySet()) {
+        for (Map.Entry<String, String> e : alert.annotations().entrySet()) {
             annotations.put(e.getKey(), a.annotations().containsKey(e.getKey())
                     ? a.annotations().get(e.getKey()) : render(e.getValue(), queryLabels, value, a, t));
         }
@@ -175,11 +186,12 @@ public final class PrometheusTestsEmitter implements Emitter {
         }
     }
 
+    /** A whole number as an integer, else the plain decimal digits ({@code 0.0001}), which promtool reads as that float. */
     private static Object number(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
+        BigDecimal s = QueryText.plain(v);
         if (s.scale() <= 0 && s.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
             return s.longValueExact();
         }
-        return s.doubleValue();
+        return s;
     }
 }

@@ -1,18 +1,14 @@
 package dev.vigil.targets.prometheus;
 
 import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Links;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
-import dev.vigil.compiler.promql.Binary;
-import dev.vigil.compiler.promql.BinaryOp;
-import dev.vigil.compiler.promql.Expr;
-import dev.vigil.compiler.promql.Paren;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.targets.OutputManifest;
-import dev.vigil.targets.QueryText;
-import dev.vigil.targets.grafana.PanelIds;
+import dev.vigil.compiler.model.QueryText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +33,7 @@ public final class RuleFiles {
 
     /** The rule file's name, which promtool tests beside {@code rules/} refer to. */
     public static String fileName(Service service) {
-        return OutputManifest.safeSegment(service.name()) + ".rules.yml";
+        return Links.segment(service.name()) + ".rules.yml";
     }
 
     /** {@code groups: [...]} for the service. */
@@ -61,12 +57,11 @@ public final class RuleFiles {
             }
             List<Object> rules = new ArrayList<>();
             for (Rule r : g.rules()) {
-                rules.add(r instanceof Rule.Alert a ? alert(service, a, constants) : recording((Rule.Recording) r, constants));
+                rules.add(r instanceof Rule.Alert a ? alert(a, constants) : recording((Rule.Recording) r, constants));
             }
             group.put("rules", rules);
             groups.add(group);
         }
-        groups.addAll(dev.vigil.targets.slo.SloRules.groups(project, service));
         return groups;
     }
 
@@ -76,20 +71,19 @@ public final class RuleFiles {
      * that reads a recording rule of another group would see its value one evaluation late or not,
      * at random.
      */
-    @SuppressWarnings("unchecked")
-    public static List<String> evaluationOrder(Project project, List<Service> services) {
+    public static List<String> evaluationOrder(List<Service> services) {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         for (Service s : services) {
-            for (Object g : groups(project, s)) {
-                names.add((String) ((Map<String, Object>) g).get("name"));
+            for (RuleGroup g : s.groups()) {
+                names.add(g.name());
             }
         }
         return List.copyOf(names);
     }
 
-    /** Whether the service has any rule to write: its own groups or its SLOs' generated ones. */
+    /** Whether the service has any rule to write, written or generated. */
     public static boolean hasRules(Service service) {
-        return !service.groups().isEmpty() || !service.slos().isEmpty();
+        return !service.groups().isEmpty();
     }
 
     private static Map<String, Object> recording(Rule.Recording r, Map<String, Constant> constants) {
@@ -104,10 +98,10 @@ public final class RuleFiles {
 
     /** The alert's expression as the rule file writes it: guarded, constants substituted, wrapped. */
     public static String alertExpr(Rule.Alert a, Map<String, Constant> constants) {
-        return QueryText.formatted(guarded(a), constants, EXPR_WIDTH);
+        return QueryText.formatted(a.emittedExpr(), constants, EXPR_WIDTH);
     }
 
-    private static Map<String, Object> alert(Service service, Rule.Alert a, Map<String, Constant> constants) {
+    private static Map<String, Object> alert(Rule.Alert a, Map<String, Constant> constants) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("alert", a.name());
         rule.put("expr", alertExpr(a, constants));
@@ -117,74 +111,10 @@ public final class RuleFiles {
         if (a.keepFiringForMillis() > 0) {
             rule.put("keep_firing_for", Durations.format(a.keepFiringForMillis()));
         }
-        rule.put("labels", labels(service, a));
-        Map<String, String> annotations = annotations(service, a);
-        if (!annotations.isEmpty()) {
-            rule.put("annotations", annotations);
+        rule.put("labels", new TreeMap<>(a.labels()));
+        if (!a.annotations().isEmpty()) {
+            rule.put("annotations", new LinkedHashMap<>(a.annotations()));
         }
         return rule;
-    }
-
-    /**
-     * The alert's expression with its traffic guard: {@code (expr) and on() (guard > 0)}. The
-     * {@code on()} makes the guard apply whatever labels the two sides carry; without it a
-     * per-tenant condition `and`-ed with an aggregate guard would never match (seed 001's pattern).
-     */
-    public static Expr guarded(Rule.Alert a) {
-        if (a.guard() == null) {
-            return a.expr();
-        }
-        Expr guard = a.guard();
-        if (!(guard instanceof Binary b && b.op().isComparison())) {
-            guard = new Binary(BinaryOp.GTR, guard, new dev.vigil.compiler.promql.NumberLiteral(0, "0", guard.span()),
-                    false, null, guard.span());
-        }
-        var on = new dev.vigil.compiler.promql.VectorMatching(dev.vigil.compiler.promql.VectorMatching.Kind.ON, List.of(),
-                dev.vigil.compiler.promql.VectorMatching.Cardinality.ONE_TO_ONE, List.of(), null, null, guard.span());
-        return new Binary(BinaryOp.AND, new Paren(a.expr(), a.expr().span()), new Paren(guard, guard.span()), false, on,
-                a.expr().span());
-    }
-
-    /** `severity`, `team` and `service` first among equals: sorted with the alert's own and the service's labels. */
-    public static Map<String, String> labels(Service service, Rule.Alert a) {
-        Map<String, String> labels = new TreeMap<>(service.labels());
-        labels.putAll(a.labels());
-        labels.put("service", service.name());
-        if (service.team() != null) {
-            labels.put("team", service.team());
-        }
-        if (a.severity() != null) {
-            labels.put("severity", a.severity().name());
-        }
-        return labels;
-    }
-
-    /** Summary, description and the links a responder needs, in a fixed order. */
-    public static Map<String, String> annotations(Service service, Rule.Alert a) {
-        Map<String, String> annotations = new LinkedHashMap<>();
-        if (a.summary() != null) {
-            annotations.put("summary", a.summary());
-        }
-        if (a.description() != null) {
-            annotations.put("description", a.description());
-        }
-        String runbooks = service.links().get("runbooks");
-        if (runbooks != null) {
-            annotations.put("runbook_url", trimSlash(runbooks) + "/" + OutputManifest.safeSegment(a.name()) + ".md");
-        }
-        String dashboards = service.links().get("dashboards");
-        if (dashboards != null && a.panel() != null) {
-            service.dashboards().stream().filter(d -> d.name().equals(a.panel().name())).findFirst().ifPresent(d -> {
-                Integer panel = a.panel().member() == null ? null : PanelIds.of(d).get(a.panel().member());
-                annotations.put("dashboard_url", trimSlash(dashboards) + "/" + d.uid()
-                        + (panel == null ? "" : "?viewPanel=" + panel));
-            });
-        }
-        return annotations;
-    }
-
-    /** {@code url} without one trailing {@code /}, so a path can be appended. */
-    public static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

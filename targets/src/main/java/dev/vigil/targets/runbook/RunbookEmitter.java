@@ -1,6 +1,9 @@
 package dev.vigil.targets.runbook;
 
+import dev.vigil.compiler.model.AlertWindows;
 import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Links;
+import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Ref;
@@ -10,12 +13,11 @@ import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.promql.Durations;
-import dev.vigil.targets.AlertThreshold;
+import dev.vigil.compiler.model.AlertThreshold;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
-import dev.vigil.targets.QueryText;
-import dev.vigil.targets.grafana.PanelIds;
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.targets.prometheus.RuleFiles;
 import freemarker.template.Configuration;
 import java.net.URLEncoder;
@@ -47,11 +49,12 @@ public final class RunbookEmitter implements Emitter {
         Configuration freemarker = RunbookTemplates.configuration(settings);
         for (Service service : project.services()) {
             Map<String, Constant> constants = QueryText.scope(project, service);
-            String dir = "runbooks/" + OutputManifest.safeSegment(service.name()) + "/";
+            String dir = "runbooks/" + Links.segment(service.name()) + "/";
             List<Map<String, Object>> alerts = new ArrayList<>();
             for (RuleGroup g : service.groups()) {
                 for (Rule r : g.rules()) {
-                    if (r instanceof Rule.Alert a) {
+                    // An SLO's burn-rate alerts have runbooks of their own (SloRunbookEmitter).
+                    if (r instanceof Rule.Alert a && !isSloBurn(a)) {
                         Map<String, Object> alert = alert(project, service, g, a, constants);
                         alerts.add(alert);
                         out.writeText(dir + alert.get("file"), RunbookTemplates.render(freemarker, RUNBOOK, Map.of(
@@ -66,7 +69,7 @@ public final class RunbookEmitter implements Emitter {
             index.put("service", serviceData(service));
             index.put("alerts", alerts);
             index.put("slos", service.slos().stream().map(RunbookEmitter::slo).toList());
-            index.put("sloAlerts", sloAlerts(project, service));
+            index.put("sloAlerts", sloAlerts(service));
             index.put("dashboards", service.dashboards().stream().map(d -> dashboard(service, d)).toList());
             index.put("md", new MarkdownHelpers());
             out.writeText(dir + "README.md", RunbookTemplates.render(freemarker, INDEX, index));
@@ -85,7 +88,7 @@ public final class RunbookEmitter implements Emitter {
             Map<String, Constant> constants) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());
-        m.put("file", OutputManifest.safeSegment(a.name()) + ".md");
+        m.put("file", Links.runbookFile(a.name()));
         m.put("group", group.name());
         m.put("severity", a.severity() == null ? "" : a.severity().name());
         m.put("summary", a.summary() == null ? "" : a.summary());
@@ -94,7 +97,7 @@ public final class RunbookEmitter implements Emitter {
         m.put("threshold", AlertThreshold.of(a.expr(), constants).map(AlertThreshold::text).orElse(""));
         m.put("for", a.forMillis() > 0 ? Durations.format(a.forMillis()) : "");
         m.put("keepFiringFor", a.keepFiringForMillis() > 0 ? Durations.format(a.keepFiringForMillis()) : "");
-        m.put("labels", RuleFiles.labels(service, a));
+        m.put("labels", a.labels());
         m.put("guard", a.guard() == null ? "" : QueryText.of(a.guard(), constants));
         Rule.Runbook rb = a.runbook();
         m.put("meaning", rb.meaning() == null ? "" : rb.meaning());
@@ -135,8 +138,8 @@ public final class RunbookEmitter implements Emitter {
             Service owner = alertOwner(project, r.name());
             if (r.kind() != Ref.Kind.PANEL && owner != null) {
                 m.put("kind", "alert");
-                m.put("url", (owner == service ? "" : "../" + OutputManifest.safeSegment(owner.name()) + "/")
-                        + OutputManifest.safeSegment(r.name()) + ".md");
+                m.put("url", (owner == service ? "" : "../" + Links.segment(owner.name()) + "/")
+                        + Links.runbookFile(r.name()));
             } else {
                 Map<String, Object> panel = panelLink(service, r);
                 m.put("kind", "dashboard");
@@ -179,10 +182,7 @@ public final class RunbookEmitter implements Emitter {
                 }
             }
             m.put("title", title);
-            String base = service.links().get("dashboards");
-            Integer panel = ref.member() == null ? null : PanelIds.of(d).get(ref.member());
-            m.put("url", base == null ? "" : base.replaceAll("/+$", "") + "/" + d.uid()
-                    + (panel == null ? "" : "?viewPanel=" + panel));
+            m.put("url", Links.dashboardUrl(service, ref).orElse(""));
         }
         return m;
     }
@@ -198,25 +198,31 @@ public final class RunbookEmitter implements Emitter {
         m.put("name", s.name());
         m.put("objective", s.objectivePercent() == null ? "" : QueryText.number(s.objectivePercent()) + "%");
         // As the SLO names it (30d), not as a PromQL duration (4w2d).
-        m.put("window", dev.vigil.targets.slo.SloPlan.window(s.windowMillis()));
+        m.put("window", AlertWindows.format(s.windowMillis()));
         m.put("description", s.description() == null ? "" : s.description());
         return m;
     }
 
+    private static boolean isSloBurn(Rule.Alert a) {
+        return a.origin() instanceof Origin.FromSlo from && from.burn() != null;
+    }
+
     /** The burn-rate alerts of the service's SLOs, each with its runbook (written by {@code SloRunbookEmitter}). */
-    private static List<Map<String, Object>> sloAlerts(Project project, Service service) {
+    private static List<Map<String, Object>> sloAlerts(Service service) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (dev.vigil.targets.slo.SloPlan plan : dev.vigil.targets.slo.SloPlan.of(project, service)) {
-            for (dev.vigil.targets.slo.SloPlan.Tier tier : plan.tiers()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", tier.alert());
-                m.put("file", OutputManifest.safeSegment(tier.alert()) + ".md");
-                m.put("slo", plan.slo().name());
-                m.put("severity", tier.severity());
-                m.put("tier", tier.tier().id());
-                m.put("conditions", tier.pairs().stream().map(dev.vigil.targets.slo.SloPlan.Pair::condition).toList());
-                m.put("for", tier.forMillis() > 0 ? Durations.format(tier.forMillis()) : "");
-                out.add(m);
+        for (RuleGroup g : service.groups()) {
+            for (Rule r : g.rules()) {
+                if (r instanceof Rule.Alert a && a.origin() instanceof Origin.FromSlo from && from.burn() != null) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", a.name());
+                    m.put("file", Links.runbookFile(a.name()));
+                    m.put("slo", from.slo());
+                    m.put("severity", a.severity().name());
+                    m.put("tier", from.burn().tier());
+                    m.put("conditions", from.burn().windows().stream().map(Origin.BurnWindow::condition).toList());
+                    m.put("for", a.forMillis() > 0 ? Durations.format(a.forMillis()) : "");
+                    out.add(m);
+                }
             }
         }
         return out;
@@ -224,7 +230,7 @@ public final class RunbookEmitter implements Emitter {
 
     /** The inhibition rules whose target side matches this alert's own labels. */
     private static List<Map<String, Object>> inhibitions(Project project, Service service, Rule.Alert a) {
-        Map<String, String> labels = new HashMap<>(RuleFiles.labels(service, a));
+        Map<String, String> labels = new HashMap<>(a.labels());
         labels.put("alertname", a.name());
         List<Map<String, Object>> out = new ArrayList<>();
         for (Routing.Inhibition in : project.routing().inhibitions()) {

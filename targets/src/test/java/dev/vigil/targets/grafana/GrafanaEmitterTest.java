@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.PanelIds;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.targets.OutputManifest;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.vigil.targets.grafana;
 
-import dev.vigil.targets.AlertThreshold;
+import dev.vigil.compiler.model.AlertThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.compiler.model.Dashboard;

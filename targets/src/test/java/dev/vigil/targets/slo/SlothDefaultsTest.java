@@ -10,7 +10,7 @@ import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.targets.Build;
 import dev.vigil.targets.EmitSettings;
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.model.QueryText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * An alert of the most urgent declared severity without a {@code summary}, or without a runbook:
- * neither a {@code runbook} block, nor a {@code runbook_url} label, nor a {@code runbooks} link on its
- * service. Whoever is paged gets an alert name and nothing else.
+ * neither a {@code runbook} block nor a {@code runbook_url} annotation (which a {@code runbooks} link on
+ * its service gives every alert). Whoever is paged gets an alert name and nothing else.
  */
 public final class MissingSummary implements Validator {
     @Override
@@ -23,14 +23,14 @@ public final class MissingSummary implements Validator {
         }
         String top = levels.get(0);
         for (Service s : project.services()) {
-            boolean serviceRunbooks = s.links().containsKey("runbooks");
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (!(r instanceof Rule.Alert a) || a.severity() == null || !top.equals(a.severity().name())) {
                         continue;
                     }
                     boolean noSummary = a.summary() == null || a.summary().isBlank();
-                    boolean noRunbook = !serviceRunbooks && !a.labels().containsKey("runbook_url") && !hasRunbook(a.runbook());
+                    boolean noRunbook = !a.annotations().containsKey("runbook_url") && !a.labels().containsKey("runbook_url")
+                            && !hasRunbook(a.runbook());
                     if (noSummary || noRunbook) {
                         String missing = noSummary && noRunbook ? "no `summary` and no runbook"
                                 : noSummary ? "no `summary`" : "no runbook";

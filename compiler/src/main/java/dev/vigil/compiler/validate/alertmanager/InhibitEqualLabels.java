@@ -42,7 +42,7 @@ public final class InhibitEqualLabels implements Validator {
         List<LabelSet> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (AlertSources.Owned o : AlertSources.of(project).alerts()) {
-            all.add(li.alertLabels(o.alert(), o.service()));
+            all.add(li.alertLabels(o.alert()));
             names.add(o.alert().name());
         }
         for (Routing.Inhibition in : routing.inhibitions()) {

@@ -1,6 +1,8 @@
 package dev.vigil.compiler.validate.division;
 
 import dev.vigil.compiler.analysis.Exprs;
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.analysis.Sign;
 import dev.vigil.compiler.diag.Diagnostic;
@@ -13,6 +15,8 @@ import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.promql.AggregateOp;
+import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.Binary;
 import dev.vigil.compiler.promql.BinaryOp;
 import dev.vigil.compiler.promql.Call;
@@ -31,9 +35,11 @@ import java.util.Set;
  * The denominator is safe when {@link Sign} proves it non-zero (a non-zero number, {@code
  * clamp_min(x, c)} with c > 0, {@code count(...)}, a filter such as {@code x > 0}, ...), or when the
  * division is guarded: its result is {@code and}-ed with a comparison of the same denominator that
- * rules 0 out ({@code ... and <denominator> > 0}), or it is an alert's condition whose {@code guard}
- * is that denominator. Queries of recording rules, alerts and SLIs are checked; dashboard, runbook
- * and test queries are not.
+ * rules 0 out ({@code ... and <denominator> > 0}). A guard joined with {@code on(...)} or
+ * {@code ignoring(...)} (an alert's {@code guard} is emitted as {@code and on() (guard > 0)}) only
+ * protects a denominator without labels: one series then stands for all. Alerts are checked as
+ * their rule is emitted, guard included. Queries of recording rules, alerts and SLIs are checked;
+ * dashboard, runbook and test queries are not.
  */
 public final class Unsafe implements Validator {
     private static final Set<String> TRAFFIC = Set.of("rate", "irate", "increase", "delta", "idelta");
@@ -41,21 +47,23 @@ public final class Unsafe implements Validator {
 
     @Override
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
-        Map<Expr, Expr> guards = new IdentityHashMap<>();
+        // An alert's condition is checked as its rule carries it: with the guard applied.
+        Map<Expr, Expr> emitted = new IdentityHashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
-                    if (r instanceof Rule.Alert a && a.expr() != null && a.guard() != null) {
-                        guards.put(a.expr(), a.guard());
+                    if (r instanceof Rule.Alert a && a.expr() != null) {
+                        emitted.put(a.expr(), a.emittedExpr());
                     }
                 }
             }
         }
+        LabelInference li = analysis.labels();
         for (Queries.Use use : Queries.of(project)) {
             if (!evaluated(use.slot())) {
                 continue;
             }
-            check(use.expr(), guards.get(use.expr()), use.constants(), sink);
+            check(emitted.getOrDefault(use.expr(), use.expr()), use.constants(), li, project.fromVigilSources(), sink);
         }
     }
 
@@ -71,10 +79,15 @@ public final class Unsafe implements Validator {
     private record Step(Expr expr, Guards guards) {
     }
 
-    private record Guards(Expr guard, boolean unless, Guards next) {
-        boolean covers(Expr denominator, Map<String, Constant> constants) {
+    /**
+     * The guards a division sits under. {@code matched} is false for an {@code and on(...)} or
+     * {@code ignoring(...)}: such a guard matches series by some labels only, so it proves a
+     * denominator non-zero only when the denominator has no labels at all.
+     */
+    private record Guards(Expr guard, boolean unless, boolean matched, Guards next) {
+        boolean covers(Expr denominator, boolean labelFree, Map<String, Constant> constants) {
             for (Guards g = this; g != null; g = g.next) {
-                if (rulesOutZero(g.guard, g.unless, denominator, constants)) {
+                if ((g.matched || labelFree) && rulesOutZero(g.guard, g.unless, denominator, constants)) {
                     return true;
                 }
             }
@@ -82,7 +95,8 @@ public final class Unsafe implements Validator {
         }
     }
 
-    private void check(Expr root, Expr alertGuard, Map<String, Constant> constants, DiagnosticSink sink) {
+    private void check(Expr root, Map<String, Constant> constants, LabelInference li, boolean vigil,
+            DiagnosticSink sink) {
         Deque<Step> todo = new ArrayDeque<>();
         todo.push(new Step(root, null));
         while (!todo.isEmpty()) {
@@ -90,11 +104,12 @@ public final class Unsafe implements Validator {
             Expr e = step.expr();
             if (e instanceof Binary b) {
                 if (b.op() == BinaryOp.DIV || b.op() == BinaryOp.MOD) {
-                    division(b, step.guards(), alertGuard, constants, sink);
+                    division(b, step.guards(), constants, li, vigil, sink);
                 }
                 if (b.op() == BinaryOp.AND || b.op() == BinaryOp.UNLESS) {
                     todo.push(new Step(b.rhs(), step.guards()));
-                    todo.push(new Step(b.lhs(), new Guards(b.rhs(), b.op() == BinaryOp.UNLESS, step.guards())));
+                    todo.push(new Step(b.lhs(), new Guards(b.rhs(), b.op() == BinaryOp.UNLESS, b.matching() == null,
+                            step.guards())));
                     continue;
                 }
             }
@@ -129,8 +144,8 @@ public final class Unsafe implements Validator {
         return Sign.of(g, constants).nonZero();
     }
 
-    private void division(Binary b, Guards guards, Expr alertGuard, Map<String, Constant> constants,
-            DiagnosticSink sink) {
+    private void division(Binary b, Guards guards, Map<String, Constant> constants, LabelInference li,
+            boolean vigil, DiagnosticSink sink) {
         Expr den = b.rhs();
         Sign sign = Sign.of(den, constants);
         String op = b.op() == BinaryOp.DIV ? "division" : "modulo";
@@ -139,32 +154,40 @@ public final class Unsafe implements Validator {
                     + " for every series.", "Divide by the quantity you meant, or remove the operation.");
             return;
         }
-        if (sign.nonZero() || (guards != null && guards.covers(den, constants))
-                || (alertGuard != null && Exprs.same(alertGuard, den))) {
+        LabelSet labels = li.infer(den).labels();
+        boolean labelFree = !labels.open() && labels.names().isEmpty();
+        if (sign.nonZero() || (guards != null && guards.covers(den, labelFree, constants))) {
             return;
         }
         String denText = PromqlPrinter.print(Expr.unparen(den));
         String subject = denText.length() <= SHORT ? "The denominator `" + denText + "`" : "This denominator";
         String result = b.op() == BinaryOp.DIV ? "NaN (0/0) or ±Inf" : "NaN";
-        String clamped = "clamp_min(" + denText + ", 1e-9)";
-        String guarded = "(" + PromqlPrinter.print(b) + " and " + denText + " > 0)";
-        boolean traffic = readsRate(den);
-        String message;
-        String hint;
-        Fix fix;
-        if (traffic) {
-            message = subject + " is 0 when there is no traffic, and this " + op + " then gives " + result + ".";
-            hint = "Keep the result only while there is traffic with `and " + abbreviate(denText)
-                    + " > 0` (on an alert, `guard` does the same); or clamp it with `clamp_min(..., 1e-9)` if a "
-                    + "result of 0 without traffic is acceptable.";
-            fix = new Fix("Keep the result only while the denominator is above zero", b.span(), guarded);
-        } else {
-            message = subject + " can be 0, and this " + op + " then gives " + result + ".";
-            hint = "Clamp it with `clamp_min(..., 1e-9)`; or drop the series where it is 0 with `and "
-                    + abbreviate(denText) + " > 0`.";
-            fix = new Fix("Clamp the denominator above zero", den.span(), clamped);
-        }
+        // Filtering the denominator drops exactly the series where it is 0, whatever 0 means there (no
+        // traffic, or "no limit"); a clamp would turn those into huge or zero ratios that can page.
+        String filter = Sign.of(den, constants) == Sign.POSITIVE || nonNegative(den) ? " > 0" : " != 0";
+        String filtered = "(" + denText + filter + ")";
+        String message = readsRate(den)
+                ? subject + " is 0 when there is no traffic, and this " + op + " then gives " + result + "."
+                : subject + " can be 0, and this " + op + " then gives " + result + ".";
+        String hint = "Divide by `(" + abbreviate(denText) + filter + ")` instead: series where it is 0 then have no "
+                + "result" + (labelFree && vigil ? "; on an alert, `guard " + abbreviate(denText) + "` does the same."
+                        : ".");
+        Fix fix = new Fix("Leave out the series where the denominator is 0", den.span(), filtered);
         sink.report(new Diagnostic(id(), Severity.ERROR, den.span(), message, hint, fix));
+    }
+
+    /** Whether {@code e} cannot be negative: rates, counts and sums or maxima of them. */
+    private static boolean nonNegative(Expr e) {
+        Expr u = Expr.unparen(e);
+        if (u instanceof Call c) {
+            return TRAFFIC.contains(c.function()) && !c.function().contains("delta") || c.function().equals("count_over_time")
+                    || c.function().equals("absent");
+        }
+        if (u instanceof Aggregation a) {
+            return a.op() == AggregateOp.COUNT || ((a.op() == AggregateOp.SUM || a.op() == AggregateOp.MAX
+                    || a.op() == AggregateOp.MIN || a.op() == AggregateOp.AVG) && nonNegative(a.expr()));
+        }
+        return false;
     }
 
     private static String abbreviate(String text) {

@@ -8,12 +8,14 @@ import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
+import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.promql.AggregateOp;
 import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.Grouping;
 import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayList;
@@ -47,39 +49,73 @@ public final class QuantileWithoutLe implements Validator {
         if (!li.infer(input).labels().cannotHave("le")) {
             return;
         }
-        List<Aggregation> culprits = new ArrayList<>();
+        List<Aggregation> culprits = culprits(li, input);
+        for (Aggregation a : culprits) {
+            sink.report(new Diagnostic(id(), Severity.ERROR, at(a), "This `" + a.op().keyword() + "` drops the `le` "
+                    + "label that `histogram_quantile` needs, so the quantile is always empty.",
+                    "Keep the bucket boundary: " + keep(a) + ".", fix(a)));
+        }
+        if (!culprits.isEmpty()) {
+            return;
+        }
+        // The buckets may have lost `le` in a recording rule the quantile reads.
         Expr.walk(input, e -> {
-            if (e instanceof Aggregation a && !SELECTING.contains(a.op())
-                    && li.infer(a.expr()).labels().canHave("le") && li.infer(a).labels().cannotHave("le")
-                    && bucketsBelow(li, a.expr())) {
-                culprits.add(a);
+            if (!(e instanceof VectorSelector v) || v.name().isEmpty() || !li.infer(v).labels().cannotHave("le")) {
+                return;
+            }
+            for (Rule.Recording rec : li.recordingRules(v.name().get())) {
+                for (Aggregation a : rec.expr() == null ? List.<Aggregation>of() : culprits(li, rec.expr())) {
+                    sink.report(new Diagnostic(id(), Severity.ERROR, v.span(), "`" + v.name().get() + "` has no `le` "
+                            + "label, since its recording rule's `" + a.op().keyword() + "` drops it, so this quantile "
+                            + "is always empty.", "Keep the bucket boundary in the rule at " + at(a) + ": " + keep(a)
+                                    + ".", fix(a)));
+                }
             }
         });
-        for (Aggregation a : culprits) {
-            Grouping g = a.grouping();
-            Grouping fixed;
-            if (g == null || !g.without()) {
-                List<String> by = new ArrayList<>(g == null ? List.of() : g.labels());
-                by.add("le");
-                fixed = new Grouping(false, by, Span.NONE);
-            } else {
-                fixed = new Grouping(true, g.labels().stream().filter(l -> !l.equals("le")).toList(), Span.NONE);
+    }
+
+    /** The aggregations in {@code e} that take {@code le} away from bucket series. */
+    private static List<Aggregation> culprits(LabelInference li, Expr e) {
+        List<Aggregation> out = new ArrayList<>();
+        Expr.walk(e, n -> {
+            if (n instanceof Aggregation a && !SELECTING.contains(a.op())
+                    && li.infer(a.expr()).labels().canHave("le") && li.infer(a).labels().cannotHave("le")
+                    && bucketsBelow(li, a.expr())) {
+                out.add(a);
             }
-            String replacement = PromqlPrinter.print(new Aggregation(a.op(), a.param(), a.expr(), fixed, Span.NONE));
-            String keep = fixed.without() ? "remove `le` from `without (...)`" : "add `le` to `by (...)`";
-            sink.report(new Diagnostic(id(), Severity.ERROR, g != null && !g.span().isNone() ? g.span() : a.span(),
-                    "This `" + a.op().keyword() + "` drops the `le` label that `histogram_quantile` needs, so the "
-                            + "quantile is always empty.",
-                    "Keep the bucket boundary: " + keep + ".",
-                    new Fix("Keep `le` in the aggregation", a.span(), replacement)));
+        });
+        return out;
+    }
+
+    private static Span at(Aggregation a) {
+        Grouping g = a.grouping();
+        return g != null && !g.span().isNone() ? g.span() : a.span();
+    }
+
+    private static String keep(Aggregation a) {
+        return a.grouping() != null && a.grouping().without() ? "remove `le` from `without (...)`"
+                : "add `le` to `by (...)`";
+    }
+
+    private static Fix fix(Aggregation a) {
+        Grouping g = a.grouping();
+        Grouping fixed;
+        if (g == null || !g.without()) {
+            List<String> by = new ArrayList<>(g == null ? List.of() : g.labels());
+            by.add("le");
+            fixed = new Grouping(false, by, Span.NONE);
+        } else {
+            fixed = new Grouping(true, g.labels().stream().filter(l -> !l.equals("le")).toList(), Span.NONE);
         }
+        return new Fix("Keep `le` in the aggregation", a.span(),
+                PromqlPrinter.print(new Aggregation(a.op(), a.param(), a.expr(), fixed, Span.NONE)));
     }
 
     /** Whether bucket series feed this expression: a selector with an `le` label or named `*_bucket`. */
     private static boolean bucketsBelow(LabelInference li, Expr e) {
         boolean[] found = {false};
         Expr.walk(e, n -> {
-            if (n instanceof dev.vigil.compiler.promql.VectorSelector v && (li.infer(v).labels().get("le") != null
+            if (n instanceof VectorSelector v && (li.infer(v).labels().get("le") != null
                     || v.name().map(name -> name.endsWith("_bucket")).orElse(false))) {
                 found[0] = true;
             }

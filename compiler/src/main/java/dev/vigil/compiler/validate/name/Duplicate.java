@@ -7,6 +7,7 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.Metric;
+import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.Rule;
@@ -18,6 +19,7 @@ import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.duplicate.RuleIdentity;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +66,10 @@ public final class Duplicate implements Validator {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a && a.name() != null) {
                         Rule.Alert first = firstAlert.putIfAbsent(a.name(), a);
+                        if (first != null && (generated(first) || generated(a))) {
+                            generatedCollision(first, a, sink);
+                            continue;
+                        }
                         // In .vigil projects runbooks, panels and inhibitions name alerts, so a name means one
                         // alert. Existing rule files (lint) legitimately reuse a name for severity variants.
                         if (first != null && !project.files().isEmpty() && !RuleIdentity.identical(first, a)
@@ -104,6 +110,26 @@ public final class Duplicate implements Validator {
         routing.timeIntervals().forEach(t -> intervals.add(t.name(), t.span()));
         Scope defaults = new Scope("default route", sink, id());
         routing.routes().stream().filter(Routing.Route::isDefault).forEach(r -> defaults.add("default", r.span()));
+    }
+
+    private static boolean generated(Rule.Alert a) {
+        return !(a.origin() instanceof Origin.Written);
+    }
+
+    /** A generated alert shares its name with another: reported at both, since either may be renamed. */
+    private void generatedCollision(Rule.Alert first, Rule.Alert second, DiagnosticSink sink) {
+        for (Rule.Alert a : List.of(first, second)) {
+            Rule.Alert other = a == first ? second : first;
+            String elsewhere = other.origin() instanceof Origin.FromSlo o
+                    ? "SLO `" + o.slo() + "` also generates it at " + other.span()
+                    : "it is also declared at " + other.span();
+            String message = a.origin() instanceof Origin.FromSlo s
+                    ? "SLO `" + s.slo() + "` generates alert `" + a.name() + "`, and " + elsewhere + "."
+                    : "Alert `" + a.name() + "` has the name of an alert that SLO `"
+                            + ((Origin.FromSlo) other.origin()).slo() + "` generates at " + other.span() + ".";
+            sink.error(id(), a.span(), message, "Rename the declared alert or the SLO: burn-rate alerts are named "
+                    + "after the service, the SLO and the tier.");
+        }
     }
 
     /** Names seen so far in one scope, with where each was first declared. */

@@ -13,7 +13,9 @@ import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.support.Models;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,6 +72,9 @@ public final class UndefinedMetric implements Validator {
             // The queries of this service alone: a project of just this service.
             Project one = new Project(List.of(s), project.constants(), project.severities(), project.settings(),
                     dev.vigil.compiler.model.Routing.EMPTY, List.of());
+            // One finding per selector and metric: an SLO's generated rules read `x_bucket` and `x_count`
+            // where the user wrote histogram `x`, and the name the user wrote is the one to report.
+            Map<List<Object>, VectorSelector> found = new LinkedHashMap<>();
             for (Queries.Use use : Queries.of(one)) {
                 Expr.walk(use.expr(), e -> {
                     if (!(e instanceof VectorSelector v)) {
@@ -83,14 +88,20 @@ public final class UndefinedMetric implements Validator {
                     if (!checksAll && (!recording || recorded.isEmpty())) {
                         return;
                     }
-                    String near = closest(name, recording ? recorded : known);
-                    sink.warning(id(), v.metricName() != null ? Models.prefix(v.span(), name.length()) : v.span(),
-                            recording ? "Recording rule `" + name + "` is not defined in this project."
-                                    : "Metric `" + name + "` is neither declared nor recorded in this project.",
-                            near != null ? "Did you mean `" + near + "`?"
-                                    : recording ? "Define it with `record " + name + " = ...`, or correct the name."
-                                            : "Declare it with `metric " + name + " <type>`, or correct the name.");
+                    found.merge(List.of(v.span(), Metric.baseName(name)), v,
+                            (a, b) -> b.name().orElseThrow().equals(Metric.baseName(name)) ? b : a);
                 });
+            }
+            for (VectorSelector v : found.values()) {
+                String name = v.name().orElseThrow();
+                boolean recording = name.contains(":");
+                String near = closest(name, recording ? recorded : known);
+                sink.warning(id(), v.metricName() != null ? Models.prefix(v.span(), name.length()) : v.span(),
+                        recording ? "Recording rule `" + name + "` is not defined in this project."
+                                : "Metric `" + name + "` is neither declared nor recorded in this project.",
+                        near != null ? "Did you mean `" + near + "`?"
+                                : recording ? "Define it with `record " + name + " = ...`, or correct the name."
+                                        : "Declare it with `metric " + name + " <type>`, or correct the name.");
             }
         }
     }

@@ -46,7 +46,7 @@ public final class NoReceiver implements Validator {
         LabelInference li = analysis.labels();
         for (AlertSources.Owned o : AlertSources.of(project).alerts()) {
             Rule.Alert a = o.alert();
-            LabelSet labels = li.alertLabels(a, o.service());
+            LabelSet labels = li.alertLabels(a);
             if (!RouteMatching.reach(routing.routes(), labels, order).routes().isEmpty()) {
                 continue;
             }

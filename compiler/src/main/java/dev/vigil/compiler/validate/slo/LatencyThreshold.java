@@ -29,7 +29,7 @@ public final class LatencyThreshold implements Validator {
                         || !(sli.queries().get("histogram") instanceof VectorSelector v) || v.name().isEmpty()) {
                     continue;
                 }
-                Optional<Metric> metric = labels.metric(baseName(v.name().get()));
+                Optional<Metric> metric = labels.metric(Metric.baseName(v.name().get()));
                 if (metric.isEmpty() || metric.get().buckets().isEmpty()) {
                     continue;
                 }
@@ -45,15 +45,5 @@ public final class LatencyThreshold implements Validator {
                                 + "exactly.");
             }
         }
-    }
-
-    /** {@code x_bucket}, {@code x_count} and {@code x} all name histogram {@code x}. */
-    public static String baseName(String name) {
-        for (String suffix : new String[] {"_bucket", "_count", "_sum"}) {
-            if (name.endsWith(suffix)) {
-                return name.substring(0, name.length() - suffix.length());
-            }
-        }
-        return name;
     }
 }

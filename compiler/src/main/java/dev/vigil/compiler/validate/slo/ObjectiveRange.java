@@ -20,7 +20,7 @@ public final class ObjectiveRange implements Validator {
         for (Service s : project.services()) {
             for (Slo slo : s.slos()) {
                 BigDecimal p = slo.objectivePercent();
-                if (p == null || (p.signum() > 0 && p.compareTo(HUNDRED) < 0)) {
+                if (p == null || slo.objectiveInRange()) {
                     continue;
                 }
                 String written = p.stripTrailingZeros().toPlainString() + "%";

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A burn-rate window table an SLO uses must make sense for it: in each row the short window is
- * shorter than the long one, the factor is positive, and no window is longer than the SLO's own
+ * shorter than the long one, the factor (or budget share) is positive, and no window is longer than the SLO's own
  * window (an error ratio over 90 days says nothing about a 30-day budget).
  */
 public final class WindowTable implements Validator {
@@ -38,6 +38,12 @@ public final class WindowTable implements Validator {
                         sink.error(id(), row.span(), "In alert window table `" + table.name() + "`, the factor `"
                                 + row.fixedFactor().toPlainString() + "` is not positive.",
                                 "A factor is how many times faster than sustainable the budget burns; use 1 or more.");
+                    }
+                    if (row.budgetPercent() != null && row.budgetPercent().signum() <= 0
+                            && reported.add("budget " + row.span())) {
+                        sink.error(id(), row.span(), "In alert window table `" + table.name() + "`, the budget share `"
+                                + row.budgetPercent().toPlainString() + "%` is not positive.",
+                                "A row alerts when its long window spends that share of the budget; use, say, `2%`.");
                     }
                     long longest = Math.max(row.longMillis(), row.shortMillis());
                     if (longest > slo.windowMillis()

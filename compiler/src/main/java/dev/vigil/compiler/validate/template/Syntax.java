@@ -12,7 +12,7 @@ import dev.vigil.compiler.validate.Validator;
 import java.util.Map;
 
 /**
- * Go-template mistakes in an alert's summary, description and label values that Prometheus refuses
+ * Go-template mistakes in an alert's annotations and label values that Prometheus refuses
  * when it loads the rule: unclosed actions, unbalanced {@code if}/{@code range}/{@code with} and
  * {@code end}, unknown functions, undefined variables, empty commands.
  */
@@ -22,8 +22,11 @@ public final class Syntax implements Validator {
         AlertSources sources = AlertSources.of(project);
         for (AlertSources.Owned o : sources.alerts()) {
             Rule.Alert a = o.alert();
-            check(a.summary(), "summary", sources.annotation(a, "summary"), sink);
-            check(a.description(), "description", sources.annotation(a, "description"), sink);
+            for (Map.Entry<String, String> an : a.annotations().entrySet()) {
+                String where = an.getKey().equals("summary") || an.getKey().equals("description") ? an.getKey()
+                        : "annotation `" + an.getKey() + "`";
+                check(an.getValue(), where, sources.annotation(a, an.getKey()), sink);
+            }
             for (Map.Entry<String, String> l : a.labels().entrySet()) {
                 check(l.getValue(), "label `" + l.getKey() + "`", sources.label(a, l.getKey()), sink);
             }

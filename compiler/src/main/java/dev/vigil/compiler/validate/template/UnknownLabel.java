@@ -32,8 +32,9 @@ public final class UnknownLabel implements Validator {
             if (labels.open()) {
                 continue;
             }
-            check(a, labels, a.summary(), sources.annotation(a, "summary"), sink);
-            check(a, labels, a.description(), sources.annotation(a, "description"), sink);
+            for (Map.Entry<String, String> an : a.annotations().entrySet()) {
+                check(a, labels, an.getValue(), sources.annotation(a, an.getKey()), sink);
+            }
             for (Map.Entry<String, String> l : a.labels().entrySet()) {
                 check(a, labels, l.getValue(), sources.label(a, l.getKey()), sink);
             }

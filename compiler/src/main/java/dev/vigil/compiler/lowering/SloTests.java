@@ -1,33 +1,30 @@
-package dev.vigil.targets.slo;
+package dev.vigil.compiler.lowering;
 
-import dev.vigil.targets.prometheus.RuleFiles;
-import dev.vigil.compiler.model.Project;
-import dev.vigil.compiler.model.Service;
+import dev.vigil.compiler.lowering.SeriesWitness.Selector;
+import dev.vigil.compiler.lowering.SeriesWitness.Series;
+import dev.vigil.compiler.model.Origin;
+import dev.vigil.compiler.model.QueryText;
+import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Slo;
+import dev.vigil.compiler.model.TestCase;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.Strings;
 import dev.vigil.compiler.promql.VectorSelector;
-import dev.vigil.compiler.template.TemplateException;
-import dev.vigil.compiler.template.TemplateRenderer;
-import dev.vigil.targets.OutputManifest;
-import dev.vigil.targets.QueryText;
-import dev.vigil.targets.slo.SeriesWitness.Selector;
-import dev.vigil.targets.slo.SeriesWitness.Series;
+import dev.vigil.compiler.source.Span;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code prometheus/tests/<service>.slo.test.yml}: promtool tests computed from each SLO's model,
- * run against the generated rule file. Per SLO, as far as its windows allow:
+ * promtool tests lowered from each SLO, run against its generated rules. Per SLO, as far as its
+ * windows allow:
  * <ul>
  * <li>a sustained burn just above the largest factor fires that tier's alert within the short
  * window plus {@code for} (by two intervals plus {@code for}), and not before {@code for} passed;
@@ -41,16 +38,12 @@ import java.util.TreeMap;
  * leave the result to float rounding. Events and latency SLIs are covered; availability (0/1
  * gauges) and raw-ratio SLIs cannot be driven to an exact burn from samples and get no test.
  */
-public final class SloTests {
+final class SloTests {
     /** Burns are at least this much above the factor they must exceed. */
     private static final BigDecimal MARGIN = new BigDecimal("1.04");
     private static final long MINUTE = 60_000;
 
     private SloTests() {
-    }
-
-    public static String path(Service service) {
-        return "prometheus/tests/" + OutputManifest.safeSegment(service.name()) + ".slo.test.yml";
     }
 
     /** The two series an SLI is fed with and how the per-interval counts are split between them. */
@@ -70,41 +63,56 @@ public final class SloTests {
     record InputSeries(String series, String values) {
     }
 
-    /** One promtool alert check: {@code expected} empty means the alert must not be firing. */
-    record AlertCheck(long atMillis, String alert, List<Map<String, Object>> expected) {
+    /**
+     * One alert check: with {@code labels} (the query's, which the alert's own are added to) and
+     * {@code value} the alert fires once; without, it must not be firing.
+     */
+    record AlertCheck(long atMillis, String alert, Map<String, String> labels, BigDecimal value) {
     }
 
-    record ExprCheck(String expr, long atMillis, List<Map<String, Object>> samples) {
+    record ExprCheck(String expr, long atMillis, List<Sample> samples) {
+    }
+
+    /** An expected sample: its series as PromQL ({@code {}} for no labels) and value. */
+    record Sample(String labels, BigDecimal value) {
     }
 
     record Scenario(String name, long intervalMillis, List<InputSeries> series, List<AlertCheck> alerts,
             List<ExprCheck> exprs) {
     }
 
-    /** The test document for a service, or empty when none of its SLOs can be tested. */
-    public static Optional<Map<String, Object>> document(Project project, Service service) {
-        List<Scenario> scenarios = new ArrayList<>();
-        long interval = MINUTE;
-        for (SloPlan plan : SloPlan.of(project, service)) {
-            List<Scenario> own = scenarios(plan);
-            scenarios.addAll(own);
-            for (Scenario s : own) {
-                interval = Math.min(interval, s.intervalMillis());
+    /** The SLO's tests; none when its SLI kind or selectors cannot be fed exactly. */
+    static List<TestCase> of(SloPlan plan) {
+        List<TestCase> out = new ArrayList<>();
+        for (Scenario s : scenarios(plan)) {
+            out.add(testCase(plan, s));
+        }
+        return out;
+    }
+
+    private static TestCase testCase(SloPlan plan, Scenario s) {
+        Span at = plan.slo().span();
+        List<TestCase.InputSeries> series = new ArrayList<>();
+        for (InputSeries in : s.series()) {
+            series.add(new TestCase.InputSeries(Generated.selector(in.series(), at), in.values(), at));
+        }
+        List<TestCase.Expectation> expectations = new ArrayList<>();
+        for (AlertCheck c : s.alerts()) {
+            Ref alert = Ref.of(Ref.Kind.ALERT, c.alert(), at);
+            expectations.add(new TestCase.AlertExpectation(c.atMillis(), alert, c.labels() != null,
+                    c.labels() == null ? new TreeMap<>() : new TreeMap<>(c.labels()), c.value(), new TreeMap<>(), at));
+        }
+        for (ExprCheck c : s.exprs()) {
+            List<TestCase.ExpectedSample> samples = new ArrayList<>();
+            for (Sample sample : c.samples()) {
+                VectorSelector labels = sample.labels().equals("{}") ? new VectorSelector(null, List.of(), at)
+                        : Generated.selector(sample.labels(), at);
+                samples.add(new TestCase.ExpectedSample(labels, sample.value(), at));
             }
+            expectations.add(new TestCase.ValueExpectation(c.atMillis(), Generated.query(c.expr(), at), samples, at));
         }
-        if (scenarios.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("rule_files", List.of("../rules/" + RuleFiles.fileName(service)));
-        doc.put("evaluation_interval", Durations.format(interval));
-        doc.put("group_eval_order", RuleFiles.evaluationOrder(project, List.of(service)));
-        List<Object> tests = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            tests.add(yaml(s));
-        }
-        doc.put("tests", tests);
-        return Optional.of(doc);
+        return new TestCase(s.name(), s.intervalMillis(), series, expectations,
+                new Origin.FromSlo(plan.slo().name(), null), at);
     }
 
     /** The scenarios of one SLO; empty when its SLI kind or selectors cannot be fed exactly. */
@@ -247,8 +255,8 @@ public final class SloTests {
             }
             case LATENCY -> {
                 countsErrors = false;
-                numerator = SeriesWitness.resolve(plan.histogramSelector("_bucket", true), "", plan.constants());
-                total = SeriesWitness.resolve(plan.histogramSelector("_count", false), "", plan.constants());
+                numerator = SeriesWitness.resolve(plan.substituted(plan.histogramSelector("_bucket", true)));
+                total = SeriesWitness.resolve(plan.substituted(plan.histogramSelector("_count", false)));
             }
             default -> {
                 return Optional.empty();
@@ -281,7 +289,7 @@ public final class SloTests {
     }
 
     private static Optional<Selector> selector(Expr e, SloPlan plan) {
-        return e instanceof VectorSelector v ? SeriesWitness.resolve(v, "", plan.constants()) : Optional.empty();
+        return e instanceof VectorSelector v ? SeriesWitness.resolve(plan.substituted(v)) : Optional.empty();
     }
 
     /**
@@ -374,75 +382,22 @@ public final class SloTests {
     }
 
     private static AlertCheck silent(long at, SloPlan.Tier tier) {
-        return new AlertCheck(at, tier.alert(), List.of());
+        return new AlertCheck(at, tier.alert(), null, null);
     }
 
-    /** The alert as promtool will see it: the rule's labels plus the query's, annotations rendered. */
+    /** The alert fires with the labels the query gives: the SLO's and its group labels. */
     private static AlertCheck firing(long at, SloPlan plan, SloPlan.Tier tier, Inputs in, BigDecimal burn) {
         Map<String, String> queryLabels = new TreeMap<>(plan.ids());
         queryLabels.putAll(in.groupLabels());
-        Map<String, String> labels = new TreeMap<>(queryLabels);
-        labels.putAll(SloRules.labels(plan, tier));
-        Map<String, String> annotations = new TreeMap<>();
-        for (Map.Entry<String, String> e : SloRules.annotations(plan, tier).entrySet()) {
-            try {
-                // Every window holds the same steady burn, so the alert's value (the long window's burn rate) is it.
-                annotations.put(e.getKey(), TemplateRenderer.render(e.getValue(), queryLabels, burn.doubleValue(), Map.of()));
-            } catch (TemplateException ex) {
-                throw new IllegalStateException("cannot render the " + e.getKey() + " of " + tier.alert(), ex);
-            }
-        }
-        Map<String, Object> alert = new LinkedHashMap<>();
-        alert.put("exp_labels", labels);
-        alert.put("exp_annotations", annotations);
-        return new AlertCheck(at, tier.alert(), List.of(alert));
+        // Every window holds the same steady burn, so the alert's value (the long window's burn rate) is it.
+        return new AlertCheck(at, tier.alert(), queryLabels, burn);
     }
 
-    private static Map<String, Object> sample(String labels, BigDecimal value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("labels", labels);
-        // A BigDecimal is written as its plain digits (0.0001), which promtool reads as that float.
-        BigDecimal plain = QueryText.plain(value);
-        m.put("value", plain.scale() <= 0 ? (Object) plain.longValueExact() : plain);
-        return m;
+    private static Sample sample(String labels, BigDecimal value) {
+        return new Sample(labels, value);
     }
 
     private static String x(BigDecimal burn) {
         return QueryText.number(burn) + "x";
-    }
-
-    private static Map<String, Object> yaml(Scenario s) {
-        Map<String, Object> test = new LinkedHashMap<>();
-        test.put("name", s.name());
-        test.put("interval", Durations.format(s.intervalMillis()));
-        List<Object> series = new ArrayList<>();
-        for (InputSeries in : s.series()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("series", in.series());
-            m.put("values", in.values());
-            series.add(m);
-        }
-        test.put("input_series", series);
-        List<Object> alerts = new ArrayList<>();
-        for (AlertCheck c : s.alerts()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("eval_time", Durations.format(c.atMillis()));
-            m.put("alertname", c.alert());
-            m.put("exp_alerts", c.expected());
-            alerts.add(m);
-        }
-        test.put("alert_rule_test", alerts);
-        if (!s.exprs().isEmpty()) {
-            List<Object> exprs = new ArrayList<>();
-            for (ExprCheck c : s.exprs()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("expr", c.expr());
-                m.put("eval_time", Durations.format(c.atMillis()));
-                m.put("exp_samples", c.samples());
-                exprs.add(m);
-            }
-            test.put("promql_expr_test", exprs);
-        }
-        return test;
     }
 }

@@ -1,12 +1,9 @@
-package dev.vigil.targets.slo;
+package dev.vigil.compiler.lowering;
 
-import dev.vigil.compiler.ast.Value;
-import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.validate.regex.Re2Java;
-import dev.vigil.targets.QueryText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,39 +60,13 @@ final class SeriesWitness {
     private SeriesWitness() {
     }
 
-    /** The selector with its constants resolved, or empty when it has no fixed metric name. */
-    static Optional<Selector> resolve(VectorSelector v, String suffix, Map<String, Constant> constants) {
-        if (v.name().isEmpty()) {
+    /** The selector's name and matchers, or empty when it has no fixed metric name. */
+    static Optional<Selector> resolve(VectorSelector v) {
+        if (v.name().isEmpty() || v.matchers().stream().anyMatch(LabelMatcher::isConstRef)) {
             return Optional.empty();
         }
-        List<LabelMatcher> out = new ArrayList<>();
-        for (LabelMatcher m : v.matchers()) {
-            if (m.name().equals("__name__")) {
-                continue;
-            }
-            if (!m.isConstRef()) {
-                out.add(m);
-                continue;
-            }
-            Constant c = constants.get(m.constRef());
-            if (c == null) {
-                return Optional.empty();
-            }
-            Value value = c.value();
-            if (value instanceof Value.StringValue s) {
-                out.add(new LabelMatcher(m.name(), m.op(), s.value(), null, m.span()));
-            } else if (value instanceof Value.NameValue n) {
-                out.add(new LabelMatcher(m.name(), m.op(), n.name(), null, m.span()));
-            } else if (value instanceof Value.ListValue l) {
-                // A list constant is an alternation of literal items (see QueryText).
-                String re = l.items().stream().map(i -> i instanceof Value.StringValue s ? s.value()
-                        : ((Value.NameValue) i).name()).map(QueryText::escapeRegex).collect(Collectors.joining("|"));
-                out.add(new LabelMatcher(m.name(), m.op(), re, null, m.span()));
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new Selector(v.name().get() + suffix, out));
+        return Optional.of(new Selector(v.name().get(),
+                v.matchers().stream().filter(m -> !m.name().equals("__name__")).toList()));
     }
 
     /** A series the selector selects, carrying every {@code by} label with a non-empty value. */

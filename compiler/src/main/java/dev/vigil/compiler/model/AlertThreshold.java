@@ -1,7 +1,6 @@
-package dev.vigil.targets;
+package dev.vigil.compiler.model;
 
 import dev.vigil.compiler.ast.Value;
-import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.promql.Binary;
 import dev.vigil.compiler.promql.BinaryOp;
 import dev.vigil.compiler.promql.ConstRef;

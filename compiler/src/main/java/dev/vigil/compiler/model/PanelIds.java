@@ -1,6 +1,5 @@
-package dev.vigil.targets.grafana;
+package dev.vigil.compiler.model;
 
-import dev.vigil.compiler.model.Dashboard;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +30,7 @@ public final class PanelIds {
     }
 
     /** Ids for every grid item in layout order, keyed {@code row:TITLE#N} and {@code panel:NAME}. */
-    static Map<String, Integer> assign(Dashboard dashboard) {
+    public static Map<String, Integer> assign(Dashboard dashboard) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         Set<Integer> taken = new HashSet<>();
         Map<String, Integer> rowTitles = new LinkedHashMap<>();
@@ -49,7 +48,7 @@ public final class PanelIds {
         return ids;
     }
 
-    static String rowKey(String title, int occurrence) {
+    public static String rowKey(String title, int occurrence) {
         return "row:" + title + "#" + occurrence;
     }
 

@@ -1,18 +1,22 @@
-package dev.vigil.targets.slo;
+package dev.vigil.compiler.lowering;
 
 import dev.vigil.compiler.model.AlertWindows;
 import dev.vigil.compiler.model.Constant;
+import dev.vigil.compiler.model.Metric;
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.Strings;
+import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.VectorSelector;
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.source.Structural;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +24,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Everything the SLO outputs share about one SLO: the windows its alerts need, the names and
- * selectors of its recorded series, its alert tiers. Rules, tests, dashboards and runbooks all
- * read it, so they cannot disagree.
+ * Everything the objects generated from one SLO share: the windows its alerts need, the names and
+ * selectors of its recorded series, its alert tiers. Rules, tests, dashboards and runbook data are
+ * all lowered from it, so they cannot disagree. Queries are built as PromQL text with the
+ * constants substituted, then parsed ({@link Generated}).
  */
-public record SloPlan(Service service, Slo slo, Map<String, Constant> constants, List<Long> windows, long shortest,
-        List<Tier> tiers) {
+record SloPlan(Service service, Slo slo, Map<String, Constant> constants, List<Long> windows, long shortest,
+        List<Tier> tiers, Map<Expr, Expr> sources) {
 
     /** An enabled alert tier and its rows of the window table, with factors for this SLO's window. */
     public record Tier(AlertWindows.Tier tier, String alert, String severity, long forMillis, List<Pair> pairs) {
@@ -43,7 +48,7 @@ public record SloPlan(Service service, Slo slo, Map<String, Constant> constants,
         }
     }
 
-    public static List<SloPlan> of(Project project, Service service) {
+    static List<SloPlan> of(Project project, Service service) {
         Map<String, Constant> constants = QueryText.scope(project, service);
         List<SloPlan> out = new ArrayList<>();
         for (Slo slo : service.slos()) {
@@ -73,7 +78,38 @@ public record SloPlan(Service service, Slo slo, Map<String, Constant> constants,
         // The dashboard and the current burn rate read the shortest window even with every tier off.
         long shortest = windows.isEmpty() ? 5 * 60_000 : windows.first();
         windows.add(shortest);
-        return new SloPlan(service, slo, constants, List.copyOf(windows), shortest, tiers);
+        SloPlan plan = new SloPlan(service, slo, constants, List.copyOf(windows), shortest, tiers, Map.of());
+        return new SloPlan(service, slo, constants, plan.windows(), shortest, tiers, sources(plan));
+    }
+
+    /**
+     * The SLI's selectors as the generated queries contain them (constants substituted), each placed at
+     * the selector the user wrote: a finding about a selector then points at it, and is reported once.
+     */
+    private static Map<Expr, Expr> sources(SloPlan plan) {
+        Map<Expr, Expr> out = new HashMap<>();
+        Slo.Sli sli = plan.slo().sli();
+        if (sli == null) {
+            return out;
+        }
+        sli.queries().forEach((key, q) -> {
+            Expr written = Generated.query(QueryText.of(q, plan.constants()), q.span());
+            out.put(written, written);
+        });
+        if (sli.queries().get("histogram") instanceof VectorSelector v && v.name().isPresent()
+                && sli.threshold() != null) {
+            for (VectorSelector derived : List.of(plan.histogramSelector("_bucket", true),
+                    plan.histogramSelector("_count", false))) {
+                Expr written = Generated.query(QueryText.of(derived, plan.constants()), v.span());
+                out.put(written, written);
+            }
+        }
+        return out;
+    }
+
+    /** Generated PromQL of this SLO: at the SLO's declaration, but the user's selectors where they were written. */
+    Expr query(String text) {
+        return Structural.transform(Generated.query(text, slo.span()), v -> v instanceof Expr e ? sources.get(e) : null);
     }
 
     static String alertName(Service service, Slo slo, AlertWindows.Tier tier) {
@@ -161,13 +197,18 @@ public record SloPlan(Service service, Slo slo, Map<String, Constant> constants,
 
     VectorSelector histogramSelector(String suffix, boolean withLe) {
         VectorSelector v = (VectorSelector) slo.sli().queries().get("histogram");
-        String base = dev.vigil.compiler.validate.slo.LatencyThreshold.baseName(v.name().orElseThrow());
+        String base = Metric.baseName(v.name().orElseThrow());
         List<LabelMatcher> matchers = new ArrayList<>(v.matchers().stream()
                 .filter(m -> !m.name().equals("__name__")).toList());
         if (withLe) {
             matchers.add(new LabelMatcher("le", MatchOp.EQ, QueryText.number(slo.sli().threshold()), null, v.span()));
         }
         return new VectorSelector(base + suffix, matchers, v.span());
+    }
+
+    /** {@code v} with its constants substituted, as the generated rules read it. */
+    VectorSelector substituted(VectorSelector v) {
+        return Generated.selector(QueryText.of(v, constants), slo.span());
     }
 
     /** The request rate over a window (events and latency SLIs). */

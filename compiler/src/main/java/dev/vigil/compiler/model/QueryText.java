@@ -1,7 +1,6 @@
-package dev.vigil.targets;
+package dev.vigil.compiler.model;
 
 import dev.vigil.compiler.ast.Value;
-import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.promql.ConstRef;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.PromqlPrinter;
@@ -34,9 +33,8 @@ public final class QueryText {
     }
 
     /** The constants in scope in a service: the project's, then the service's own. */
-    public static Map<String, Constant> scope(dev.vigil.compiler.model.Project project,
-            dev.vigil.compiler.model.Service service) {
-        return dev.vigil.compiler.model.Queries.scope(project, service);
+    public static Map<String, Constant> scope(Project project, Service service) {
+        return Queries.scope(project, service);
     }
 
     private static String substitute(ConstRef ref, Map<String, Constant> constants, Set<String> variables) {
@@ -52,7 +50,7 @@ public final class QueryText {
     }
 
     /** PromQL text for a constant's value. */
-    static String literal(Value v) {
+    public static String literal(Value v) {
         if (v instanceof Value.NumberValue n) {
             return number(n.value());
         }

@@ -1,46 +1,44 @@
-package dev.vigil.targets.slo;
+package dev.vigil.compiler.lowering;
 
-import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.Dashboard.PanelType;
-import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Links;
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.compiler.model.Service;
-import dev.vigil.compiler.parse.PromqlParser;
-import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.source.Span;
-import dev.vigil.targets.OutputManifest;
-import dev.vigil.targets.QueryText;
+import dev.vigil.compiler.source.Structural;
+import dev.vigil.compiler.source.Structural;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * One dashboard per service with SLOs, as a {@link Dashboard} of the model so that the Grafana
- * emitter renders it like any declared dashboard. A row per SLO: the SLI against the objective,
+ * One dashboard per service with SLOs, a {@link Dashboard} of the model like any declared one. A row per SLO: the SLI against the objective,
  * the budget remaining (stat and graph), the burn rate per alert window with the alert factors as
  * thresholds, and the request rate.
  */
-public final class SloDashboards {
+final class SloDashboards {
     private SloDashboards() {
     }
 
-    public static String uid(Service service) {
-        return "slo-" + OutputManifest.safeSegment(service.name()).replace('_', '-');
+    static String uid(Service service) {
+        return "slo-" + Links.segment(service.name()).replace('_', '-');
     }
 
-    public static Optional<Dashboard> of(Project project, Service service) {
-        List<SloPlan> plans = SloPlan.of(project, service);
-        if (plans.isEmpty()) {
-            return Optional.empty();
-        }
+    /** The panel that draws an SLO's burn rate per window, which its alerts link to. */
+    static String burnPanel(SloPlan plan) {
+        return plan.slo().name() + "_burn";
+    }
+
+    /** The dashboard of {@code plans}, the service's SLOs; it sits at the first SLO's declaration. */
+    static Dashboard of(Service service, List<SloPlan> plans) {
         List<Dashboard.Row> rows = new ArrayList<>();
         for (SloPlan plan : plans) {
             rows.add(row(plan));
         }
-        return Optional.of(new Dashboard("slo", uid(service), "SLOs: " + service.name(), List.of("slo", "vigil"),
-                "1m", "7d", List.of(), rows, Span.NONE));
+        return new Dashboard(SloExpansion.DASHBOARD, uid(service), "SLOs: " + service.name(),
+                List.of("slo", "vigil"), "1m", "7d", List.of(), rows, plans.get(0).slo().span());
     }
 
     private static Dashboard.Row row(SloPlan plan) {
@@ -81,15 +79,16 @@ public final class SloDashboards {
                     && t.pairs().stream().anyMatch(p -> p.factor().compareTo(f) == 0));
             steps.add(step(page ? "red" : "orange", f));
         }
-        panels.add(panel(s + "_burn", PanelType.TIMESERIES, "Burn rate per window", "suffix:x", 24, burns, steps,
+        panels.add(panel(burnPanel(plan), PanelType.TIMESERIES, "Burn rate per window", "suffix:x", 24, burns, steps,
                 "Error ratio over each alert window divided by the budget; the thresholds are the alert factors."));
         if (plan.hasRequests()) {
             panels.add(panel(s + "_requests", PanelType.TIMESERIES, "Requests per second", "reqps", 24,
                     List.of(query(plan.select(SloPlan.requests(plan.shortest())), legend)),
                     List.of(step("green", null)), null));
         }
-        return new Dashboard.Row("SLO " + s + ": " + QueryText.number(plan.slo().objectivePercent()) + "% over "
-                + period, panels, Span.NONE);
+        // Built at no position, then placed at the SLO's declaration as a whole.
+        return Structural.withSpan(new Dashboard.Row("SLO " + s + ": " + QueryText.number(plan.slo().objectivePercent())
+                + "% over " + period, panels, Span.NONE), plan.slo().span());
     }
 
     private static Dashboard.Panel panel(String name, PanelType type, String title, String unit, int width,
@@ -103,13 +102,6 @@ public final class SloDashboards {
     }
 
     private static Dashboard.Query query(String text, String legend) {
-        return new Dashboard.Query(parse(text), legend, Span.NONE);
-    }
-
-    /** Queries are built as text and parsed back, so the Grafana emitter prints them like any other. */
-    static Expr parse(String text) {
-        DiagnosticSink sink = new DiagnosticSink();
-        return PromqlParser.parse(text, sink).orElseThrow(() -> new IllegalStateException(
-                "generated SLO query does not parse: " + text + " " + sink));
+        return new Dashboard.Query(Generated.query(text, Span.NONE), legend, Span.NONE);
     }
 }

@@ -1,12 +1,9 @@
-package dev.vigil.targets;
+package dev.vigil.compiler.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
-import dev.vigil.compiler.model.Constant;
-import dev.vigil.compiler.model.Project;
-import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.source.SourceFile;
 import java.util.HashMap;
 import java.util.List;

@@ -1,0 +1,46 @@
+package dev.vigil.compiler.lowering;
+
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Service;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The compiler stage between the model and its checks: declarations that stand for other objects
+ * (SLOs today) are expanded into ordinary rule groups, alerts, dashboards, runbook data and tests,
+ * and every alert is given exactly the labels and annotations its emitted rule carries. Checks,
+ * references and emitters all see the lowered project, so what {@code vigil check} reasons about is
+ * what {@code vigil build} writes.
+ */
+public final class Lowering {
+    /** The expansions, in order; a new kind of generated code adds one here. */
+    private static final List<Expansion> EXPANSIONS = List.of(new SloExpansion());
+
+    private Lowering() {
+    }
+
+    public static Project lower(Project project, DiagnosticSink sink) {
+        Project current = project;
+        for (Expansion e : EXPANSIONS) {
+            List<Service> expanded = new ArrayList<>();
+            for (Service s : current.services()) {
+                expanded.add(expand(e, current, s, sink));
+            }
+            current = current.withServices(expanded);
+        }
+        return AlertOutputs.apply(current);
+    }
+
+    /** A failed expansion is Vigil's bug: it is reported, and the service is kept as declared. */
+    private static Service expand(Expansion e, Project project, Service service, DiagnosticSink sink) {
+        try {
+            return e.expand(project, service, sink);
+        } catch (RuntimeException bug) {
+            sink.error("Internal.Lowering", service.span(), "Vigil failed to expand service `" + service.name()
+                    + "` (" + e.getClass().getSimpleName() + "): " + bug + ".",
+                    "This is a bug in Vigil; please report it with the sources that caused it.");
+            return service;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vigil.compiler.model;
+
+import java.util.Optional;
+
+/**
+ * The names and links that outputs share: a runbook's file name and the {@code runbook_url} that
+ * points at it, a dashboard's (or panel's) {@code dashboard_url}. Emitters write files by these
+ * names and lowering writes the links, so the two cannot disagree.
+ */
+public final class Links {
+    private Links() {
+    }
+
+    /** {@code name} as one safe path segment: characters other than letters, digits, {@code ._-} become {@code _}. */
+    public static String segment(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.')) {
+            cleaned = "_" + cleaned;
+        }
+        return cleaned;
+    }
+
+    /** The runbook's file name inside its service's runbook folder. */
+    public static String runbookFile(String alert) {
+        return segment(alert) + ".md";
+    }
+
+    /** {@code url} without one trailing {@code /}, so a path can be appended. */
+    public static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Where the alert's runbook is published, when the service has a {@code runbooks} link. */
+    public static Optional<String> runbookUrl(Service service, String alert) {
+        String base = service.links().get("runbooks");
+        return base == null ? Optional.empty() : Optional.of(trimSlash(base) + "/" + runbookFile(alert));
+    }
+
+    /**
+     * The dashboard a reference names, or the panel ({@code ?viewPanel=ID}), when the service has a
+     * {@code dashboards} link and the dashboard exists.
+     */
+    public static Optional<String> dashboardUrl(Service service, Ref ref) {
+        String base = service.links().get("dashboards");
+        if (base == null || ref == null) {
+            return Optional.empty();
+        }
+        for (Dashboard d : service.dashboards()) {
+            if (d.name().equals(ref.name())) {
+                Integer panel = ref.member() == null ? null : PanelIds.of(d).get(ref.member());
+                return Optional.of(trimSlash(base) + "/" + d.uid() + (panel == null ? "" : "?viewPanel=" + panel));
+            }
+        }
+        return Optional.empty();
+    }
+}
