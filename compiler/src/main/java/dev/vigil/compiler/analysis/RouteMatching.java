@@ -2,10 +2,9 @@ package dev.vigil.compiler.analysis;
 
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.regex.Re2;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Alertmanager's matchers evaluated on an inferred alert label set. A label whose value is known is
@@ -64,14 +63,8 @@ public final class RouteMatching {
         return switch (m.op()) {
             case "=" -> Tri.of(value.equals(m.value()));
             case "!=" -> Tri.of(!value.equals(m.value()));
-            case "=~", "!~" -> {
-                try {
-                    boolean hit = Pattern.compile(m.value()).matcher(value).matches();
-                    yield Tri.of(m.op().equals("=~") == hit);
-                } catch (PatternSyntaxException e) {
-                    yield Tri.MAYBE;
-                }
-            }
+            case "=~", "!~" -> Re2.ALERTMANAGER.matches(m.value(), value)
+                    .map(hit -> Tri.of(m.op().equals("=~") == hit)).orElse(Tri.MAYBE);
             case ">=", ">", "<=", "<" -> {
                 int have = order.rank(value);
                 int want = order.rank(m.value());

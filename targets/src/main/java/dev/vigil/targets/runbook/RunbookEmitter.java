@@ -10,6 +10,7 @@ import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.promql.Durations;
+import dev.vigil.compiler.regex.Re2;
 import dev.vigil.targets.AlertThreshold;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
@@ -247,8 +248,8 @@ public final class RunbookEmitter implements Emitter {
         return switch (m.op()) {
             case "=" -> v.equals(m.value());
             case "!=" -> !v.equals(m.value());
-            case "=~" -> v.matches(m.value());
-            case "!~" -> !v.matches(m.value());
+            case "=~" -> Re2.ALERTMANAGER.matches(m.value(), v).orElse(false);
+            case "!~" -> !Re2.ALERTMANAGER.matches(m.value(), v).orElse(true);
             default -> {
                 int have = project.severities().rank(v);
                 int want = project.severities().rank(m.value());

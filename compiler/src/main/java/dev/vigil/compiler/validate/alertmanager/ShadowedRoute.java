@@ -4,8 +4,8 @@ import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.regex.Re2;
 import dev.vigil.compiler.validate.Validator;
-import dev.vigil.compiler.validate.regex.Re2Java;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * that cannot be proved, nothing is reported.
  */
 public final class ShadowedRoute implements Validator {
-    private static final Set<String> EVERYTHING = Set.of(".*", "(.*)", "(?:.*)", ".*?", "(?s).*", "(?s:.*)");
+    /** Regexes that match every value. Not `.*`: in Alertmanager `.` does not match a newline. */
+    private static final Set<String> EVERYTHING = Set.of("(?s).*", "(?s:.*)");
     private static final Pattern LITERAL_ALTERNATIVE = Pattern.compile("[A-Za-z0-9_ :/@-]*");
 
     @Override
@@ -192,8 +193,8 @@ public final class ShadowedRoute implements Validator {
         }
     }
 
-    /** Whether the anchored RE2 regex matches {@code value}; null when it is not valid RE2 or has no Java equivalent. */
+    /** Whether the anchored RE2 regex matches {@code value}; null when it is not valid RE2. */
     private static Boolean regex(String re, String value) {
-        return Re2Java.anchored(re).map(p -> p.matcher(value).matches()).orElse(null);
+        return Re2.ALERTMANAGER.matches(re, value).orElse(null);
     }
 }
