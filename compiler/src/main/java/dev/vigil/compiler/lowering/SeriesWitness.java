@@ -3,7 +3,7 @@ package dev.vigil.compiler.lowering;
 import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.VectorSelector;
-import dev.vigil.compiler.validate.regex.Re2Java;
+import dev.vigil.compiler.regex.Re2;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -156,17 +155,9 @@ final class SeriesWitness {
         };
     }
 
+    /** Whether the matcher selects {@code value}; a regex RE2 refuses selects nothing, so no witness rests on it. */
     static boolean accepts(LabelMatcher m, String value) {
-        return switch (m.op()) {
-            case EQ -> value.equals(m.value());
-            case NEQ -> !value.equals(m.value());
-            case RE -> pattern(m.value()).map(p -> p.matcher(value).matches()).orElse(false);
-            case NRE -> pattern(m.value()).map(p -> !p.matcher(value).matches()).orElse(false);
-        };
-    }
-
-    private static Optional<Pattern> pattern(String re) {
-        return Re2Java.anchored(re);
+        return m.matches(value).orElse(false);
     }
 
     /**
@@ -176,7 +167,7 @@ final class SeriesWitness {
     static Optional<String> example(String re) {
         try {
             String s = new Example(re).alternation();
-            return pattern(re).filter(p -> p.matcher(s).matches()).map(p -> s);
+            return Re2.PROMETHEUS.matches(re, s).filter(hit -> hit).map(hit -> s);
         } catch (RuntimeException unsupported) {
             return Optional.empty();
         }
@@ -266,10 +257,9 @@ final class SeriesWitness {
             }
             String cls = re.substring(start, end + 1);
             pos = end + 1;
-            Pattern p = Pattern.compile(cls);
             String tried = (cls.length() > 2 ? cls.substring(1, 2) : "") + "0aA_-x.";
             for (char ch : tried.toCharArray()) {
-                if (p.matcher(String.valueOf(ch)).matches()) {
+                if (Re2.PROMETHEUS.matches(cls, String.valueOf(ch)).orElse(false)) {
                     return String.valueOf(ch);
                 }
             }

@@ -46,26 +46,8 @@ final class Matchers {
 
     /** The severities the comparison selects, as an anchored-by-Alertmanager alternation. */
     static String severityRegex(String op, String value, SeverityOrder order) {
-        int rank = order.rank(value);
-        if (rank < 0) {
-            // The reference validator rejects unknown severities, so a model that gets here is invalid.
-            throw new IllegalStateException("unknown severity " + value);
-        }
-        List<String> selected = new ArrayList<>();
-        List<String> levels = order.levels();
-        for (int i = 0; i < levels.size(); i++) {
-            boolean keep = switch (op) {
-                case ">=" -> i <= rank;
-                case ">" -> i < rank;
-                case "<=" -> i >= rank;
-                case "<" -> i > rank;
-                default -> throw new IllegalStateException("not an ordering operator " + op);
-            };
-            if (keep) {
-                selected.add(levels.get(i));
-            }
-        }
-        return alternation(selected);
+        // The reference validator rejects unknown severities, so a model that gets here is invalid.
+        return alternation(order.selected(op, value).orElseThrow(() -> new IllegalStateException("unknown severity " + value)));
     }
 
     private static String alternation(List<String> values) {

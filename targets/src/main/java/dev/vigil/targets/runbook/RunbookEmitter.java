@@ -14,6 +14,9 @@ import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.model.AlertThreshold;
+import dev.vigil.compiler.routing.AlertLabels;
+import dev.vigil.compiler.routing.AlertRouting;
+import dev.vigil.compiler.routing.Truth;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
@@ -232,10 +235,11 @@ public final class RunbookEmitter implements Emitter {
     private static List<Map<String, Object>> inhibitions(Project project, Service service, Rule.Alert a) {
         Map<String, String> labels = new HashMap<>(a.labels());
         labels.put("alertname", a.name());
+        AlertRouting semantics = AlertRouting.of(project);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Routing.Inhibition in : project.routing().inhibitions()) {
             boolean targets = in.targetAlert() != null ? in.targetAlert().name().equals(a.name())
-                    : !in.target().isEmpty() && in.target().stream().allMatch(m -> matches(m, labels, project));
+                    : !in.target().isEmpty() && semantics.matchesAll(in.target(), AlertLabels.of(labels)) == Truth.YES;
             if (!targets) {
                 continue;
             }
@@ -247,28 +251,5 @@ public final class RunbookEmitter implements Emitter {
         }
         return out;
     }
-
-    private static boolean matches(Routing.Matcher m, Map<String, String> labels, Project project) {
-        String v = labels.getOrDefault(m.label(), "");
-        return switch (m.op()) {
-            case "=" -> v.equals(m.value());
-            case "!=" -> !v.equals(m.value());
-            case "=~" -> v.matches(m.value());
-            case "!~" -> !v.matches(m.value());
-            default -> {
-                int have = project.severities().rank(v);
-                int want = project.severities().rank(m.value());
-                if (have < 0 || want < 0) {
-                    yield false;
-                }
-                // Rank 0 is the most urgent, so `>=` means a rank at or below the given one.
-                yield switch (m.op()) {
-                    case ">=" -> have <= want;
-                    case ">" -> have < want;
-                    case "<=" -> have >= want;
-                    default -> have > want;
-                };
-            }
-        };
-    }
 }
+

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.regex.Re2;
+import dev.vigil.compiler.routing.AlertRouting;
+import dev.vigil.compiler.routing.Truth;
 import dev.vigil.compiler.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,27 @@ class MatchersTest {
         assertEquals("severity=~\"critical|warning|info\"", m("severity", "<=", "critical"));
         assertEquals("severity=~\"info\"", m("severity", "<", "warning"));
         assertEquals("severity=~\"page|critical|warning|info\"", m("severity", ">=", "info"));
+    }
+
+    /** The emitted alternation, run as Alertmanager runs it, accepts exactly what Vigil's routing semantics accepts. */
+    @Test
+    void severityRegexesAgreeWithTheRoutingSemantics() {
+        SeverityOrder odd = new SeverityOrder(List.of("p.1", "p+2", "p3"), Span.NONE);
+        for (SeverityOrder order : List.of(FOUR, odd)) {
+            AlertRouting semantics = new AlertRouting(order);
+            List<String> values = new ArrayList<>(order.levels());
+            values.addAll(List.of("", "px1", "p", "PAGE", "critical|warning", "other"));
+            for (String op : List.of(">=", ">", "<=", "<")) {
+                for (String level : order.levels()) {
+                    Routing.Matcher m = new Routing.Matcher("severity", op, level, Span.NONE);
+                    String regex = Matchers.severityRegex(op, level, order);
+                    for (String v : values) {
+                        boolean emitted = Re2.ALERTMANAGER.matches(regex, v).orElseThrow();
+                        assertEquals(Truth.of(emitted), semantics.holds(m, v), "severity " + op + " " + level + " on " + v);
+                    }
+                }
+            }
+        }
     }
 
     @Test

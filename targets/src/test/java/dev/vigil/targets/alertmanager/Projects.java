@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The projects the Alertmanager tests compile: the crm-events sample and the test project `rich`. */
+/** The projects the Alertmanager tests compile: the samples and the test project `rich`. */
 final class Projects {
     static final List<String> NAMES = List.of("crm-events", "rich");
 
@@ -29,14 +29,18 @@ final class Projects {
     }
 
     static Path sources(String name) {
-        return name.equals("crm-events")
-                ? repo().resolve("samples/crm-events/src/main/vigil")
-                : repo().resolve("targets/src/test/resources/alertmanager/projects").resolve(name);
+        Path sample = repo().resolve("samples").resolve(name).resolve("src/main/vigil");
+        return Files.isDirectory(sample) ? sample : repo().resolve("targets/src/test/resources/alertmanager/projects").resolve(name);
     }
 
     static Project compile(String name) {
+        return compileFile(sources(name));
+    }
+
+    /** A project from a directory of sources or one file. */
+    static Project compileFile(Path sources) {
         try {
-            return project(Compiler.fromWorkingDirectory().check(List.of(sources(name))));
+            return project(Compiler.fromWorkingDirectory().check(List.of(sources)));
         } catch (InputException e) {
             throw new AssertionError(e.getMessage(), e);
         }

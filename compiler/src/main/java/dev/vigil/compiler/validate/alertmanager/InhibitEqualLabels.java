@@ -4,12 +4,13 @@ import dev.vigil.compiler.analysis.AlertSources;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
-import dev.vigil.compiler.analysis.RouteMatching;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
-import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.routing.AlertLabels;
+import dev.vigil.compiler.routing.AlertRouting;
+import dev.vigil.compiler.routing.Truth;
 import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public final class InhibitEqualLabels implements Validator {
         if (routing == null || routing.inhibitions().isEmpty()) {
             return;
         }
-        SeverityOrder order = project.severities() == null ? SeverityOrder.DEFAULT : project.severities();
+        AlertRouting semantics = AlertRouting.of(project);
         LabelInference li = analysis.labels();
         List<LabelSet> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -46,8 +47,8 @@ public final class InhibitEqualLabels implements Validator {
             names.add(o.alert().name());
         }
         for (Routing.Inhibition in : routing.inhibitions()) {
-            List<LabelSet> targets = side(in.target(), in.targetAlert(), all, names, order);
-            List<LabelSet> sources = side(in.source(), in.sourceAlert(), all, names, order);
+            List<LabelSet> targets = side(in.target(), in.targetAlert(), all, names, semantics);
+            List<LabelSet> sources = side(in.source(), in.sourceAlert(), all, names, semantics);
             if (targets.isEmpty() || sources.isEmpty()) {
                 continue;
             }
@@ -102,7 +103,7 @@ public final class InhibitEqualLabels implements Validator {
 
     /** The alerts one side of an inhibition may match. */
     private static List<LabelSet> side(List<Routing.Matcher> matchers, Ref alert, List<LabelSet> all,
-            List<String> names, SeverityOrder order) {
+            List<String> names, AlertRouting semantics) {
         List<LabelSet> out = new ArrayList<>();
         if (alert == null && matchers.isEmpty()) {
             return out;
@@ -111,7 +112,7 @@ public final class InhibitEqualLabels implements Validator {
             if (alert != null && !alert.name().equals(names.get(i))) {
                 continue;
             }
-            if (RouteMatching.matches(matchers, all.get(i), order) != RouteMatching.Tri.NO) {
+            if (semantics.matchesAll(matchers, AlertLabels.of(all.get(i))) != Truth.NO) {
                 out.add(all.get(i));
             }
         }

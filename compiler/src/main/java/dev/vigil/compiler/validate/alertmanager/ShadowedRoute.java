@@ -4,11 +4,14 @@ import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.routing.AlertRouting;
+import dev.vigil.compiler.routing.Truth;
 import dev.vigil.compiler.validate.Validator;
-import dev.vigil.compiler.validate.regex.Re2Java;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,7 +23,8 @@ import java.util.regex.Pattern;
  * that cannot be proved, nothing is reported.
  */
 public final class ShadowedRoute implements Validator {
-    private static final Set<String> EVERYTHING = Set.of(".*", "(.*)", "(?:.*)", ".*?", "(?s).*", "(?s:.*)");
+    /** Regexes that match every value. Not `.*`: in Alertmanager `.` does not match a newline. */
+    private static final Set<String> EVERYTHING = Set.of("(?s).*", "(?s:.*)");
     private static final Pattern LITERAL_ALTERNATIVE = Pattern.compile("[A-Za-z0-9_ :/@-]*");
 
     @Override
@@ -29,16 +33,15 @@ public final class ShadowedRoute implements Validator {
         if (routing == null) {
             return;
         }
-        List<String> levels = project.severities() == null ? List.of() : project.severities().levels();
-        siblings(routing.routes(), levels, sink);
+        siblings(routing.routes(), AlertRouting.of(project), sink);
     }
 
-    private void siblings(List<Routing.Route> routes, List<String> levels, DiagnosticSink sink) {
+    private void siblings(List<Routing.Route> routes, AlertRouting semantics, DiagnosticSink sink) {
         List<Routing.Route> earlier = new ArrayList<>();
         for (Routing.Route r : routes) {
             if (!r.isDefault()) {
                 for (Routing.Route e : earlier) {
-                    if (covers(e, r, levels)) {
+                    if (covers(e, r, semantics)) {
                         sink.warning(id(), r.span(), "This route is never reached: the route at " + e.span()
                                         + " comes first, has no `continue`, and matches every alert this one matches.",
                                 "Move this route above it, or add `continue` to that route.");
@@ -49,12 +52,12 @@ public final class ShadowedRoute implements Validator {
                     earlier.add(r);
                 }
             }
-            siblings(r.children(), levels, sink);
+            siblings(r.children(), semantics, sink);
         }
     }
 
     /** Whether every alert that {@code later} matches is also matched by {@code first}. */
-    static boolean covers(Routing.Route first, Routing.Route later, List<String> levels) {
+    static boolean covers(Routing.Route first, Routing.Route later, AlertRouting semantics) {
         for (Routing.Matcher m : first.matchers()) {
             List<Routing.Matcher> same = new ArrayList<>();
             for (Routing.Matcher x : later.matchers()) {
@@ -62,7 +65,7 @@ public final class ShadowedRoute implements Validator {
                     same.add(x);
                 }
             }
-            if (!implied(same, m, levels)) {
+            if (!implied(same, m, semantics)) {
                 return false;
             }
         }
@@ -70,7 +73,7 @@ public final class ShadowedRoute implements Validator {
     }
 
     /** Whether the conjunction {@code given} (all on one label) implies {@code m}. */
-    static boolean implied(List<Routing.Matcher> given, Routing.Matcher m, List<String> levels) {
+    static boolean implied(List<Routing.Matcher> given, Routing.Matcher m, AlertRouting semantics) {
         if (m.op() == null || m.value() == null) {
             return false;
         }
@@ -79,7 +82,7 @@ public final class ShadowedRoute implements Validator {
         }
         Set<String> finite = null;
         for (Routing.Matcher g : given) {
-            Set<String> values = finiteValues(g, levels);
+            Set<String> values = finiteValues(g, semantics.severities());
             if (values != null) {
                 if (finite == null) {
                     finite = new LinkedHashSet<>(values);
@@ -91,37 +94,27 @@ public final class ShadowedRoute implements Validator {
         if (finite != null) {
             // Every value `given` allows (over-approximated by keeping unknowns) must satisfy m.
             for (String v : finite) {
-                boolean allowed = true;
-                for (Routing.Matcher g : given) {
-                    if (Boolean.FALSE.equals(holds(g, v, levels))) {
-                        allowed = false;
-                    }
-                }
-                if (allowed && !Boolean.TRUE.equals(holds(m, v, levels))) {
+                boolean allowed = given.stream().noneMatch(g -> semantics.holds(g, v) == Truth.NO);
+                if (allowed && semantics.holds(m, v) != Truth.YES) {
                     return false;
                 }
             }
             return true;
         }
         for (Routing.Matcher g : given) {
-            if (java.util.Objects.equals(g.op(), m.op()) && java.util.Objects.equals(g.value(), m.value())) {
+            if (Objects.equals(g.op(), m.op()) && Objects.equals(g.value(), m.value())) {
                 return true;
             }
-            if ("!=".equals(m.op()) && g.value() != null) {
-                // `!~ re` where re matches the excluded value, or `=~ re` where it does not.
-                if ("!~".equals(g.op()) && Boolean.TRUE.equals(regex(g.value(), m.value()))) {
-                    return true;
-                }
-                if ("=~".equals(g.op()) && Boolean.FALSE.equals(regex(g.value(), m.value()))) {
-                    return true;
-                }
+            // `!= v` follows from any matcher that refuses v (`!~ re` where re matches it, `=~ re` where it does not).
+            if ("!=".equals(m.op()) && semantics.holds(g, m.value()) == Truth.NO) {
+                return true;
             }
         }
         return false;
     }
 
     /** The values a matcher allows when they are finitely many (equality, orderings, literal alternations), else null. */
-    private static Set<String> finiteValues(Routing.Matcher g, List<String> levels) {
+    private static Set<String> finiteValues(Routing.Matcher g, SeverityOrder severities) {
         String op = g.op();
         if (op == null || g.value() == null) {
             return null;
@@ -131,13 +124,7 @@ public final class ShadowedRoute implements Validator {
                 return Set.of(g.value());
             }
             case ">=", ">", "<=", "<" -> {
-                Set<String> out = new LinkedHashSet<>();
-                for (String level : levels) {
-                    if (Boolean.TRUE.equals(holds(g, level, levels))) {
-                        out.add(level);
-                    }
-                }
-                return out;
+                return severities.selected(op, g.value()).<Set<String>>map(LinkedHashSet::new).orElse(null);
             }
             case "=~" -> {
                 Set<String> out = new LinkedHashSet<>();
@@ -153,47 +140,5 @@ public final class ShadowedRoute implements Validator {
                 return null;
             }
         }
-    }
-
-    /** Whether matcher {@code g} accepts {@code value} ("" is an absent label); null when it cannot be told. */
-    static Boolean holds(Routing.Matcher g, String value, List<String> levels) {
-        String op = g.op() == null || g.value() == null ? "" : g.op();
-        switch (op) {
-            case "=" -> {
-                return g.value().equals(value);
-            }
-            case "!=" -> {
-                return !g.value().equals(value);
-            }
-            case "=~" -> {
-                return regex(g.value(), value);
-            }
-            case "!~" -> {
-                Boolean r = regex(g.value(), value);
-                return r == null ? null : !r;
-            }
-            case ">=", ">", "<=", "<" -> {
-                int a = levels.indexOf(value);
-                int b = levels.indexOf(g.value());
-                if (a < 0 || b < 0) {
-                    return b < 0 ? null : Boolean.FALSE;
-                }
-                // Levels are most urgent first: `>= warning` accepts warning and everything more urgent.
-                return switch (op) {
-                    case ">=" -> a <= b;
-                    case ">" -> a < b;
-                    case "<=" -> a >= b;
-                    default -> a > b;
-                };
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    /** Whether the anchored RE2 regex matches {@code value}; null when it is not valid RE2 or has no Java equivalent. */
-    private static Boolean regex(String re, String value) {
-        return Re2Java.anchored(re).map(p -> p.matcher(value).matches()).orElse(null);
     }
 }

@@ -7,6 +7,7 @@ import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.promql.Strings;
+import dev.vigil.compiler.regex.Re2;
 import dev.vigil.compiler.validate.Validator;
 
 /**
@@ -19,7 +20,7 @@ public final class RedundantAnchor implements Validator {
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (RegexUses.Use u : RegexUses.of(project)) {
             String stripped = strip(u.value());
-            if (stripped.equals(u.value()) || Re2Syntax.problem(u.value()).isPresent()) {
+            if (stripped.equals(u.value()) || Re2.problem(u.value()).isPresent()) {
                 continue;
             }
             Diagnostic d = new Diagnostic(id(), Severity.INFO, u.span(),

@@ -2,16 +2,15 @@ package dev.vigil.compiler.validate.routing;
 
 import dev.vigil.compiler.analysis.AlertSources;
 import dev.vigil.compiler.analysis.LabelInference;
-import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
-import dev.vigil.compiler.analysis.RouteMatching.Tri;
-import dev.vigil.compiler.analysis.RouteMatching;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.Service;
-import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.routing.AlertLabels;
+import dev.vigil.compiler.routing.AlertRouting;
+import dev.vigil.compiler.routing.Truth;
 import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,13 +40,14 @@ public final class NoReceiver implements Validator {
             return;
         }
         Routing.Route fallback = routing.routes().stream().filter(r -> r != null && r.isDefault()).findFirst().orElse(null);
-        SeverityOrder order = project.severities() == null ? SeverityOrder.DEFAULT : project.severities();
-        String top = order.levels().isEmpty() ? null : order.levels().get(0);
+        AlertRouting semantics = AlertRouting.of(project);
+        List<String> levels = semantics.severities().levels();
+        String top = levels.isEmpty() ? null : levels.get(0);
         LabelInference li = analysis.labels();
         for (AlertSources.Owned o : AlertSources.of(project).alerts()) {
             Rule.Alert a = o.alert();
-            LabelSet labels = li.alertLabels(a);
-            if (!RouteMatching.reach(routing.routes(), labels, order).routes().isEmpty()) {
+            AlertLabels labels = AlertLabels.of(li.alertLabels(a));
+            if (!semantics.reach(routing.routes(), labels).stream().allMatch(Routing.Route::isDefault)) {
                 continue;
             }
             if (fallback == null) {
@@ -60,7 +60,7 @@ public final class NoReceiver implements Validator {
             if (top == null || !top.equals(severity)) {
                 continue;
             }
-            Routing.Route near = teamRoute(routing.routes(), labels, order, identity(o.service()));
+            Routing.Route near = teamRoute(routing.routes(), labels, semantics, identity(o.service()));
             if (near != null) {
                 String to = fallback.receiver() == null ? "the default route" : "`" + fallback.receiver().name() + "`";
                 String nearTo = near.receiver() == null ? "a route" : "the route to `" + near.receiver().name() + "`";
@@ -84,7 +84,7 @@ public final class NoReceiver implements Validator {
     }
 
     /** A route (at any depth) with a matcher on an identity label that the alert satisfies. */
-    private static Routing.Route teamRoute(List<Routing.Route> routes, LabelSet labels, SeverityOrder order,
+    private static Routing.Route teamRoute(List<Routing.Route> routes, AlertLabels labels, AlertRouting semantics,
             Set<String> identity) {
         Deque<Routing.Route> todo = new ArrayDeque<>(routes);
         while (!todo.isEmpty()) {
@@ -94,7 +94,7 @@ public final class NoReceiver implements Validator {
             }
             for (Routing.Matcher m : r.matchers()) {
                 if (identity.contains(m.label()) && (m.op().equals("=") || m.op().equals("=~"))
-                        && RouteMatching.matches(m, labels, order) == Tri.YES) {
+                        && semantics.matches(m, labels) == Truth.YES) {
                     return r;
                 }
             }

@@ -1,19 +1,20 @@
-package dev.vigil.compiler.validate.regex;
+package dev.vigil.compiler.regex;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Translates a valid RE2 regex into a Java pattern that matches the same strings, for the checks
- * that evaluate matchers. Java reads some RE2 syntax differently: {@code (?P<name>} is unknown to it,
- * {@code \v} and {@code \s} are wider classes, {@code \12} is a backreference rather than an octal
- * escape, {@code $} also matches before a final newline, {@code [} and {@code &&} inside a class
- * nest and intersect, {@code [:alpha:]} is not a POSIX class, and its {@code U} flag means something
- * else. Where a faithful translation is not possible ({@code (?U)}), there is none.
+ * The Java spelling of a valid RE2 regex, matching the same strings once compiled with the flags
+ * {@link Re2} gives it ({@code UNIX_LINES}, so {@code .} stops only at {@code \n}; {@code
+ * UNICODE_CASE}, so {@code (?i)} folds as RE2 does). Java reads some RE2 syntax differently: it
+ * does not know {@code (?P<name>} or names with {@code _}, {@code \v} and {@code \s} are wider
+ * classes, {@code \12} is a backreference rather than an octal escape, {@code $} also matches
+ * before a final newline, {@code [} and {@code &&} inside a class nest and intersect, {@code
+ * [:alpha:]} is not a POSIX class, {@code \b} is Unicode-aware, a brace that is no count is an
+ * error, and its {@code U} flag means something else. RE2's {@code U} (ungreedy) only changes
+ * which match is preferred, never whether a whole value matches, so it is dropped.
  */
-public final class Re2Java {
+final class Re2Java {
     /** RE2's POSIX classes (ASCII), as Java's ASCII property classes. */
     private static final Map<String, String> POSIX = Map.ofEntries(Map.entry("alnum", "Alnum"),
             Map.entry("alpha", "Alpha"), Map.entry("ascii", "ASCII"), Map.entry("blank", "Blank"),
@@ -23,32 +24,16 @@ public final class Re2Java {
             Map.entry("xdigit", "XDigit"));
     private static final Pattern COUNT = Pattern.compile("\\{[0-9]+(,[0-9]*)?\\}");
     private static final String RE2_SPACE = "\\t\\n\\f\\r ";
+    /** RE2's {@code \b} and {@code \B}: boundaries of ASCII word characters only. */
+    private static final String WORD = "[0-9A-Za-z_]";
+    private static final String BOUNDARY = "(?:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))";
+    private static final String NOT_BOUNDARY = "(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))";
 
     private Re2Java() {
     }
 
-    /**
-     * A Java pattern matching exactly the strings the RE2 regex {@code re} matches in full, as
-     * Prometheus and Alertmanager apply it ({@code .} matching newlines too); empty when {@code re}
-     * is not valid RE2 or cannot be translated.
-     */
-    public static Optional<Pattern> anchored(String re) {
-        if (Re2Syntax.problem(re).isPresent()) {
-            return Optional.empty();
-        }
-        Optional<String> java = translate(re);
-        if (java.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Pattern.compile("(?s:" + java.get() + ")"));
-        } catch (PatternSyntaxException | StackOverflowError e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The Java spelling of a valid RE2 regex, or empty when there is none. */
-    static Optional<String> translate(String re) {
+    /** The Java spelling of {@code re}, which must be valid RE2 ({@link Re2Syntax}). */
+    static String translate(String re) {
         StringBuilder out = new StringBuilder(re.length() + 8);
         boolean multiline = false;
         int i = 0;
@@ -60,31 +45,35 @@ public final class Re2Java {
                 i = charClass(re, i, out);
             } else if (c == '(' && re.startsWith("(?", i)) {
                 int j = i + 2;
-                if (re.startsWith("P<", j)) {
-                    out.append("(?<");
-                    i = j + 2;
+                if (re.startsWith("P<", j) || re.startsWith("<", j)) {
+                    // Names are never used, and Java refuses RE2's `_` in them: a plain group.
+                    out.append("(?:");
+                    i = re.indexOf('>', j) + 1;
                     continue;
                 }
-                if (j < re.length() && re.charAt(j) == '<') {
-                    out.append("(?<");
-                    i = j + 1;
-                    continue;
-                }
-                // Flags: copy them, refusing U (ungreedy in RE2, Unicode classes in Java).
-                StringBuilder flags = new StringBuilder("(?");
+                // Flags: copy them but U (ungreedy in RE2, Unicode classes in Java), which cannot
+                // change whether a whole value matches. `m` decides what a later `$` means.
+                StringBuilder flags = new StringBuilder();
+                boolean negated = false;
                 while (j < re.length() && re.charAt(j) != ':' && re.charAt(j) != ')') {
                     char f = re.charAt(j);
-                    if (f == 'U') {
-                        return Optional.empty();
-                    }
+                    negated |= f == '-';
                     if (f == 'm') {
-                        multiline = true;
+                        multiline = !negated;
                     }
-                    flags.append(f);
+                    if (f != 'U') {
+                        flags.append(f);
+                    }
                     j++;
                 }
-                out.append(flags);
-                i = j;
+                // Java refuses the `(?)` and `(?-:` that dropping U can leave.
+                String kept = flags.toString().replaceAll("-$", "");
+                if (re.charAt(j) == ':') {
+                    out.append("(?").append(kept).append(':');
+                } else if (!kept.isEmpty()) {
+                    out.append("(?").append(kept).append(')');
+                }
+                i = j + 1;
             } else if (c == '{' || c == '}') {
                 // RE2 reads a brace that does not form a count as a literal; Java refuses it.
                 java.util.regex.Matcher count = COUNT.matcher(re).region(i, re.length());
@@ -103,7 +92,7 @@ public final class Re2Java {
                 i++;
             }
         }
-        return Optional.of(out.toString());
+        return out.toString();
     }
 
     /** Copies the escape at {@code i}, translated; returns the index after it. */
@@ -112,6 +101,8 @@ public final class Re2Java {
         int next = i + 2;
         switch (c) {
             case 'v' -> out.append("\\x0B");
+            case 'b' -> out.append(BOUNDARY);
+            case 'B' -> out.append(NOT_BOUNDARY);
             case 's' -> out.append(inClass ? RE2_SPACE : "[" + RE2_SPACE + "]");
             case 'S' -> out.append(inClass ? "\\S" : "[^" + RE2_SPACE + "]");
             case 'Q' -> {

@@ -1,4 +1,4 @@
-package dev.vigil.compiler.validate.regex;
+package dev.vigil.compiler.regex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.vigil.compiler.validate.regex;
+package dev.vigil.compiler.regex;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
  * lookaround, possessive quantifiers, atomic groups, {@code \Z}) and refuses some RE2 syntax
  * ({@code (?P<name>...)}), so it cannot stand in. This reads the pattern once, left to right.
  */
-public final class Re2Syntax {
+final class Re2Syntax {
     /** Go's limit on a repetition count. */
     private static final int MAX_REPEAT = 1000;
     private static final int MAX_DEPTH = 1000;
@@ -21,7 +21,7 @@ public final class Re2Syntax {
     }
 
     /** Empty when RE2 accepts {@code re}; otherwise why not, as a sentence fragment ("lookahead is not supported"). */
-    public static Optional<String> problem(String re) {
+    static Optional<String> problem(String re) {
         try {
             new Re2Syntax(re).parse();
             return Optional.empty();
