@@ -2,7 +2,7 @@ package dev.vigil.compiler.template;
 
 import java.util.List;
 
-/** Go's fmt.Sprintf for the verbs alert templates use: {@code %s %v %d %f %e %g %q %x %t %%}. */
+/** Go's fmt.Sprintf for the verbs alert templates use: {@code %s %v %d %f %e %g %q %x %t %T %%}. */
 final class Printf {
     private Printf() {
     }
@@ -63,8 +63,7 @@ final class Printf {
             Object arg = args.get(next++);
             String text = verb(verb, arg, precision, plus, space);
             if (text == null) {
-                out.append("%!").append(verb).append('(').append(Functions.typeName(arg)).append('=')
-                        .append(TemplateRenderer.print(arg)).append(')');
+                out.append("%!").append(verb).append('(').append(operand(arg)).append(')');
                 continue;
             }
             out.append(pad(text, width, minus, zero && !minus && isNumber(arg)));
@@ -72,12 +71,16 @@ final class Printf {
         if (next < args.size()) {
             out.append("%!(EXTRA ");
             for (int k = next; k < args.size(); k++) {
-                out.append(k > next ? ", " : "").append(Functions.typeName(args.get(k))).append('=')
-                        .append(TemplateRenderer.print(args.get(k)));
+                out.append(k > next ? ", " : "").append(operand(args.get(k)));
             }
             out.append(')');
         }
         return out.toString();
+    }
+
+    /** How fmt names an operand it cannot format: {@code type=value}, or {@code <nil>}. */
+    private static String operand(Object arg) {
+        return arg == null ? "<nil>" : GoValues.typeName(arg) + "=" + GoValues.print(arg);
     }
 
     private static boolean isNumber(Object v) {
@@ -89,12 +92,12 @@ final class Printf {
         String s;
         switch (verb) {
             case 'v' -> s = arg instanceof Double d ? sign(GoFormat.g(d, precision), plus, space, d)
-                    : TemplateRenderer.print(arg);
+                    : GoValues.print(arg);
             case 's' -> {
-                if (isNumber(arg) || arg instanceof Boolean) {
+                if (arg == null || isNumber(arg) || arg instanceof Boolean) {
                     return null;
                 }
-                s = TemplateRenderer.print(arg);
+                s = GoValues.print(arg);
                 if (precision >= 0 && s.codePointCount(0, s.length()) > precision) {
                     s = s.substring(0, s.offsetByCodePoints(0, precision));
                 }
@@ -103,7 +106,7 @@ final class Printf {
                 if (!(arg instanceof String str)) {
                     return null;
                 }
-                s = dev.vigil.compiler.promql.Strings.quote(str);
+                s = GoLiterals.quote(str);
             }
             case 'd' -> {
                 if (!(arg instanceof Long l)) {
@@ -113,7 +116,7 @@ final class Printf {
             }
             case 'x', 'X' -> {
                 if (arg instanceof Long l) {
-                    s = Long.toHexString(l);
+                    s = Long.toString(l, 16);
                 } else if (arg instanceof String str) {
                     StringBuilder hex = new StringBuilder();
                     for (byte b : str.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
@@ -124,6 +127,13 @@ final class Printf {
                     return null;
                 }
                 s = verb == 'X' ? s.toUpperCase(java.util.Locale.ROOT) : s;
+            }
+            case 'T' -> s = GoValues.typeName(arg);
+            case 'o', 'b' -> {
+                if (!(arg instanceof Long l)) {
+                    return null;
+                }
+                s = Long.toString(l, verb == 'o' ? 8 : 2);
             }
             case 't' -> {
                 if (!(arg instanceof Boolean b)) {

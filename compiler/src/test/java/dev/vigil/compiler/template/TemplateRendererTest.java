@@ -3,6 +3,7 @@ package dev.vigil.compiler.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +40,32 @@ class TemplateRendererTest {
         assertEquals("big API api", render("{{ if gt $value 100.0 }}big{{ else }}small{{ end }} "
                 + "{{ $labels.job | toUpper }} {{ with .Labels.job }}{{ . }}{{ end }}{{ .Labels.nope }}", 339));
         assertEquals("a-b 5", render("{{- $x := 5 -}} a-b {{ $x }}", 1));
+    }
+
+    /** Cases where the two earlier copies were wrong; expected texts from promtool 2.42 (TemplateDifferentialTest). */
+    @Test
+    void goSemanticsTheOldRendererMissed() throws TemplateException {
+        assertEquals("job=api;|api,", render("{{ range $k, $v := $labels }}{{ $k }}={{ $v }};{{ end }}|"
+                + "{{ range $labels }}{{ . }},{{ end }}", 1));
+        assertEquals("Don'T Stop|STRAßE|istanbul", render("{{ title \"don't stop\" }}|{{ toUpper \"straße\" }}|"
+                + "{{ toLower \"İSTANBUL\" }}", 1));
+        assertEquals("-b-c-|bc|<nil>|x\f1", render("{{ reReplaceAll \"a*\" \"-\" \"baaac\" }}|"
+                + "{{ reReplaceAll \"(a)\" \"$1x\" \"abc\" }}|{{ print nil }}|x\f {{- 1 }}", 1));
+        assertEquals("10|101|-ff|int|\"\\t\\a\"", render("{{ printf \"%o|%b|%x|%T|%q\" 8 5 -255 1 \"\\t\\a\" }}", 1));
+        assertEquals("97|31|15|0.25|é", render("{{ 'a' }}|{{ 0x1F }}|{{ 0o17 }}|{{ 0x1p-2 }}|{{ \"\\u00e9\" }}", 1));
+        assertEquals("{map[job:api] map[]  2}", render("{{ . }}", 2));
+        assertEquals("[api]<2>", render("{{ define \"x\" }}[{{ . }}]{{ end }}{{ template \"x\" $labels.job }}"
+                + "{{ block \"b\" $value }}<{{ . }}>{{ end }}", 2));
+        assertEquals("api", render("{{ or $labels.job (humanize \"not a number\") }}", 1));
+        assertEquals("1970-01-01 00:00:01.5 +0000 UTC|5400|/graph?g0.expr=up+%3D%3D+0&g0.tab=0",
+                render("{{ humanizeTimestamp 1.5 }}|{{ parseDuration \"1h30m\" }}|{{ graphLink \"up == 0\" }}", 1));
+    }
+
+    @Test
+    void whatPrometheusFailsToRunIsRefused() {
+        for (String t : List.of("{{ .Foo }}", "{{ nil }}", "{{ $labels.job.x }}", "{{ gt $value 1 }}", "{{ 08 }}")) {
+            assertThrows(TemplateException.class, () -> render(t, 1), t);
+        }
     }
 
     @Test

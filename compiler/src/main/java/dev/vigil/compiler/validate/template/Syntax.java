@@ -1,13 +1,15 @@
 package dev.vigil.compiler.validate.template;
 
 import dev.vigil.compiler.analysis.AlertSources;
-import dev.vigil.compiler.analysis.GoTemplate;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.template.Functions;
+import dev.vigil.compiler.template.Template;
+import dev.vigil.compiler.template.TemplateChecker;
 import dev.vigil.compiler.validate.Validator;
 import java.util.Map;
 
@@ -36,7 +38,7 @@ public final class Syntax implements Validator {
     private static String functionHint(String message) {
         int a = message.indexOf('`');
         int b = message.indexOf('`', a + 1);
-        String close = a < 0 || b < 0 ? null : Suggest.closest(message.substring(a + 1, b), GoTemplate.functions());
+        String close = a < 0 || b < 0 ? null : Suggest.closest(message.substring(a + 1, b), Functions.names());
         return close != null ? "Did you mean `" + close + "`?"
                 : "Prometheus's template functions include `humanize`, `humanizePercentage`, `humanizeDuration`, "
                         + "`printf`, `toUpper` and `reReplaceAll`.";
@@ -46,7 +48,7 @@ public final class Syntax implements Validator {
         if (text == null || !text.contains("{{")) {
             return;
         }
-        for (GoTemplate.Problem p : GoTemplate.parse(text).problems()) {
+        for (Template.Problem p : TemplateChecker.check(text).problems()) {
             String hint = p.message().startsWith("function ") ? functionHint(p.message())
                     : p.message().startsWith("variable ")
                             ? "Alert templates define `$labels`, `$value`, `$externalLabels` and `$externalURL`."

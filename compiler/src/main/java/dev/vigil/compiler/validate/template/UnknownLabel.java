@@ -1,7 +1,6 @@
 package dev.vigil.compiler.validate.template;
 
 import dev.vigil.compiler.analysis.AlertSources;
-import dev.vigil.compiler.analysis.GoTemplate;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
@@ -10,6 +9,7 @@ import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.source.Span;
+import dev.vigil.compiler.template.TemplateChecker;
 import dev.vigil.compiler.validate.Validator;
 import java.util.Map;
 
@@ -45,8 +45,7 @@ public final class UnknownLabel implements Validator {
         if (text == null || !text.contains("{{")) {
             return;
         }
-        GoTemplate.Result r = GoTemplate.parse(text);
-        for (GoTemplate.LabelRef ref : r.labels()) {
+        for (TemplateChecker.LabelRef ref : TemplateChecker.check(text).labels()) {
             String x = ref.name();
             if (!labels.cannotHave(x) || x.equals("__name__")) {
                 continue;

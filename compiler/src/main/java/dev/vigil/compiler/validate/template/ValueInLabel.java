@@ -1,11 +1,11 @@
 package dev.vigil.compiler.validate.template;
 
 import dev.vigil.compiler.analysis.AlertSources;
-import dev.vigil.compiler.analysis.GoTemplate;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.template.TemplateChecker;
 import dev.vigil.compiler.validate.Validator;
 import java.util.Map;
 
@@ -25,7 +25,7 @@ public final class ValueInLabel implements Validator {
                 if (text == null || !text.contains("{{")) {
                     continue;
                 }
-                GoTemplate.Result r = GoTemplate.parse(text);
+                TemplateChecker.Result r = TemplateChecker.check(text);
                 if (r.usesValue()) {
                     String what = r.valueWritten().equals("query") ? "a `query` result" : "`" + r.valueWritten() + "`";
                     sink.error(id(), AlertSources.at(sources.label(a, l.getKey()), text, r.valueAt()),

@@ -1,6 +1,5 @@
 package dev.vigil.compiler.validate.test;
 
-import dev.vigil.compiler.analysis.GoTemplate;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
@@ -8,6 +7,7 @@ import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.TestCase;
+import dev.vigil.compiler.template.TemplateChecker;
 import dev.vigil.compiler.template.TemplateException;
 import dev.vigil.compiler.template.TemplateRenderer;
 import dev.vigil.compiler.validate.Validator;
@@ -69,7 +69,7 @@ public final class AlertValue implements Validator {
                         "Give the expected text: `annotations { " + t.getKey().replace("label ", "") + " = \"...\" }`.");
                 continue;
             }
-            if (a.value() == null && GoTemplate.parse(text).usesValue()) {
+            if (a.value() == null && TemplateChecker.check(text).usesValue()) {
                 sink.error(id(), a.span(), "`" + alert.name() + "`'s " + t.getKey()
                         + " prints the query value, so this expectation must give it.",
                         "Add `value N` after the labels: the value the alert's query has at that time.");
