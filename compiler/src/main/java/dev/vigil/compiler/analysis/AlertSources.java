@@ -80,19 +80,24 @@ public final class AlertSources {
 
     /** The value of the static label {@code name}, or the alert's span. */
     public Span label(Rule.Alert alert, String name) {
+        return writtenLabel(alert, name).orElse(fallback(alert));
+    }
+
+    /** Where the alert itself sets the static label {@code name}; empty when it comes from elsewhere (its service). */
+    public java.util.Optional<Span> writtenLabel(Rule.Alert alert, String name) {
         Decl.AlertDecl d = alert.span() == null ? null : decls.get(alert.span());
         if (d != null) {
             for (Decl.AlertProp p : d.properties()) {
                 if (p instanceof Decl.AlertLabels l) {
                     for (LabelPair pair : l.labels()) {
                         if (pair.name() != null && pair.name().text().equals(name) && pair.value() != null) {
-                            return pair.value().span();
+                            return java.util.Optional.of(pair.value().span());
                         }
                     }
                 }
             }
         }
-        return alert.textSpans().getOrDefault(Rule.Alert.labelKey(name), fallback(alert));
+        return java.util.Optional.ofNullable(alert.textSpans().get(Rule.Alert.labelKey(name)));
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The compiler stage between the model and its checks: declarations that stand for other objects
  * (SLOs today) are expanded into ordinary rule groups, alerts, dashboards, runbook data and tests,
- * and every alert is given exactly the labels and annotations its emitted rule carries. Checks,
+ * every alert is given exactly the labels and annotations its emitted rule carries, and expected
+ * test samples get the metric name the query keeps. Checks,
  * references and emitters all see the lowered project, so what {@code vigil check} reasons about is
  * what {@code vigil build} writes.
  */
@@ -29,7 +30,7 @@ public final class Lowering {
             }
             current = current.withServices(expanded);
         }
-        return AlertOutputs.apply(current);
+        return ExpectedNames.apply(AlertOutputs.apply(current));
     }
 
     /** A failed expansion is Vigil's bug: it is reported, and the service is kept as declared. */

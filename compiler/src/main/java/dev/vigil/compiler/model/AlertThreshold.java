@@ -65,6 +65,14 @@ public record AlertThreshold(BigDecimal value, BinaryOp op) {
         return Optional.of(new AlertThreshold(left.get(), b.op().mirrored()));
     }
 
+    /**
+     * The threshold a panel's {@code thresholds from} draws: one with a direction, since {@code ==} and
+     * {@code !=} mark no region of the scale. Empty when the alert's condition has none.
+     */
+    public static Optional<AlertThreshold> drawable(Expr when, Map<String, Constant> constants) {
+        return of(when, constants).filter(t -> t.direction().isPresent());
+    }
+
     private static Optional<Direction> direction(BinaryOp op) {
         return switch (op) {
             case GTR, GTE -> Optional.of(Direction.ABOVE);

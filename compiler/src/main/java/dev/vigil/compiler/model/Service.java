@@ -26,6 +26,11 @@ public record Service(String name, String team, SortedMap<String, String> labels
                 concat(dashboards, moreDashboards), concat(tests, moreTests), span);
     }
 
+    /** This service with its tests replaced. */
+    public Service withTests(List<TestCase> newTests) {
+        return new Service(name, team, labels, links, constants, metrics, groups, slos, dashboards, newTests, span);
+    }
+
     /** This service with its rule groups replaced. */
     public Service withGroups(List<RuleGroup> newGroups) {
         return new Service(name, team, labels, links, constants, metrics, newGroups, slos, dashboards, tests, span);

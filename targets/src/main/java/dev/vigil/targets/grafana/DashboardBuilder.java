@@ -191,8 +191,7 @@ final class DashboardBuilder {
         if (p.thresholdsFrom() != null) {
             LocatedAlert located = alerts.get(p.thresholdsFrom().name());
             if (located != null) {
-                alertThreshold = AlertThreshold.of(located.alert().expr(), located.constants())
-                        .filter(t -> t.direction().isPresent());
+                alertThreshold = AlertThreshold.drawable(located.alert().expr(), located.constants());
                 alertColour = ThresholdSteps.severityColour(severities,
                         located.alert().severity() == null ? null : located.alert().severity().name());
             }
