@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.JsonRenderer;
 import dev.vigil.compiler.diag.TextRenderer;
-import dev.vigil.targets.Build;
+import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,7 +11,6 @@ import dev.vigil.compiler.model.ModelBuilder;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.parse.VigilSourceParser;
 import dev.vigil.compiler.source.SourceFile;
-import dev.vigil.compiler.source.SourceLoader;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.validate.CheckOverrides;
 import dev.vigil.compiler.validate.DslSuppressions;

@@ -6,7 +6,7 @@ import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.promql.Durations;
-import dev.vigil.compiler.source.SourceLoader;
+import dev.vigil.compiler.SourceLoader;
 import dev.vigil.compiler.validate.CheckOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;

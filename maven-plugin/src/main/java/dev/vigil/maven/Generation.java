@@ -2,7 +2,7 @@ package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
-import dev.vigil.targets.Build;
+import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputDirectory;
 import java.io.IOException;

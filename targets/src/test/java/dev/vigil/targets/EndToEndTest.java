@@ -1,5 +1,7 @@
 package dev.vigil.targets;
 
+import dev.vigil.targets.build.Build;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

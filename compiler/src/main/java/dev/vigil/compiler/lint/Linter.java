@@ -16,7 +16,7 @@ import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.source.SourceFile;
-import dev.vigil.compiler.source.SourceLoader;
+import dev.vigil.compiler.SourceLoader;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.Validators;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.Diagnostic;
-import dev.vigil.compiler.source.SourceLoader;
+import dev.vigil.compiler.SourceLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
-import dev.vigil.targets.Build;
+import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.OutputManifest;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.model.Project;
-import dev.vigil.targets.Build;
+import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.Yaml;

@@ -9,7 +9,7 @@ import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.Service;
-import dev.vigil.targets.Build;
+import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputManifest;
 import java.nio.charset.StandardCharsets;

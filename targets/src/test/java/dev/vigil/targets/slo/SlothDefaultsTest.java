@@ -8,7 +8,7 @@ import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.model.AlertWindows;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
-import dev.vigil.targets.Build;
+import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.compiler.model.QueryText;
 import java.nio.charset.StandardCharsets;

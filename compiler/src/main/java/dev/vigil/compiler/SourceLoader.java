@@ -1,7 +1,8 @@
-package dev.vigil.compiler.source;
+package dev.vigil.compiler;
 
-import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.source.Span;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,6 @@
-package dev.vigil.targets;
+package dev.vigil.targets.build;
 
+import dev.vigil.targets.Emitter;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
 import dev.vigil.targets.grafana.GrafanaEmitter;
 import dev.vigil.targets.prometheus.KubernetesRulesEmitter;

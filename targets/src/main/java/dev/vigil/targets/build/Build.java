@@ -1,10 +1,14 @@
-package dev.vigil.targets;
+package dev.vigil.targets.build;
 
+import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.Emitter;
+import dev.vigil.targets.OutputDirectory;
+import dev.vigil.targets.OutputManifest;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.model.Project;
-import dev.vigil.compiler.source.SourceLoader;
+import dev.vigil.compiler.SourceLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
