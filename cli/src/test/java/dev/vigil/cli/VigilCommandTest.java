@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,5 +159,31 @@ class VigilCommandTest {
         Files.writeString(file, "checks {\n  Alert.NoSuchCheck error\n}\n");
         assertEquals(0, run("check", file.toString()).status());
         assertEquals(1, run("check", "--strict", file.toString()).status());
+    }
+
+    @Test
+    void aSilencedFindingIsLeftOutOfTheTextButKeptInTheJsonWithItsReason(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("batch.vigil");
+        Files.writeString(file, String.join("\n",
+                "service batch {",
+                "  group g {",
+                "    // vigil:ignore Alert.ForTooShort the export runs once and fails once",
+                "    alert BatchExportFailed {",
+                "      when     export_last_success_timestamp_seconds < time() - 86400",
+                "      severity critical",
+                "      summary  \"The nightly export has not succeeded for a day\"",
+                "      runbook { triage \"Read the export job's log.\" }",
+                "    }",
+                "  }",
+                "}",
+                ""));
+        Run text = run("check", file.toString());
+        assertEquals(0, text.status(), text.out());
+        assertFalse(text.out().contains("Alert.ForTooShort"), text.out());
+        assertTrue(text.out().contains("0 errors, 0 warnings, 1 suppressed"), text.out());
+        Run json = run("check", "--format", "json", file.toString());
+        assertEquals(0, json.status(), json.out());
+        assertTrue(json.out().contains("\"code\" : \"Alert.ForTooShort\""), json.out());
+        assertTrue(json.out().contains("\"suppressed\" : \"the export runs once and fails once\""), json.out());
     }
 }

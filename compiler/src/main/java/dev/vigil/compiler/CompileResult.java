@@ -24,7 +24,7 @@ public record CompileResult(Optional<Project> project, List<Diagnostic> diagnost
     /** Strict mode: every warning becomes an error, and the project is withheld if there were any. */
     public CompileResult withWarningsAsErrors() {
         List<Diagnostic> raised = diagnostics.stream()
-                .map(d -> d.severity() == dev.vigil.compiler.diag.Severity.WARNING
+                .map(d -> d.counts(dev.vigil.compiler.diag.Severity.WARNING)
                         ? d.withSeverity(dev.vigil.compiler.diag.Severity.ERROR) : d)
                 .toList();
         boolean errors = raised.stream().anyMatch(Diagnostic::isError);
@@ -32,6 +32,6 @@ public record CompileResult(Optional<Project> project, List<Diagnostic> diagnost
     }
 
     public long count(dev.vigil.compiler.diag.Severity severity) {
-        return diagnostics.stream().filter(d -> d.severity() == severity).count();
+        return diagnostics.stream().filter(d -> d.counts(severity)).count();
     }
 }

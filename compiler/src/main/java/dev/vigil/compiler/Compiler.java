@@ -1,6 +1,7 @@
 package dev.vigil.compiler;
 
 import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Severity;
@@ -121,7 +122,7 @@ public final class Compiler {
         Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis()), sink);
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
-        Map<String, Severity> overrides = CheckOverrides.read(files, sink);
+        Map<String, CheckLevel> overrides = CheckOverrides.read(files, sink);
         List<Suppression> suppressions = new ArrayList<>();
         files.forEach(f -> suppressions.addAll(DslSuppressions.in(f)));
         List<Diagnostic> diagnostics = Suppressions.apply(sink.sorted(), suppressions, overrides);

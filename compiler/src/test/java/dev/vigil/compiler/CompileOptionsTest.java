@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.source.SourceFile;
 import java.util.HashMap;
@@ -27,7 +28,8 @@ class CompileOptionsTest {
     }
 
     private static List<String> codes(CompileResult r) {
-        return r.diagnostics().stream().map(d -> d.code() + ":" + d.severity().label()).toList();
+        return r.diagnostics().stream()
+                .map(d -> d.code() + ":" + (d.isSuppressed() ? "suppressed" : d.severity().label())).toList();
     }
 
     @Test
@@ -56,14 +58,23 @@ class CompileOptionsTest {
         assertTrue(compile(raised, CompileOptions.DEFAULT).project().isEmpty());
 
         CompileResult lowered = compile(raised, new CompileOptions(OptionalLong.empty(),
-                Map.of("Rate.WindowTooShort", Severity.INFO)));
+                Map.of("Rate.WindowTooShort", new CheckLevel(Severity.INFO, "a slow exporter"))));
         assertEquals(List.of("Rate.WindowTooShort:info"), codes(lowered));
         assertTrue(lowered.project().isPresent());
 
-        Map<String, Severity> off = new HashMap<>();
-        off.put("Rate", null);
-        CompileResult silenced = compile(raised, new CompileOptions(OptionalLong.empty(), off));
-        assertEquals(List.of(), codes(silenced));
+        CompileResult silenced = compile(raised, new CompileOptions(OptionalLong.empty(),
+                Map.of("Rate", CheckLevel.off("scraped every 15s in production"))));
+        assertEquals(List.of("Rate.WindowTooShort:suppressed"), codes(silenced));
+        assertEquals("`Rate` is off: scraped every 15s in production", silenced.diagnostics().get(0).suppressed());
         assertTrue(silenced.project().isPresent());
+    }
+
+    @Test
+    void turningACheckOffInTheSourcesNeedsAReason() {
+        CompileResult bare = compile("checks {\n  Rate off\n}\n" + SERVICE, CompileOptions.DEFAULT);
+        assertEquals(List.of("Suppression.MissingReason:error", "Rate.WindowTooShort:warning"), codes(bare));
+        CompileResult reasoned = compile("checks {\n  Rate off \"scraped every 15s in production\"\n  Name error\n}\n"
+                + SERVICE, CompileOptions.DEFAULT);
+        assertEquals(List.of("Rate.WindowTooShort:suppressed"), codes(reasoned));
     }
 }

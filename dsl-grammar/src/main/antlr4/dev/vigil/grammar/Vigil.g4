@@ -35,13 +35,14 @@ topDecl
     | alertWindowsDecl
     ;
 
-// Project-level severity overrides: `checks { Alert.ForTooShort error  Rate off }`.
+// Project-level severity overrides: `checks { Alert.ForTooShort error  Rate off "why" }`; lowering or
+// turning a check off needs the reason.
 checksDecl
     : CHECKS LEFT_BRACE checkOverride* RIGHT_BRACE
     ;
 
 checkOverride
-    : dottedName name
+    : dottedName name STRING?
     ;
 
 constDecl

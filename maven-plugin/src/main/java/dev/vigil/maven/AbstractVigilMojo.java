@@ -36,7 +36,9 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     /**
      * Severity overrides by check id or family, applied after the project's own {@code checks { }}
      * block: {@code error}, {@code warning}, {@code info} or {@code off}. The most specific key wins.
-     * For example {@code <severityOverrides><Rate.WindowTooShort>error</Rate.WindowTooShort><Naming>off</Naming></severityOverrides>}.
+     * For example {@code <severityOverrides><Rate.WindowTooShort>error</Rate.WindowTooShort><Naming>off our names
+     * predate the convention</Naming></severityOverrides>}: a level that lowers or turns off a check is
+     * followed by the reason.
      * Syntax, input and duplicate errors cannot be lowered.
      */
     @Parameter

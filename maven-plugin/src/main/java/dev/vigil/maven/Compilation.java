@@ -4,7 +4,7 @@ import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
-import dev.vigil.compiler.diag.Severity;
+import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.SourceLoader;
 import dev.vigil.compiler.validate.CheckOverrides;
@@ -58,20 +58,30 @@ final class Compilation {
         }
     }
 
-    /** The POM's overrides, checked as the DSL's {@code checks} block checks them. */
-    static Map<String, Severity> overrides(Map<String, String> configured) throws ConfigurationException {
-        Map<String, Severity> out = new HashMap<>();
+    /**
+     * The POM's overrides, checked as the DSL's {@code checks} block checks them: each value is a
+     * level and, when it lowers or silences the check, the reason after it ({@code off the ratios are
+     * guarded upstream}).
+     */
+    static Map<String, CheckLevel> overrides(Map<String, String> configured) throws ConfigurationException {
+        Map<String, CheckLevel> out = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : configured.entrySet()) {
             String key = e.getKey().trim();
-            String level = e.getValue() == null ? "" : e.getValue().trim();
+            String value = e.getValue() == null ? "" : e.getValue().trim();
+            int space = value.indexOf(' ');
+            String level = space < 0 ? value : value.substring(0, space);
+            String reason = space < 0 ? null : value.substring(space + 1);
             if (!CheckOverrides.isKnown(key)) {
                 String near = CheckOverrides.closest(key);
                 problems.add("no check is called `" + key + "`" + (near != null ? "; did you mean `" + near + "`?" : ""));
-            } else if (CheckOverrides.isLevel(level)) {
-                out.put(key, CheckOverrides.severity(level));
-            } else {
+            } else if (!CheckOverrides.isLevel(level)) {
                 problems.add("`" + level + "` for `" + key + "` is not a level; use error, warning, info or off");
+            } else if (!CheckOverrides.reasoned(CheckOverrides.level(level, reason))) {
+                problems.add("`" + key + "` set to `" + level + "` needs a reason after the level, as in `<" + key + ">"
+                        + level + " the reason</" + key + ">`");
+            } else {
+                out.put(key, CheckOverrides.level(level, reason));
             }
         }
         if (!problems.isEmpty()) {

@@ -35,6 +35,9 @@ final class DiagnosticReport {
             files.forEach(f -> markers.removeMessages(file(f)));
         }
         for (Diagnostic d : result.diagnostics()) {
+            if (d.isSuppressed()) {
+                continue;
+            }
             String rendered = TextRenderer.render(d, result.sources().get(d.span().file())).stripTrailing();
             switch (d.severity()) {
                 case ERROR -> log.error(rendered);
@@ -53,6 +56,9 @@ final class DiagnosticReport {
     static String failureMessage(String what, CompileResult result) {
         StringBuilder message = new StringBuilder("Vigil found errors in " + what + ":");
         for (Diagnostic d : result.diagnostics()) {
+            if (d.isSuppressed()) {
+                continue;
+            }
             Span s = d.span();
             message.append("\n  ").append(s.file()).append(':').append(s.line()).append(':').append(s.column())
                     .append(": ").append(d.severity().label()).append('[').append(d.code()).append("]: ")

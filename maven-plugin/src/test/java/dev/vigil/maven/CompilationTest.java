@@ -38,7 +38,7 @@ class CompilationTest {
     }
 
     private static boolean reports(CompileResult r, String id, Severity severity) {
-        return r.diagnostics().stream().anyMatch(d -> d.code().equals(id) && d.severity() == severity);
+        return r.diagnostics().stream().anyMatch(d -> d.code().equals(id) && d.counts(severity));
     }
 
     @Test
@@ -90,9 +90,18 @@ class CompilationTest {
         assertTrue(reports(raised, "Rate.WindowTooShort", Severity.ERROR));
         assertTrue(raised.project().isEmpty(), "an error withholds the project");
 
-        CompileResult off = Compilation.compile(request(Optional.empty(), false, Map.of("Rate", "off"))).orElseThrow();
-        assertTrue(off.diagnostics().stream().noneMatch(d -> d.inFamily("Rate")), off.diagnostics().toString());
+        CompileResult off = Compilation.compile(request(Optional.empty(), false,
+                Map.of("Rate", "off scraped every 15s in production"))).orElseThrow();
+        assertTrue(off.diagnostics().stream().filter(d -> d.inFamily("Rate")).allMatch(d -> d.isSuppressed()
+                && d.suppressed().equals("`Rate` is off: scraped every 15s in production")), off.diagnostics().toString());
         assertTrue(off.project().isPresent());
+    }
+
+    @Test
+    void loweringOrSilencingNeedsAReason() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> Compilation.overrides(Map.of("Rate", "off")));
+        assertTrue(e.getMessage().contains("`Rate` set to `off` needs a reason after the level"), e.getMessage());
     }
 
     @Test
@@ -103,14 +112,16 @@ class CompilationTest {
         assertTrue(raised.project().isEmpty());
 
         // The POM's level applies after the project's, before errors decide whether there is output.
-        CompileResult lowered = Compilation.compile(request(Optional.empty(), false, Map.of("Rate.WindowTooShort", "warning")))
+        CompileResult lowered = Compilation.compile(request(Optional.empty(), false, Map.of("Rate.WindowTooShort", "warning a slow exporter")))
                 .orElseThrow();
         assertTrue(reports(lowered, "Rate.WindowTooShort", Severity.WARNING), lowered.diagnostics().toString());
         assertTrue(lowered.project().isPresent(), lowered.diagnostics().toString());
 
         // A family key in the POM still wins over the project's exact id.
-        CompileResult off = Compilation.compile(request(Optional.empty(), false, Map.of("Rate", "off"))).orElseThrow();
-        assertTrue(off.diagnostics().stream().noneMatch(d -> d.inFamily("Rate")), off.diagnostics().toString());
+        CompileResult off = Compilation.compile(request(Optional.empty(), false, Map.of("Rate", "off scraped every 15s")))
+                .orElseThrow();
+        assertTrue(off.diagnostics().stream().filter(d -> d.inFamily("Rate")).allMatch(Diagnostic::isSuppressed),
+                off.diagnostics().toString());
         assertTrue(off.project().isPresent());
     }
 
@@ -129,7 +140,8 @@ class CompilationTest {
         assertTrue(e.getMessage().contains("no check is called `Rate.WindowTooShrt`; did you mean `Rate.WindowTooShort`?"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("`loud` for `Naming` is not a level"), e.getMessage());
-        assertEquals(Severity.INFO, Compilation.overrides(Map.of("Naming", "info")).get("Naming"));
+        assertEquals(Severity.INFO, Compilation.overrides(Map.of("Naming", "info names predate the convention"))
+                .get("Naming").severity());
     }
 
     @Test
@@ -139,6 +151,9 @@ class CompilationTest {
         assertTrue(r.hasErrors());
         String message = DiagnosticReport.failureMessage("src/main/vigil", r);
         for (Diagnostic d : r.diagnostics()) {
+            if (d.isSuppressed()) {
+                continue;
+            }
             String expected = d.span().file() + ":" + d.span().line() + ":" + d.span().column() + ": "
                     + d.severity().label() + "[" + d.code() + "]";
             assertTrue(message.contains(expected), message);

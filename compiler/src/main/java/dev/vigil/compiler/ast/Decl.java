@@ -33,7 +33,8 @@ public sealed interface Decl {
         }
     }
 
-    record CheckOverride(DottedName check, Name level, Span span) {
+    /** {@code ID LEVEL ["reason"]}; {@code reason} is null when none is written. */
+    record CheckOverride(DottedName check, Name level, String reason, Span span) {
     }
 
     /** {@code service x { ... }}, or {@code extend service x { ... }} to add to it from another file. */

@@ -6,9 +6,12 @@ import java.util.Objects;
 
 /**
  * One finding: a stable dotted id ({@code Name.Duplicate}), a severity, where it is, a one-sentence
- * message with code in backticks, and optionally a hint and a fix.
+ * message with code in backticks, and optionally a hint and a fix. A finding that a
+ * {@code vigil:ignore} comment or a {@code checks} level of {@code off} silenced keeps its place and
+ * carries the reason in {@code suppressed}: it counts for nothing, but an audit sees it.
  */
-public record Diagnostic(String code, Severity severity, Span span, String message, String hint, Fix fix) {
+public record Diagnostic(String code, Severity severity, Span span, String message, String hint, Fix fix,
+        String suppressed) {
     /** Source order, then id, so output is the same whatever order the checks ran in. */
     public static final Comparator<Diagnostic> ORDER = Comparator
             .comparing(Diagnostic::span)
@@ -22,6 +25,10 @@ public record Diagnostic(String code, Severity severity, Span span, String messa
         Objects.requireNonNull(message, "message");
     }
 
+    public Diagnostic(String code, Severity severity, Span span, String message, String hint, Fix fix) {
+        this(code, severity, span, message, hint, fix, null);
+    }
+
     public static Diagnostic error(String code, Span span, String message, String hint) {
         return new Diagnostic(code, Severity.ERROR, span, message, hint, null);
     }
@@ -31,15 +38,30 @@ public record Diagnostic(String code, Severity severity, Span span, String messa
     }
 
     public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(code, newSeverity, span, message, hint, fix);
+        return new Diagnostic(code, newSeverity, span, message, hint, fix, suppressed);
     }
 
     public Diagnostic withFix(Fix newFix) {
-        return new Diagnostic(code, severity, span, message, hint, newFix);
+        return new Diagnostic(code, severity, span, message, hint, newFix, suppressed);
     }
 
+    /** This finding silenced, for {@code reason}. */
+    public Diagnostic suppressedFor(String reason) {
+        return new Diagnostic(code, severity, span, message, hint, fix, reason);
+    }
+
+    public boolean isSuppressed() {
+        return suppressed != null;
+    }
+
+    /** An error that counts: reported at its severity and not suppressed. */
     public boolean isError() {
-        return severity == Severity.ERROR;
+        return severity == Severity.ERROR && suppressed == null;
+    }
+
+    /** Whether this finding is reported at {@code level}, not silenced. */
+    public boolean counts(Severity level) {
+        return severity == level && suppressed == null;
     }
 
     /** True when this id is {@code family} or lies below it ({@code Syntax} covers {@code Syntax.UnexpectedToken}). */

@@ -22,18 +22,19 @@ public final class Suppressions {
     }
 
     /**
-     * Returns the diagnostics that remain: overrides applied (id or family to a severity, or to
-     * {@code null} for off), suppressed ones removed, and problems with the suppressions themselves
-     * added (no reason, not allowed, unused).
+     * Returns the diagnostics with overrides applied (id or family to a level), the ones a suppression
+     * or an {@code off} level silences marked with its reason (kept, so an audit sees them), and
+     * problems with the suppressions themselves added (no reason, not allowed, unused).
      */
     public static List<Diagnostic> apply(List<Diagnostic> diagnostics, List<Suppression> suppressions,
-            Map<String, Severity> overrides) {
+            Map<String, CheckLevel> overrides) {
         List<Diagnostic> out = new ArrayList<>();
         // By identity: spans compare equal to each other, so two alike suppressions would collapse.
         Set<Suppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Diagnostic d : diagnostics) {
             Diagnostic adjusted = override(d, overrides);
-            if (adjusted == null) {
+            if (adjusted.isSuppressed()) {
+                out.add(adjusted);
                 continue;
             }
             Suppression hit = null;
@@ -53,6 +54,7 @@ public final class Suppressions {
                         "Syntax, input and duplicate errors mean the output cannot work; fix the cause."));
             } else {
                 used.add(hit);
+                out.add(adjusted.suppressedFor(hit.reason()));
             }
         }
         for (Suppression s : suppressions) {
@@ -73,7 +75,7 @@ public final class Suppressions {
         return out;
     }
 
-    private static Diagnostic override(Diagnostic d, Map<String, Severity> overrides) {
+    private static Diagnostic override(Diagnostic d, Map<String, CheckLevel> overrides) {
         if (overrides.isEmpty() || !suppressible(d)) {
             return d;
         }
@@ -87,7 +89,7 @@ public final class Suppressions {
         if (best == null) {
             return d;
         }
-        Severity s = overrides.get(best);
-        return s == null ? null : d.withSeverity(s);
+        CheckLevel level = overrides.get(best);
+        return level.isOff() ? d.suppressedFor("`" + best + "` is off: " + level.reason()) : d.withSeverity(level.severity());
     }
 }

@@ -21,9 +21,13 @@ public final class TextRenderer {
     private TextRenderer() {
     }
 
+    /** Renders every finding that counts; suppressed ones are left to the JSON form and the summary. */
     public static String render(List<Diagnostic> diagnostics, Map<String, SourceFile> sources) {
         StringBuilder out = new StringBuilder();
         for (Diagnostic d : diagnostics) {
+            if (d.isSuppressed()) {
+                continue;
+            }
             render(d, sources.get(d.span().file()), out);
             out.append('\n');
         }
@@ -61,11 +65,13 @@ public final class TextRenderer {
         }
     }
 
-    /** The closing summary line, e.g. {@code 2 errors, 1 warning}. */
+    /** The closing summary line, e.g. {@code 2 errors, 1 warning} (and {@code , 3 suppressed}). */
     public static String summary(List<Diagnostic> diagnostics) {
-        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
-        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
-        return plural(errors, "error") + ", " + plural(warnings, "warning");
+        long errors = diagnostics.stream().filter(d -> d.counts(Severity.ERROR)).count();
+        long warnings = diagnostics.stream().filter(d -> d.counts(Severity.WARNING)).count();
+        long suppressed = diagnostics.stream().filter(Diagnostic::isSuppressed).count();
+        return plural(errors, "error") + ", " + plural(warnings, "warning")
+                + (suppressed > 0 ? ", " + suppressed + " suppressed" : "");
     }
 
     private static String plural(long n, String word) {

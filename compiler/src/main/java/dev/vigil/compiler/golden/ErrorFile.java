@@ -15,19 +15,28 @@ import java.util.regex.Pattern;
  * <p>Lives in main code, as Smithy's runner does, so every module can reuse it.
  */
 public final class ErrorFile {
-    private static final Pattern LINE = Pattern.compile("(\\d+):(\\d+)\\s+(error|warning|info)\\s+(\\S+)\\s*(.*)");
+    private static final Pattern LINE = Pattern.compile("(\\d+):(\\d+)\\s+(error|warning|info|suppressed)\\s+(\\S+)\\s*(.*)");
 
-    /** One expected diagnostic. */
+    /** One expected diagnostic; a null severity stands for a suppressed one, written {@code suppressed}. */
     public record Expected(int line, int column, Severity severity, String code, String messagePrefix) {
         boolean matches(Diagnostic d) {
-            return d.span().line() == line && d.span().column() == column && d.severity() == severity
+            return d.span().line() == line && d.span().column() == column
+                    && (severity == null ? d.isSuppressed() : !d.isSuppressed() && d.severity() == severity)
                     && d.code().equals(code) && d.message().startsWith(messagePrefix);
         }
 
         @Override
         public String toString() {
-            return line + ":" + column + " " + severity.label() + " " + code + " " + messagePrefix;
+            return line + ":" + column + " " + label(severity) + " " + code + " " + messagePrefix;
         }
+    }
+
+    private static String label(Severity severity) {
+        return severity == null ? "suppressed" : severity.label();
+    }
+
+    private static String label(Diagnostic d) {
+        return d.isSuppressed() ? "suppressed" : d.severity().label();
     }
 
     private ErrorFile() {
@@ -45,7 +54,7 @@ public final class ErrorFile {
                 throw new IllegalArgumentException("Not an expected-diagnostic line: " + raw);
             }
             out.add(new Expected(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Severity.parse(m.group(3)), m.group(4), m.group(5)));
+                    m.group(3).equals("suppressed") ? null : Severity.parse(m.group(3)), m.group(4), m.group(5)));
         }
         return out;
     }
@@ -54,7 +63,7 @@ public final class ErrorFile {
     public static String format(List<Diagnostic> diagnostics) {
         StringBuilder out = new StringBuilder();
         for (Diagnostic d : diagnostics) {
-            out.append(d.span().line()).append(':').append(d.span().column()).append(' ').append(d.severity().label())
+            out.append(d.span().line()).append(':').append(d.span().column()).append(' ').append(label(d))
                     .append(' ').append(d.code()).append(' ').append(d.message()).append('\n');
         }
         return out.toString();
@@ -82,7 +91,7 @@ public final class ErrorFile {
             }
         }
         for (Diagnostic d : unmatched) {
-            problems.add("unexpected: " + d.span().line() + ":" + d.span().column() + " " + d.severity().label() + " "
+            problems.add("unexpected: " + d.span().line() + ":" + d.span().column() + " " + label(d) + " "
                     + d.code() + " " + d.message());
         }
         return problems;

@@ -94,7 +94,8 @@ final class AstBuilder {
         if (t.checksDecl() != null) {
             List<Decl.CheckOverride> overrides = new ArrayList<>();
             for (CheckOverrideContext o : t.checksDecl().checkOverride()) {
-                overrides.add(new Decl.CheckOverride(dotted(o.dottedName()), name(o.name()), span(o)));
+                overrides.add(new Decl.CheckOverride(dotted(o.dottedName()), name(o.name()),
+                        o.STRING() == null ? null : string(o.STRING()), span(o)));
             }
             return new Decl.ChecksDecl(overrides, span(t.checksDecl()));
         }

@@ -2,6 +2,7 @@ package dev.vigil.compiler.validate;
 
 import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suggest;
@@ -12,8 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads the project's {@code checks { ... }} blocks into severity overrides: a check id or a family
- * to {@code error}, {@code warning}, {@code info} or {@code off} (mapped to null).
+ * Reads the project's {@code checks { ... }} blocks into levels: a check id or a family to
+ * {@code error}, {@code warning}, {@code info} or {@code off}. Anything but {@code error} lowers or
+ * silences a check, and needs a reason, as a {@code vigil:ignore} comment does.
  */
 public final class CheckOverrides {
     private CheckOverrides() {
@@ -34,9 +36,19 @@ public final class CheckOverrides {
         return LEVELS.contains(level);
     }
 
-    /** The severity a level sets; null for {@code off}. */
-    public static Severity severity(String level) {
-        return level.equals("off") ? null : Severity.parse(level);
+    /** The level {@code level} names, with {@code reason} (null or blank when none was given). */
+    public static CheckLevel level(String level, String reason) {
+        return new CheckLevel(level.equals("off") ? null : Severity.parse(level), reason == null ? null : reason.strip());
+    }
+
+    /** Whether a level needs a reason: it lowers or silences the check. */
+    public static boolean needsReason(CheckLevel level) {
+        return level.severity() != Severity.ERROR;
+    }
+
+    /** Whether the level gives the reason it needs. */
+    public static boolean reasoned(CheckLevel level) {
+        return !needsReason(level) || (level.reason() != null && !level.reason().isBlank());
     }
 
     private static final List<String> LEVELS = List.of("error", "warning", "info", "off");
@@ -59,8 +71,8 @@ public final class CheckOverrides {
         }
     }
 
-    public static Map<String, Severity> read(List<VigilFile> files, DiagnosticSink sink) {
-        Map<String, Severity> out = new HashMap<>();
+    public static Map<String, CheckLevel> read(List<VigilFile> files, DiagnosticSink sink) {
+        Map<String, CheckLevel> out = new HashMap<>();
         for (VigilFile f : files) {
             for (Decl d : f.decls()) {
                 if (!(d instanceof Decl.ChecksDecl checks)) {
@@ -75,11 +87,16 @@ public final class CheckOverrides {
                         continue;
                     }
                     String level = o.level().text();
-                    if (isLevel(level)) {
-                        out.put(key, severity(level));
-                    } else {
+                    if (!isLevel(level)) {
                         sink.error("Type.UnknownKind", o.level().span(), "`" + level + "` is not a severity for a check.",
                                 "Use `error`, `warning`, `info` or `off`.");
+                    } else if (!reasoned(level(level, o.reason()))) {
+                        sink.error("Suppression.MissingReason", o.level().span(), "Setting `" + key + "` to `" + level
+                                + "` gives no reason.", "Say why after the level, `" + key + " " + level
+                                        + " \"...\"`: it is what a reviewer reads, and it stays with every finding it "
+                                        + "silences.");
+                    } else {
+                        out.put(key, level(level, o.reason()));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.parse.PromqlParser;
@@ -24,6 +25,9 @@ class InferenceCorpusTest {
         if (file == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError("The shared PromQL corpus is required on CI.");
         }
+        if (file == null) {
+            System.err.println("WARNING: InferenceCorpusTest SKIPPED: the shared PromQL corpus is missing");
+        }
         Assumptions.assumeTrue(file != null, "the shared PromQL corpus is missing: SKIPPED");
         int checked = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -35,6 +39,7 @@ class InferenceCorpusTest {
             assertEquals(PromqlChecker.typeOf(e.get()), li.infer(e.get()).type(), line);
             checked++;
         }
-        Assumptions.assumeTrue(checked > 100, "too few corpus queries parsed");
+        // All 2064 valid queries parse (PromqlCorpusTest); fewer here is a parser regression, not a skip.
+        assertTrue(checked >= 2000, "only " + checked + " corpus queries parsed");
     }
 }

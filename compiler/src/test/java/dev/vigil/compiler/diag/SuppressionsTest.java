@@ -17,7 +17,8 @@ class SuppressionsTest {
     }
 
     private static List<String> codes(List<Diagnostic> ds) {
-        return ds.stream().map(d -> d.code() + "@" + d.span().line() + ":" + d.severity().label()).toList();
+        return ds.stream().map(d -> d.code() + "@" + d.span().line() + ":"
+                + (d.isSuppressed() ? "suppressed" : d.severity().label())).toList();
     }
 
     @Test
@@ -27,7 +28,10 @@ class SuppressionsTest {
                 at("Alert.ForTooShort", Severity.WARNING, 11),
                 at("Alert.ForTooShort", Severity.WARNING, 20),
                 at("Alert.TopK", Severity.WARNING, 12)), List.of(s), Map.of());
-        assertEquals(List.of("Alert.TopK@12:warning", "Alert.ForTooShort@20:warning"), codes(out));
+        // The silenced finding stays, with its reason, for an audit.
+        assertEquals(List.of("Alert.ForTooShort@11:suppressed", "Alert.TopK@12:warning", "Alert.ForTooShort@20:warning"),
+                codes(out));
+        assertEquals("batch job", out.get(0).suppressed());
     }
 
     @Test
@@ -36,7 +40,7 @@ class SuppressionsTest {
         List<Diagnostic> out = Suppressions.apply(List.of(
                 at("Rate.OnGauge", Severity.WARNING, 11), at("Rate.WindowTooShort", Severity.WARNING, 12)),
                 List.of(s), Map.of());
-        assertEquals(List.of(), codes(out));
+        assertEquals(List.of("Rate.OnGauge@11:suppressed", "Rate.WindowTooShort@12:suppressed"), codes(out));
     }
 
     @Test
@@ -57,14 +61,15 @@ class SuppressionsTest {
 
     @Test
     void overridesChangeSeverityByMostSpecificKeyAndCanTurnChecksOff() {
-        Map<String, Severity> overrides = new HashMap<>();
-        overrides.put("Rate", Severity.ERROR);
-        overrides.put("Rate.WindowTooShort", null);
-        overrides.put("Name.Duplicate", Severity.INFO);
+        Map<String, CheckLevel> overrides = new HashMap<>();
+        overrides.put("Rate", new CheckLevel(Severity.ERROR, null));
+        overrides.put("Rate.WindowTooShort", CheckLevel.off("scraped every 15s"));
+        overrides.put("Name.Duplicate", new CheckLevel(Severity.INFO, "cannot be lowered"));
         List<Diagnostic> out = Suppressions.apply(List.of(
                 at("Rate.OnGauge", Severity.WARNING, 11), at("Rate.WindowTooShort", Severity.WARNING, 12),
                 at("Name.Duplicate", Severity.ERROR, 13)), List.of(), overrides);
-        assertEquals(List.of("Rate.OnGauge@11:error", "Name.Duplicate@13:error"), codes(out));
+        assertEquals(List.of("Rate.OnGauge@11:error", "Rate.WindowTooShort@12:suppressed", "Name.Duplicate@13:error"),
+                codes(out));
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every {@code X.vigil} below {@code src/test/resources/errors} (front-end mistakes) and
  * {@code src/test/resources/checks/<Check.Id>/} (one folder per check) and compares its diagnostics
  * with {@code X.errors}. Unexpected diagnostics fail the test. Files named {@code ok-*} or
- * {@code pass-*} are passing look-alikes and must compile without errors.
+ * {@code pass-*} are passing look-alikes and must compile without errors; a {@code pass-*} case in a
+ * check's folder must not report that check, whatever its expectation file says.
  *
  * <p>Run with {@code -Dvigil.golden.update=true} (or {@code VIGIL_UPDATE_GOLDEN=1}) to rewrite the
  * expectations from what the compiler says now; a missing {@code .errors} file is written and fails.
@@ -70,6 +71,11 @@ class GoldenErrorsTest {
         }
         if (name.startsWith("ok-") || name.startsWith("pass-")) {
             assertFalse(result.hasErrors(), name + " is a passing look-alike and must compile");
+        }
+        String check = snippet.getParent().getFileName().toString();
+        if (name.startsWith("pass-") && snippet.getParent().getParent().endsWith("checks")) {
+            assertTrue(result.diagnostics().stream().noneMatch(d -> d.code().equals(check)),
+                    name + " is a look-alike for " + check + " and must not report it: " + result.diagnostics());
         }
     }
 }

@@ -13,7 +13,7 @@ class YamlSuppressionsTest {
     private static List<String> lint(String rules) {
         String yaml = "groups:\n- name: g\n  rules:\n" + rules;
         return Linter.lint(List.of(new SourceFile("s.yml", yaml)), Linter.Options.DEFAULT).diagnostics().stream()
-                .filter(d -> ReadersTest.READER_FAMILIES.stream().anyMatch(d::inFamily))
+                .filter(d -> !d.isSuppressed() && ReadersTest.READER_FAMILIES.stream().anyMatch(d::inFamily))
                 .map(d -> d.span().line() + " " + d.code()).toList();
     }
 

@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** For random well-formed queries, inference never throws and agrees with the checker on every node's type. */
-class InferenceProperties {
+class InferencePropertiesTest {
     private static final String[] METRICS = {
         "http_requests_total", "req_seconds_bucket", "req_seconds_count", "queue_depth", "job:requests:rate5m",
         "loop:a", "undeclared_metric",
