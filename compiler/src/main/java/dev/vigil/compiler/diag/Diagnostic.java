@@ -6,9 +6,12 @@ import java.util.Objects;
 
 /**
  * One finding: a stable dotted id ({@code Name.Duplicate}), a severity, where it is, a one-sentence
- * message with code in backticks, and optionally a hint and a fix.
+ * message with code in backticks, and optionally a hint and a fix. A {@code blocking} error means the
+ * output cannot be written, or the target tools would refuse it, so no suppression or override can
+ * silence it (see {@link Suppressions}).
  */
-public record Diagnostic(String code, Severity severity, Span span, String message, String hint, Fix fix) {
+public record Diagnostic(String code, Severity severity, Span span, String message, String hint, Fix fix,
+        boolean blocking) {
     /** Source order, then id, so output is the same whatever order the checks ran in. */
     public static final Comparator<Diagnostic> ORDER = Comparator
             .comparing(Diagnostic::span)
@@ -22,8 +25,17 @@ public record Diagnostic(String code, Severity severity, Span span, String messa
         Objects.requireNonNull(message, "message");
     }
 
+    public Diagnostic(String code, Severity severity, Span span, String message, String hint, Fix fix) {
+        this(code, severity, span, message, hint, fix, false);
+    }
+
     public static Diagnostic error(String code, Span span, String message, String hint) {
         return new Diagnostic(code, Severity.ERROR, span, message, hint, null);
+    }
+
+    /** An error that nothing can silence: the output cannot be written, or the tools would refuse it. */
+    public static Diagnostic blocking(String code, Span span, String message, String hint) {
+        return new Diagnostic(code, Severity.ERROR, span, message, hint, null, true);
     }
 
     public static Diagnostic warning(String code, Span span, String message, String hint) {
@@ -31,11 +43,11 @@ public record Diagnostic(String code, Severity severity, Span span, String messa
     }
 
     public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(code, newSeverity, span, message, hint, fix);
+        return new Diagnostic(code, newSeverity, span, message, hint, fix, blocking);
     }
 
     public Diagnostic withFix(Fix newFix) {
-        return new Diagnostic(code, severity, span, message, hint, newFix);
+        return new Diagnostic(code, severity, span, message, hint, newFix, blocking);
     }
 
     public boolean isError() {

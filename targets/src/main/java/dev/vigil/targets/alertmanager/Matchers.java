@@ -32,6 +32,7 @@ final class Matchers {
         return switch (m.op()) {
             case "=", "!=", "=~", "!~" -> text(m.label(), m.op(), m.value());
             case ">=", ">", "<=", "<" -> text(m.label(), "=~", severityRegex(m.op(), m.value(), order));
+            // Unreachable: the grammar has no other operator.
             default -> throw new IllegalStateException("unknown matcher operator " + m.op());
         };
     }
@@ -48,7 +49,7 @@ final class Matchers {
     static String severityRegex(String op, String value, SeverityOrder order) {
         int rank = order.rank(value);
         if (rank < 0) {
-            // The reference validator rejects unknown severities, so a model that gets here is invalid.
+            // Unreachable: Alert.UnknownSeverity reports an unknown level in an ordering as blocking.
             throw new IllegalStateException("unknown severity " + value);
         }
         List<String> selected = new ArrayList<>();
@@ -59,6 +60,7 @@ final class Matchers {
                 case ">" -> i < rank;
                 case "<=" -> i >= rank;
                 case "<" -> i > rank;
+                // Unreachable: only the orderings above call this.
                 default -> throw new IllegalStateException("not an ordering operator " + op);
             };
             if (keep) {
