@@ -1,6 +1,5 @@
 package dev.vigil.cli;
 
-import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.JsonRenderer;
@@ -39,6 +38,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Diagnostics format: ${COMPLETION-CANDIDATES}.")
     OutputFormat format;
 
+    @CommandLine.Mixin
+    VersionOptions versions;
+
+    @CommandLine.Mixin
+    VersionOptions.Grafana grafana;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
         Build.Result result;
         try {
             result = Build.run(project, output, new EmitSettings(Optional.ofNullable(templates)),
-                    CompileOptions.DEFAULT, emitters);
+                    CheckCommand.options(versions, grafana, spec), emitters);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;

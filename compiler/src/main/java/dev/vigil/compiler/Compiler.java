@@ -118,7 +118,7 @@ public final class Compiler {
         }
         List<VigilFile> files = new ArrayList<>(parsed.values());
         files.sort(Comparator.comparing(VigilFile::path));
-        Project project = ModelBuilder.build(files, sink, options.scrapeIntervalMillis());
+        Project project = ModelBuilder.build(files, sink, options);
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
         Map<String, Severity> overrides = CheckOverrides.read(files, sink);

@@ -36,8 +36,13 @@ public final class GoTemplate {
     public record LabelRef(String name, int offset, String written) {
     }
 
+    /** A function the template calls, and where. */
+    public record FunctionUse(String name, int offset) {
+    }
+
     /** What parsing found. {@code valueAt} is the offset of the first use of the query value, or -1. */
-    public record Result(List<Problem> problems, List<LabelRef> labels, int valueAt, String valueWritten) {
+    public record Result(List<Problem> problems, List<LabelRef> labels, int valueAt, String valueWritten,
+            List<FunctionUse> functions) {
         public boolean usesValue() {
             return valueAt >= 0;
         }
@@ -53,6 +58,7 @@ public final class GoTemplate {
     private final String text;
     private final List<Problem> problems = new ArrayList<>();
     private final List<LabelRef> labels = new ArrayList<>();
+    private final List<FunctionUse> functions = new ArrayList<>();
     private int valueAt = -1;
     private String valueWritten;
 
@@ -63,7 +69,8 @@ public final class GoTemplate {
     public static Result parse(String text) {
         GoTemplate t = new GoTemplate(text == null ? "" : text);
         t.run();
-        return new Result(List.copyOf(t.problems), List.copyOf(t.labels), t.valueAt, t.valueWritten);
+        return new Result(List.copyOf(t.problems), List.copyOf(t.labels), t.valueAt, t.valueWritten,
+                List.copyOf(t.functions));
     }
 
     // ------------------------------------------------------------------ lexing
@@ -472,8 +479,11 @@ public final class GoTemplate {
             problems.add(new Problem("`" + w + "` must start its own action", t.offset()));
         } else if (!BUILTINS.contains(w) && !PROMETHEUS_FUNCTIONS.contains(w)) {
             problems.add(new Problem("function `" + w + "` is not defined", t.offset()));
-        } else if (w.equals("query") && argument) {
-            value(t.offset(), "query");
+        } else {
+            functions.add(new FunctionUse(w, t.offset()));
+            if (w.equals("query") && argument) {
+                value(t.offset(), "query");
+            }
         }
     }
 

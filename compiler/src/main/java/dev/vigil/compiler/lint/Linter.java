@@ -14,6 +14,7 @@ import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.model.TargetVersions;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.SourceLoader;
 import dev.vigil.compiler.source.Span;
@@ -45,9 +46,16 @@ import java.util.TreeSet;
 public final class Linter {
     public static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
 
-    /** Lint settings: the scrape interval the checks assume, and whether warnings count as errors. */
-    public record Options(long scrapeIntervalMillis, boolean strict) {
+    /**
+     * Lint settings: the scrape interval the checks assume, the releases the files are meant for, and
+     * whether warnings count as errors.
+     */
+    public record Options(long scrapeIntervalMillis, boolean strict, TargetVersions targets) {
         public static final Options DEFAULT = new Options(Project.Settings.DEFAULT.scrapeIntervalMillis(), false);
+
+        public Options(long scrapeIntervalMillis, boolean strict) {
+            this(scrapeIntervalMillis, strict, TargetVersions.DEFAULT);
+        }
     }
 
     private final SourceLoader loader;
@@ -122,7 +130,7 @@ public final class Linter {
             }
         }
         Project.Settings settings = new Project.Settings(options.scrapeIntervalMillis(),
-                Project.Settings.DEFAULT.evaluationIntervalMillis(), null);
+                Project.Settings.DEFAULT.evaluationIntervalMillis(), null, options.targets());
         Routing first = routings.isEmpty() ? Routing.EMPTY : routings.get(0);
         Project project = new Project(services, List.of(), severities(services, routings), settings, first, List.of());
         ExpressionChecks.run(project, sink);

@@ -23,7 +23,8 @@ public sealed interface Rule {
     /**
      * An alert. Durations are in milliseconds (0 when absent). {@code guard} is the traffic expression
      * the alert is gated on, or null. {@code textSpans} locates label and annotation values written in
-     * a rule file (keys from {@link #labelKey} and {@link #annotationKey}); Vigil sources leave it empty.
+     * a rule file (keys from {@link #labelKey} and {@link #annotationKey}; Vigil sources leave them out),
+     * and the value of {@code keep_firing_for} ({@link #KEEP_FIRING_FOR}) in either.
      */
     record Alert(String name, Expr expr, long forMillis, long keepFiringForMillis, Ref severity,
             SortedMap<String, String> labels, String summary, String description, Expr guard,
@@ -40,6 +41,9 @@ public sealed interface Rule {
             this(name, expr, forMillis, keepFiringForMillis, severity, labels, summary, description, guard, panel,
                     runbook, span, new TreeMap<>());
         }
+
+        /** Key in {@link #textSpans} for the value of {@code keep_firing_for}. */
+        public static final String KEEP_FIRING_FOR = "keep_firing_for";
 
         /** Key in {@link #textSpans} for the value of annotation {@code name}. */
         public static String annotationKey(String name) {

@@ -89,7 +89,7 @@ public final class RuleFiles {
 
     /** Whether the service has any rule to write: its own groups or its SLOs' generated ones. */
     public static boolean hasRules(Service service) {
-        return !service.groups().isEmpty() || !service.slos().isEmpty();
+        return service.hasRules();
     }
 
     private static Map<String, Object> recording(Rule.Recording r, Map<String, Constant> constants) {
