@@ -1,13 +1,17 @@
 package dev.vigil.cli;
 
 import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.JsonRenderer;
 import dev.vigil.compiler.diag.TextRenderer;
 import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.Emitter;
+import dev.vigil.targets.build.Emitters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,8 +38,25 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Diagnostics format: ${COMPLETION-CANDIDATES}.")
     OutputFormat format;
 
+    @CommandLine.Mixin
+    VersionOptions versions;
+
+    @CommandLine.Mixin
+    VersionOptions.Grafana grafana;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The emitters to run: all of them, except in a test that needs one to fail. */
+    private final List<Emitter> emitters;
+
+    BuildCommand() {
+        this(Emitters.all());
+    }
+
+    BuildCommand(List<Emitter> emitters) {
+        this.emitters = List.copyOf(emitters);
+    }
 
     @Override
     public Integer call() {
@@ -43,10 +64,15 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigil: not a directory: " + project);
             return VigilCommand.EXIT_USAGE;
         }
+        if (templates != null && !Files.isDirectory(templates)) {
+            spec.commandLine().getErr().println("vigil: --templates: not a directory: " + templates);
+            return VigilCommand.EXIT_USAGE;
+        }
         Path output = out != null ? out : Build.defaultOutput(project);
         Build.Result result;
         try {
-            result = Build.run(project, output, new EmitSettings(Optional.ofNullable(templates)));
+            result = Build.run(project, output, new EmitSettings(Optional.ofNullable(templates)),
+                    CheckCommand.options(versions, grafana, spec), emitters);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;
@@ -57,6 +83,10 @@ final class BuildCommand implements Callable<Integer> {
         var diagnostics = result.compilation().diagnostics();
         if (format == OutputFormat.json) {
             spec.commandLine().getOut().print(JsonRenderer.render(diagnostics));
+        } else if (result.failedInternally()) {
+            // The sources are fine, so their warnings would only bury the one line that matters.
+            List<Diagnostic> internal = diagnostics.stream().filter(d -> d.inFamily("Internal")).toList();
+            spec.commandLine().getErr().print(TextRenderer.render(internal, result.compilation().sources()).strip() + "\n");
         } else {
             spec.commandLine().getOut().print(TextRenderer.render(diagnostics, result.compilation().sources()));
             if (result.succeeded()) {
@@ -68,6 +98,10 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().flush();
+        if (result.failedInternally()) {
+            VigilCommand.debugTrace(spec, result.internalFailure().get());
+            return VigilCommand.EXIT_INTERNAL;
+        }
         return result.succeeded() ? 0 : 1;
     }
 }

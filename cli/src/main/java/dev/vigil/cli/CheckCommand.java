@@ -1,10 +1,16 @@
 package dev.vigil.cli;
 
+import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.target.TargetVersions;
+import dev.vigil.compiler.target.Version;
+import dev.vigil.compiler.SourceLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +33,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @CommandLine.Mixin
+    VersionOptions versions;
+
+    @CommandLine.Mixin
+    VersionOptions.Grafana grafana;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CompileResult result;
         try {
-            result = Compiler.fromWorkingDirectory().check(paths);
+            result = new Compiler(SourceLoader.fromWorkingDirectory(), options(versions, grafana, spec)).check(paths);
             if (strict) {
                 result = result.withWarningsAsErrors();
             }
@@ -43,5 +55,12 @@ final class CheckCommand implements Callable<Integer> {
             return VigilCommand.EXIT_USAGE;
         }
         return Report.print(result, format, spec.commandLine().getOut());
+    }
+
+    /** The compile options the command line sets: the target versions. */
+    static CompileOptions options(VersionOptions versions, VersionOptions.Grafana grafana, CommandLine.Model.CommandSpec spec) {
+        Map<TargetVersions.Tool, Version> given = versions.versions(spec.commandLine());
+        grafana.addTo(given, spec.commandLine());
+        return new CompileOptions(OptionalLong.empty(), Map.of(), given);
     }
 }

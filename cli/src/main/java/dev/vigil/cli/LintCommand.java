@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.lint.Linter;
+import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.promql.Durations;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @CommandLine.Mixin
+    VersionOptions versions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +56,8 @@ final class LintCommand implements Callable<Integer> {
         }
         CompileResult result;
         try {
-            result = Linter.fromWorkingDirectory(new Linter.Options(scrapeMillis, strict)).lint(paths);
+            TargetVersions targets = TargetVersions.DEFAULT.with(versions.versions(spec.commandLine()));
+            result = Linter.fromWorkingDirectory(new Linter.Options(scrapeMillis, strict, targets)).lint(paths);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;

@@ -15,13 +15,23 @@ import picocli.CommandLine.Command;
         description = "Compiles monitoring-as-code: Prometheus rules, Alertmanager config, Grafana dashboards and "
                 + "runbooks from one typed source.",
         subcommands = {CheckCommand.class, BuildCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error."})
+        footer = {"", "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 70 internal error (a bug in Vigil)."})
 public final class VigilCommand implements Runnable {
     /** Exit status for usage mistakes and unreadable inputs, as opposed to errors found in them. */
     static final int EXIT_USAGE = 2;
 
+    /** Exit status for a bug in Vigil (sysexits' EX_SOFTWARE): never the user's mistake. */
+    static final int EXIT_INTERNAL = 70;
+
+    /** Set to anything but empty or `0` to get the stack trace of an internal error, as `--debug` does. */
+    static final String DEBUG_ENV = "VIGIL_DEBUG";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print its stack trace too (or set VIGIL_DEBUG=1).")
+    boolean debug;
 
     @CommandLine.Option(names = "--explain", paramLabel = "ID",
             description = "Explain a check: a bad example, why it hurts and the fix (e.g. --explain Division.Unsafe).")
@@ -51,7 +61,12 @@ public final class VigilCommand implements Runnable {
 
     /** Runs the command with the given streams; returns the exit status. Used by tests too. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new VigilCommand());
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, creating the commands with {@code factory}: a test seam. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new VigilCommand(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -62,11 +77,23 @@ public final class VigilCommand implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Only a bug in Vigil gets here: user mistakes are diagnostics, never exceptions.
-            commandLine.getErr().println("vigil: internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
-            return 70;
+            commandLine.getErr().println("vigil: internal error; this is a bug in Vigil; please report it"
+                    + " (`--debug` shows the details).");
+            debugTrace(commandLine.getCommandSpec(), ex);
+            return EXIT_INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** The stack trace of an internal error, when `--debug` or {@value #DEBUG_ENV} asks for it. */
+    static void debugTrace(CommandLine.Model.CommandSpec spec, Throwable t) {
+        String env = System.getenv(DEBUG_ENV);
+        boolean asked = env != null && !env.isBlank() && !env.equals("0")
+                || spec.root().userObject() instanceof VigilCommand root && root.debug;
+        if (asked) {
+            t.printStackTrace(spec.commandLine().getErr());
+        }
+        spec.commandLine().getErr().flush();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,20 +1,30 @@
 package dev.vigil.compiler;
 
 import dev.vigil.compiler.diag.CheckLevel;
+import dev.vigil.compiler.target.TargetVersions;
+import dev.vigil.compiler.target.Version;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * What a build tool adds to the sources: a scrape interval (which the sources may then not set too,
- * since which one wins would be a guess) and check levels applied after the project's own
- * {@code checks} block. Keys are check ids or families.
+ * What a build tool adds to the sources: a scrape interval and target versions (which the sources
+ * may then not set too, since which one wins would be a guess) and check levels applied after the
+ * project's own {@code checks} block. Keys are check ids or families.
  */
-public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides) {
+public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
+        Map<TargetVersions.Tool, Version> targetVersions) {
     public static final CompileOptions DEFAULT = new CompileOptions(OptionalLong.empty(), Map.of());
 
     public CompileOptions {
         severityOverrides = Collections.unmodifiableMap(new TreeMap<>(severityOverrides));
+        targetVersions = Collections.unmodifiableMap(targetVersions.isEmpty()
+                ? new EnumMap<>(TargetVersions.Tool.class) : new EnumMap<>(targetVersions));
+    }
+
+    public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides) {
+        this(scrapeIntervalMillis, severityOverrides, Map.of());
     }
 }

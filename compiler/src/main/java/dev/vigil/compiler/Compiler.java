@@ -119,7 +119,8 @@ public final class Compiler {
         }
         List<VigilFile> files = new ArrayList<>(parsed.values());
         files.sort(Comparator.comparing(VigilFile::path));
-        Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis()), sink);
+        Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis(),
+                options.targetVersions()), sink);
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
         Map<String, CheckLevel> overrides = CheckOverrides.read(files, sink);

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Prometheus's own parse-time rules (argument types, arity, `bool`, set operators ...) applied to
- * every query of the project, with constants typed by their values. These are part of what PromQL
- * accepts, so they run before the validators, which assume well-typed queries.
+ * every query of the project, with constants typed by their values and as the target Prometheus
+ * release parses them. These are part of what PromQL accepts, so they run before the validators,
+ * which assume well-typed queries.
  */
 public final class ExpressionChecks {
     private ExpressionChecks() {
@@ -21,7 +22,8 @@ public final class ExpressionChecks {
 
     public static void run(Project project, DiagnosticSink sink) {
         for (Queries.Use use : Queries.of(project)) {
-            ValueType type = PromqlChecker.check(use.expr(), sink, name -> typeOf(name, use.constants()));
+            ValueType type = PromqlChecker.check(use.expr(), sink, name -> typeOf(name, use.constants()),
+                    project.settings().targets().prometheus());
             if (use.vectorOrScalar() && (type == ValueType.MATRIX || type == ValueType.STRING)) {
                 sink.error("PromQL.ResultType", use.expr().span(),
                         "`" + use.slot() + "` needs an instant vector or a scalar, but this query gives "

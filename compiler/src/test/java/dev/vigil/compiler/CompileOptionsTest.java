@@ -77,4 +77,20 @@ class CompileOptionsTest {
                 + SERVICE, CompileOptions.DEFAULT);
         assertEquals(List.of("Rate.WindowTooShort:suppressed"), codes(reasoned));
     }
+
+    @Test
+    void theBuildsTargetVersionsAreTheProjectsAndConflictWithTheSources() {
+        String hook = "routing {\n  receiver hook webhook { url_file \"/etc/am/hook\" }\n  route default to hook\n}\n";
+        assertEquals(List.of("Target.Unsupported:error"), codes(compile(hook, CompileOptions.DEFAULT)));
+        CompileOptions newer = new CompileOptions(OptionalLong.empty(), Map.of(),
+                Map.of(dev.vigil.compiler.target.TargetVersions.Tool.ALERTMANAGER, dev.vigil.compiler.target.Version.of(0, 26)));
+        CompileResult r = compile(hook, newer);
+        assertEquals(List.of(), codes(r));
+        assertEquals("0.26", r.project().orElseThrow().settings().targets().alertmanager().toString());
+
+        CompileResult both = compile("settings {\n  alertmanager_version \"0.27\"\n}\n" + hook, newer);
+        assertEquals(List.of("Property.Conflict:error"), codes(both));
+        assertEquals("`alertmanager_version` is set here and by the build (`0.26`).", both.diagnostics().get(0).message());
+        assertEquals(2, both.diagnostics().get(0).span().line());
+    }
 }

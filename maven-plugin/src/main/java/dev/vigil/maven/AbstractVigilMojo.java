@@ -2,6 +2,7 @@ package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.target.TargetVersions;
 import java.io.File;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,28 @@ abstract class AbstractVigilMojo extends AbstractMojo {
      */
     @Parameter(property = "vigil.scrapeInterval")
     protected String scrapeInterval;
+
+    /**
+     * The Prometheus release the rules must load in, such as {@code 2.42}. Unset, the project's
+     * {@code settings { prometheus_version }} applies, or 2.42. Setting both here and in the sources
+     * is an error.
+     */
+    @Parameter(property = "vigil.prometheusVersion")
+    protected String prometheusVersion;
+
+    /**
+     * The Alertmanager release the configuration must load in, such as {@code 0.25}. Unset, the
+     * project's {@code settings { alertmanager_version }} applies, or 0.25. Not in both places.
+     */
+    @Parameter(property = "vigil.alertmanagerVersion")
+    protected String alertmanagerVersion;
+
+    /**
+     * The Grafana release the dashboards must load in, such as {@code 11.0}. Unset, the project's
+     * {@code settings { grafana_version }} applies, or 11.0. Not in both places.
+     */
+    @Parameter(property = "vigil.grafanaVersion")
+    protected String grafanaVersion;
 
     /** Treat warnings as errors: the build fails on any warning. */
     @Parameter(property = "vigil.strict", defaultValue = "false")
@@ -65,8 +88,12 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     }
 
     protected final CompileRequest compileRequest() {
+        Map<TargetVersions.Tool, String> versions = new java.util.EnumMap<>(TargetVersions.Tool.class);
+        versions.put(TargetVersions.Tool.PROMETHEUS, prometheusVersion);
+        versions.put(TargetVersions.Tool.ALERTMANAGER, alertmanagerVersion);
+        versions.put(TargetVersions.Tool.GRAFANA, grafanaVersion);
         return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
-                strict, severityOverrides == null ? Map.of() : severityOverrides);
+                strict, severityOverrides == null ? Map.of() : severityOverrides, versions);
     }
 
     /**

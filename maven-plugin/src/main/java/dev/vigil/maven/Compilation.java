@@ -5,6 +5,8 @@ import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.CheckLevel;
+import dev.vigil.compiler.target.TargetVersions;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.SourceLoader;
 import dev.vigil.compiler.validate.CheckOverrides;
@@ -31,9 +33,10 @@ final class Compilation {
     }
 
     /**
-     * Compiles the request. The POM's scrape interval and severity overrides go to the compiler as
-     * options: it refuses a scrape interval set in the sources too, and applies the overrides after
-     * the project's own {@code checks} block, before deciding whether errors withhold the project.
+     * Compiles the request. The POM's scrape interval, target versions and severity overrides go to
+     * the compiler as options: it refuses a scrape interval or a version set in the sources too, and
+     * applies the overrides after the project's own {@code checks} block, before deciding whether
+     * errors withhold the project.
      *
      * @return empty when there are no sources
      */
@@ -43,7 +46,8 @@ final class Compilation {
         }
         OptionalLong scrape = request.scrapeInterval().isPresent()
                 ? OptionalLong.of(scrapeMillis(request.scrapeInterval().get())) : OptionalLong.empty();
-        CompileOptions options = new CompileOptions(scrape, overrides(request.severityOverrides()));
+        CompileOptions options = new CompileOptions(scrape, overrides(request.severityOverrides()),
+                versions(request.targetVersions()));
         CompileResult result = new Compiler(new SourceLoader(request.baseDirectory()), options)
                 .check(List.of(request.sourceDirectory()));
         return Optional.of(request.strict() ? result.withWarningsAsErrors() : result);
@@ -56,6 +60,26 @@ final class Compilation {
             throw new ConfigurationException("scrapeInterval (vigil.scrapeInterval): " + e.getMessage()
                     + "; give a Prometheus duration such as 15s or 1m.");
         }
+    }
+
+    /** The POM's target releases, each checked as the sources' settings are. */
+    static Map<TargetVersions.Tool, Version> versions(Map<TargetVersions.Tool, String> configured)
+            throws ConfigurationException {
+        Map<TargetVersions.Tool, Version> out = new java.util.EnumMap<>(TargetVersions.Tool.class);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<TargetVersions.Tool, String> e : configured.entrySet()) {
+            TargetVersions.Tool tool = e.getKey();
+            String parameter = tool.setting().replace("_version", "Version");
+            try {
+                out.put(tool, tool.parse(e.getValue()));
+            } catch (IllegalArgumentException invalid) {
+                problems.add(parameter + " (vigil." + parameter + "): " + invalid.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(String.join("; ", problems) + ".");
+        }
+        return out;
     }
 
     /**

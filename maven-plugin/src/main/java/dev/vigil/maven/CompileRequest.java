@@ -1,6 +1,8 @@
 package dev.vigil.maven;
 
+import dev.vigil.compiler.target.TargetVersions;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,9 +16,15 @@ import java.util.TreeMap;
  * @param scrapeInterval    a scrape interval such as {@code 15s}, when the POM sets one
  * @param strict            warnings count as errors
  * @param severityOverrides check id or family to {@code error}, {@code warning}, {@code info} or {@code off}
+ * @param targetVersions    the releases the POM targets, such as {@code 2.42} for Prometheus, as written
  */
 public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
-        Map<String, String> severityOverrides) {
+        Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions) {
+    public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
+            Map<String, String> severityOverrides) {
+        this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, Map.of());
+    }
+
     public CompileRequest {
         baseDirectory = baseDirectory.toAbsolutePath().normalize();
         sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
@@ -24,11 +32,20 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
         // Sorted, so the configuration digest does not depend on the POM's order.
         severityOverrides = java.util.Collections.unmodifiableSortedMap(
                 new TreeMap<>(severityOverrides == null ? Map.of() : severityOverrides));
+        Map<TargetVersions.Tool, String> versions = new EnumMap<>(TargetVersions.Tool.class);
+        if (targetVersions != null) {
+            targetVersions.forEach((tool, text) -> {
+                if (text != null && !text.isBlank()) {
+                    versions.put(tool, text.trim());
+                }
+            });
+        }
+        targetVersions = java.util.Collections.unmodifiableMap(versions);
     }
 
     /** A stable text form of the settings that change what is compiled, for the incremental digest. */
     String describe() {
         return "source=" + sourceDirectory + "\nscrapeInterval=" + scrapeInterval.orElse("") + "\nstrict=" + strict
-                + "\noverrides=" + severityOverrides + "\n";
+                + "\noverrides=" + severityOverrides + "\ntargets=" + targetVersions + "\n";
     }
 }

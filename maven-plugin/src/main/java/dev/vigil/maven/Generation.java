@@ -44,8 +44,20 @@ final class Generation {
             return new Outcome(Status.UP_TO_DATE, Optional.empty(), Optional.empty());
         }
 
-        CompileResult result = Compilation.compile(request.compile()).orElseThrow();
-        Build.Result built = Build.write(result, request.outputDirectory(), new EmitSettings(request.runbookTemplates()));
+        if (request.runbookTemplates().isPresent() && !Files.isDirectory(request.runbookTemplates().get())) {
+            throw new ConfigurationException("runbookTemplates (vigil.runbookTemplates): " + request.runbookTemplates().get()
+                    + " is not a directory.");
+        }
+        CompileResult compiled = Compilation.compile(request.compile()).orElseThrow();
+        Build.Result built = Build.write(compiled, request.outputDirectory(), new EmitSettings(request.runbookTemplates()));
+        if (built.failedInternally()) {
+            // A bug in Vigil, not in the sources: Maven reports it as an execution failure, the cause with -e.
+            String message = built.compilation().diagnostics().stream().filter(d -> d.inFamily("Internal"))
+                    .map(d -> d.message()).findFirst().orElse("an emitter failed; this is a bug in Vigil");
+            throw new IllegalStateException(message, built.internalFailure().get());
+        }
+        // The compilation as the build left it: a failing runbook template of the project's is one more error.
+        CompileResult result = built.compilation();
         if (built.written().isEmpty()) {
             return new Outcome(Status.FAILED, Optional.of(result), Optional.empty());
         }

@@ -159,4 +159,22 @@ class CompilationTest {
             assertTrue(message.contains(expected), message);
         }
     }
+
+    @Test
+    void thePomsTargetVersionsReachTheChecksAndBadOnesAreRefused() throws Exception {
+        write("routing {\n  receiver hook webhook { url_file \"/etc/am/hook\" }\n  route default to hook\n}\n");
+        CompileResult byDefault = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
+        assertTrue(reports(byDefault, "Target.Unsupported", Severity.ERROR), byDefault.diagnostics().toString());
+
+        CompileRequest newer = new CompileRequest(project, project.resolve("src/main/vigil"), Optional.empty(), false,
+                Map.of(), Map.of(dev.vigil.compiler.target.TargetVersions.Tool.ALERTMANAGER, "0.26"));
+        CompileResult r = Compilation.compile(newer).orElseThrow();
+        assertTrue(r.project().isPresent(), r.diagnostics().toString());
+        assertTrue(newer.describe().contains("targets={ALERTMANAGER=0.26}"), newer.describe());
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Compilation.versions(
+                Map.of(dev.vigil.compiler.target.TargetVersions.Tool.PROMETHEUS, "2.x")));
+        assertEquals("prometheusVersion (vigil.prometheusVersion): `2.x` is not a Prometheus version such as `2.42`.",
+                e.getMessage());
+    }
 }

@@ -42,6 +42,7 @@ public final class OutputDirectory {
 
     public static Result commit(OutputManifest output, Path directory) throws IOException {
         if (output.contains(MANIFEST)) {
+            // Unreachable: every emitter writes below its own folder, never the top-level manifest.
             throw new IllegalArgumentException(MANIFEST + " is written by the build itself");
         }
         Path target = directory.toAbsolutePath().normalize();

@@ -20,6 +20,8 @@ public final class OutputManifest {
     /** Adds a file; refuses a path that could escape the output directory or that was written already. */
     public void write(String relativePath, byte[] content) {
         String path = checkPath(relativePath);
+        // Unreachable for a checked model: names that would share a file are a blocking Name.Duplicate or
+        // Name.Collision, and file names from the sources go through safeSegment.
         if (files.containsKey(path)) {
             throw new IllegalArgumentException("Two outputs would both be written to " + path);
         }
@@ -49,6 +51,7 @@ public final class OutputManifest {
             throw new IllegalArgumentException("Not a relative file path: " + path);
         }
         for (String segment : path.split("/", -1)) {
+            // Unreachable: emitters build paths from fixed folders and safeSegment'ed names.
             if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
                 throw new IllegalArgumentException("Unsafe output path: " + path);
             }

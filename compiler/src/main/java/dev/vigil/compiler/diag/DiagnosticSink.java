@@ -22,6 +22,11 @@ public final class DiagnosticSink {
         report(Diagnostic.error(code, span, message, hint));
     }
 
+    /** An error no suppression or override can silence: the output cannot be written, or the tools would refuse it. */
+    public void blocking(String code, Span span, String message, String hint) {
+        report(Diagnostic.blocking(code, span, message, hint));
+    }
+
     public void warning(String code, Span span, String message, String hint) {
         report(Diagnostic.warning(code, span, message, hint));
     }

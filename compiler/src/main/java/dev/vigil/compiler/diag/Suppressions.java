@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Applies suppressions and project-level severity overrides to a finished list of diagnostics.
  * Errors of the syntax, input and duplicate families describe output that cannot work at all, so
- * they can be neither suppressed nor lowered.
+ * they can be neither suppressed nor lowered; nor can a {@link Diagnostic#blocking() blocking} error,
+ * one that the emitters rely on or that the target tools would refuse.
  */
 public final class Suppressions {
     /** Families whose errors are never silenced. */
@@ -18,7 +19,7 @@ public final class Suppressions {
     }
 
     public static boolean suppressible(Diagnostic d) {
-        return !(d.isError() && UNSUPPRESSIBLE.stream().anyMatch(d::inFamily));
+        return !(d.isError() && (d.blocking() || UNSUPPRESSIBLE.stream().anyMatch(d::inFamily)));
     }
 
     /**
@@ -49,9 +50,13 @@ public final class Suppressions {
             } else if (!suppressible(adjusted)) {
                 used.add(hit);
                 out.add(adjusted);
-                out.add(Diagnostic.error("Suppression.NotAllowed", hit.where(),
-                        "`" + adjusted.code() + "` errors cannot be suppressed.",
-                        "Syntax, input and duplicate errors mean the output cannot work; fix the cause."));
+                out.add(adjusted.blocking()
+                        ? Diagnostic.error("Suppression.NotAllowed", hit.where(),
+                                "This `" + adjusted.code() + "` error cannot be suppressed.",
+                                "While it stands the output cannot be written, or Prometheus or Alertmanager would refuse it; fix the cause.")
+                        : Diagnostic.error("Suppression.NotAllowed", hit.where(),
+                                "`" + adjusted.code() + "` errors cannot be suppressed.",
+                                "Syntax, input and duplicate errors mean the output cannot work; fix the cause."));
             } else {
                 used.add(hit);
                 out.add(adjusted.suppressedFor(hit.reason()));

@@ -42,8 +42,11 @@ public final class TextRenderer {
 
     private static void render(Diagnostic d, SourceFile source, StringBuilder out) {
         Span s = d.span();
-        out.append(s.file()).append(':').append(s.line()).append(':').append(s.column()).append(": ")
-                .append(d.severity().label()).append('[').append(d.code()).append("]: ").append(d.message()).append('\n');
+        // A finding about no place in the sources (a bug in Vigil) is the header alone.
+        if (!s.isNone()) {
+            out.append(s.file()).append(':').append(s.line()).append(':').append(s.column()).append(": ");
+        }
+        out.append(d.severity().label()).append('[').append(d.code()).append("]: ").append(d.message()).append('\n');
         String gutter = " ".repeat(String.valueOf(Math.max(1, s.line())).length());
         if (source != null && s.line() >= 1 && s.line() <= source.lineCount()) {
             String line = source.line(s.line()).replace('\t', ' ');

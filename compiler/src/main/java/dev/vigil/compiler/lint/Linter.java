@@ -15,6 +15,7 @@ import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.SourceLoader;
 import dev.vigil.compiler.source.Span;
@@ -46,9 +47,16 @@ import java.util.TreeSet;
 public final class Linter {
     public static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
 
-    /** Lint settings: the scrape interval the checks assume, and whether warnings count as errors. */
-    public record Options(long scrapeIntervalMillis, boolean strict) {
+    /**
+     * Lint settings: the scrape interval the checks assume, the releases the files are meant for, and
+     * whether warnings count as errors.
+     */
+    public record Options(long scrapeIntervalMillis, boolean strict, TargetVersions targets) {
         public static final Options DEFAULT = new Options(Project.Settings.DEFAULT.scrapeIntervalMillis(), false);
+
+        public Options(long scrapeIntervalMillis, boolean strict) {
+            this(scrapeIntervalMillis, strict, TargetVersions.DEFAULT);
+        }
     }
 
     private final SourceLoader loader;
@@ -123,7 +131,7 @@ public final class Linter {
             }
         }
         Project.Settings settings = new Project.Settings(options.scrapeIntervalMillis(),
-                Project.Settings.DEFAULT.evaluationIntervalMillis(), null);
+                Project.Settings.DEFAULT.evaluationIntervalMillis(), null, options.targets());
         Routing first = routings.isEmpty() ? Routing.EMPTY : routings.get(0);
         Project project = Lowering.lower(new Project(services, List.of(), severities(services, routings), settings, first,
                 List.of()), sink);

@@ -65,7 +65,7 @@ final class ConstantTypes {
         boolean regex = m.op() == dev.vigil.compiler.promql.MatchOp.RE || m.op() == dev.vigil.compiler.promql.MatchOp.NRE;
         if (c != null && c.value() instanceof Value.ListValue && !regex) {
             String op = m.op() == dev.vigil.compiler.promql.MatchOp.NEQ ? "!~" : "=~";
-            sink.error("Type.Mismatch", m.span(), "Constant `$" + m.constRef() + "` is a list, which `" + m.op().symbol()
+            sink.blocking("Type.Mismatch", m.span(), "Constant `$" + m.constRef() + "` is a list, which `" + m.op().symbol()
                     + "` cannot match.", "Write `" + m.name() + op + "$" + m.constRef() + "`: the list becomes an alternation.");
         }
     }
@@ -109,7 +109,8 @@ final class ConstantTypes {
         Constant c = scope.get(name);
         if (c == null) {
             String near = Suggest.closest(name, scope.keySet());
-            sink.error("Reference.Unknown", span, "Unknown constant `$" + name + "`.",
+            // Blocking, as every unresolved or mistyped constant: the emitters substitute each one's value.
+            sink.blocking("Reference.Unknown", span, "Unknown constant `$" + name + "`.",
                     near != null ? "Did you mean `$" + near + "`?" : "Declare it with `const " + name + " = ...`.");
             return;
         }
@@ -122,7 +123,7 @@ final class ConstantTypes {
             case DURATION -> v instanceof Value.DurationValue;
         };
         if (!ok) {
-            sink.error("Type.Mismatch", span, "Constant `$" + name + "` is " + v.kind() + ", but " + use.place
+            sink.blocking("Type.Mismatch", span, "Constant `$" + name + "` is " + v.kind() + ", but " + use.place
                     + " needs " + use.expected + ".", "It is declared at " + c.span() + ".");
         }
     }

@@ -61,7 +61,8 @@ final class DashboardReader {
                 case "uid" -> {
                     Optional<String> u = values.string(p.value(), "uid");
                     if (u.isPresent() && !UID.matcher(u.get()).matches()) {
-                        sink.error("Name.Invalid", p.value().span(), "`" + u.get() + "` is not a valid Grafana uid.",
+                        // Blocking: the uid names the dashboard's file, and Grafana refuses it.
+                        sink.blocking("Name.Invalid", p.value().span(), "`" + u.get() + "` is not a valid Grafana uid.",
                                 "Use at most 40 letters, digits, `-` or `_`.");
                     } else if (u.isPresent()) {
                         uid = u.get();

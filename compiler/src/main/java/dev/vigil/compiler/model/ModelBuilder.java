@@ -1,5 +1,7 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.target.TargetVersions;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.ast.Decl.AlertDecl;
 import dev.vigil.compiler.ast.Decl.AlertProp;
@@ -35,23 +37,28 @@ import java.util.TreeMap;
 public final class ModelBuilder {
     private final DiagnosticSink sink;
     private final ConstantTypes constantTypes;
+    /** What the build sets beside the sources (which then may not set them too). */
     private final OptionalLong buildScrapeInterval;
+    private final Map<TargetVersions.Tool, Version> buildVersions;
     private SloReader sloReader;
 
-    private ModelBuilder(DiagnosticSink sink, OptionalLong buildScrapeInterval) {
+    private ModelBuilder(DiagnosticSink sink, OptionalLong buildScrapeInterval,
+            Map<TargetVersions.Tool, Version> buildVersions) {
         this.sink = sink;
         this.buildScrapeInterval = buildScrapeInterval;
+        this.buildVersions = buildVersions;
         this.constantTypes = new ConstantTypes(sink);
     }
 
     /** Files must come in a stable order (sorted by path) so that the model is deterministic. */
     public static Project build(List<VigilFile> files, DiagnosticSink sink) {
-        return build(files, sink, OptionalLong.empty());
+        return build(files, sink, OptionalLong.empty(), Map.of());
     }
 
-    /** As {@link #build(List, DiagnosticSink)}, with a scrape interval the build tool sets. */
-    public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval) {
-        return new ModelBuilder(sink, buildScrapeInterval).project(files);
+    /** As {@link #build(List, DiagnosticSink)}, with the scrape interval and target versions the build tool sets. */
+    public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
+            Map<TargetVersions.Tool, Version> buildVersions) {
+        return new ModelBuilder(sink, buildScrapeInterval, buildVersions).project(files);
     }
 
     private Project project(List<VigilFile> files) {
@@ -129,30 +136,74 @@ public final class ModelBuilder {
         return new SeverityOrder(levels, d.span());
     }
 
+    static final List<String> SETTINGS = List.of("scrape_interval", "evaluation_interval", "prometheus_url",
+            "prometheus_version", "alertmanager_version", "grafana_version");
+
     private Project.Settings settings(List<Decl.SettingsDecl> decls, ValueReader values) {
         long scrape = Project.Settings.DEFAULT.scrapeIntervalMillis();
         long evaluation = Project.Settings.DEFAULT.evaluationIntervalMillis();
         String prometheusUrl = null;
+        Map<TargetVersions.Tool, Version> versions = new java.util.EnumMap<>(TargetVersions.Tool.class);
         for (Decl.SettingsDecl d : decls) {
             for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
+                Optional<TargetVersions.Tool> tool = TargetVersions.Tool.ofSetting(p.key().text());
+                if (tool.isPresent()) {
+                    version(p, tool.get(), values).ifPresent(v -> versions.put(tool.get(), v));
+                    Version byBuild = buildVersions.get(tool.get());
+                    if (byBuild != null) {
+                        setByBuildToo(p, "`" + byBuild + "`", "target version");
+                    }
+                    continue;
+                }
                 switch (p.key().text()) {
                     case "scrape_interval" -> {
                         scrape = values.duration(p.value(), "scrape_interval").orElse(scrape);
                         if (buildScrapeInterval.isPresent()) {
-                            sink.error("Property.Conflict", p.key().span(), "`scrape_interval` is set here and by the"
-                                    + " build (`" + Durations.format(buildScrapeInterval.getAsLong()) + "`).",
-                                    "Set it in one place: remove it here, or drop the build's scrape interval.");
+                            setByBuildToo(p, "`" + Durations.format(buildScrapeInterval.getAsLong()) + "`",
+                                    "scrape interval");
                         }
                     }
                     case "evaluation_interval" ->
                             evaluation = values.duration(p.value(), "evaluation_interval").orElse(evaluation);
                     case "prometheus_url" -> prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
-                    default -> unknownProperty(p, "settings",
-                            List.of("scrape_interval", "evaluation_interval", "prometheus_url"));
+                    default -> unknownProperty(p, "settings", SETTINGS);
                 }
             }
         }
-        return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl);
+        // The build's versions win here only because the sources' ones were reported as a conflict.
+        versions.putAll(buildVersions);
+        return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl,
+                TargetVersions.DEFAULT.with(versions));
+    }
+
+    private void setByBuildToo(Property p, String buildValue, String what) {
+        sink.error("Property.Conflict", p.key().span(), "`" + p.key().text() + "` is set here and by the build ("
+                + buildValue + ").", "Set it in one place: remove it here, or drop the build's " + what + ".");
+    }
+
+    /** A release: a string such as {@code "2.42"}, or the same written as a number. */
+    private Optional<Version> version(Property p, TargetVersions.Tool tool, ValueReader values) {
+        Optional<Value> v = values.resolve(p.value());
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = v.get() instanceof Value.NumberValue n ? n.text() : values.string(p.value(), tool.setting()).orElse(null);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Version> parsed = Version.parse(text);
+        if (parsed.isEmpty()) {
+            sink.error("Type.InvalidVersion", p.value().span(), "`" + text + "` is not a " + tool.product() + " version.",
+                    "Write the release as major.minor, for example `\"" + tool.byDefault() + "\"`.");
+            return Optional.empty();
+        }
+        Optional<String> refused = tool.refuse(parsed.get());
+        if (refused.isPresent()) {
+            sink.error("Type.OutOfRange", p.value().span(), tool.product() + " " + parsed.get() + " is too old a target: "
+                    + refused.get() + ".", "Target " + tool.product() + " " + tool.oldest() + " or newer.");
+            return Optional.empty();
+        }
+        return parsed;
     }
 
     // ------------------------------------------------------------ services
@@ -298,6 +349,7 @@ public final class ModelBuilder {
         Expr guard = null;
         Ref panel = null;
         Rule.Runbook runbook = Rule.Runbook.EMPTY;
+        SortedMap<String, Span> valueSpans = new TreeMap<>();
         for (AlertProp p : a.properties()) {
             if (seen.putIfAbsent(p.keyword(), p) != null) {
                 repeated(p.keyword(), p.span());
@@ -310,6 +362,7 @@ public final class ModelBuilder {
                 forMillis = values.duration(f.value(), "for").orElse(0L);
             } else if (p instanceof Decl.KeepFiringFor k) {
                 keepFiring = values.duration(k.value(), "keep_firing_for").orElse(0L);
+                valueSpans.put(Rule.Alert.KEEP_FIRING_FOR, k.value().span());
             } else if (p instanceof Decl.SeverityProp s) {
                 severity = Ref.of(Ref.Kind.SEVERITY, s.level().text(), s.level().span());
             } else if (p instanceof Decl.AlertLabels l) {
@@ -344,7 +397,7 @@ public final class ModelBuilder {
             annotations.put("description", description);
         }
         return Optional.of(new Rule.Alert(a.name().text(), expr, forMillis, keepFiring, severity, labels, annotations,
-                guard, panel, runbook, a.name().span()));
+                guard, panel, runbook, Origin.WRITTEN, a.name().span(), valueSpans));
     }
 
     private Rule.Runbook runbook(Decl.Runbook rb, ValueReader values, Map<String, Constant> scope) {

@@ -1,5 +1,7 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.target.TargetVersions;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.ast.VigilFile;
 import java.util.List;
 
@@ -29,8 +31,16 @@ public record Project(List<Service> services, List<Constant> constants, Severity
         return !files.isEmpty();
     }
 
-    /** Project settings. The scrape interval defaults to one minute, as Prometheus's does. */
-    public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl) {
-        public static final Settings DEFAULT = new Settings(60_000, 60_000, null);
+    /**
+     * Project settings. The scrape interval defaults to one minute, as Prometheus's does; the target
+     * versions to the releases the test suite runs.
+     */
+    public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
+            TargetVersions targets) {
+        public static final Settings DEFAULT = new Settings(60_000, 60_000, null, TargetVersions.DEFAULT);
+
+        public Settings {
+            java.util.Objects.requireNonNull(targets, "targets");
+        }
     }
 }

@@ -43,7 +43,7 @@ public final class QueryText {
         }
         Constant c = constants.get(ref.name());
         if (c == null) {
-            // Only a model with errors has unknown constants, and such a model is never emitted.
+            // Unreachable: an unknown constant is a blocking Reference.Unknown, so such a model is never emitted.
             throw new IllegalStateException("unresolved constant $" + ref.name());
         }
         return literal(c.value());
@@ -71,6 +71,7 @@ public final class QueryText {
             return Strings.quote(l.items().stream().map(QueryText::itemText).map(QueryText::escapeRegex)
                     .collect(Collectors.joining("|")));
         }
+        // Unreachable: every value kind above is written, and ConstantTypes (blocking) keeps other kinds out of queries.
         throw new IllegalStateException("constant value " + v.kind() + " has no PromQL form");
     }
 
@@ -81,6 +82,7 @@ public final class QueryText {
         if (v instanceof Value.NameValue n) {
             return n.name();
         }
+        // Unreachable: ConstantTypes reports a list with other items in a matcher as a blocking Type.Mismatch.
         throw new IllegalStateException("list items in a matcher must be strings");
     }
 

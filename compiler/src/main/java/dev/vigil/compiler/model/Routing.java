@@ -22,10 +22,24 @@ public record Routing(List<Receiver> receivers, List<Route> routes, List<Inhibit
         SLACK, PAGERDUTY, EMAIL, WEBHOOK, OPSGENIE
     }
 
-    /** Settings are kept as written; secrets only ever appear as {@code *_file} paths. */
-    public record Receiver(String name, ReceiverType type, SortedMap<String, Object> settings, Span span) {
+    /**
+     * Settings are kept as written; secrets only ever appear as {@code *_file} paths. {@code valueSpans}
+     * locates each setting's value, where the reader knows it.
+     */
+    public record Receiver(String name, ReceiverType type, SortedMap<String, Object> settings, Span span,
+            SortedMap<String, Span> valueSpans) {
         public Receiver {
             settings = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+            valueSpans = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(valueSpans));
+        }
+
+        public Receiver(String name, ReceiverType type, SortedMap<String, Object> settings, Span span) {
+            this(name, type, settings, span, new TreeMap<>());
+        }
+
+        /** Where the value of {@code setting} is written, or the receiver's name. */
+        public Span spanOf(String setting) {
+            return valueSpans.getOrDefault(setting, span);
         }
     }
 
@@ -33,7 +47,10 @@ public record Routing(List<Receiver> receivers, List<Route> routes, List<Inhibit
     public record Matcher(String label, String op, String value, Span span) {
     }
 
-    /** A route; {@code isDefault} marks the catch-all. Durations in milliseconds, 0 when inherited. */
+    /**
+     * A route; {@code isDefault} marks the catch-all. Durations in milliseconds, {@link #INHERITED}
+     * when not set (`group_wait 0s` is a setting: send at once).
+     */
     public record Route(boolean isDefault, List<Matcher> matchers, Ref receiver, List<String> groupBy,
             long groupWaitMillis, long groupIntervalMillis, long repeatIntervalMillis, boolean continueMatching,
             List<Ref> muteTimeIntervals, List<Ref> activeTimeIntervals, List<Route> children, Span span) {
@@ -44,6 +61,9 @@ public record Routing(List<Receiver> receivers, List<Route> routes, List<Inhibit
             activeTimeIntervals = List.copyOf(activeTimeIntervals);
             children = List.copyOf(children);
         }
+
+        /** A duration the route does not set, so it inherits its parent's (or Alertmanager's default). */
+        public static final long INHERITED = -1;
     }
 
     /** Alerts matching {@code target} are silenced while alerts matching {@code source} fire, when {@code equal} agree. */

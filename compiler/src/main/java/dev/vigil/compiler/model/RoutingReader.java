@@ -5,13 +5,18 @@ import dev.vigil.compiler.ast.Name;
 import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads routing blocks (from any number of files) into one {@link Routing}. */
 final class RoutingReader {
@@ -32,6 +37,28 @@ final class RoutingReader {
             "api_url", "api_url_file", "routing_key", "routing_key_file", "service_key", "service_key_file",
             "auth_password", "auth_password_file", "auth_secret", "auth_secret_file", "api_key", "api_key_file",
             "token", "token_file", "password", "password_file");
+
+    /**
+     * Settings Alertmanager needs of each receiver type, since Vigil writes no `global` section to
+     * take them from: each inner list is a choice of one.
+     */
+    private static final Map<Routing.ReceiverType, List<List<String>>> REQUIRED = Map.of(
+            Routing.ReceiverType.SLACK, List.of(List.of("api_url_file")),
+            Routing.ReceiverType.PAGERDUTY, List.of(List.of("routing_key_file", "service_key_file")),
+            Routing.ReceiverType.EMAIL, List.of(List.of("to"), List.of("from"), List.of("smarthost")),
+            Routing.ReceiverType.WEBHOOK, List.of(List.of("url", "url_file")),
+            Routing.ReceiverType.OPSGENIE, List.of(List.of("api_key_file")));
+
+    /** Settings Alertmanager parses as an HTTP(S) URL. */
+    private static final List<String> URL_SETTINGS = List.of("url", "api_url");
+
+    /** Go's `url.Parse` as far as Alertmanager checks it: an http or https scheme and a host. */
+    private static final Pattern HTTP_URL =
+            Pattern.compile("(?i)https?://(?:[^/?#@]*@)?(?:\\[[^\\]]+\\]|[^/?#@:\\[\\]]+)(?::\\d*)?(?:[/?#].*)?",
+                    Pattern.DOTALL);
+
+    /** An email header as Vigil takes it: {@code Name: value}, the name printable ASCII without a colon. */
+    private static final Pattern HEADER = Pattern.compile("([!-9;-~]+):\\s*(.*)", Pattern.DOTALL);
 
     private static final List<String> ROUTE_SETTINGS = List.of("group_by", "group_wait", "group_interval",
             "repeat_interval", "mute_time_intervals", "active_time_intervals");
@@ -80,7 +107,8 @@ final class RoutingReader {
         }
         long defaults = routes.stream().filter(Routing.Route::isDefault).count();
         if (!routes.isEmpty() && defaults == 0) {
-            sink.error("Property.Missing", routes.get(0).span(), "The routing has no `route default`.",
+            // Blocking: the Alertmanager root route is the default one.
+            sink.blocking("Property.Missing", routes.get(0).span(), "The routing has no `route default`.",
                     "Add `route default to <receiver>` for alerts no other route matches.");
         }
         return new Routing(receivers, routes, inhibitions, intervals, tests);
@@ -91,19 +119,24 @@ final class RoutingReader {
         try {
             type = Routing.ReceiverType.valueOf(r.type().text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            sink.error("Type.UnknownKind", r.type().span(), "`" + r.type().text() + "` is not a receiver type.",
+            // Blocking: there is no Alertmanager integration to write it as.
+            sink.blocking("Type.UnknownKind", r.type().span(), "`" + r.type().text() + "` is not a receiver type.",
                     "Use `slack`, `pagerduty`, `email`, `webhook` or `opsgenie`.");
             // Kept by name so routes that use it do not also report it as unknown.
             return Optional.of(new Routing.Receiver(r.name().text(), null, new TreeMap<>(), r.name().span()));
         }
         SortedMap<String, Object> settings = new TreeMap<>();
+        SortedMap<String, Span> spans = new TreeMap<>();
         List<String> known = SETTINGS.get(type);
         for (Property p : new PropertyReader(r.properties(), "receiver", sink).all()) {
             String key = p.key().text();
             // Opsgenie's `api_url` is a plain endpoint; Slack's is the webhook, which is the secret.
             boolean secret = INLINE_SECRETS.containsKey(key) && !(key.equals("api_url") && type == Routing.ReceiverType.OPSGENIE);
+            // An inline secret counts as its file setting, so the setting is not reported missing too.
+            spans.put(secret ? INLINE_SECRETS.get(key) : key, p.value().span());
             if (secret) {
-                sink.error("Secret.Inline", p.span(), "`" + key + "` would put a secret inline in the generated config.",
+                // Blocking: Vigil never writes the secret, and without it Alertmanager refuses the receiver.
+                sink.blocking("Secret.Inline", p.span(), "`" + key + "` would put a secret inline in the generated config.",
                         "Use `" + INLINE_SECRETS.get(key) + "` with the path of a file that holds it.");
                 continue;
             }
@@ -121,27 +154,103 @@ final class RoutingReader {
                 values.wholeNumber(p.value(), key, 0).ifPresent(n -> settings.put(key, n));
             } else if (key.equals("tags") || key.equals("to") && v.get() instanceof Value.ListValue) {
                 settings.put(key, values.words(p.value(), key));
+            } else if (key.equals("headers")) {
+                settings.put(key, headers(p));
             } else {
-                values.string(p.value(), key).ifPresent(s -> settings.put(key, s));
+                values.string(p.value(), key).ifPresent(text -> {
+                    settings.put(key, text);
+                    checkValue(key, text, p.value().span());
+                });
             }
         }
-        return Optional.of(new Routing.Receiver(r.name().text(), type, settings, r.name().span()));
+        for (List<String> oneOf : REQUIRED.get(type)) {
+            if (oneOf.stream().noneMatch(spans::containsKey)) {
+                List<String> quoted = oneOf.stream().map(k -> "`" + k + "`").toList();
+                sink.blocking("Property.Missing", r.name().span(), "The " + r.type().text() + " receiver `" + r.name().text()
+                        + "` has no " + String.join(" or ", quoted) + ", which Alertmanager needs.",
+                        "Add " + String.join(" or ", quoted) + "; Vigil writes no `global` section to take it from.");
+            }
+        }
+        if (spans.containsKey("url") && spans.containsKey("url_file")) {
+            sink.blocking("Property.Conflict", spans.get("url_file"), "The webhook receiver `" + r.name().text()
+                    + "` has both `url` and `url_file`.", "Keep one: Alertmanager takes at most one of them.");
+        }
+        return Optional.of(new Routing.Receiver(r.name().text(), type, settings, r.name().span(), spans));
+    }
+
+    /** URLs and the SMTP address as Alertmanager parses them when it loads the configuration. */
+    private void checkValue(String key, String text, Span where) {
+        if (URL_SETTINGS.contains(key) && !HTTP_URL.matcher(text).matches()) {
+            sink.blocking("Type.InvalidUrl", where, "`" + text + "` is not a URL Alertmanager accepts for `" + key + "`.",
+                    "Give an `http://` or `https://` URL with a host, such as `https://hooks.example.com/alerts`.");
+        } else if (key.equals("smarthost")) {
+            hostPortProblem(text).ifPresent(problem -> sink.blocking("Type.InvalidAddress", where,
+                    "`" + text + "` is not an SMTP address: " + problem + ".", "Write `host:port`, such as `smtp.example.com:587`."));
+        }
+    }
+
+    /** What Go's {@code net.SplitHostPort} refuses, and Alertmanager's check for an empty port. */
+    static Optional<String> hostPortProblem(String text) {
+        String port;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                return Optional.of("the `[` of the IPv6 address is never closed");
+            }
+            if (close + 1 >= text.length() || text.charAt(close + 1) != ':') {
+                return Optional.of("it has no port");
+            }
+            port = text.substring(close + 2);
+        } else {
+            int colon = text.lastIndexOf(':');
+            if (colon < 0) {
+                return Optional.of("it has no port");
+            }
+            if (text.substring(0, colon).contains(":")) {
+                return Optional.of("an IPv6 address needs brackets, as in `[::1]:25`");
+            }
+            port = text.substring(colon + 1);
+        }
+        return port.isEmpty() ? Optional.of("the port is empty") : Optional.empty();
+    }
+
+    /** Email headers, each `Name: value`; Alertmanager wants the names unique whatever their case. */
+    private SortedMap<String, String> headers(Property p) {
+        SortedMap<String, String> out = new TreeMap<>();
+        Map<String, String> seen = new HashMap<>();
+        for (ValueReader.Item item : values.items(p.value(), "headers")) {
+            Matcher m = HEADER.matcher(item.text());
+            if (!m.matches()) {
+                sink.blocking("Type.InvalidHeader", item.span(), "`" + item.text() + "` is not an email header.",
+                        "Write each header as `Name: value`, such as `\"Subject: Disk full\"`.");
+                continue;
+            }
+            String name = m.group(1);
+            String first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            if (first != null) {
+                sink.blocking("Name.Duplicate", item.span(), "The email header `" + name + "` is given twice (first as `"
+                        + first + "`).", "Header names ignore case; keep one.");
+                continue;
+            }
+            out.put(name, m.group(2));
+        }
+        return out;
     }
 
     private Routing.Route route(Decl.Route r) {
         List<Routing.Matcher> matchers = matchers(r.matchers());
         List<String> groupBy = List.of();
-        long wait = 0;
-        long interval = 0;
-        long repeat = 0;
+        long wait = Routing.Route.INHERITED;
+        long interval = Routing.Route.INHERITED;
+        long repeat = Routing.Route.INHERITED;
         List<Ref> mute = List.of();
         List<Ref> active = List.of();
         for (Property p : new PropertyReader(r.settings(), "route", sink).all()) {
             switch (p.key().text()) {
-                case "group_by" -> groupBy = values.words(p.value(), "group_by");
-                case "group_wait" -> wait = values.duration(p.value(), "group_wait").orElse(0L);
-                case "group_interval" -> interval = values.duration(p.value(), "group_interval").orElse(0L);
-                case "repeat_interval" -> repeat = values.duration(p.value(), "repeat_interval").orElse(0L);
+                case "group_by" -> groupBy = groupBy(p);
+                case "group_wait" -> wait = values.duration(p.value(), "group_wait").orElse(Routing.Route.INHERITED);
+                case "group_interval" -> interval = positive(p);
+                case "repeat_interval" -> repeat = positive(p);
                 case "mute_time_intervals" -> mute = intervalRefs(p);
                 case "active_time_intervals" -> active = intervalRefs(p);
                 default -> PropertyReader.unknown(p, "route", ROUTE_SETTINGS, sink);
@@ -158,6 +267,41 @@ final class RoutingReader {
         return new Routing.Route(r.isDefault(), matchers, receiver, groupBy, wait, interval, repeat,
                 r.continueMatching(), mute, active, children, r.span());
     }
+
+    /** `group_interval` and `repeat_interval`, which Alertmanager refuses as zero. */
+    private long positive(Property p) {
+        long millis = values.duration(p.value(), p.key().text()).orElse(Routing.Route.INHERITED);
+        if (millis == 0) {
+            sink.blocking("Type.OutOfRange", p.value().span(), "`" + p.key().text() + "` cannot be zero.",
+                    "Alertmanager refuses a zero `" + p.key().text() + "`; give a duration such as `5m`.");
+            return Routing.Route.INHERITED;
+        }
+        return millis;
+    }
+
+    /** Label names, each once, or `...` alone (every label), as Alertmanager requires. */
+    private List<String> groupBy(Property p) {
+        List<String> out = new ArrayList<>();
+        List<ValueReader.Item> items = values.items(p.value(), "group_by");
+        for (ValueReader.Item item : items) {
+            String name = item.text();
+            if (name.equals("...") && items.size() > 1) {
+                sink.blocking("Type.Mismatch", item.span(), "`...` groups by every label, so it cannot stand with other labels.",
+                        "Keep `...` alone, or list the labels.");
+            } else if (!name.equals("...") && !LABEL_NAME.matcher(name).matches()) {
+                sink.blocking("Name.Invalid", item.span(), "`" + name + "` is not a label name Alertmanager accepts in `group_by`.",
+                        "Label names match `[a-zA-Z_][a-zA-Z0-9_]*`.");
+            } else if (out.contains(name)) {
+                sink.blocking("Name.Duplicate", item.span(), "`" + name + "` is listed twice in `group_by`.",
+                        "Alertmanager refuses a repeated label; keep one.");
+            } else {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private List<Ref> intervalRefs(Property p) {
         return values.words(p.value(), p.key().text()).stream()
@@ -204,14 +348,32 @@ final class RoutingReader {
         String location = null;
         for (Property p : new PropertyReader(t.properties(), "time interval", sink).all()) {
             switch (p.key().text()) {
-                case "weekdays" -> weekdays = values.words(p.value(), "weekdays");
-                case "times" -> times = values.words(p.value(), "times");
-                case "months" -> months = values.words(p.value(), "months");
-                case "days_of_month" -> days = values.words(p.value(), "days_of_month");
-                case "location" -> location = values.string(p.value(), "location").orElse(null);
+                case "weekdays" -> weekdays = checked(p, "Type.InvalidWeekday", TimeIntervalSyntax::weekdays);
+                case "times" -> times = checked(p, "Type.InvalidTimeRange", TimeIntervalSyntax::times);
+                case "months" -> months = checked(p, "Type.InvalidMonth", TimeIntervalSyntax::months);
+                case "days_of_month" -> days = checked(p, "Type.InvalidDayOfMonth", TimeIntervalSyntax::daysOfMonth);
+                case "location" -> {
+                    location = values.string(p.value(), "location").orElse(null);
+                    if (location != null) {
+                        report("Type.InvalidTimeZone", p.value().span(), TimeIntervalSyntax.location(location));
+                    }
+                }
                 default -> PropertyReader.unknown(p, "time interval", TIME_INTERVAL_SETTINGS, sink);
             }
         }
         return new Routing.TimeInterval(t.name().text(), weekdays, times, months, days, location, t.name().span());
+    }
+
+    /** The items of a list, each checked as Alertmanager will read it; all are kept, since errors withhold the output. */
+    private List<String> checked(Property p, String id,
+            Function<String, Optional<TimeIntervalSyntax.Problem>> check) {
+        List<ValueReader.Item> items = values.items(p.value(), p.key().text());
+        items.forEach(item -> report(id, item.span(), check.apply(item.text())));
+        return items.stream().map(ValueReader.Item::text).toList();
+    }
+
+    /** Blocking: the emitter writes these values as they are, and Alertmanager would refuse the file. */
+    private void report(String id, Span where, Optional<TimeIntervalSyntax.Problem> problem) {
+        problem.ifPresent(pr -> sink.blocking(id, where, pr.message(), pr.hint()));
     }
 }

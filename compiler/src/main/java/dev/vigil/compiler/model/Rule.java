@@ -30,12 +30,13 @@ public sealed interface Rule {
     /**
      * An alert. Durations are in milliseconds (0 when absent). {@code guard} is the traffic expression
      * the alert is gated on, or null. {@code textSpans} locates label and annotation values written in
-     * a rule file (keys from {@link #labelKey} and {@link #annotationKey}); Vigil sources leave it empty.
+     * a rule file (keys from {@link #labelKey} and {@link #annotationKey}; Vigil sources leave them out),
+     * and the value of {@code keep_firing_for} ({@link #KEEP_FIRING_FOR}) in either.
      *
      * <p>{@code labels} and {@code annotations} are, in the model the checks and emitters see (after
      * lowering), exactly what the emitted rule carries: for Vigil sources the service's labels,
      * {@code service}, {@code team}, {@code severity} and the alert's own labels by the precedence of
-     * {@code lowering.AlertLabels}, and the summary, description and links. Before lowering they hold
+     * {@code lowering.AlertOutputs}, and the summary, description and links. Before lowering they hold
      * what the alert itself declares. Annotations keep their order.
      */
     record Alert(String name, Expr expr, long forMillis, long keepFiringForMillis, Ref severity,
@@ -89,6 +90,9 @@ public sealed interface Rule {
             return new Binary(BinaryOp.AND, new Paren(expr, expr.span()), new Paren(g, g.span()), false, on,
                     expr.span());
         }
+
+        /** Key in {@link #textSpans} for the value of {@code keep_firing_for}. */
+        public static final String KEEP_FIRING_FOR = "keep_firing_for";
 
         /** Key in {@link #textSpans} for the value of annotation {@code name}. */
         public static String annotationKey(String name) {

@@ -41,4 +41,27 @@ public record Service(String name, String team, SortedMap<String, String> labels
         out.addAll(b);
         return out;
     }
+
+    /**
+     * The name of the service's Kubernetes objects: lower case letters, digits and `-`, at most 63
+     * characters. Two services can share one (`api`, `Api`), which {@code Name.Collision} reports.
+     */
+    public String kubernetesName() {
+        return kubernetesName(name);
+    }
+
+    /** {@link #kubernetesName()} of a service called {@code name}. */
+    public static String kubernetesName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-")
+                .replaceAll("^-|-$", "");
+        if (n.isEmpty()) {
+            n = "vigil";
+        }
+        return n.length() > 63 ? n.substring(0, 63).replaceAll("-$", "") : n;
+    }
+
+    /** Whether the service has rules to write: after lowering, its SLOs' generated groups are among its own. */
+    public boolean hasRules() {
+        return !groups.isEmpty();
+    }
 }

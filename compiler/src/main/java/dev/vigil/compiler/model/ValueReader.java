@@ -3,6 +3,7 @@ package dev.vigil.compiler.model;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.source.Span;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ final class ValueReader {
         if (v instanceof Value.ConstRefValue ref) {
             Constant c = constants.get(ref.name());
             if (c == null) {
-                sink.error("Reference.Unknown", ref.span(), "Unknown constant `$" + ref.name() + "`.",
+                // Blocking: a value that refers to nothing cannot be written.
+                sink.blocking("Reference.Unknown", ref.span(), "Unknown constant `$" + ref.name() + "`.",
                         hintForConstant(ref.name()));
                 return Optional.empty();
             }
@@ -139,14 +141,23 @@ final class ValueReader {
 
     /** A list of strings or words; a single item is accepted as a list of one. */
     List<String> words(Value v, String slot) {
+        return items(v, slot).stream().map(Item::text).toList();
+    }
+
+    /** A string or word of a list, and where it is written. */
+    record Item(String text, Span span) {
+    }
+
+    /** As {@link #words}, with each item's span. */
+    List<Item> items(Value v, String slot) {
         Optional<Value> r = resolve(v);
         if (r.isEmpty()) {
             return List.of();
         }
         List<Value> items = r.get() instanceof Value.ListValue l ? l.items() : List.of(r.get());
-        List<String> out = new ArrayList<>();
+        List<Item> out = new ArrayList<>();
         for (Value item : items) {
-            word(item, slot + " item").ifPresent(out::add);
+            word(item, slot + " item").ifPresent(w -> out.add(new Item(w, item.span())));
         }
         return out;
     }

@@ -9,7 +9,15 @@ public final class Durations {
     /** Prometheus refuses durations beyond what Go's {@code time.Duration} (int64 nanoseconds) holds. */
     public static final double MAX_SECONDS = 9.223372036854775807e9;
 
+    /** The text of a DURATION token: numbers each followed by a unit, such as {@code 1h30m}. */
+    private static final java.util.regex.Pattern WITH_UNITS = java.util.regex.Pattern.compile("(\\d+(ms|[smhdwy]))+");
+
     private Durations() {
+    }
+
+    /** Whether {@code text} is written with units ({@code 5m}), as opposed to a plain number ({@code 300}). */
+    public static boolean hasUnit(String text) {
+        return WITH_UNITS.matcher(text).matches();
     }
 
     /**
@@ -65,7 +73,6 @@ public final class Durations {
         return -1;
     }
 
-    /** Canonical text, largest units first ({@code 90000} is {@code 1m30s}); zero is {@code 0s}. */
     /** As {@link #parseMillis}, refusing zero: for intervals such as a scrape interval. */
     public static long parsePositiveMillis(String text) {
         long millis = parseMillis(text);
@@ -75,6 +82,7 @@ public final class Durations {
         return millis;
     }
 
+    /** Canonical text, largest units first ({@code 90000} is {@code 1m30s}); zero is {@code 0s}. */
     public static String format(long millis) {
         if (millis == 0) {
             return "0s";

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Every function of Prometheus 3.x PromQL (as of 3.14), with its signature. Experimental ones need
- * {@code --enable-feature=promql-experimental-functions} in Prometheus. The duration functions
- * {@code step()}, {@code range()}, {@code start()}, {@code end()}, {@code min_of} and {@code max_of}
- * are listed too: in expression position they are scalars.
+ * Every function of Prometheus 3.x PromQL (as of 3.14), with its signature, and {@code holt_winters},
+ * which 3.0 removed. Experimental ones need {@code --enable-feature=promql-experimental-functions}
+ * in Prometheus. The duration functions {@code step()}, {@code range()}, {@code start()},
+ * {@code end()}, {@code min_of} and {@code max_of} are listed too: in expression position they are
+ * scalars. Which release has which function is {@link dev.vigil.compiler.target.TargetFeature}'s
+ * business.
  */
 public final class Functions {
     private static final Map<String, PromqlFunction> BY_NAME;
@@ -51,6 +53,7 @@ public final class Functions {
         add(m, "clamp_max", 0, VECTOR, false, VECTOR, SCALAR);
         add(m, "clamp_min", 0, VECTOR, false, VECTOR, SCALAR);
         add(m, "double_exponential_smoothing", 0, VECTOR, true, MATRIX, SCALAR, SCALAR);
+        add(m, "holt_winters", 0, VECTOR, false, MATRIX, SCALAR, SCALAR);
         add(m, "histogram_fraction", 0, VECTOR, false, SCALAR, SCALAR, VECTOR);
         add(m, "histogram_quantile", 0, VECTOR, false, SCALAR, VECTOR);
         add(m, "histogram_quantiles", -1, VECTOR, true, VECTOR, STRING, SCALAR, SCALAR);

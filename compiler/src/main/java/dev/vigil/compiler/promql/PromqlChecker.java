@@ -1,6 +1,8 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.target.TargetFeature;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,6 +20,10 @@ import java.util.function.Function;
  * placement) are reported by the parser instead. Experimental functions and syntax get warnings,
  * since stock Prometheus refuses them without a feature flag.
  *
+ * <p>Given the target Prometheus release, it also reports what that release's parser rejects
+ * although the grammar (Prometheus 3's) reads it: before 2.54, a range or offset without a unit, and
+ * a duration where a number belongs.
+ *
  * <p>One pass over the tree; it never throws on what users write.
  */
 public final class PromqlChecker {
@@ -25,10 +31,13 @@ public final class PromqlChecker {
 
     private final DiagnosticSink sink;
     private final Function<String, Optional<ValueType>> constantTypes;
+    /** The target release, when it reads durations and numbers apart (before 2.54); null otherwise. */
+    private final Version strictDurations;
 
-    private PromqlChecker(DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes) {
+    private PromqlChecker(DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes, Version target) {
         this.sink = sink;
         this.constantTypes = constantTypes;
+        this.strictDurations = target != null && !TargetFeature.NUMBERS_AS_DURATIONS.availableIn(target) ? target : null;
     }
 
     /** Checks {@code expr} and returns its type; a constant ({@code $name}) counts as of unknown type. */
@@ -42,7 +51,13 @@ public final class PromqlChecker {
      * would need it are skipped.
      */
     public static ValueType check(Expr expr, DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes) {
-        return new PromqlChecker(sink, constantTypes == null ? NO_CONSTANTS : constantTypes).type(expr);
+        return check(expr, sink, constantTypes, null);
+    }
+
+    /** As {@link #check(Expr, DiagnosticSink, Function)}, for queries the {@code target} Prometheus release runs. */
+    public static ValueType check(Expr expr, DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes,
+            Version target) {
+        return new PromqlChecker(sink, constantTypes == null ? NO_CONSTANTS : constantTypes, target).type(expr);
     }
 
     /** The type of {@code expr} without reporting anything; {@link ValueType#NONE} where it cannot be told. */
@@ -51,7 +66,8 @@ public final class PromqlChecker {
     }
 
     private ValueType type(Expr e) {
-        if (e instanceof NumberLiteral) {
+        if (e instanceof NumberLiteral n) {
+            durationAsNumber(n.text(), n.span());
             return ValueType.SCALAR;
         }
         if (e instanceof StringLiteral) {
@@ -68,6 +84,7 @@ public final class PromqlChecker {
         if (e instanceof MatrixSelector m) {
             type(m.selector());
             experimentalDuration(m.range(), false);
+            unitless(m.range(), "a range");
             return ValueType.MATRIX;
         }
         if (e instanceof Subquery s) {
@@ -75,9 +92,17 @@ public final class PromqlChecker {
         }
         if (e instanceof OffsetExpr o) {
             experimentalDuration(o.offset(), true);
+            unitless(o.offset() instanceof DurationUnary u ? u.expr() : o.offset(), "an offset");
             return type(o.expr());
         }
         if (e instanceof AtExpr a) {
+            if (a.anchor() == AtExpr.Anchor.TIMESTAMP) {
+                String value = a.text().replaceFirst("^[-+]", "");
+                Span end = a.span();
+                // The value ends the `@` expression and never spans lines.
+                durationAsNumber(value, new Span(end.file(), end.endLine(), Math.max(1, end.endColumn() - value.length()),
+                        end.endLine(), end.endColumn()));
+            }
             return type(a.expr());
         }
         if (e instanceof RangeModifierExpr r) {
@@ -136,10 +161,44 @@ public final class PromqlChecker {
                             : null);
         }
         experimentalDuration(s.range(), false);
+        unitless(s.range(), "a subquery range");
         if (s.step() != null) {
             experimentalDuration(s.step(), false);
+            unitless(s.step(), "a subquery step");
         }
         return ValueType.MATRIX;
+    }
+
+    /** Before 2.54 a range, offset or subquery step is a duration with units: Prometheus refuses `[5]`. */
+    private void unitless(DurationExpr d, String slot) {
+        if (strictDurations == null || !(d instanceof DurationLiteral l) || Durations.hasUnit(l.text())) {
+            return;
+        }
+        boolean whole = l.millis() % 1000 == 0;
+        String seconds = Durations.format(l.millis());
+        sink.report(dev.vigil.compiler.diag.Diagnostic.blocking("PromQL.DurationWithoutUnit", l.span(),
+                "`" + l.text() + "` has no unit, and Prometheus " + strictDurations + " reads " + slot
+                        + " only as a duration such as `5m`.",
+                "Write `" + seconds + "` for " + l.text() + " seconds" + (whole && l.millis() > 0
+                        ? " or `" + l.millis() / 1000 + "m` for minutes" : "")
+                        + "; a plain number of seconds needs Prometheus 2.54 or newer."));
+    }
+
+    /** Before 2.54 a duration cannot stand for a number: Prometheus refuses `x > 1d`. */
+    private void durationAsNumber(String text, Span span) {
+        if (strictDurations == null || !Durations.hasUnit(text)) {
+            return;
+        }
+        long millis;
+        try {
+            millis = Durations.parseMillis(text);
+        } catch (IllegalArgumentException reportedByTheParser) {
+            return;
+        }
+        String seconds = millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0);
+        sink.report(dev.vigil.compiler.diag.Diagnostic.blocking("PromQL.DurationAsNumber", span,
+                "`" + text + "` is a duration, and Prometheus " + strictDurations + " takes only a plain number here.",
+                "Write `" + seconds + "`, its length in seconds; durations stand for numbers from Prometheus 2.54 on."));
     }
 
     /** Anything beyond a literal (or a signed literal after {@code offset}) is a duration expression. */

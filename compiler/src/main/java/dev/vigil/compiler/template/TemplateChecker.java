@@ -33,9 +33,13 @@ public final class TemplateChecker {
     public record LabelRef(String name, int offset, String written) {
     }
 
+    /** A function the template calls, and where. */
+    public record FunctionUse(String name, int offset) {
+    }
+
     /** What checking found. {@code valueAt} is the offset of the first use of the query value, or -1. */
     public record Result(Template template, List<Problem> problems, List<LabelRef> labels, int valueAt,
-            String valueWritten) {
+            String valueWritten, List<FunctionUse> functions) {
         public boolean usesValue() {
             return valueAt >= 0;
         }
@@ -43,6 +47,7 @@ public final class TemplateChecker {
 
     private final List<Problem> problems = new ArrayList<>();
     private final List<LabelRef> labels = new ArrayList<>();
+    private final List<FunctionUse> functions = new ArrayList<>();
     private final List<String> vars = new ArrayList<>(PREDEFINED);
     private int rangeDepth;
     /** Whether {@code .} is the alert's data here: not inside with, range or a define. */
@@ -66,7 +71,8 @@ public final class TemplateChecker {
         c.nodes(template.nodes());
         List<Problem> sorted = new ArrayList<>(c.problems);
         sorted.sort(java.util.Comparator.comparingInt(Problem::offset));
-        return new Result(template, List.copyOf(sorted), List.copyOf(c.labels), c.valueAt, c.valueWritten);
+        return new Result(template, List.copyOf(sorted), List.copyOf(c.labels), c.valueAt, c.valueWritten,
+                List.copyOf(c.functions));
     }
 
     private void nodes(List<Node> nodes) {
@@ -137,7 +143,10 @@ public final class TemplateChecker {
         if (o instanceof Identifier f) {
             if (Functions.lookup(f.name()).isEmpty()) {
                 problem("function `" + f.name() + "` is not defined", f.offset());
-            } else if (f.name().equals("query")) {
+                return;
+            }
+            functions.add(new FunctionUse(f.name(), f.offset()));
+            if (f.name().equals("query")) {
                 value(f.offset(), "query");
             }
         } else if (o instanceof Variable v) {

@@ -161,6 +161,7 @@ public final class AlertmanagerConfigReader {
         NodeReader.Entry name = NodeReader.find(entries, "name");
         Routing.ReceiverType type = null;
         SortedMap<String, Object> settings = new TreeMap<>();
+        SortedMap<String, Span> valueSpans = new TreeMap<>();
         List<String> integrations = new ArrayList<>();
         for (NodeReader.Entry e : entries) {
             if (e.key().equals("name")) {
@@ -180,6 +181,7 @@ public final class AlertmanagerConfigReader {
                         if (s.value() instanceof ScalarNode sc && !NodeReader.isNull(sc)
                                 && !SECRETS.getOrDefault(e.key(), Map.of()).containsKey(s.key())) {
                             settings.put(s.key(), sc.getValue());
+                            valueSpans.put(s.key(), read.span(sc));
                         }
                     }
                 }
@@ -192,7 +194,7 @@ public final class AlertmanagerConfigReader {
         }
         settings.put("integrations", List.copyOf(integrations));
         return Optional.of(new Routing.Receiver(((ScalarNode) name.value()).getValue(), type, settings,
-                read.span(name.value())));
+                read.span(name.value()), valueSpans));
     }
 
     private void root(NodeReader.Entry entry, List<Routing.Route> out) {
@@ -217,9 +219,9 @@ public final class AlertmanagerConfigReader {
         Ref receiver;
         List<Routing.Matcher> matchers = new ArrayList<>();
         List<String> groupBy = List.of();
-        long groupWait;
-        long groupInterval;
-        long repeatInterval;
+        long groupWait = Routing.Route.INHERITED;
+        long groupInterval = Routing.Route.INHERITED;
+        long repeatInterval = Routing.Route.INHERITED;
         boolean continueMatching;
         List<Ref> mute = List.of();
         List<Ref> active = List.of();
@@ -244,9 +246,11 @@ public final class AlertmanagerConfigReader {
                 case "matchers" -> f.matchers.addAll(matchers(e.value(), "matchers"));
                 case "match" -> f.matchers.addAll(legacy(e.value(), "=", "match"));
                 case "match_re" -> f.matchers.addAll(legacy(e.value(), "=~", "match_re"));
-                case "group_wait" -> f.groupWait = read.duration(e.value(), "group_wait").orElse(0L);
-                case "group_interval" -> f.groupInterval = read.duration(e.value(), "group_interval").orElse(0L);
-                case "repeat_interval" -> f.repeatInterval = read.duration(e.value(), "repeat_interval").orElse(0L);
+                case "group_wait" -> f.groupWait = read.duration(e.value(), "group_wait").orElse(Routing.Route.INHERITED);
+                case "group_interval" ->
+                        f.groupInterval = read.duration(e.value(), "group_interval").orElse(Routing.Route.INHERITED);
+                case "repeat_interval" ->
+                        f.repeatInterval = read.duration(e.value(), "repeat_interval").orElse(Routing.Route.INHERITED);
                 case "mute_time_intervals" -> f.mute = intervalRefs(e.value(), e.key());
                 case "active_time_intervals" -> f.active = intervalRefs(e.value(), e.key());
                 case "routes" -> children = e.value();

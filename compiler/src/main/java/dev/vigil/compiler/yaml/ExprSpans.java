@@ -47,7 +47,7 @@ public final class ExprSpans {
             return d;
         }
         Fix fix = d.fix() == null ? null : new Fix(d.fix().description(), remap(d.fix().span()), d.fix().replacement());
-        return new Diagnostic(d.code(), d.severity(), remap(d.span()), d.message(), d.hint(), fix);
+        return new Diagnostic(d.code(), d.severity(), remap(d.span()), d.message(), d.hint(), fix, d.blocking());
     }
 
     public List<Diagnostic> remap(List<Diagnostic> diagnostics) {

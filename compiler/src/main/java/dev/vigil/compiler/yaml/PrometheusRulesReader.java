@@ -204,6 +204,7 @@ public final class PrometheusRulesReader {
                         forMillis = ms;
                     } else {
                         keepFiring = ms;
+                        textSpans.put(Rule.Alert.KEEP_FIRING_FOR, read.span(e.value()));
                     }
                 }
                 case "labels" -> {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The compiler's stages depend only on earlier ones: grammar, parse, ast, model, lowering, analysis,
  * validate, then the front ends (lint, the YAML readers, {@code Compiler}). Values (source spans,
- * diagnostics) and the embedded languages (PromQL, Go templates, RE2) sit below all of them. What a
+ * diagnostics), the embedded languages (PromQL, Go templates, RE2) and the target releases with
+ * their features sit below all of them. What a
  * later stage decides can then never leak back into an earlier one, and no package cycle can form.
  */
 class LayersTest {
@@ -26,7 +27,7 @@ class LayersTest {
                 .layer("Source").definedBy("dev.vigil.compiler.source..")
                 .layer("Diag").definedBy("dev.vigil.compiler.diag..")
                 .layer("Languages").definedBy("dev.vigil.compiler.promql..", "dev.vigil.compiler.template..",
-                        "dev.vigil.compiler.regex..")
+                        "dev.vigil.compiler.regex..", "dev.vigil.compiler.target..")
                 .layer("Grammar").definedBy("dev.vigil.grammar..")
                 .layer("Ast").definedBy("dev.vigil.compiler.ast..")
                 .layer("Parse").definedBy("dev.vigil.compiler.parse..")

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.diag.JsonRenderer;
+import dev.vigil.compiler.target.TargetVersions;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.Validators;
@@ -63,7 +65,9 @@ class LintGoldenTest {
             Map.entry("Slo.LatencyThreshold", "checks SLO declarations; YAML has none"),
             Map.entry("Slo.ObjectiveRange", "checks SLO declarations; YAML has none"),
             Map.entry("Slo.SameQuery", "checks SLO declarations; YAML has none"),
-            Map.entry("Slo.WindowTable", "checks SLO declarations; YAML has none"));
+            Map.entry("Slo.WindowTable", "checks SLO declarations; YAML has none"),
+            // Judges the names of the files and objects `vigil build` writes; `vigil lint` writes none.
+            Map.entry("Name.Collision", "judges the output of `vigil build`; lint writes none"));
 
     static boolean updating() {
         return Boolean.getBoolean("vigil.golden.update") || "1".equals(System.getenv("VIGIL_UPDATE_GOLDEN"));
@@ -107,6 +111,28 @@ class LintGoldenTest {
         return all.stream().map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> check(p)));
     }
 
+    /**
+     * The lint options of a case: the defaults, or the target versions a {@code X.targets} file beside
+     * it names, one {@code prometheus_version 3.0} per line.
+     */
+    private static Linter.Options options(Path c) throws IOException {
+        Path targets = c.resolveSibling(caseName(c) + ".targets");
+        if (!Files.exists(targets)) {
+            return Linter.Options.DEFAULT;
+        }
+        Map<TargetVersions.Tool, Version> versions = new java.util.EnumMap<>(TargetVersions.Tool.class);
+        for (String line : Files.readAllLines(targets)) {
+            String[] kv = line.strip().split("\\s+");
+            if (kv.length == 2) {
+                TargetVersions.Tool tool = TargetVersions.Tool.ofSetting(kv[0]).orElseThrow(
+                        () -> new AssertionError(targets + ": no tool has the setting `" + kv[0] + "`"));
+                versions.put(tool, tool.parse(kv[1]));
+            }
+        }
+        return new Linter.Options(Linter.Options.DEFAULT.scrapeIntervalMillis(), false,
+                TargetVersions.DEFAULT.with(versions));
+    }
+
     private static void check(Path c) throws IOException {
         String name = caseName(c);
         String id = c.getParent().getFileName().toString();
@@ -124,7 +150,7 @@ class LintGoldenTest {
         } else {
             sources.add(new SourceFile(c.getFileName().toString(), Files.readString(c, StandardCharsets.UTF_8)));
         }
-        CompileResult result = Linter.lint(sources, Linter.Options.DEFAULT);
+        CompileResult result = Linter.lint(sources, options(c));
         String actual = JsonRenderer.render(result.diagnostics());
         if (updating() || !Files.exists(expected)) {
             Files.writeString(expected, actual, StandardCharsets.UTF_8);

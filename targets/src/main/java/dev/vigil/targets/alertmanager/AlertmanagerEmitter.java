@@ -18,23 +18,15 @@ import java.util.Map;
  *       mounts flat, so there the templates are keys beside {@code alertmanager.yml} and the config
  *       finds them with {@code *.tmpl}; secrets stay file paths for the deployment to mount.</li>
  * </ul>
- * A project without routing gets no Alertmanager output: there is no receiver to send to.
+ * A project without routing gets no Alertmanager output: there is no receiver to send to. Settings
+ * only some releases know were checked against the project's target Alertmanager by
+ * {@code Target.Unsupported}.
  */
 public final class AlertmanagerEmitter implements Emitter {
     public static final String CONFIG = "alertmanager/alertmanager.yml";
     public static final String TEMPLATES_DIR = "alertmanager/templates/";
     public static final String CONFIG_MAP = "kubernetes/alertmanager-config.yaml";
     static final String CONFIG_MAP_NAME = "vigil-alertmanager";
-
-    private final AlertmanagerVersion target;
-
-    public AlertmanagerEmitter() {
-        this(AlertmanagerVersion.BASELINE);
-    }
-
-    public AlertmanagerEmitter(AlertmanagerVersion target) {
-        this.target = target;
-    }
 
     @Override
     public String name() {
@@ -47,7 +39,7 @@ public final class AlertmanagerEmitter implements Emitter {
         if (routing.routes().isEmpty()) {
             return;
         }
-        ConfigBuilder builder = new ConfigBuilder(routing, project.severities(), target);
+        ConfigBuilder builder = new ConfigBuilder(routing, project.severities());
         out.writeText(CONFIG, Yaml.dump(builder.build("templates/*.tmpl")));
         if (builder.usesTemplates()) {
             out.writeText(TEMPLATES_DIR + NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);

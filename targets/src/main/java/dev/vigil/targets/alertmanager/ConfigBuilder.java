@@ -20,12 +20,14 @@ final class ConfigBuilder {
 
     private final Routing routing;
     private final SeverityOrder severities;
-    private final AlertmanagerVersion target;
 
-    ConfigBuilder(Routing routing, SeverityOrder severities, AlertmanagerVersion target) {
+    /**
+     * The model must have passed {@code vigil check}: every value here was checked there as
+     * Alertmanager reads it, and every setting against the target release ({@code Target.Unsupported}).
+     */
+    ConfigBuilder(Routing routing, SeverityOrder severities) {
         this.routing = routing;
         this.severities = severities;
-        this.target = target;
     }
 
     /** Whether some receiver relies on Vigil's notification templates. */
@@ -56,6 +58,7 @@ final class ConfigBuilder {
     // ------------------------------------------------------------------ routes
 
     private Map<String, Object> rootRoute() {
+        // Unreachable without one: a routing with routes but no `route default` is a blocking Property.Missing.
         Routing.Route fallback = routing.routes().stream().filter(Routing.Route::isDefault).findFirst()
                 .orElseThrow(() -> new IllegalStateException("a validated routing has a `route default`"));
         Map<String, Object> root = new LinkedHashMap<>();
@@ -128,7 +131,7 @@ final class ConfigBuilder {
     }
 
     private static void putDuration(Map<String, Object> out, String key, long millis) {
-        if (millis > 0) {
+        if (millis != Routing.Route.INHERITED) {
             out.put(key, duration(millis));
         }
     }
@@ -210,6 +213,7 @@ final class ConfigBuilder {
         List<Object> out = new ArrayList<>();
         for (Routing.Receiver r : sorted) {
             if (r.type() == null) {
+                // Unreachable: an unknown receiver type is a blocking Type.UnknownKind.
                 throw new IllegalStateException("receiver " + r.name() + " has an unknown type");
             }
             Map<String, Object> receiver = new LinkedHashMap<>();
@@ -243,11 +247,6 @@ final class ConfigBuilder {
             case PAGERDUTY -> copy(s, out, "routing_key_file", "service_key_file", "url", "client", "client_url",
                     "description", "severity");
             case EMAIL -> {
-                if (s.containsKey("headers")) {
-                    // Alertmanager wants a map of headers; the model holds one string, which it would reject.
-                    throw new IllegalArgumentException("Receiver `" + r.name() + "`: email `headers` cannot be emitted "
-                            + "yet; Alertmanager needs a map of header names to values.");
-                }
                 Object to = s.get("to");
                 if (to instanceof List<?> list) {
                     // One `to` string, comma-separated, as Alertmanager's email notifier reads it.
@@ -255,17 +254,11 @@ final class ConfigBuilder {
                 } else if (to != null) {
                     out.put("to", to);
                 }
-                copy(s, out, "from", "smarthost", "auth_username", "auth_password_file", "require_tls");
+                // `headers` is a map of header names to (templated) values, checked unique by the reader.
+                copy(s, out, "from", "smarthost", "auth_username", "auth_password_file", "require_tls", "headers");
             }
-            case WEBHOOK -> {
-                if (s.containsKey("url_file") && !target.atLeast(AlertmanagerVersion.WEBHOOK_URL_FILE)) {
-                    throw new IllegalArgumentException("Receiver `" + r.name() + "`: webhook `url_file` needs Alertmanager "
-                            + AlertmanagerVersion.WEBHOOK_URL_FILE + " or newer, and the target is " + target
-                            + ". Vigil never inlines a secret URL: target a newer Alertmanager, or use `url` when "
-                            + "the URL holds no secret.");
-                }
-                copy(s, out, "url", "url_file", "max_alerts");
-            }
+            // `url_file` only reaches here for an Alertmanager that has it: Target.Unsupported is blocking.
+            case WEBHOOK -> copy(s, out, "url", "url_file", "max_alerts");
             case OPSGENIE -> {
                 copy(s, out, "api_key_file", "api_url", "message", "priority");
                 if (s.get("tags") instanceof List<?> tags) {
@@ -283,7 +276,9 @@ final class ConfigBuilder {
     private static void copy(Map<String, Object> from, Map<String, Object> to, String... keys) {
         for (String k : keys) {
             Object v = from.get(k);
-            if (v != null) {
+            if (v instanceof Map<?, ?> m) {
+                to.put(k, new LinkedHashMap<>(m));
+            } else if (v != null) {
                 to.put(k, v instanceof Number n ? (Object) n.longValue() : v);
             }
         }
@@ -318,7 +313,8 @@ final class ConfigBuilder {
     static Map<String, Object> timeRange(String text) {
         String[] parts = text.split("-");
         if (parts.length != 2) {
-            throw new IllegalArgumentException("Time range `" + text + "` is not of the form HH:MM-HH:MM.");
+            // Unreachable: the reader checked every range as `HH:MM-HH:MM` (a blocking Type.InvalidTimeRange).
+            throw new IllegalStateException("Time range `" + text + "` is not of the form HH:MM-HH:MM.");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("start_time", parts[0].strip());

@@ -32,6 +32,7 @@ final class Matchers {
         return switch (m.op()) {
             case "=", "!=", "=~", "!~" -> text(m.label(), m.op(), m.value());
             case ">=", ">", "<=", "<" -> text(m.label(), "=~", severityRegex(m.op(), m.value(), order));
+            // Unreachable: the grammar has no other operator.
             default -> throw new IllegalStateException("unknown matcher operator " + m.op());
         };
     }
@@ -46,7 +47,7 @@ final class Matchers {
 
     /** The severities the comparison selects, as an anchored-by-Alertmanager alternation. */
     static String severityRegex(String op, String value, SeverityOrder order) {
-        // The reference validator rejects unknown severities, so a model that gets here is invalid.
+        // Unreachable: Alert.UnknownSeverity reports an unknown level in an ordering as blocking.
         return alternation(order.selected(op, value).orElseThrow(() -> new IllegalStateException("unknown severity " + value)));
     }
 

@@ -4,19 +4,28 @@ import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.OutputManifest;
+import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.SourceLoader;
+import dev.vigil.compiler.source.Span;
+import dev.vigil.targets.runbook.RunbookTemplateException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code vigil build}: compile a project and, only if it has no errors, emit every output and
  * commit it to the output directory. A failed build writes nothing, so the previous output stays.
+ *
+ * <p>A model that passed the checks never makes an emitter throw; if one does anyway, that is a bug
+ * in Vigil, reported as an {@code Internal.Emitter} diagnostic with the exception kept for
+ * {@code --debug}, never as a crash.
  */
 public final class Build {
     /** Where a project's output goes unless told otherwise. */
@@ -24,10 +33,24 @@ public final class Build {
         return projectDir.resolve("build").resolve("vigil");
     }
 
-    /** The outcome: the compilation (with all diagnostics) and, when it succeeded, what was written. */
-    public record Result(CompileResult compilation, Optional<OutputDirectory.Result> written, Path output) {
+    /**
+     * The outcome: the compilation (with all diagnostics, including any a failing emitter or runbook
+     * template added) and, when it succeeded, what was written. {@code internalFailure} is the
+     * exception of an emitter that failed, a bug in Vigil.
+     */
+    public record Result(CompileResult compilation, Optional<OutputDirectory.Result> written, Path output,
+            Optional<Throwable> internalFailure) {
+        public Result(CompileResult compilation, Optional<OutputDirectory.Result> written, Path output) {
+            this(compilation, written, output, Optional.empty());
+        }
+
         public boolean succeeded() {
             return written.isPresent();
+        }
+
+        /** Whether an emitter failed: a bug in Vigil, not a mistake in the sources. */
+        public boolean failedInternally() {
+            return internalFailure.isPresent();
         }
     }
 
@@ -35,17 +58,58 @@ public final class Build {
     }
 
     public static Result run(Path projectDir, Path output, EmitSettings settings) throws InputException, IOException {
+        return run(projectDir, output, settings, CompileOptions.DEFAULT);
+    }
+
+    /** As {@link #run(Path, Path, EmitSettings)}, with the scrape interval, target versions and levels the build sets. */
+    public static Result run(Path projectDir, Path output, EmitSettings settings, CompileOptions options)
+            throws InputException, IOException {
+        return run(projectDir, output, settings, options, Emitters.all());
+    }
+
+    /** As {@link #run(Path, Path, EmitSettings, CompileOptions)}, with the emitters to run. */
+    public static Result run(Path projectDir, Path output, EmitSettings settings, CompileOptions options,
+            List<Emitter> emitters) throws InputException, IOException {
         SourceLoader loader = SourceLoader.fromWorkingDirectory();
-        return write(new Compiler(loader).check(List.of(projectDir)), output, settings);
+        return write(new Compiler(loader, options).check(List.of(projectDir)), output, settings, emitters);
     }
 
     /** Emits a compilation's outputs into {@code output}; writes nothing when it produced no project. */
     public static Result write(CompileResult compiled, Path output, EmitSettings settings) throws IOException {
+        return write(compiled, output, settings, Emitters.all());
+    }
+
+    /** As {@link #write(CompileResult, Path, EmitSettings)}, with the emitters to run. */
+    public static Result write(CompileResult compiled, Path output, EmitSettings settings, List<Emitter> emitters)
+            throws IOException {
         if (compiled.project().isEmpty()) {
             return new Result(compiled, Optional.empty(), output);
         }
-        OutputManifest files = emit(compiled.project().get(), settings);
+        OutputManifest files = new OutputManifest();
+        for (Emitter e : emitters) {
+            try {
+                e.emit(compiled.project().get(), settings, files);
+            } catch (RunbookTemplateException t) {
+                // The project's own template: its author's mistake, at its line.
+                return failed(compiled, output, Diagnostic.error("Input.RunbookTemplate",
+                        Span.point(t.file().toString(), t.line(), t.column()),
+                        "The runbook template `" + t.file().getFileName() + "` cannot be rendered: "
+                                + t.problem().replaceFirst("[.]?$", "."),
+                        "Fix the template, or remove it from the templates directory to use Vigil's own."), null);
+            } catch (RuntimeException | AssertionError | StackOverflowError bug) {
+                return failed(compiled, output, Diagnostic.blocking("Internal.Emitter", Span.NONE,
+                        "Writing the `" + e.name() + "` output failed; this is a bug in Vigil; please report it.", null),
+                        bug);
+            }
+        }
         return new Result(compiled, Optional.of(OutputDirectory.commit(files, output)), output);
+    }
+
+    private static Result failed(CompileResult compiled, Path output, Diagnostic d, Throwable bug) {
+        List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
+        diagnostics.add(d);
+        CompileResult withFailure = new CompileResult(Optional.empty(), diagnostics, compiled.sources());
+        return new Result(withFailure, Optional.empty(), output, Optional.ofNullable(bug));
     }
 
     /** Every output of a project, in memory. */

@@ -99,6 +99,7 @@ public final class GrafanaEmitter implements Emitter {
         try {
             return JSON.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
+            // Unreachable: the dashboard model is records, lists, strings and numbers, which always serialise.
             throw new UncheckedIOException(e);
         }
     }

@@ -60,6 +60,7 @@ public final class ThresholdSteps {
         }
         BigDecimal at = QueryText.plain(alert.get().value());
         int exact = indexAt(steps, at);
+        // Present: DashboardBuilder passes only thresholds with a direction.
         if (alert.get().direction().orElseThrow() == AlertThreshold.Direction.ABOVE) {
             if (exact >= 0) {
                 steps.set(exact, new GrafanaJson.Step(alertColour, at));

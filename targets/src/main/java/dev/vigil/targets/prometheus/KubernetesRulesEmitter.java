@@ -7,7 +7,6 @@ import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.Yaml;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,24 +29,15 @@ public final class KubernetesRulesEmitter implements Emitter {
             doc.put("apiVersion", "monitoring.coreos.com/v1");
             doc.put("kind", "PrometheusRule");
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("name", objectName(service.name()));
+            metadata.put("name", service.kubernetesName());
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("app.kubernetes.io/managed-by", "vigil");
-            labels.put("vigil.dev/service", objectName(service.name()));
+            labels.put("vigil.dev/service", service.kubernetesName());
             metadata.put("labels", labels);
             doc.put("metadata", metadata);
             doc.put("spec", Map.of("groups", RuleFiles.groups(project, service)));
-            out.writeText("kubernetes/prometheusrule-" + objectName(service.name()) + ".yaml", Yaml.dump(doc));
+            // Unique: Name.Collision reports two services with one Kubernetes name as blocking.
+            out.writeText("kubernetes/prometheusrule-" + service.kubernetesName() + ".yaml", Yaml.dump(doc));
         }
-    }
-
-    /** A Kubernetes object name: lower case letters, digits and `-`, at most 63 characters. */
-    static String objectName(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-")
-                .replaceAll("^-|-$", "");
-        if (n.isEmpty()) {
-            n = "vigil";
-        }
-        return n.length() > 63 ? n.substring(0, 63).replaceAll("-$", "") : n;
     }
 }

@@ -180,7 +180,7 @@ public final class PrometheusTestsEmitter implements Emitter {
         try {
             return TemplateRenderer.render(template, labels, value, Map.of());
         } catch (TemplateException e) {
-            // The Test.AlertValue check refuses such tests before anything is emitted.
+            // Unreachable: Test.AlertValue reports such a test as blocking, so nothing is emitted.
             throw new IllegalStateException("test `" + t.name() + "`: cannot render `" + template + "` for "
                     + a.alert().name() + ": " + e.getMessage(), e);
         }

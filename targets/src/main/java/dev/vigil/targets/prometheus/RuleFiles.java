@@ -83,7 +83,7 @@ public final class RuleFiles {
 
     /** Whether the service has any rule to write, written or generated. */
     public static boolean hasRules(Service service) {
-        return !service.groups().isEmpty();
+        return service.hasRules();
     }
 
     private static Map<String, Object> recording(Rule.Recording r, Map<String, Constant> constants) {

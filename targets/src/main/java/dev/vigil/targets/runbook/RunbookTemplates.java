@@ -26,6 +26,7 @@ public final class RunbookTemplates {
      */
     public static Configuration configuration(EmitSettings settings) {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        settings.runbookTemplates().ifPresent(dir -> c.setCustomAttribute(OVERRIDES, dir));
         TemplateLoader builtIn = new ClassTemplateLoader(RunbookTemplates.class, "/dev/vigil/targets/runbook");
         try {
             c.setTemplateLoader(settings.runbookTemplates().isPresent()
@@ -33,6 +34,7 @@ public final class RunbookTemplates {
                         new FileTemplateLoader(settings.runbookTemplates().get().toFile()), builtIn})
                     : builtIn);
         } catch (IOException e) {
+            // Unreachable from `vigil build` and the Maven plugin, which refuse a templates path that is no directory.
             throw new UncheckedIOException("cannot read runbook templates", e);
         }
         c.setDefaultEncoding("UTF-8");
@@ -55,10 +57,34 @@ public final class RunbookTemplates {
             // One trailing newline, Unix line ends, no trailing blanks: stable diffs.
             String text = w.toString().replace("\r\n", "\n").replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
             return text.strip() + "\n";
+        } catch (freemarker.core.ParseException e) {
+            throw failure(c, e.getTemplateName(), e.lineNumber, e.columnNumber, e.getEditorMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load runbook template " + template, e);
+            // A project's own template that cannot be read is its author's to fix; a built-in one always loads.
+            throw failure(c, template, 1, 1, "it cannot be read (" + e.getMessage() + ")", e);
         } catch (TemplateException e) {
-            throw new IllegalStateException("runbook template " + template + " failed: " + e.getMessage(), e);
+            throw failure(c, e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber(),
+                    e.getMessageWithoutStackTop(), e);
         }
+    }
+
+    /** The key under which the configuration keeps the project's template directory. */
+    private static final String OVERRIDES = "vigil.runbookTemplates";
+
+    /**
+     * A template of the project's own is the user's mistake ({@link RunbookTemplateException}); one
+     * of Vigil's is a bug, which the build reports as internal.
+     */
+    private static RuntimeException failure(Configuration c, String source, Integer line, Integer column, String message,
+            Exception e) {
+        Object dir = c.getCustomAttribute(OVERRIDES);
+        if (dir instanceof java.nio.file.Path overrides && source != null
+                && java.nio.file.Files.isRegularFile(overrides.resolve(source))) {
+            String first = message == null ? "" : message.strip().lines().findFirst().orElse("");
+            return new RunbookTemplateException(overrides.resolve(source), line == null ? 1 : Math.max(1, line),
+                    column == null ? 1 : Math.max(1, column), first, e);
+        }
+        // A built-in template that fails is a bug in Vigil: the build reports it as Internal.Emitter.
+        return new IllegalStateException("runbook template " + source + " failed: " + e.getMessage(), e);
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.targets.alertmanager;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.model.Project;
@@ -146,13 +145,14 @@ class AlertmanagerEmitterTest {
     }
 
     @Test
-    void webhookUrlFileIsRefusedForTheBaselineAndWrittenForNewerTargets() {
-        Project p = Projects.compileText("routing {", "  receiver hook webhook { url_file \"/s/hook\" }",
-                "  route default to hook", "}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Projects.emit(p));
-        assertTrue(e.getMessage().contains("url_file") && e.getMessage().contains("0.25"), e.getMessage());
-        OutputManifest newer = Projects.emit(p, new AlertmanagerEmitter(AlertmanagerVersion.parse("v0.27.0")));
-        assertTrue(Projects.text(newer, AlertmanagerEmitter.CONFIG).contains("url_file: /s/hook"));
+    void webhookUrlFileIsRefusedAtCheckForTheBaselineAndWrittenForNewerTargets() {
+        String routing = "routing {\n  receiver hook webhook { url_file \"/s/hook\" }\n  route default to hook\n}\n";
+        var baseline = dev.vigil.compiler.Compiler.compile(List.of(new dev.vigil.compiler.source.SourceFile("t.vigil", routing)));
+        assertTrue(baseline.project().isEmpty());
+        assertTrue(baseline.diagnostics().stream().anyMatch(d -> d.code().equals("Target.Unsupported")
+                && d.message().contains("url_file") && d.message().contains("0.25")), baseline.diagnostics().toString());
+        Project p = Projects.compileText("settings { alertmanager_version \"v0.27.0\" }", routing);
+        assertTrue(Projects.text(Projects.emit(p), AlertmanagerEmitter.CONFIG).contains("url_file: /s/hook"));
     }
 
     @Test

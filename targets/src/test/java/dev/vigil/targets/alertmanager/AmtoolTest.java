@@ -40,7 +40,7 @@ class AmtoolTest {
         return dir;
     }
 
-    private static void assertChecks(Tool amtool, Path config) {
+    static void assertChecks(Tool amtool, Path config) {
         Tool.Result r = amtool.run(List.of("check-config", config.toString()));
         assertTrue(r.ok(), r.report());
         assertTrue(r.stdout().contains("SUCCESS"), r.report());
@@ -134,11 +134,12 @@ class AmtoolTest {
             org.junit.jupiter.api.Assumptions.abort("amtool is not 0.25");
         }
         Project project = Projects.compileText(
+                "settings { alertmanager_version \"0.26\" }",
                 "routing {",
                 "  receiver hook webhook { url_file \"/etc/am/hook-url\" }",
                 "  route default to hook",
                 "}");
-        OutputManifest out = Projects.emit(project, new AlertmanagerEmitter(new AlertmanagerVersion(0, 26)));
+        OutputManifest out = Projects.emit(project);
         Tool.Result r = amtool.run(List.of("check-config",
                 write("url-file", out).resolve(AlertmanagerEmitter.CONFIG).toString()));
         assertFalse(r.ok(), r.report());

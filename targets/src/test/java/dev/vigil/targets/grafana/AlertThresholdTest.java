@@ -18,6 +18,8 @@ class AlertThresholdTest {
     /** The threshold of an alert whose `when` is {@code when}, with the constants below in scope. */
     private static Optional<AlertThreshold> threshold(String when) {
         Project p = GrafanaFixtures.compile(String.join("\n",
+                // 2.54 reads a duration as a number of seconds, as one case below writes its threshold.
+                "settings { prometheus_version \"2.54\" }",
                 "const global_max = 10",
                 "service s {",
                 "  const ceiling = 4",

@@ -51,8 +51,8 @@ class RuleFileFormatsTest {
 
     @Test
     void objectNamesFollowKubernetesRules() {
-        assertEquals("crm-events", KubernetesRulesEmitter.objectName("crm_events"));
-        assertEquals("a-b", KubernetesRulesEmitter.objectName("__A..b__"));
-        assertEquals(63, KubernetesRulesEmitter.objectName("x".repeat(80)).length());
+        assertEquals("crm-events", dev.vigil.compiler.model.Service.kubernetesName("crm_events"));
+        assertEquals("a-b", dev.vigil.compiler.model.Service.kubernetesName("__A..b__"));
+        assertEquals(63, dev.vigil.compiler.model.Service.kubernetesName("x".repeat(80)).length());
     }
 }

@@ -51,18 +51,28 @@ public final class UnknownSeverity implements Validator {
         for (Routing.Matcher m : matchers) {
             // `!=` an unknown level and regexes are legitimate; `=` and the orderings must name a level.
             if ("severity".equals(m.label()) && m.op() != null && !m.op().contains("~") && !m.op().equals("!=")) {
-                check(m.value(), m.span(), levels, sink);
+                // An ordering is written as the levels it selects, which an unknown level has none of.
+                boolean ordering = m.op().startsWith(">") || m.op().startsWith("<");
+                check(m.value(), m.span(), levels, sink, ordering);
             }
         }
     }
 
     private void check(String name, Span span, List<String> levels, DiagnosticSink sink) {
+        check(name, span, levels, sink, false);
+    }
+
+    private void check(String name, Span span, List<String> levels, DiagnosticSink sink, boolean blocking) {
         if (name == null || levels.contains(name)) {
             return;
         }
         String near = Suggest.closest(name, levels);
-        sink.error(id(), span, "Unknown severity `" + name + "`.",
-                (near != null ? "Did you mean `" + near + "`? " : "") + "The declared severities are "
-                        + String.join(" > ", levels) + ".");
+        String hint = (near != null ? "Did you mean `" + near + "`? " : "") + "The declared severities are "
+                + String.join(" > ", levels) + ".";
+        if (blocking) {
+            sink.blocking(id(), span, "Unknown severity `" + name + "`.", hint);
+        } else {
+            sink.error(id(), span, "Unknown severity `" + name + "`.", hint);
+        }
     }
 }

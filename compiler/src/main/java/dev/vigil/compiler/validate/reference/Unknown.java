@@ -1,6 +1,7 @@
 package dev.vigil.compiler.validate.reference;
 
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Dashboard;
@@ -128,8 +129,12 @@ public final class Unknown implements Validator {
 
         private void report(Ref ref, Collection<String> names) {
             String near = Suggest.closest(ref.name(), names);
-            sink.error(id, ref.span(), "Unknown " + ref.kind().noun() + " `" + ref.name() + "`.",
+            Diagnostic d = Diagnostic.error(id, ref.span(), "Unknown " + ref.kind().noun() + " `" + ref.name() + "`.",
                     near != null ? "Did you mean `" + near + "`?" : "No " + ref.kind().noun() + " by that name is declared.");
+            // Alertmanager refuses a route to a receiver or time interval it does not have; other
+            // references (a panel kept in another repository) may be excused.
+            boolean refused = ref.kind() == Ref.Kind.RECEIVER || ref.kind() == Ref.Kind.TIME_INTERVAL;
+            sink.report(refused ? Diagnostic.blocking(d.code(), d.span(), d.message(), d.hint()) : d);
         }
     }
 }

@@ -64,7 +64,8 @@ public final class AlertValue implements Validator {
             try {
                 TemplateRenderer.render(text, a.labels(), 0, Map.of());
             } catch (TemplateException e) {
-                sink.error(id(), a.span(), "Vigil cannot render `" + alert.name() + "`'s " + t.getKey()
+                // Blocking: the promtool test is written with the rendered text, which does not exist.
+                sink.blocking(id(), a.span(), "Vigil cannot render `" + alert.name() + "`'s " + t.getKey()
                         + " for this test: " + e.getMessage() + ".",
                         "Give the expected text: `annotations { " + t.getKey().replace("label ", "") + " = \"...\" }`.");
                 continue;

@@ -1,0 +1,53 @@
+package dev.vigil.cli;
+
+import dev.vigil.compiler.target.TargetVersions.Tool;
+import dev.vigil.compiler.target.Version;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The Prometheus and Alertmanager releases the output must load in, as options of check, build and
+ * lint. Unset, the sources' {@code settings} apply, else the defaults; set both here and there, the
+ * sources report a conflict.
+ */
+final class VersionOptions {
+    @Option(names = "--prometheus-version", paramLabel = "X.Y",
+            description = "The Prometheus release the rules must load in, such as 2.42 (default: the sources' settings, else 2.42).")
+    String prometheus;
+
+    @Option(names = "--alertmanager-version", paramLabel = "X.Y",
+            description = "The Alertmanager release the configuration must load in, such as 0.25 (default: the sources' settings, else 0.25).")
+    String alertmanager;
+
+    /** The releases given; a value that is no release, or one too old, is a usage error. */
+    Map<Tool, Version> versions(CommandLine commandLine) {
+        Map<Tool, Version> out = new EnumMap<>(Tool.class);
+        put(out, Tool.PROMETHEUS, prometheus, commandLine);
+        put(out, Tool.ALERTMANAGER, alertmanager, commandLine);
+        return out;
+    }
+
+    static void put(Map<Tool, Version> out, Tool tool, String text, CommandLine commandLine) {
+        if (text == null) {
+            return;
+        }
+        try {
+            out.put(tool, tool.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, tool.option() + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** The Grafana release, for the commands that write dashboards. */
+    static final class Grafana {
+        @Option(names = "--grafana-version", paramLabel = "X.Y",
+                description = "The Grafana release the dashboards must load in, such as 11.0 (default: the sources' settings, else 11.0).")
+        String grafana;
+
+        void addTo(Map<Tool, Version> out, CommandLine commandLine) {
+            put(out, Tool.GRAFANA, grafana, commandLine);
+        }
+    }
+}
