@@ -1,5 +1,6 @@
 package dev.vigil.compiler.template;
 
+import dev.vigil.compiler.target.TargetFeature;
 import static dev.vigil.compiler.template.GoValues.str;
 import static dev.vigil.compiler.template.GoValues.toFloat;
 import static dev.vigil.compiler.template.GoValues.truth;
@@ -30,10 +31,14 @@ import java.util.regex.PatternSyntaxException;
 public final class Functions {
     /**
      * A template function. {@code offline} is false for what needs a live Prometheus: query results,
-     * its clock, its external URL. {@code since} is the Prometheus release that added it, or null
-     * when Prometheus 2.42 already has it.
+     * its clock, its external URL.
      */
-    public record Function(String name, boolean offline, String since, Body body) {
+    public record Function(String name, boolean offline, Body body) {
+        /** The Prometheus release that added it, from the target feature table; null when 2.42 has it. */
+        public String since() {
+            return TargetFeature.ofTemplateFunction(name).flatMap(TargetFeature::since).map(Object::toString)
+                    .orElse(null);
+        }
     }
 
     /** A function's implementation, given its arguments (the piped value last). */
@@ -111,9 +116,9 @@ public final class Functions {
             fn("parseDuration", a -> Humanize.parseDuration(str(one(a, "parseDuration")))),
             fn("stripPort", a -> stripPort(str(one(a, "stripPort")))),
             fn("stripDomain", a -> stripDomain(str(one(a, "stripDomain")))),
-            new Function("toDuration", true, "3.6", a -> new GoDuration(goInt64(toFloat(one(a, "toDuration")) * 1e9))),
-            new Function("now", false, "3.6", null),
-            new Function("urlQueryEscape", true, "3.8", a -> GoValues.queryEscape(str(one(a, "urlQueryEscape")))));
+            new Function("toDuration", true, a -> new GoDuration(goInt64(toFloat(one(a, "toDuration")) * 1e9))),
+            new Function("now", false, null),
+            new Function("urlQueryEscape", true, a -> GoValues.queryEscape(str(one(a, "urlQueryEscape")))));
 
     private Functions() {
     }
@@ -141,11 +146,11 @@ public final class Functions {
 
     /** A function Vigil evaluates, in Prometheus 2.42 already. */
     private static Function fn(String name, Body body) {
-        return new Function(name, true, null, body);
+        return new Function(name, true, body);
     }
 
     private static Function live(String name) {
-        return new Function(name, false, null, null);
+        return new Function(name, false, null);
     }
 
     // ------------------------------------------------------------------ arguments
@@ -334,8 +339,10 @@ public final class Functions {
 
     /**
      * Go's RE2 pattern as a Java one. Only RE2's spelling of named groups, {@code (?P<name>}, is
-     * translated: this package stands alone, and the finer differences (Java's {@code $} also
-     * matching before a final newline, its wider {@code \s}) rarely meet alert label values.
+     * translated. Not {@code regex.Re2}: that engine matches label values whole and drops group
+     * names and greediness, which decide what {@code reReplaceAll} replaces. The finer differences
+     * (Java's {@code $} also matching before a final newline, its wider {@code \s}) rarely meet alert
+     * label values.
      */
     private static Pattern regex(String re) throws TemplateException {
         try {
