@@ -54,10 +54,12 @@ public final class RunbookEmitter implements Emitter {
             Map<String, Constant> constants = QueryText.scope(project, service);
             String dir = "runbooks/" + Links.segment(service.name()) + "/";
             List<Map<String, Object>> alerts = new ArrayList<>();
+            java.util.Set<String> written = new java.util.HashSet<>();
             for (RuleGroup g : service.groups()) {
                 for (Rule r : g.rules()) {
-                    // An SLO's burn-rate alerts have runbooks of their own (SloRunbookEmitter).
-                    if (r instanceof Rule.Alert a && !isSloBurn(a)) {
+                    // An SLO's burn-rate alerts have runbooks of their own (SloRunbookEmitter). An alert
+                    // pasted twice word for word (a Duplicate.IdenticalRule warning) has one runbook.
+                    if (r instanceof Rule.Alert a && !isSloBurn(a) && written.add(a.name())) {
                         Map<String, Object> alert = alert(project, service, g, a, constants);
                         alerts.add(alert);
                         out.writeText(dir + alert.get("file"), RunbookTemplates.render(freemarker, RUNBOOK, Map.of(
