@@ -113,17 +113,7 @@ record SloPlan(Service service, Slo slo, Map<String, Constant> constants, List<L
     }
 
     static String alertName(Service service, Slo slo, AlertWindows.Tier tier) {
-        return camel(service.name()) + camel(slo.name()) + "BurnRate" + camel(tier.id());
-    }
-
-    static String camel(String name) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : name.split("[^A-Za-z0-9]+")) {
-            if (!part.isEmpty()) {
-                sb.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
-            }
-        }
-        return sb.toString();
+        return slo.alertName(service.name(), tier);
     }
 
     // ------------------------------------------------------------ names

@@ -24,6 +24,24 @@ public record Slo(String name, BigDecimal objectivePercent, Span objectiveSpan, 
                 && objectivePercent.compareTo(BigDecimal.valueOf(100)) < 0;
     }
 
+    /**
+     * The name of this SLO's burn-rate alert of {@code tier} in service {@code service}: service, SLO
+     * and tier in camel case, {@code ShopAvailabilityBurnRatePage}.
+     */
+    public String alertName(String service, AlertWindows.Tier tier) {
+        return camel(service) + camel(name) + "BurnRate" + camel(tier.id());
+    }
+
+    private static String camel(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                sb.append(part.substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(part.substring(1));
+            }
+        }
+        return sb.toString();
+    }
+
     /** The objective as a ratio: {@code 99.9%} is {@code 0.999}. */
     public BigDecimal target() {
         return objectivePercent.movePointLeft(2).stripTrailingZeros();

@@ -48,7 +48,7 @@ public final class ThresholdUnreadable implements Validator {
                         }
                         sink.warning(id(), p.thresholdsFrom().span(), "Panel `" + p.name() + "` draws no threshold: "
                                 + "alert `" + o.alert().name() + "` has no `>`, `>=`, `<` or `<=` comparison with a "
-                                + "number to read one from.", "Give the panel its own `thresholds [...]`, or compare the "
+                                + "number to read one from.", "Give the panel its own `thresholds { COLOR VALUE, ... }`, or compare the "
                                         + "alert's query with a number or constant at the top of its condition.");
                     }
                 }

@@ -4,7 +4,10 @@ import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
+import dev.vigil.compiler.model.AlertWindows;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Origin;
+import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
@@ -41,6 +44,19 @@ public final class Unknown implements Validator {
             for (Dashboard d : s.dashboards()) {
                 Set<String> panels = panelsByDashboard.computeIfAbsent(d.name(), k -> new HashSet<>());
                 d.rows().forEach(row -> row.panels().forEach(p -> panels.add(p.name())));
+            }
+        }
+        // An SLO with errors of its own is not lowered: names of what it would generate are not
+        // reported again wherever they are used.
+        for (Service s : project.services()) {
+            for (Slo slo : s.slos()) {
+                boolean lowered = s.groups().stream().anyMatch(g -> g.origin() instanceof Origin.FromSlo f
+                        && f.slo().equals(slo.name()));
+                if (!lowered) {
+                    for (AlertWindows.Tier tier : AlertWindows.Tier.values()) {
+                        alerts.add(slo.alertName(s.name(), tier));
+                    }
+                }
             }
         }
         Set<String> receivers = new HashSet<>();
