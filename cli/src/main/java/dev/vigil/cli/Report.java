@@ -18,6 +18,10 @@ final class Report {
             out.println(result.diagnostics().isEmpty() ? "ok: no problems found" : TextRenderer.summary(result.diagnostics()));
         }
         out.flush();
+        // A finding about Vigil itself (a check or an expansion that failed) is not the user's mistake.
+        if (result.diagnostics().stream().anyMatch(d -> d.isError() && d.inFamily("Internal"))) {
+            return VigilCommand.EXIT_INTERNAL;
+        }
         return result.hasErrors() ? 1 : 0;
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.compiler.lint;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.ExpressionChecks;
 import dev.vigil.compiler.InputException;
-import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suppression;
@@ -19,7 +18,6 @@ import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.SourceLoader;
 import dev.vigil.compiler.source.Span;
-import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.Validators;
 import dev.vigil.compiler.yaml.AlertmanagerConfigReader;
 import dev.vigil.compiler.yaml.ExprSpans;
@@ -147,23 +145,9 @@ public final class Linter {
         return options.strict() ? result.withWarningsAsErrors() : result;
     }
 
-    /**
-     * Runs every registered validator. Models read from arbitrary YAML have shapes a .vigil project
-     * never produces; a check that trips over one is reported, and the others still run.
-     */
+    /** Runs every registered validator; one that trips over a model read from YAML is reported, and the others still run. */
     private static void validate(Project project, DiagnosticSink sink) {
-        ProjectAnalysis analysis = new ProjectAnalysis(project);
-        for (Validator v : Validators.builtIn().all()) {
-            try {
-                v.validate(project, analysis, sink);
-            } catch (RuntimeException e) {
-                // A check that failed half-way may have left the shared analysis half-built.
-                analysis = new ProjectAnalysis(project);
-                sink.error("Internal.CheckFailed", Span.point("<vigil>", 1, 1),
-                        "The check `" + v.id() + "` failed on this input: " + e + ".",
-                        "This is a bug in Vigil; please report it with the file that caused it.");
-            }
-        }
+        Validators.builtIn().run(project, sink);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.vigil.compiler.validate;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,10 +37,22 @@ public final class Validators {
         return validators;
     }
 
+    /**
+     * Runs every check. A check that fails is a bug in Vigil: it is reported as
+     * {@code Internal.CheckFailed}, and the other checks still run.
+     */
     public void run(Project project, DiagnosticSink sink) {
         ProjectAnalysis analysis = new ProjectAnalysis(project);
         for (Validator v : validators) {
-            v.validate(project, analysis, sink);
+            try {
+                v.validate(project, analysis, sink);
+            } catch (RuntimeException e) {
+                // A check that failed half-way may have left the shared analysis half-built.
+                analysis = new ProjectAnalysis(project);
+                sink.error("Internal.CheckFailed", Span.point("<vigil>", 1, 1),
+                        "The check `" + v.id() + "` failed on this input: " + e + ".",
+                        "This is a bug in Vigil; please report it with the files that caused it.");
+            }
         }
     }
 }
