@@ -1,0 +1,106 @@
+package dev.vigil.targets.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The principle on every project the suite knows (the samples, the golden snippets that compile
+ * without errors, the documentation's examples): if {@code vigil check} reports no error, the build
+ * succeeds, promtool accepts the rule files and passes the unit tests, amtool accepts the
+ * configuration, {@code vigil lint} finds nothing new in the output, and the labels label inference
+ * gives the samples' alerts are the labels Prometheus attaches. Each tool runs once over all of them.
+ */
+class KnownProjectsOracleTest {
+    private static final long SEED = Long.getLong("vigil.oracle.seed", 1L);
+    /** Synthetic worlds per sample for the label probe, besides the samples' own DSL tests. */
+    private static final int WORLDS = 6;
+
+    /**
+     * Project and output file that promtool is known to refuse today.
+     * TODO remove once main's fix is merged: fixed in main by the __name__ change.
+     */
+    private static final Map<String, String> KNOWN_FAILURES = Map.of(
+            // fixed in main by the __name__ change: `expect value aether:cache_hit_ratio:rate5m is [...]` compiles without `__name__`
+            "docs/language.md", "prometheus/tests/aether_rag.test.yml");
+
+    @TempDir
+    static Path root;
+    private static BuildOracle.Report report;
+
+    @BeforeAll
+    static void runTheOracle() {
+        report = BuildOracle.run(KnownProjects.all(), BuildOracle.directory(root),
+                new BuildOracle.Probing(c -> c.name.startsWith("samples/"), WORLDS, true, SEED, -1),
+                (c, file) -> file.equals(KNOWN_FAILURES.get(c.name)));
+        System.out.println("KnownProjectsOracleTest: " + report.cases().size() + " projects, " + report.built().size()
+                + " without errors and built; " + report.verdicts().timing() + "; " + report.millis() + " ms in all ("
+                + report.phases() + ")");
+        report.cases().stream().filter(c -> !c.builds() && c.failures.isEmpty())
+                .forEach(c -> System.out.println("  not built (has errors): " + c.name));
+    }
+
+    @Test
+    void everySampleAndManyExamplesBuild() {
+        assertTrue(report.built().stream().filter(c -> c.name.startsWith("samples/")).count() >= 5, "a sample has errors");
+        assertTrue(report.built().size() >= 100, "only " + report.built().size() + " known projects built");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> toolsAcceptTheOutput() {
+        return report.cases().stream().filter(c -> c.builds() || !c.failures.isEmpty())
+                .map(c -> DynamicTest.dynamicTest(c.name, () -> {
+                    c.notes.forEach(n -> System.out.println("NOTE " + c.name + ": " + n));
+                    assertTrue(c.failures.isEmpty(), c.name + ":\n" + String.join("\n", c.failures));
+                    if (!c.knownFailures.isEmpty()) {
+                        String message = "KNOWN FAILURE of " + c.name + " (fixed in main by the __name__ change): "
+                                + c.knownFailures;
+                        assertTrue(message.contains("__name__"), "the known failure now fails for another reason: " + message);
+                        System.err.println("WARNING: " + message);
+                        Assumptions.abort(message);
+                    }
+                }));
+    }
+
+    /** A known failure that passes now must leave the list, so the list cannot hide a new failure. */
+    @Test
+    void knownFailuresStillFail() {
+        List<String> passing = new ArrayList<>();
+        KNOWN_FAILURES.forEach((project, file) -> {
+            if (report.cases().stream().noneMatch(c -> c.name.equals(project) && c.knownFailures.containsKey(file))) {
+                passing.add(project + ": " + file);
+            }
+        });
+        assertTrue(passing.isEmpty(), "these pass now; remove them from KNOWN_FAILURES: " + passing);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> lintFindsNothingNewInTheOutput() {
+        return report.built().stream().map(c -> DynamicTest.dynamicTest(c.name,
+                () -> assertTrue(c.lint.isEmpty(), c.name + ": vigil lint on the output reports what vigil check did not:\n"
+                        + String.join("\n", c.lint))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> inferredLabelsAreTheLabelsPrometheusAttaches() {
+        System.out.println(LabelProbe.summary("samples", report.probes()));
+        return report.probes().stream().map(p -> DynamicTest.dynamicTest(p.project(), () -> {
+            assertTrue(p.problems().isEmpty(), p.project() + ":\n" + String.join("\n", p.problems()));
+            BuildOracle.Case c = report.cases().stream().filter(x -> x.probe == p).findFirst().orElseThrow();
+            assertTrue(c.labelDisagreements.isEmpty(), String.join("\n", c.labelDisagreements));
+            List<String> unprobed = p.targets().stream().filter(t -> t.simple && t.fired.isEmpty())
+                    .map(t -> t.alert.name() + (t.skipped != null ? " (" + t.skipped + ")" : " (did not fire)")).toList();
+            assertTrue(unprobed.isEmpty(), p.project() + ": alerts of a simple shape the probe did not cover: " + unprobed);
+        }));
+    }
+}
