@@ -1,7 +1,12 @@
 package dev.vigil.targets.oracle;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.targets.tools.Tool;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,5 +107,39 @@ class KnownProjectsOracleTest {
                     .map(t -> t.alert.name() + (t.skipped != null ? " (" + t.skipped + ")" : " (did not fire)")).toList();
             assertTrue(unprobed.isEmpty(), p.project() + ": alerts of a simple shape the probe did not cover: " + unprobed);
         }));
+    }
+
+    /** The oracle can fail: a file a tool refuses among files it accepts is mapped to itself. */
+    @Test
+    void eachToolVerdictIsMappedToItsFile(@TempDir Path dir) throws IOException {
+        Tool promtool = Tool.require("promtool");
+        Tool amtool = Tool.require("amtool");
+        String good = "groups:\n- name: g\n  rules:\n  - record: job:x:sum\n    expr: sum(x)\n";
+        write(dir, "a/good.yml", good);
+        write(dir, "b/bad.yml", "groups:\n- name: g\n  rules:\n  - record: job:x:sum\n    expr: sum(x\n");
+        write(dir, "c/good.yml", good);
+        ToolBatch.Run check = ToolBatch.promtoolCheckRules(promtool, dir, List.of("a/good.yml", "b/bad.yml", "c/good.yml"));
+        assertEquals(List.of(true, false, true), check.verdicts().values().stream().map(ToolBatch.Verdict::ok).toList());
+        assertTrue(check.verdicts().get("b/bad.yml").output().contains("b/bad.yml"), check.verdicts().toString());
+
+        String test = "rule_files: [good.yml]\ntests:\n- interval: 1m\n  input_series:\n  - series: x{a=\"1\"}\n    values: 1x5\n"
+                + "  promql_expr_test:\n  - expr: job:x:sum\n    eval_time: 2m\n    exp_samples:\n    - labels: job:x:sum\n      value: %s\n";
+        write(dir, "a/pass.test.yml", test.formatted("1"));
+        write(dir, "c/fail.test.yml", test.formatted("2"));
+        ToolBatch.Run run = ToolBatch.promtoolTestRules(promtool, dir, List.of("c/fail.test.yml", "a/pass.test.yml"));
+        assertFalse(run.verdicts().get("c/fail.test.yml").ok(), run.verdicts().toString());
+        assertTrue(run.verdicts().get("c/fail.test.yml").output().contains("exp:"), run.verdicts().toString());
+        assertTrue(run.verdicts().get("a/pass.test.yml").ok(), run.verdicts().toString());
+
+        write(dir, "am/good.yml", "route:\n  receiver: r\nreceivers:\n- name: r\n");
+        write(dir, "am/bad.yml", "route:\n  receiver: nobody\nreceivers:\n- name: r\n");
+        ToolBatch.Run am = ToolBatch.amtoolCheckConfig(amtool, dir, List.of("am/bad.yml", "am/good.yml"));
+        assertEquals(List.of(false, true), am.verdicts().values().stream().map(ToolBatch.Verdict::ok).toList());
+    }
+
+    private static void write(Path dir, String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 }

@@ -21,6 +21,7 @@ import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.MatrixSelector;
 import dev.vigil.compiler.promql.NumberLiteral;
 import dev.vigil.compiler.promql.OffsetExpr;
+import dev.vigil.compiler.promql.PromqlPrinter;
 import dev.vigil.compiler.promql.Unary;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.targets.OutputManifest;
@@ -333,7 +334,7 @@ final class LabelProbe {
                 List<String> problems = disagreements(inferred, actual);
                 if (!problems.isEmpty()) {
                     out.add(t.describe() + " (" + world + "): Vigil infers " + inferred + ", Prometheus attached "
-                            + actual + ": " + String.join("; ", problems) + "\n    when " + t.alert.expr());
+                            + actual + ": " + String.join("; ", problems) + "\n    when " + PromqlPrinter.print(t.alert.expr()));
                 }
             });
         }
