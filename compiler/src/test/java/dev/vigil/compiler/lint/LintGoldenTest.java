@@ -55,6 +55,7 @@ class LintGoldenTest {
             // Checks `expect alert` cases of Vigil tests; a rule file has no tests (Service.tests() is empty).
             Map.entry("Test.AlertValue", "checks Vigil test expectations; YAML has no tests"),
             Map.entry("Test.ExpectedName", "checks Vigil test expectations; YAML has no tests"),
+            Map.entry("Test.SeriesLabels", "checks Vigil test input series; YAML has no tests"),
             Map.entry("Dashboard.ThresholdUnreadable", "checks dashboard panels; a rule file has no dashboards"),
             // Linter.severities() builds the order from the default levels plus every severity an alert,
             // route (`=`/`!=`) or inhibition uses, and Alertmanager matchers have no orderings, so every

@@ -5,7 +5,7 @@ import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
-import dev.vigil.targets.Build;
+import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.OutputManifest;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -48,8 +47,6 @@ final class BuildOracle {
         final List<String> failures = new ArrayList<>();
         /** What a tool remarked without refusing the file: promtool's duplicate-rule lint. */
         final List<String> notes = new ArrayList<>();
-        /** Output files the tools refuse as expected (a known failure), with what the tool said. */
-        final Map<String, String> knownFailures = new LinkedHashMap<>();
         /** What {@code vigil lint} finds in the output that {@code vigil check} did not find in the sources. */
         List<String> lint = List.of();
         /** The label probe, when the case was probed. */
@@ -146,8 +143,7 @@ final class BuildOracle {
      * The whole oracle over many projects: build each, probe the labels of some, run each tool once
      * over all of them, read the probes back, and relint every output.
      */
-    static Report run(Map<String, List<SourceFile>> projects, Path root, Probing probing,
-            BiPredicate<Case, String> expectedToFail) {
+    static Report run(Map<String, List<SourceFile>> projects, Path root, Probing probing) {
         long start = System.nanoTime();
         Tool promtool = Tool.require("promtool");
         Tool amtool = Tool.require("amtool");
@@ -160,7 +156,7 @@ final class BuildOracle {
                 c.probe.files().forEach((path, text) -> probeFiles.put(writeExtra(root, c, path, text), c));
             }
         }
-        Verdicts verdicts = verify(cases, root, promtool, amtool, List.copyOf(probeFiles.keySet()), expectedToFail,
+        Verdicts verdicts = verify(cases, root, promtool, amtool, List.copyOf(probeFiles.keySet()),
                 probing.sloTestBudget());
         long verified = System.nanoTime();
         probeFiles.forEach((file, c) -> LabelProbe.read(c.probe, verdicts.testRules().verdicts().get(file)));
@@ -206,11 +202,10 @@ final class BuildOracle {
     /**
      * Runs each tool once over every built case: {@code promtool check rules} on the rule files,
      * {@code promtool test rules} on the test files and {@code extraTests}, {@code amtool check-config}
-     * on the Alertmanager configurations. A file a tool refuses becomes a failure of its case, or a
-     * known failure when {@code expectedToFail} says so.
+     * on the Alertmanager configurations. A file a tool refuses becomes a failure of its case.
      */
     private static Verdicts verify(List<Case> cases, Path root, Tool promtool, Tool amtool, List<String> extraTests,
-            BiPredicate<Case, String> expectedToFail, int sloTestBudget) {
+            int sloTestBudget) {
         Set<Case> sloTested = new HashSet<>();
         Map<String, Case> rules = new LinkedHashMap<>();
         Map<String, Case> tests = new LinkedHashMap<>();
@@ -263,13 +258,13 @@ final class BuildOracle {
         Verdicts v = new Verdicts(ToolBatch.promtoolCheckRules(promtool, root, List.copyOf(rules.keySet())),
                 new ToolBatch.Run(testVerdicts, testRun.millis(), testRun.command()),
                 ToolBatch.amtoolCheckConfig(amtool, root, List.copyOf(configs.keySet())));
-        record(v.checkRules(), rules, "promtool check rules", expectedToFail);
-        record(v.testRules(), tests, "promtool test rules", expectedToFail);
-        record(v.checkConfig(), configs, "amtool check-config", expectedToFail);
+        record(v.checkRules(), rules, "promtool check rules");
+        record(v.testRules(), tests, "promtool test rules");
+        record(v.checkConfig(), configs, "amtool check-config");
         return v;
     }
 
-    private static void record(ToolBatch.Run run, Map<String, Case> owners, String tool, BiPredicate<Case, String> expectedToFail) {
+    private static void record(ToolBatch.Run run, Map<String, Case> owners, String tool) {
         owners.forEach((file, c) -> {
             ToolBatch.Verdict verdict = run.verdicts().get(file);
             String relative = file.substring(c.dir.length() + 1);
@@ -279,11 +274,7 @@ final class BuildOracle {
             if (verdict.ok()) {
                 return;
             }
-            if (expectedToFail.test(c, relative)) {
-                c.knownFailures.put(relative, verdict.output());
-            } else {
-                c.failures.add(tool + " refuses " + relative + ":\n" + verdict.output());
-            }
+            c.failures.add(tool + " refuses " + relative + ":\n" + verdict.output());
         });
     }
 }

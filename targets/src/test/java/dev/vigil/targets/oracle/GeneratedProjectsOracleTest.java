@@ -53,7 +53,7 @@ class GeneratedProjectsOracleTest {
         }
         int[] probed = {0};
         report = BuildOracle.run(projects, BuildOracle.directory(root),
-                new BuildOracle.Probing(c -> probed[0]++ < PROBED, WORLDS, false, SEED, SLO_TEST_BUDGET), (c, file) -> false);
+                new BuildOracle.Probing(c -> probed[0]++ < PROBED, WORLDS, false, SEED, SLO_TEST_BUDGET));
         System.out.println("GeneratedProjectsOracleTest: " + report.built().size() + " of " + TRIES + " built; "
                 + report.verdicts().timing() + "; " + report.millis() + " ms in all (" + report.phases() + ")");
     }

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -31,14 +29,6 @@ class KnownProjectsOracleTest {
     /** Synthetic worlds per sample for the label probe, besides the samples' own DSL tests. */
     private static final int WORLDS = 6;
 
-    /**
-     * Project and output file that promtool is known to refuse today.
-     * TODO remove once main's fix is merged: fixed in main by the __name__ change.
-     */
-    private static final Map<String, String> KNOWN_FAILURES = Map.of(
-            // fixed in main by the __name__ change: `expect value aether:cache_hit_ratio:rate5m is [...]` compiles without `__name__`
-            "docs/language.md", "prometheus/tests/aether_rag.test.yml");
-
     @TempDir
     static Path root;
     private static BuildOracle.Report report;
@@ -46,8 +36,7 @@ class KnownProjectsOracleTest {
     @BeforeAll
     static void runTheOracle() {
         report = BuildOracle.run(KnownProjects.all(), BuildOracle.directory(root),
-                new BuildOracle.Probing(c -> c.name.startsWith("samples/"), WORLDS, true, SEED, -1),
-                (c, file) -> file.equals(KNOWN_FAILURES.get(c.name)));
+                new BuildOracle.Probing(c -> c.name.startsWith("samples/"), WORLDS, true, SEED, -1));
         System.out.println("KnownProjectsOracleTest: " + report.cases().size() + " projects, " + report.built().size()
                 + " without errors and built; " + report.verdicts().timing() + "; " + report.millis() + " ms in all ("
                 + report.phases() + ")");
@@ -67,26 +56,7 @@ class KnownProjectsOracleTest {
                 .map(c -> DynamicTest.dynamicTest(c.name, () -> {
                     c.notes.forEach(n -> System.out.println("NOTE " + c.name + ": " + n));
                     assertTrue(c.failures.isEmpty(), c.name + ":\n" + String.join("\n", c.failures));
-                    if (!c.knownFailures.isEmpty()) {
-                        String message = "KNOWN FAILURE of " + c.name + " (fixed in main by the __name__ change): "
-                                + c.knownFailures;
-                        assertTrue(message.contains("__name__"), "the known failure now fails for another reason: " + message);
-                        System.err.println("WARNING: " + message);
-                        Assumptions.abort(message);
-                    }
                 }));
-    }
-
-    /** A known failure that passes now must leave the list, so the list cannot hide a new failure. */
-    @Test
-    void knownFailuresStillFail() {
-        List<String> passing = new ArrayList<>();
-        KNOWN_FAILURES.forEach((project, file) -> {
-            if (report.cases().stream().noneMatch(c -> c.name.equals(project) && c.knownFailures.containsKey(file))) {
-                passing.add(project + ": " + file);
-            }
-        });
-        assertTrue(passing.isEmpty(), "these pass now; remove them from KNOWN_FAILURES: " + passing);
     }
 
     @TestFactory

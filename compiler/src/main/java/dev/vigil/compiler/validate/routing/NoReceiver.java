@@ -61,7 +61,10 @@ public final class NoReceiver implements Validator {
                 continue;
             }
             Routing.Route near = teamRoute(routing.routes(), labels, semantics, identity(o.service()));
-            if (near != null) {
+            // A team route to the default's own receiver is no better than the default.
+            boolean sameReceiver = near != null && near.receiver() != null && fallback.receiver() != null
+                    && near.receiver().name().equals(fallback.receiver().name());
+            if (near != null && !sameReceiver) {
                 String to = fallback.receiver() == null ? "the default route" : "`" + fallback.receiver().name() + "`";
                 String nearTo = near.receiver() == null ? "a route" : "the route to `" + near.receiver().name() + "`";
                 sink.warning(id(), a.span(), "`" + top + "` alert `" + a.name() + "` can only reach the default receiver "
