@@ -558,8 +558,8 @@ final class AstBuilder {
     }
 
     private void repeated(String keyword, Span where) {
-        sink.error("Name.RepeatedProperty", where, "`" + keyword + "` is given more than once here.",
-                "Keep one; the last would silently win otherwise.");
+        sink.error("Property.Repeated", where, "`" + keyword + "` is given more than once here.",
+                "Keep one; otherwise it is unclear which one applies.");
     }
 
     private Span span(ParserRuleContext ctx) {

@@ -45,7 +45,7 @@ public final class PromqlParser {
             boolean tolerant) {
         SourceFile source = new SourceFile(path, text);
         if (text.length() > VigilParsing.MAX_CHARS) {
-            sink.error("PromQL.TooLarge", Span.point(path, line, column),
+            sink.error("Input.TooLarge", Span.point(path, line, column),
                     "This expression is " + text.length() + " characters long, more than Vigil reads.", null);
             return Optional.empty();
         }
@@ -73,7 +73,7 @@ public final class PromqlParser {
             return Optional.of(expr);
         } catch (StackOverflowError e) {
             // Deeply nested input exhausts the recursive-descent parser; refuse it rather than crash.
-            sink.error("PromQL.TooDeep", Span.point(path, line, column),
+            sink.error("Input.TooDeep", Span.point(path, line, column),
                     "This expression is nested too deeply to analyse.", "Split it into recording rules.");
             return Optional.empty();
         }

@@ -359,7 +359,7 @@ public final class PromqlChecker {
             infoSelector(c.args().get(1));
         }
         if (f.experimental()) {
-            sink.warning("PromQL.ExperimentalFunction", c.span(),
+            sink.warning("PromQL.ExperimentalFeature", c.span(),
                     "`" + f.name() + "` is experimental in Prometheus.",
                     "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
         }
@@ -398,7 +398,7 @@ public final class PromqlChecker {
                     conversionHint(ValueType.VECTOR, et));
         }
         if (a.op().experimental()) {
-            sink.warning("PromQL.ExperimentalFunction", a.span(),
+            sink.warning("PromQL.ExperimentalFeature", a.span(),
                     "`" + a.op().keyword() + "` is experimental in Prometheus.",
                     "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
         }
