@@ -6,6 +6,7 @@ import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
 import dev.vigil.compiler.lowering.Lowering;
@@ -125,7 +126,7 @@ public final class Linter {
             } else if (AlertmanagerConfigReader.recognises(doc.get().root())) {
                 routings.add(AlertmanagerConfigReader.read(doc.get(), sink));
             } else if (in.named()) {
-                sink.warning("Input.UnknownKind", Span.point(source.path(), 1, 1),
+                sink.warning(Ids.INPUT_UNKNOWN_KIND, Span.point(source.path(), 1, 1),
                         "This file is neither a Prometheus rule file nor an Alertmanager configuration.",
                         "`vigil lint` reads files with a top-level `groups:` list, or with `route:` and `receivers:`.");
             }
@@ -159,7 +160,7 @@ public final class Linter {
             } catch (RuntimeException e) {
                 // A check that failed half-way may have left the shared analysis half-built.
                 analysis = new ProjectAnalysis(project);
-                sink.error("Internal.CheckFailed", Span.point("<vigil>", 1, 1),
+                sink.error(Ids.INTERNAL_CHECK_FAILED, Span.point("<vigil>", 1, 1),
                         "The check `" + v.id() + "` failed on this input: " + e + ".",
                         "This is a bug in Vigil; please report it with the file that caused it.");
             }
