@@ -55,9 +55,11 @@ public final class YamlDocument {
     }
 
     /**
-     * Composes the file. A syntax error, an alias bomb, a recursive alias or a second document become
-     * a {@code Yaml.Syntax} diagnostic and an empty result; duplicate keys are reported as
-     * {@code Yaml.DuplicateKey} and the document is still returned (readers use the first key).
+     * Composes the file. A syntax error, a recursive alias or a second document become a
+     * {@code Yaml.Syntax} diagnostic and an empty result, an alias bomb or a file over SnakeYAML's size
+     * limit an {@code Input.TooLarge} and nesting too deep an {@code Input.TooDeep}, as for any input;
+     * duplicate keys are reported as {@code Yaml.DuplicateKey} and the document is still returned
+     * (readers use the first key).
      */
     public static Optional<YamlDocument> compose(SourceFile source, DiagnosticSink sink) {
         LoaderOptions options = new LoaderOptions();
@@ -77,12 +79,12 @@ public final class YamlDocument {
             sink.error(Ids.YAML_SYNTAX, at, says[0], says[1]);
             return Optional.empty();
         } catch (YAMLException e) {
-            sink.error(Ids.YAML_SYNTAX, Span.point(source.path(), 1, 1),
+            sink.error(limitExceeded(String.valueOf(e.getMessage())), Span.point(source.path(), 1, 1),
                     "The YAML cannot be read: " + sentence(String.valueOf(e.getMessage())) + ".",
                     "Vigil refuses documents with many aliases, deep nesting or very large size.");
             return Optional.empty();
         } catch (StackOverflowError e) {
-            sink.error(Ids.YAML_SYNTAX, Span.point(source.path(), 1, 1), "The YAML is nested too deeply to read.", null);
+            sink.error(Ids.INPUT_TOO_DEEP, Span.point(source.path(), 1, 1), "The YAML is nested too deeply to read.", null);
             return Optional.empty();
         }
         YamlDocument doc = new YamlDocument(source, root);
@@ -90,6 +92,17 @@ public final class YamlDocument {
             return Optional.empty();
         }
         return Optional.of(doc);
+    }
+
+    /** The id of a problem SnakeYAML reports without a position: one of the limits set above, or else a syntax error. */
+    private static String limitExceeded(String problem) {
+        if (problem.startsWith("Nesting Depth exceeded")) {
+            return Ids.INPUT_TOO_DEEP;
+        }
+        if (problem.startsWith("Number of aliases") || problem.startsWith("The incoming YAML document exceeds the limit")) {
+            return Ids.INPUT_TOO_LARGE;
+        }
+        return Ids.YAML_SYNTAX;
     }
 
     /**
