@@ -346,14 +346,16 @@ public final class Ids {
         Map<String, String> described = new TreeMap<>();
         Set<String> ofChecks = new TreeSet<>();
         for (Field f : Ids.class.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) || f.getType() != String.class || !Modifier.isPublic(f.getModifiers())) {
+            int modifiers = f.getModifiers();
+            if (!Modifier.isPublic(modifiers) || !Modifier.isStatic(modifiers) || f.getType() != String.class) {
                 continue;
             }
-            String id = constant(f);
+            Reports reports = f.getAnnotation(Reports.class);
             if (f.isAnnotationPresent(OfCheck.class)) {
-                ofChecks.add(id);
+                ofChecks.add(constant(f));
             } else {
-                described.put(id, f.getAnnotation(Reports.class).value());
+                // IdsTest requires one of the two annotations; a constant without either reports nothing useful.
+                described.put(constant(f), reports == null ? "" : reports.value());
             }
         }
         DESCRIPTIONS = Collections.unmodifiableMap(described);
