@@ -34,7 +34,8 @@ public final class VigilCommand implements Runnable {
     boolean debug;
 
     @CommandLine.Option(names = "--explain", paramLabel = "ID",
-            description = "Explain a check: a bad example, why it hurts and the fix (e.g. --explain Division.Unsafe).")
+            description = "Explain a diagnostic id: for a check a bad example, why it hurts and the fix (e.g. --explain "
+                    + "Division.Unsafe), for any other id what it reports; or list a family's ids (--explain PromQL).")
     String explain;
 
     @Override
@@ -43,16 +44,17 @@ public final class VigilCommand implements Runnable {
             spec.commandLine().usage(spec.commandLine().getOut());
             return;
         }
-        java.util.Optional<String> page = dev.vigil.compiler.validate.Explanations.page(explain);
-        if (page.isPresent()) {
-            spec.commandLine().getOut().print(page.get());
+        java.util.Optional<String> text = dev.vigil.compiler.validate.Explanations.explain(explain);
+        if (text.isPresent()) {
+            spec.commandLine().getOut().print(text.get());
             spec.commandLine().getOut().flush();
             return;
         }
         String near = dev.vigil.compiler.validate.Explanations.suggestion(explain);
-        throw new CommandLine.ParameterException(spec.commandLine(), "No check is called `" + explain + "`."
+        throw new CommandLine.ParameterException(spec.commandLine(), "No diagnostic id or family is `" + explain + "`."
                 + (near != null ? " Did you mean `" + near + "`?" : "")
-                + " Known checks: " + String.join(", ", dev.vigil.compiler.validate.Explanations.ids()));
+                + " Families: " + String.join(", ", dev.vigil.compiler.validate.Explanations.families())
+                + "; `--explain FAMILY` lists a family's ids.");
     }
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
@@ -68,7 +69,7 @@ public final class Compiler {
                 continue;
             }
             if (importedFrom.containsKey(file) && !Files.isRegularFile(file)) {
-                sink.error("Input.ImportNotFound", importedFrom.get(file), "The imported file `"
+                sink.error(Ids.INPUT_IMPORT_NOT_FOUND, importedFrom.get(file), "The imported file `"
                         + loader.displayPath(file) + "` does not exist.", "Import paths are relative to the importing file.");
                 read.put(file, null);
                 continue;

@@ -2,6 +2,7 @@ package dev.vigil.compiler;
 
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
@@ -25,7 +26,7 @@ public final class ExpressionChecks {
             ValueType type = PromqlChecker.check(use.expr(), sink, name -> typeOf(name, use.constants()),
                     project.settings().targets().prometheus());
             if (use.vectorOrScalar() && (type == ValueType.MATRIX || type == ValueType.STRING)) {
-                sink.error("PromQL.ResultType", use.expr().span(),
+                sink.error(Ids.PROMQL_RESULT_TYPE, use.expr().span(),
                         "`" + use.slot() + "` needs an instant vector or a scalar, but this query gives "
                                 + type.withArticle() + ".",
                         type == ValueType.MATRIX ? "Apply a function over the range, such as `rate(...)` or `max_over_time(...)`."

@@ -1,6 +1,7 @@
 package dev.vigil.compiler;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import java.io.IOException;
@@ -89,7 +90,7 @@ public final class SourceLoader {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                sink.error("Input.TooLarge", where,
+                sink.error(Ids.INPUT_TOO_LARGE, where,
                         "The file is " + size + " bytes; Vigil reads files of up to " + MAX_BYTES + " bytes.",
                         "Split it into several files.");
                 return Optional.empty();
@@ -105,9 +106,9 @@ public final class SourceLoader {
             }
             return Optional.of(new SourceFile(shown, text));
         } catch (CharacterCodingException e) {
-            sink.error("Input.InvalidEncoding", where, "The file is not valid UTF-8.", "Save it as UTF-8.");
+            sink.error(Ids.INPUT_INVALID_ENCODING, where, "The file is not valid UTF-8.", "Save it as UTF-8.");
         } catch (IOException e) {
-            sink.error("Input.Unreadable", where, "The file cannot be read: " + e.getMessage() + ".", null);
+            sink.error(Ids.INPUT_UNREADABLE, where, "The file cannot be read: " + e.getMessage() + ".", null);
         }
         return Optional.empty();
     }

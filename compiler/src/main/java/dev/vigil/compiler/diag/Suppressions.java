@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class Suppressions {
     /** Families whose errors are never silenced. */
-    public static final List<String> UNSUPPRESSIBLE = List.of("Syntax", "Input", "Yaml", "Name.Duplicate", "Duplicate");
+    public static final List<String> UNSUPPRESSIBLE = List.of("Syntax", "Input", "Yaml", Ids.NAME_DUPLICATE, "Duplicate");
 
     private Suppressions() {
     }
@@ -51,10 +51,10 @@ public final class Suppressions {
                 used.add(hit);
                 out.add(adjusted);
                 out.add(adjusted.blocking()
-                        ? Diagnostic.error("Suppression.NotAllowed", hit.where(),
+                        ? Diagnostic.error(Ids.SUPPRESSION_NOT_ALLOWED, hit.where(),
                                 "This `" + adjusted.code() + "` error cannot be suppressed.",
                                 "While it stands the output cannot be written, or Prometheus or Alertmanager would refuse it; fix the cause.")
-                        : Diagnostic.error("Suppression.NotAllowed", hit.where(),
+                        : Diagnostic.error(Ids.SUPPRESSION_NOT_ALLOWED, hit.where(),
                                 "`" + adjusted.code() + "` errors cannot be suppressed.",
                                 "Syntax, input and duplicate errors mean the output cannot work; fix the cause."));
             } else {
@@ -64,14 +64,14 @@ public final class Suppressions {
         }
         for (Suppression s : suppressions) {
             if (s.id().isEmpty()) {
-                out.add(Diagnostic.error("Suppression.Malformed", s.where(), "`vigil:ignore` needs a check id and a reason.",
+                out.add(Diagnostic.error(Ids.SUPPRESSION_MALFORMED, s.where(), "`vigil:ignore` needs a check id and a reason.",
                         "Write `vigil:ignore Alert.ForTooShort the batch job alerts at once by design`."));
             } else if (s.reason().isEmpty()) {
-                out.add(Diagnostic.error("Suppression.MissingReason", s.where(),
+                out.add(Diagnostic.error(Ids.SUPPRESSION_MISSING_REASON, s.where(),
                         "The suppression of `" + s.id() + "` gives no reason.",
                         "Say why, after the id: it is what a reviewer reads."));
             } else if (!used.contains(s)) {
-                out.add(Diagnostic.warning("Suppression.Unused", s.where(),
+                out.add(Diagnostic.warning(Ids.SUPPRESSION_UNUSED, s.where(),
                         "Nothing here reports `" + s.id() + "`, so this suppression does nothing.",
                         "Remove it, or move it to the rule it is meant for."));
             }

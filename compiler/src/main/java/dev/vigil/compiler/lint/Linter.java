@@ -5,6 +5,7 @@ import dev.vigil.compiler.ExpressionChecks;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
 import dev.vigil.compiler.lowering.Lowering;
@@ -123,7 +124,7 @@ public final class Linter {
             } else if (AlertmanagerConfigReader.recognises(doc.get().root())) {
                 routings.add(AlertmanagerConfigReader.read(doc.get(), sink));
             } else if (in.named()) {
-                sink.warning("Input.UnknownKind", Span.point(source.path(), 1, 1),
+                sink.warning(Ids.INPUT_UNKNOWN_KIND, Span.point(source.path(), 1, 1),
                         "This file is neither a Prometheus rule file nor an Alertmanager configuration.",
                         "`vigil lint` reads files with a top-level `groups:` list, or with `route:` and `receivers:`.");
             }

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.lowering;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class Lowering {
         try {
             return e.expand(project, service, sink);
         } catch (RuntimeException bug) {
-            sink.error("Internal.Lowering", service.span(), "Vigil failed to expand service `" + service.name()
+            sink.error(Ids.INTERNAL_LOWERING, service.span(), "Vigil failed to expand service `" + service.name()
                     + "` (" + e.getClass().getSimpleName() + "): " + bug + ".",
                     "This is a bug in Vigil; please report it with the sources that caused it.");
             return service;

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -65,7 +66,7 @@ final class ConstantTypes {
         boolean regex = m.op() == dev.vigil.compiler.promql.MatchOp.RE || m.op() == dev.vigil.compiler.promql.MatchOp.NRE;
         if (c != null && c.value() instanceof Value.ListValue && !regex) {
             String op = m.op() == dev.vigil.compiler.promql.MatchOp.NEQ ? "!~" : "=~";
-            sink.blocking("Type.Mismatch", m.span(), "Constant `$" + m.constRef() + "` is a list, which `" + m.op().symbol()
+            sink.blocking(Ids.TYPE_MISMATCH, m.span(), "Constant `$" + m.constRef() + "` is a list, which `" + m.op().symbol()
                     + "` cannot match.", "Write `" + m.name() + op + "$" + m.constRef() + "`: the list becomes an alternation.");
         }
     }
@@ -110,7 +111,7 @@ final class ConstantTypes {
         if (c == null) {
             String near = Suggest.closest(name, scope.keySet());
             // Blocking, as every unresolved or mistyped constant: the emitters substitute each one's value.
-            sink.blocking("Reference.Unknown", span, "Unknown constant `$" + name + "`.",
+            sink.blocking(Ids.REFERENCE_UNKNOWN, span, "Unknown constant `$" + name + "`.",
                     near != null ? "Did you mean `$" + near + "`?" : "Declare it with `const " + name + " = ...`.");
             return;
         }
@@ -123,7 +124,7 @@ final class ConstantTypes {
             case DURATION -> v instanceof Value.DurationValue;
         };
         if (!ok) {
-            sink.blocking("Type.Mismatch", span, "Constant `$" + name + "` is " + v.kind() + ", but " + use.place
+            sink.blocking(Ids.TYPE_MISMATCH, span, "Constant `$" + name + "` is " + v.kind() + ", but " + use.place
                     + " needs " + use.expected + ".", "It is declared at " + c.span() + ".");
         }
     }

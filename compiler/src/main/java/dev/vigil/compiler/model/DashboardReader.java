@@ -4,6 +4,7 @@ import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ final class DashboardReader {
                     Optional<String> u = values.string(p.value(), "uid");
                     if (u.isPresent() && !UID.matcher(u.get()).matches()) {
                         // Blocking: the uid names the dashboard's file, and Grafana refuses it.
-                        sink.blocking("Name.Invalid", p.value().span(), "`" + u.get() + "` is not a valid Grafana uid.",
+                        sink.blocking(Ids.NAME_INVALID, p.value().span(), "`" + u.get() + "` is not a valid Grafana uid.",
                                 "Use at most 40 letters, digits, `-` or `_`.");
                     } else if (u.isPresent()) {
                         uid = u.get();
@@ -138,7 +139,7 @@ final class DashboardReader {
             type = Dashboard.PanelType.valueOf(p.type().text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             // Read on with no type, so its other mistakes are reported and references to it resolve.
-            sink.error("Type.UnknownKind", p.type().span(), "`" + p.type().text() + "` is not a panel type.",
+            sink.error(Ids.TYPE_UNKNOWN_KIND, p.type().span(), "`" + p.type().text() + "` is not a panel type.",
                     "Use `timeseries`, `stat`, `gauge`, `table`, `bargauge`, `heatmap` or `text`.");
         }
         String title = values.string(p.title(), "title").orElse(p.name().text());
@@ -195,7 +196,7 @@ final class DashboardReader {
                     case "legend" -> {
                         Optional<String> legend = values.string(prop.value(), "legend");
                         if (queries.isEmpty()) {
-                            sink.error("Property.Misplaced", prop.key().span(), "`legend` must follow the `query` it names.",
+                            sink.error(Ids.PROPERTY_MISPLACED, prop.key().span(), "`legend` must follow the `query` it names.",
                                     "Move it below a `query` line.");
                         } else if (legend.isPresent()) {
                             Dashboard.Query last = queries.remove(queries.size() - 1);
@@ -207,17 +208,17 @@ final class DashboardReader {
             }
         }
         if (width != null && width > 24) {
-            sink.error("Type.OutOfRange", p.name().span(), "Panel `" + p.name().text() + "` is wider than Grafana's 24 columns.",
+            sink.error(Ids.TYPE_OUT_OF_RANGE, p.name().span(), "Panel `" + p.name().text() + "` is wider than Grafana's 24 columns.",
                     null);
             width = 24;
         }
         if (type == Dashboard.PanelType.TEXT) {
             if (text == null) {
-                sink.error("Property.Missing", p.name().span(), "Text panel `" + p.name().text() + "` has no `text`.",
+                sink.error(Ids.PROPERTY_MISSING, p.name().span(), "Text panel `" + p.name().text() + "` has no `text`.",
                         "Add `text \"...\"` with its Markdown.");
             }
         } else if (queries.isEmpty()) {
-            sink.error("Property.Missing", p.name().span(), "Panel `" + p.name().text() + "` has no `query`.",
+            sink.error(Ids.PROPERTY_MISSING, p.name().span(), "Panel `" + p.name().text() + "` has no `query`.",
                     "Add `query <PromQL>`.");
         }
         return Optional.of(new Dashboard.Panel(p.name().text(), type, title, queries, unit, min, max, decimals,
@@ -225,7 +226,7 @@ final class DashboardReader {
     }
 
     private void repeated(String keyword, Decl.PanelOption o) {
-        sink.error("Property.Repeated", o.span(), "`" + keyword + "` is given more than once in this panel.",
+        sink.error(Ids.PROPERTY_REPEATED, o.span(), "`" + keyword + "` is given more than once in this panel.",
                 "Keep one; otherwise it is unclear which one applies.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.ast.Decl;
@@ -101,7 +102,7 @@ public final class ModelBuilder {
 
     private Constant constant(Decl.ConstDecl c, String service) {
         if (c.value() instanceof Value.ConstRefValue) {
-            sink.error("Type.Mismatch", c.value().span(),
+            sink.error(Ids.TYPE_MISMATCH, c.value().span(),
                     "A constant's value must be a literal, not another constant.",
                     "Write the value itself; constants are substituted, not evaluated.");
         }
@@ -121,14 +122,14 @@ public final class ModelBuilder {
             return SeverityOrder.DEFAULT;
         }
         for (Decl.SeveritiesDecl extra : decls.subList(1, decls.size())) {
-            sink.error("Name.Duplicate", extra.span(), "The severity order is declared more than once.",
+            sink.error(Ids.NAME_DUPLICATE, extra.span(), "The severity order is declared more than once.",
                     "Keep one `severities` declaration; the first is at " + decls.get(0).span() + ".");
         }
         Decl.SeveritiesDecl d = decls.get(0);
         List<String> levels = new ArrayList<>();
         for (Name n : d.levels()) {
             if (levels.contains(n.text())) {
-                sink.error("Name.Duplicate", n.span(), "Severity `" + n.text() + "` appears twice in the order.", null);
+                sink.error(Ids.NAME_DUPLICATE, n.span(), "Severity `" + n.text() + "` appears twice in the order.", null);
             } else {
                 levels.add(n.text());
             }
@@ -177,7 +178,7 @@ public final class ModelBuilder {
     }
 
     private void setByBuildToo(Property p, String buildValue, String what) {
-        sink.error("Property.Conflict", p.key().span(), "`" + p.key().text() + "` is set here and by the build ("
+        sink.error(Ids.PROPERTY_CONFLICT, p.key().span(), "`" + p.key().text() + "` is set here and by the build ("
                 + buildValue + ").", "Set it in one place: remove it here, or drop the build's " + what + ".");
     }
 
@@ -193,13 +194,13 @@ public final class ModelBuilder {
         }
         Optional<Version> parsed = Version.parse(text);
         if (parsed.isEmpty()) {
-            sink.error("Type.InvalidVersion", p.value().span(), "`" + text + "` is not a " + tool.product() + " version.",
+            sink.error(Ids.TYPE_INVALID_VERSION, p.value().span(), "`" + text + "` is not a " + tool.product() + " version.",
                     "Write the release as major.minor, for example `\"" + tool.byDefault() + "\"`.");
             return Optional.empty();
         }
         Optional<String> refused = tool.refuse(parsed.get());
         if (refused.isPresent()) {
-            sink.error("Type.OutOfRange", p.value().span(), tool.product() + " " + parsed.get() + " is too old a target: "
+            sink.error(Ids.TYPE_OUT_OF_RANGE, p.value().span(), tool.product() + " " + parsed.get() + " is too old a target: "
                     + refused.get() + ".", "Target " + tool.product() + " " + tool.oldest() + " or newer.");
             return Optional.empty();
         }
@@ -229,7 +230,7 @@ public final class ModelBuilder {
         decls = decls.stream().filter(d -> d.extension() || d == primary).toList();
         if (primary == null) {
             ServiceDecl first = decls.get(0);
-            sink.error("Reference.Unknown", first.name().span(),
+            sink.error(Ids.REFERENCE_UNKNOWN, first.name().span(),
                     "`extend service " + name + "` extends a service that is never declared.",
                     "Declare it once with `service " + name + " { ... }`.");
         }
@@ -288,11 +289,11 @@ public final class ModelBuilder {
                 continue;
             }
             if (p.name().text().equals("service")) {
-                sink.error("Property.Conflict", p.name().span(), "The label `service` is the service's name, `"
+                sink.error(Ids.PROPERTY_CONFLICT, p.name().span(), "The label `service` is the service's name, `"
                         + service + "`, on every alert.", "Remove it here; an alert that must carry another `service` "
                                 + "value sets it in its own `labels { }`.");
             } else if (p.name().text().equals("team") && team != null) {
-                sink.error("Property.Conflict", p.name().span(), "The label `team` is also set by `team \"" + team
+                sink.error(Ids.PROPERTY_CONFLICT, p.name().span(), "The label `team` is also set by `team \"" + team
                         + "\"`.", "Keep one: `team` sets the label on every alert of the service.");
             }
         }
@@ -303,7 +304,7 @@ public final class ModelBuilder {
     private Metric metric(Decl.MetricDecl m, ValueReader values) {
         Optional<MetricType> type = MetricType.parse(m.type().text());
         if (type.isEmpty()) {
-            sink.error("Type.UnknownKind", m.type().span(), "`" + m.type().text() + "` is not a metric type.",
+            sink.error(Ids.TYPE_UNKNOWN_KIND, m.type().span(), "`" + m.type().text() + "` is not a metric type.",
                     "Use one of `counter`, `gauge`, `histogram`, `summary` or `info`.");
         }
         List<String> labels = m.labels() == null ? List.of() : values.words(m.labels(), "labels");
@@ -382,11 +383,11 @@ public final class ModelBuilder {
         }
         if (expr == null) {
             // Kept (with no expression) so references to it do not cascade; the model is not returned.
-            sink.error("Property.Missing", a.name().span(), "Alert `" + a.name().text() + "` has no `when` expression.",
+            sink.error(Ids.PROPERTY_MISSING, a.name().span(), "Alert `" + a.name().text() + "` has no `when` expression.",
                     "Add `when <PromQL condition>`.");
         }
         if (labels.containsKey("severity")) {
-            sink.error("Property.Conflict", a.name().span(), "Alert `" + a.name().text()
+            sink.error(Ids.PROPERTY_CONFLICT, a.name().span(), "Alert `" + a.name().text()
                     + "` sets the `severity` label directly.", "Use `severity <level>`, which is checked against the declared order.");
         }
         Map<String, String> annotations = new LinkedHashMap<>();
@@ -468,12 +469,12 @@ public final class ModelBuilder {
             } else if (v.get() instanceof Value.NumberValue n) {
                 text = n.value().toPlainString();
             } else {
-                sink.error("Type.Mismatch", p.value().span(), "Label `" + p.name().text() + "` expects a string, but got "
+                sink.error(Ids.TYPE_MISMATCH, p.value().span(), "Label `" + p.name().text() + "` expects a string, but got "
                         + v.get().kind() + ".", null);
                 continue;
             }
             if (out.put(p.name().text(), text) != null) {
-                sink.error("Name.Duplicate", p.name().span(), "Label `" + p.name().text() + "` is set twice in these "
+                sink.error(Ids.NAME_DUPLICATE, p.name().span(), "Label `" + p.name().text() + "` is set twice in these "
                         + slot + ".", null);
             }
         }
@@ -481,7 +482,7 @@ public final class ModelBuilder {
     }
 
     private void repeated(String keyword, Span where) {
-        sink.error("Property.Repeated", where, "`" + keyword + "` is given more than once here.",
+        sink.error(Ids.PROPERTY_REPEATED, where, "`" + keyword + "` is given more than once here.",
                 "Keep one; otherwise it is unclear which one applies.");
     }
 

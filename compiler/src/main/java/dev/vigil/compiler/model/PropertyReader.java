@@ -1,5 +1,6 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -18,7 +19,7 @@ final class PropertyReader {
             if (seen.add(p.key().text())) {
                 unique.add(p);
             } else {
-                sink.error("Property.Repeated", p.key().span(), "`" + p.key().text() + "` is given more than once in this "
+                sink.error(Ids.PROPERTY_REPEATED, p.key().span(), "`" + p.key().text() + "` is given more than once in this "
                         + block + " block.", "Keep one; otherwise it is unclear which one applies.");
             }
         }
@@ -30,7 +31,7 @@ final class PropertyReader {
 
     static void unknown(Property p, String block, List<String> known, DiagnosticSink sink) {
         String near = Suggest.closest(p.key().text(), known);
-        sink.error("Property.Unknown", p.key().span(), "`" + p.key().text() + "` is not a setting of a " + block + ".",
+        sink.error(Ids.PROPERTY_UNKNOWN, p.key().span(), "`" + p.key().text() + "` is not a setting of a " + block + ".",
                 near != null ? "Did you mean `" + near + "`?" : "Known settings: " + ModelBuilder.quoteList(known) + ".");
     }
 }

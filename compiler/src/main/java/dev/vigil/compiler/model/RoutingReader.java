@@ -5,6 +5,7 @@ import dev.vigil.compiler.ast.Name;
 import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ final class RoutingReader {
         long defaults = routes.stream().filter(Routing.Route::isDefault).count();
         if (!routes.isEmpty() && defaults == 0) {
             // Blocking: the Alertmanager root route is the default one.
-            sink.blocking("Property.Missing", routes.get(0).span(), "The routing has no `route default`.",
+            sink.blocking(Ids.PROPERTY_MISSING, routes.get(0).span(), "The routing has no `route default`.",
                     "Add `route default to <receiver>` for alerts no other route matches.");
         }
         return new Routing(receivers, routes, inhibitions, intervals, tests);
@@ -120,7 +121,7 @@ final class RoutingReader {
             type = Routing.ReceiverType.valueOf(r.type().text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             // Blocking: there is no Alertmanager integration to write it as.
-            sink.blocking("Type.UnknownKind", r.type().span(), "`" + r.type().text() + "` is not a receiver type.",
+            sink.blocking(Ids.TYPE_UNKNOWN_KIND, r.type().span(), "`" + r.type().text() + "` is not a receiver type.",
                     "Use `slack`, `pagerduty`, `email`, `webhook` or `opsgenie`.");
             // Kept by name so routes that use it do not also report it as unknown.
             return Optional.of(new Routing.Receiver(r.name().text(), null, new TreeMap<>(), r.name().span()));
@@ -136,7 +137,7 @@ final class RoutingReader {
             spans.put(secret ? INLINE_SECRETS.get(key) : key, p.value().span());
             if (secret) {
                 // Blocking: Vigil never writes the secret, and without it Alertmanager refuses the receiver.
-                sink.blocking("Secret.Inline", p.span(), "`" + key + "` would put a secret inline in the generated config.",
+                sink.blocking(Ids.SECRET_INLINE, p.span(), "`" + key + "` would put a secret inline in the generated config.",
                         "Use `" + INLINE_SECRETS.get(key) + "` with the path of a file that holds it.");
                 continue;
             }
@@ -166,13 +167,13 @@ final class RoutingReader {
         for (List<String> oneOf : REQUIRED.get(type)) {
             if (oneOf.stream().noneMatch(spans::containsKey)) {
                 List<String> quoted = oneOf.stream().map(k -> "`" + k + "`").toList();
-                sink.blocking("Property.Missing", r.name().span(), "The " + r.type().text() + " receiver `" + r.name().text()
+                sink.blocking(Ids.PROPERTY_MISSING, r.name().span(), "The " + r.type().text() + " receiver `" + r.name().text()
                         + "` has no " + String.join(" or ", quoted) + ", which Alertmanager needs.",
                         "Add " + String.join(" or ", quoted) + "; Vigil writes no `global` section to take it from.");
             }
         }
         if (spans.containsKey("url") && spans.containsKey("url_file")) {
-            sink.blocking("Property.Conflict", spans.get("url_file"), "The webhook receiver `" + r.name().text()
+            sink.blocking(Ids.PROPERTY_CONFLICT, spans.get("url_file"), "The webhook receiver `" + r.name().text()
                     + "` has both `url` and `url_file`.", "Keep one: Alertmanager takes at most one of them.");
         }
         return Optional.of(new Routing.Receiver(r.name().text(), type, settings, r.name().span(), spans));
@@ -181,10 +182,10 @@ final class RoutingReader {
     /** URLs and the SMTP address as Alertmanager parses them when it loads the configuration. */
     private void checkValue(String key, String text, Span where) {
         if (URL_SETTINGS.contains(key) && !HTTP_URL.matcher(text).matches()) {
-            sink.blocking("Type.InvalidUrl", where, "`" + text + "` is not a URL Alertmanager accepts for `" + key + "`.",
+            sink.blocking(Ids.TYPE_INVALID_URL, where, "`" + text + "` is not a URL Alertmanager accepts for `" + key + "`.",
                     "Give an `http://` or `https://` URL with a host, such as `https://hooks.example.com/alerts`.");
         } else if (key.equals("smarthost")) {
-            hostPortProblem(text).ifPresent(problem -> sink.blocking("Type.InvalidAddress", where,
+            hostPortProblem(text).ifPresent(problem -> sink.blocking(Ids.TYPE_INVALID_ADDRESS, where,
                     "`" + text + "` is not an SMTP address: " + problem + ".", "Write `host:port`, such as `smtp.example.com:587`."));
         }
     }
@@ -221,14 +222,14 @@ final class RoutingReader {
         for (ValueReader.Item item : values.items(p.value(), "headers")) {
             Matcher m = HEADER.matcher(item.text());
             if (!m.matches()) {
-                sink.blocking("Type.InvalidHeader", item.span(), "`" + item.text() + "` is not an email header.",
+                sink.blocking(Ids.TYPE_INVALID_HEADER, item.span(), "`" + item.text() + "` is not an email header.",
                         "Write each header as `Name: value`, such as `\"Subject: Disk full\"`.");
                 continue;
             }
             String name = m.group(1);
             String first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
             if (first != null) {
-                sink.blocking("Name.Duplicate", item.span(), "The email header `" + name + "` is given twice (first as `"
+                sink.blocking(Ids.NAME_DUPLICATE, item.span(), "The email header `" + name + "` is given twice (first as `"
                         + first + "`).", "Header names ignore case; keep one.");
                 continue;
             }
@@ -259,7 +260,7 @@ final class RoutingReader {
         List<Routing.Route> children = r.children().stream().map(this::route).toList();
         for (Routing.Route c : children) {
             if (c.isDefault()) {
-                sink.error("Property.Misplaced", c.span(), "`route default` belongs at the top of the routing, not inside a route.",
+                sink.error(Ids.PROPERTY_MISPLACED, c.span(), "`route default` belongs at the top of the routing, not inside a route.",
                         "A child route without matchers would catch everything its parent does.");
             }
         }
@@ -272,7 +273,7 @@ final class RoutingReader {
     private long positive(Property p) {
         long millis = values.duration(p.value(), p.key().text()).orElse(Routing.Route.INHERITED);
         if (millis == 0) {
-            sink.blocking("Type.OutOfRange", p.value().span(), "`" + p.key().text() + "` cannot be zero.",
+            sink.blocking(Ids.TYPE_OUT_OF_RANGE, p.value().span(), "`" + p.key().text() + "` cannot be zero.",
                     "Alertmanager refuses a zero `" + p.key().text() + "`; give a duration such as `5m`.");
             return Routing.Route.INHERITED;
         }
@@ -286,13 +287,13 @@ final class RoutingReader {
         for (ValueReader.Item item : items) {
             String name = item.text();
             if (name.equals("...") && items.size() > 1) {
-                sink.blocking("Type.Mismatch", item.span(), "`...` groups by every label, so it cannot stand with other labels.",
+                sink.blocking(Ids.TYPE_MISMATCH, item.span(), "`...` groups by every label, so it cannot stand with other labels.",
                         "Keep `...` alone, or list the labels.");
             } else if (!name.equals("...") && !LABEL_NAME.matcher(name).matches()) {
-                sink.blocking("Name.Invalid", item.span(), "`" + name + "` is not a label name Alertmanager accepts in `group_by`.",
+                sink.blocking(Ids.NAME_INVALID, item.span(), "`" + name + "` is not a label name Alertmanager accepts in `group_by`.",
                         "Label names match `[a-zA-Z_][a-zA-Z0-9_]*`.");
             } else if (out.contains(name)) {
-                sink.blocking("Name.Duplicate", item.span(), "`" + name + "` is listed twice in `group_by`.",
+                sink.blocking(Ids.NAME_DUPLICATE, item.span(), "`" + name + "` is listed twice in `group_by`.",
                         "Alertmanager refuses a repeated label; keep one.");
             } else {
                 out.add(name);
@@ -314,7 +315,7 @@ final class RoutingReader {
             Optional<String> v = values.word(m.value(), m.label().text());
             boolean ordering = m.op().startsWith(">") || m.op().startsWith("<");
             if (ordering && !m.label().text().equals("severity")) {
-                sink.error("Type.Mismatch", m.span(), "`" + m.op() + "` only compares severities, not `" + m.label().text() + "`.",
+                sink.error(Ids.TYPE_MISMATCH, m.span(), "`" + m.op() + "` only compares severities, not `" + m.label().text() + "`.",
                         "Use `=`, `!=`, `=~` or `!~` for other labels.");
                 continue;
             }
@@ -348,14 +349,14 @@ final class RoutingReader {
         String location = null;
         for (Property p : new PropertyReader(t.properties(), "time interval", sink).all()) {
             switch (p.key().text()) {
-                case "weekdays" -> weekdays = checked(p, "Type.InvalidWeekday", TimeIntervalSyntax::weekdays);
-                case "times" -> times = checked(p, "Type.InvalidTimeRange", TimeIntervalSyntax::times);
-                case "months" -> months = checked(p, "Type.InvalidMonth", TimeIntervalSyntax::months);
-                case "days_of_month" -> days = checked(p, "Type.InvalidDayOfMonth", TimeIntervalSyntax::daysOfMonth);
+                case "weekdays" -> weekdays = checked(p, Ids.TYPE_INVALID_WEEKDAY, TimeIntervalSyntax::weekdays);
+                case "times" -> times = checked(p, Ids.TYPE_INVALID_TIME_RANGE, TimeIntervalSyntax::times);
+                case "months" -> months = checked(p, Ids.TYPE_INVALID_MONTH, TimeIntervalSyntax::months);
+                case "days_of_month" -> days = checked(p, Ids.TYPE_INVALID_DAY_OF_MONTH, TimeIntervalSyntax::daysOfMonth);
                 case "location" -> {
                     location = values.string(p.value(), "location").orElse(null);
                     if (location != null) {
-                        report("Type.InvalidTimeZone", p.value().span(), TimeIntervalSyntax.location(location));
+                        report(Ids.TYPE_INVALID_TIME_ZONE, p.value().span(), TimeIntervalSyntax.location(location));
                     }
                 }
                 default -> PropertyReader.unknown(p, "time interval", TIME_INTERVAL_SETTINGS, sink);

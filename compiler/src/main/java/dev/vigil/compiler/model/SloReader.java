@@ -4,6 +4,7 @@ import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.source.Span;
@@ -58,7 +59,7 @@ final class SloReader {
             AlertWindows table = table(d, values, sink);
             AlertWindows first = out.putIfAbsent(table.name(), table);
             if (first != null) {
-                sink.error("Name.Duplicate", d.name().span(), "Alert window table `" + table.name()
+                sink.error(Ids.NAME_DUPLICATE, d.name().span(), "Alert window table `" + table.name()
                         + "` is declared twice.", "Rename one; the first is at " + first.span() + ".");
             }
         }
@@ -72,7 +73,7 @@ final class SloReader {
                 case "page" -> AlertWindows.Tier.PAGE;
                 case "ticket" -> AlertWindows.Tier.TICKET;
                 default -> {
-                    sink.error("Type.UnknownKind", r.tier().span(), "`" + r.tier().text() + "` is not an alert tier.",
+                    sink.error(Ids.TYPE_UNKNOWN_KIND, r.tier().span(), "`" + r.tier().text() + "` is not an alert tier.",
                             "Use `page` or `ticket`.");
                     yield null;
                 }
@@ -84,7 +85,7 @@ final class SloReader {
             switch (r.measure().text()) {
                 case "budget" -> budget = values.percent(r.amount(), "budget").orElse(null);
                 case "factor" -> factor = values.number(r.amount(), "factor").orElse(null);
-                default -> sink.error("Property.Unknown", r.measure().span(), "`" + r.measure().text()
+                default -> sink.error(Ids.PROPERTY_UNKNOWN, r.measure().span(), "`" + r.measure().text()
                         + "` is not a burn-rate measure.", "Write `budget 2%` (a share of the error budget, scaled "
                         + "with the SLO window) or `factor 14.4` (a fixed burn rate).");
             }
@@ -93,7 +94,7 @@ final class SloReader {
             }
         }
         if (d.rows().isEmpty()) {
-            sink.error("Property.Missing", d.name().span(), "Alert window table `" + d.name().text() + "` has no rows.",
+            sink.error(Ids.PROPERTY_MISSING, d.name().span(), "Alert window table `" + d.name().text() + "` has no rows.",
                     "Add rows such as `page 1h 5m budget 2%`.");
         }
         return new AlertWindows(d.name().text(), rows, d.name().span());
@@ -131,11 +132,11 @@ final class SloReader {
             }
         }
         if (objective == null && !seen.containsKey(Decl.Objective.class)) {
-            sink.error("Property.Missing", s.name().span(), "SLO `" + s.name().text() + "` has no `objective`.",
+            sink.error(Ids.PROPERTY_MISSING, s.name().span(), "SLO `" + s.name().text() + "` has no `objective`.",
                     "Add `objective 99.9%`.");
         }
         if (sli == null && !seen.containsKey(Decl.Sli.class)) {
-            sink.error("Property.Missing", s.name().span(), "SLO `" + s.name().text() + "` has no `sli`.",
+            sink.error(Ids.PROPERTY_MISSING, s.name().span(), "SLO `" + s.name().text() + "` has no `sli`.",
                     "Add `sli events { errors = ... total = ... }`.");
         }
         if (window == 0) {
@@ -160,7 +161,7 @@ final class SloReader {
         try {
             kind = Slo.SliKind.valueOf(s.kind().text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            sink.error("Type.UnknownKind", s.kind().span(), "`" + s.kind().text() + "` is not an SLI kind.",
+            sink.error(Ids.TYPE_UNKNOWN_KIND, s.kind().span(), "`" + s.kind().text() + "` is not an SLI kind.",
                     "Use `events`, `latency`, `availability` or `ratio`.");
             return null;
         }
@@ -168,7 +169,7 @@ final class SloReader {
         for (Decl.SliQuery q : s.queries()) {
             String key = q.key().text();
             if (!SLI_QUERIES.get(kind).contains(key)) {
-                sink.error("Property.Unknown", q.key().span(), "A `" + s.kind().text() + "` SLI has no query `"
+                sink.error(Ids.PROPERTY_UNKNOWN, q.key().span(), "A `" + s.kind().text() + "` SLI has no query `"
                         + key + "`.", "It takes " + ModelBuilder.quoteList(SLI_QUERIES.get(kind)) + ".");
                 continue;
             }
@@ -178,7 +179,7 @@ final class SloReader {
             }
             constantTypes.check(q.expr(), scope);
             if (kind != Slo.SliKind.RATIO && !(q.expr() instanceof VectorSelector)) {
-                sink.error("Type.Mismatch", q.expr().span(), "`" + key + "` expects a selector such as "
+                sink.error(Ids.TYPE_MISMATCH, q.expr().span(), "`" + key + "` expects a selector such as "
                         + "`http_requests_total{code=~\"5..\"}`, but got an expression.",
                         "Write the selector alone: Vigil applies `rate` (or `sum_over_time`) over every window the "
                                 + "alerts need, and aggregates by the SLO's `by` labels.");
@@ -198,7 +199,7 @@ final class SloReader {
             } else if (kind == Slo.SliKind.LATENCY) {
                 PropertyReader.unknown(p, "latency SLI", List.of("threshold"), sink);
             } else {
-                sink.error("Property.Unknown", p.key().span(), "A `" + s.kind().text() + "` SLI has no setting `"
+                sink.error(Ids.PROPERTY_UNKNOWN, p.key().span(), "A `" + s.kind().text() + "` SLI has no setting `"
                         + p.key().text() + "`.", "It takes only queries: " + ModelBuilder.quoteList(
                                 SLI_QUERIES.get(kind).stream().map(q -> q + " = ...").toList()) + ".");
             }
@@ -206,7 +207,7 @@ final class SloReader {
         missingQueries(kind, queries, s);
         if (kind == Slo.SliKind.LATENCY && threshold == null && s.settings().stream()
                 .noneMatch(p -> p.key().text().equals("threshold"))) {
-            sink.error("Property.Missing", s.kind().span(), "A latency SLI needs a `threshold`.",
+            sink.error(Ids.PROPERTY_MISSING, s.kind().span(), "A latency SLI needs a `threshold`.",
                     "Add `threshold 200ms`: a bucket boundary of the histogram.");
         }
         return new Slo.Sli(kind, queries, threshold, thresholdSpan, s.span());
@@ -222,7 +223,7 @@ final class SloReader {
             case RATIO -> queries.containsKey("ratio") ? null : "`ratio`";
         };
         if (need != null) {
-            sink.error("Property.Missing", s.kind().span(), "A `" + s.kind().text() + "` SLI needs " + need + ".",
+            sink.error(Ids.PROPERTY_MISSING, s.kind().span(), "A `" + s.kind().text() + "` SLI needs " + need + ".",
                     null);
         }
     }
@@ -256,7 +257,7 @@ final class SloReader {
                             ticketOff = true;
                         }
                     } else if (!levels.contains(level.get())) {
-                        sink.error("Reference.Unknown", p.value().span(), "Severity `" + level.get()
+                        sink.error(Ids.REFERENCE_UNKNOWN, p.value().span(), "Severity `" + level.get()
                                 + "` is not in the declared order.", "Use one of " + ModelBuilder.quoteList(levels)
                                 + ", or `off` to disable the tier.");
                     } else if (key.equals("page")) {
@@ -285,12 +286,12 @@ final class SloReader {
             }
         }
         if (minRate != null && minEvents != null) {
-            sink.error("Property.Conflict", decl.span(), "Give `min_rate` or `min_events`, not both.",
+            sink.error(Ids.PROPERTY_CONFLICT, decl.span(), "Give `min_rate` or `min_events`, not both.",
                     "`min_rate` is requests per second over the long window; `min_events` is requests in it.");
         }
         if ((minRate != null || minEvents != null) && sli != null
                 && (sli.kind() == Slo.SliKind.AVAILABILITY || sli.kind() == Slo.SliKind.RATIO)) {
-            sink.error("Property.Conflict", decl.span(), "A minimum traffic needs a request count, which a `"
+            sink.error(Ids.PROPERTY_CONFLICT, decl.span(), "A minimum traffic needs a request count, which a `"
                     + sli.kind().name().toLowerCase(Locale.ROOT) + "` SLI does not have.",
                     "Use an `events` or `latency` SLI, or remove `min_rate`/`min_events`.");
         }
@@ -304,7 +305,7 @@ final class SloReader {
             return AlertWindows.SRE_WORKBOOK;
         }
         if (t == null) {
-            sink.error("Reference.Unknown", where, "No alert window table is called `" + name + "`.",
+            sink.error(Ids.REFERENCE_UNKNOWN, where, "No alert window table is called `" + name + "`.",
                     "Declare `alert_windows " + name + " { page 1h 5m budget 2% ... }`, or use the built-in "
                             + "`sre_workbook`.");
             return AlertWindows.SRE_WORKBOOK;
@@ -315,7 +316,7 @@ final class SloReader {
     private BigDecimal positive(Property p, ValueReader values) {
         Optional<BigDecimal> n = values.number(p.value(), p.key().text());
         if (n.isPresent() && n.get().signum() <= 0) {
-            sink.error("Type.OutOfRange", p.value().span(), "`" + p.key().text() + "` must be above 0, but is `"
+            sink.error(Ids.TYPE_OUT_OF_RANGE, p.value().span(), "`" + p.key().text() + "` must be above 0, but is `"
                     + n.get().toPlainString() + "`.", "Remove it to alert whatever the traffic.");
             return null;
         }
@@ -323,7 +324,7 @@ final class SloReader {
     }
 
     private void repeated(String keyword, Span where) {
-        sink.error("Property.Repeated", where, "`" + keyword + "` is given more than once here.",
+        sink.error(Ids.PROPERTY_REPEATED, where, "`" + keyword + "` is given more than once here.",
                 "Keep one; otherwise it is unclear which one applies.");
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.compiler.model;
 
 import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class TestReader {
         for (Decl.TestItem item : t.items()) {
             if (item instanceof Decl.TestInterval iv) {
                 if (intervalSeen) {
-                    sink.error("Property.Repeated", iv.span(), "`every` is given more than once in this test.", null);
+                    sink.error(Ids.PROPERTY_REPEATED, iv.span(), "`every` is given more than once in this test.", null);
                 }
                 intervalSeen = true;
                 interval = values.duration(iv.interval(), "every").orElse(interval);
@@ -59,7 +60,7 @@ final class TestReader {
             }
         }
         if (series.isEmpty()) {
-            sink.error("Property.Missing", t.span(), "Test `" + name + "` has no input `series`.",
+            sink.error(Ids.PROPERTY_MISSING, t.span(), "Test `" + name + "` has no input `series`.",
                     "Add `series metric{label=\"v\"} = \"0+1x10\"`.");
         }
         return new TestCase(name, interval, series, expectations, t.span());
@@ -68,13 +69,13 @@ final class TestReader {
     private static void checkSeries(String values, Decl.Series s, DiagnosticSink sink) {
         String trimmed = values.trim();
         if (trimmed.isEmpty()) {
-            sink.error("Type.InvalidSeries", s.values().span(), "The series values are empty.",
+            sink.error(Ids.TYPE_INVALID_SERIES, s.values().span(), "The series values are empty.",
                     "Write values in promtool's notation, for example `\"0+10x20\"`.");
             return;
         }
         for (String item : trimmed.split("\\s+")) {
             if (!SERIES_ITEM.matcher(item).matches()) {
-                sink.error("Type.InvalidSeries", s.values().span(), "`" + item + "` is not in promtool's series notation.",
+                sink.error(Ids.TYPE_INVALID_SERIES, s.values().span(), "`" + item + "` is not in promtool's series notation.",
                         "Use values like `1`, `0+10x20` (start, step, repeat), `_` (missing) or `stale`.");
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -29,7 +30,7 @@ final class ValueReader {
             Constant c = constants.get(ref.name());
             if (c == null) {
                 // Blocking: a value that refers to nothing cannot be written.
-                sink.blocking("Reference.Unknown", ref.span(), "Unknown constant `$" + ref.name() + "`.",
+                sink.blocking(Ids.REFERENCE_UNKNOWN, ref.span(), "Unknown constant `$" + ref.name() + "`.",
                         hintForConstant(ref.name()));
                 return Optional.empty();
             }
@@ -104,7 +105,7 @@ final class ValueReader {
         BigDecimal d = n.get();
         if (d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(min)) < 0
                 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            sink.error("Type.OutOfRange", v.span(), "`" + slot + "` must be a whole number of at least " + min
+            sink.error(Ids.TYPE_OUT_OF_RANGE, v.span(), "`" + slot + "` must be a whole number of at least " + min
                     + ", but is `" + d.toPlainString() + "`.", null);
             return Optional.empty();
         }
@@ -119,7 +120,7 @@ final class ValueReader {
         }
         if (r.get() instanceof Value.PercentValue p) {
             if (p.percent().signum() <= 0 || p.percent().compareTo(BigDecimal.valueOf(100)) > 0) {
-                sink.error("Type.OutOfRange", v.span(), "`" + slot + "` must be a percentage above 0% and at most 100%,"
+                sink.error(Ids.TYPE_OUT_OF_RANGE, v.span(), "`" + slot + "` must be a percentage above 0% and at most 100%,"
                         + " but is `" + p.text() + "`.", "An objective is usually between `90%` and `99.999%`.");
                 return Optional.empty();
             }
@@ -181,7 +182,7 @@ final class ValueReader {
 
     private <T> Optional<T> mismatch(Value written, Value actual, String slot, String expected, String hint) {
         String via = written instanceof Value.ConstRefValue c ? " (through `$" + c.name() + "`)" : "";
-        sink.error("Type.Mismatch", written.span(),
+        sink.error(Ids.TYPE_MISMATCH, written.span(),
                 "`" + slot + "` expects " + expected + ", but got " + actual.kind() + via + ".", hint);
         return Optional.empty();
     }

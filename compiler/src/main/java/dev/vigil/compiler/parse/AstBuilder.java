@@ -24,6 +24,7 @@ import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.Strings;
@@ -458,7 +459,7 @@ final class AstBuilder {
             try {
                 millis = Durations.parseMillis(text);
             } catch (IllegalArgumentException e) {
-                sink.error("Type.InvalidDuration", span(d), e.getMessage() + ".",
+                sink.error(Ids.TYPE_INVALID_DURATION, span(d), e.getMessage() + ".",
                         "Write units from largest to smallest, each once, for example `1h30m`.");
             }
             return new Value.DurationValue(millis, text, span(d));
@@ -478,7 +479,7 @@ final class AstBuilder {
         try {
             return Strings.unquote(token.getText());
         } catch (IllegalArgumentException e) {
-            sink.error("Syntax.InvalidString", span(token.getSymbol()), "This string is not valid: " + e.getMessage() + ".",
+            sink.error(Ids.SYNTAX_INVALID_STRING, span(token.getSymbol()), "This string is not valid: " + e.getMessage() + ".",
                     "Write a backslash as `\\\\`, or use a back-quoted string, which has no escapes.");
             return "";
         }
@@ -493,7 +494,7 @@ final class AstBuilder {
         if (lower.startsWith("0x")) {
             value = new BigDecimal(new BigInteger(lower.substring(2), 16));
         } else if (lower.equals("inf") || lower.equals("nan")) {
-            sink.error("Type.InvalidNumber", span(n), "`" + text + "` is not a finite number.",
+            sink.error(Ids.TYPE_INVALID_NUMBER, span(n), "`" + text + "` is not a finite number.",
                     "Values in Vigil declarations must be finite; `Inf` and `NaN` belong in PromQL only.");
             value = BigDecimal.ZERO;
         } else {
@@ -507,7 +508,7 @@ final class AstBuilder {
             Token num = n.NUMBER().getSymbol();
             Token pct = n.MOD().getSymbol();
             if (pct.getStartIndex() != num.getStopIndex() + 1) {
-                sink.error("Syntax.DetachedPercent", span(pct),
+                sink.error(Ids.SYNTAX_DETACHED_PERCENT, span(pct),
                         "A percent sign must follow its number directly.", "Write `" + digits + "%`.");
             }
             return new Value.PercentValue(value, text, span(n));
@@ -558,8 +559,8 @@ final class AstBuilder {
     }
 
     private void repeated(String keyword, Span where) {
-        sink.error("Name.RepeatedProperty", where, "`" + keyword + "` is given more than once here.",
-                "Keep one; the last would silently win otherwise.");
+        sink.error(Ids.PROPERTY_REPEATED, where, "`" + keyword + "` is given more than once here.",
+                "Keep one; otherwise it is unclear which one applies.");
     }
 
     private Span span(ParserRuleContext ctx) {

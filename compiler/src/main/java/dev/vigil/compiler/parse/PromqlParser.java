@@ -1,6 +1,7 @@
 package dev.vigil.compiler.parse;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.promql.ConstantUse;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.source.SourceFile;
@@ -45,7 +46,7 @@ public final class PromqlParser {
             boolean tolerant) {
         SourceFile source = new SourceFile(path, text);
         if (text.length() > VigilParsing.MAX_CHARS) {
-            sink.error("PromQL.TooLarge", Span.point(path, line, column),
+            sink.error(Ids.INPUT_TOO_LARGE, Span.point(path, line, column),
                     "This expression is " + text.length() + " characters long, more than Vigil reads.", null);
             return Optional.empty();
         }
@@ -66,14 +67,14 @@ public final class PromqlParser {
                 return Optional.empty();
             }
             for (ConstantUse use : ConstantUse.in(expr)) {
-                target.error("PromQL.ConstantOutsideVigil", use.span(),
+                target.error(Ids.PROMQL_CONSTANT_OUTSIDE_VIGIL, use.span(),
                         "`$" + use.name() + "` names a Vigil constant, which plain PromQL does not have.",
                         "Write the value itself, or move the expression into a .vigil file.");
             }
             return Optional.of(expr);
         } catch (StackOverflowError e) {
             // Deeply nested input exhausts the recursive-descent parser; refuse it rather than crash.
-            sink.error("PromQL.TooDeep", Span.point(path, line, column),
+            sink.error(Ids.INPUT_TOO_DEEP, Span.point(path, line, column),
                     "This expression is nested too deeply to analyse.", "Split it into recording rules.");
             return Optional.empty();
         }

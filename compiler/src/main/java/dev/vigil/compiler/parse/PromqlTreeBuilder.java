@@ -1,6 +1,7 @@
 package dev.vigil.compiler.parse;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.promql.AggregateOp;
 import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.AtExpr;
@@ -183,7 +184,7 @@ final class PromqlTreeBuilder {
         }
         ParseTree last = ctx.getChild(ctx.getChildCount() - 1);
         if (last instanceof TerminalNode tn && tn.getSymbol().getType() == VigilParser.COMMA) {
-            sink.error("PromQL.TrailingComma", span(tn.getSymbol()),
+            sink.error(Ids.PROMQL_TRAILING_COMMA, span(tn.getSymbol()),
                     "Prometheus does not allow a trailing comma in the arguments of a call.",
                     "Remove the last `,`.");
         }
@@ -207,7 +208,7 @@ final class PromqlTreeBuilder {
                 return null;
             }
             if (grouping != null) {
-                sink.error("PromQL.DuplicateGrouping", built.span(),
+                sink.error(Ids.PROMQL_DUPLICATE_GROUPING, built.span(),
                         "An aggregation takes one `by` or `without` clause, and `" + op.keyword() + "` has two.",
                         "Keep the clause before the parentheses and remove the other.");
             } else {
@@ -217,14 +218,14 @@ final class PromqlTreeBuilder {
         Span span = span(ctx);
         int expected = op.hasParam() ? 2 : 1;
         if (args.isEmpty()) {
-            sink.error("PromQL.ArgumentCount", span,
+            sink.error(Ids.PROMQL_ARGUMENT_COUNT, span,
                     "`" + op.keyword() + "` needs " + (expected == 2 ? "a parameter and a vector" : "an expression")
                             + " to aggregate.",
                     expected == 2 ? "For example `" + op.keyword() + "(5, metric)`." : null);
             return null;
         }
         if (args.size() != expected) {
-            sink.error("PromQL.ArgumentCount", span,
+            sink.error(Ids.PROMQL_ARGUMENT_COUNT, span,
                     "`" + op.keyword() + "` takes " + expected + " argument" + (expected == 1 ? "" : "s")
                             + ", but " + args.size() + " " + (args.size() == 1 ? "was" : "were") + " given.",
                     expected == 2 ? "Pass the parameter first: `" + op.keyword() + "(5, metric)`." : null);
@@ -321,7 +322,7 @@ final class PromqlTreeBuilder {
             boolean left = f.FILL_RIGHT() == null;
             boolean right = f.FILL_LEFT() == null;
             if ((left && fillLeft != null) || (right && fillRight != null)) {
-                sink.error("PromQL.DuplicateFill", span,
+                sink.error(Ids.PROMQL_DUPLICATE_FILL, span,
                         "The fill value for this side is already set by an earlier fill modifier.",
                         "Use `fill(v)` for both sides, or one `fill_left(v)` and one `fill_right(v)`.");
             }
@@ -381,11 +382,11 @@ final class PromqlTreeBuilder {
             Span brackets = span(ctx.LEFT_BRACKET().getSymbol()).to(span(ctx.RIGHT_BRACKET().getSymbol()));
             if (inner instanceof OffsetExpr || inner instanceof AtExpr) {
                 String what = inner instanceof OffsetExpr ? "`offset`" : "`@`";
-                sink.error("PromQL.ModifierBeforeRange", brackets,
+                sink.error(Ids.PROMQL_MODIFIER_BEFORE_RANGE, brackets,
                         "A range must come directly after the selector, before " + what + ".",
                         "Write the range first, for example `metric[5m] offset 1h`.");
             } else if (!(inner instanceof VectorSelector)) {
-                sink.error("PromQL.RangeOnNonSelector", brackets,
+                sink.error(Ids.PROMQL_RANGE_ON_NON_SELECTOR, brackets,
                         "A range `[...]` can only follow a vector selector such as `metric{job=\"x\"}`.",
                         "To evaluate an expression over a window, use a subquery: `(...)[5m:1m]`.");
             }
@@ -418,10 +419,10 @@ final class PromqlTreeBuilder {
         Span span = span(ctx);
         Expr target = modifierTarget(inner, OffsetExpr.class);
         if (target instanceof OffsetExpr) {
-            sink.error("PromQL.DuplicateOffset", span(ctx.OFFSET().getSymbol()).to(span(v)),
+            sink.error(Ids.PROMQL_DUPLICATE_OFFSET, span(ctx.OFFSET().getSymbol()).to(span(v)),
                     "The offset is already set for this selector.", "Add the offsets up into one `offset`.");
         } else if (!isModifiable(target)) {
-            sink.error("PromQL.OffsetTarget", span(ctx.OFFSET().getSymbol()).to(span(v)),
+            sink.error(Ids.PROMQL_OFFSET_TARGET, span(ctx.OFFSET().getSymbol()).to(span(v)),
                     "`offset` can only follow a vector selector, a range vector selector or a subquery.",
                     "Move it inside, next to the selector: `rate(metric[5m] offset 1h)`.");
         }
@@ -448,7 +449,7 @@ final class PromqlTreeBuilder {
             } else if (name.equals("end")) {
                 anchor = AtExpr.Anchor.END;
             } else {
-                sink.error("PromQL.InvalidAt", vspan,
+                sink.error(Ids.PROMQL_INVALID_AT, vspan,
                         "`@` takes a Unix timestamp, `start()` or `end()`, not `" + name + "()`.", null);
                 return null;
             }
@@ -467,17 +468,17 @@ final class PromqlTreeBuilder {
             }
             text = (v.SUB() != null ? "-" : v.ADD() != null ? "+" : "") + n.getText();
             if (Double.isNaN(seconds) || Double.isInfinite(seconds) || Math.abs(seconds) >= MAX_TIMESTAMP) {
-                sink.error("PromQL.AtOutOfRange", vspan,
+                sink.error(Ids.PROMQL_AT_OUT_OF_RANGE, vspan,
                         "The timestamp `" + abbreviate(text) + "` is outside the range `@` accepts.",
                         "Give a Unix timestamp in seconds.");
             }
         }
         Expr target = modifierTarget(inner, AtExpr.class);
         if (target instanceof AtExpr) {
-            sink.error("PromQL.DuplicateAt", span(ctx.AT().getSymbol()).to(vspan),
+            sink.error(Ids.PROMQL_DUPLICATE_AT, span(ctx.AT().getSymbol()).to(vspan),
                     "`@` is already set for this selector.", null);
         } else if (!isModifiable(target)) {
-            sink.error("PromQL.AtTarget", span(ctx.AT().getSymbol()).to(vspan),
+            sink.error(Ids.PROMQL_AT_TARGET, span(ctx.AT().getSymbol()).to(vspan),
                     "`@` can only follow a vector selector, a range vector selector or a subquery.",
                     "Move it inside, next to the selector: `rate(metric[5m] @ end())`.");
         }
@@ -493,10 +494,10 @@ final class PromqlTreeBuilder {
         Expr target = modifierTarget(inner, RangeModifierExpr.class);
         Span mspan = span(ctx.rangeModifier());
         if (target instanceof RangeModifierExpr) {
-            sink.error("PromQL.DuplicateRangeModifier", mspan,
+            sink.error(Ids.PROMQL_DUPLICATE_RANGE_MODIFIER, mspan,
                     "A selector takes at most one of `anchored` and `smoothed`.", null);
         } else if (!(target instanceof VectorSelector || target instanceof MatrixSelector)) {
-            sink.error("PromQL.RangeModifierTarget", mspan,
+            sink.error(Ids.PROMQL_RANGE_MODIFIER_TARGET, mspan,
                     "`" + modifier.keyword() + "` can only follow a vector selector or a range vector selector.", null);
         }
         return new RangeModifierExpr(inner, modifier, span(ctx));
@@ -603,7 +604,7 @@ final class PromqlTreeBuilder {
         if (ctx.NUMBER() != null) {
             String text = ctx.NUMBER().getText();
             if (!Character.isLetter(text.charAt(0))) {
-                sink.error("PromQL.InvalidLabelName", span(ctx),
+                sink.error(Ids.PROMQL_INVALID_LABEL_NAME, span(ctx),
                         "`" + text + "` is not a label name; label names start with a letter or `_`.",
                         "Quote unusual names: `{\"" + text + "\"=\"...\"}`.");
             }
@@ -617,7 +618,7 @@ final class PromqlTreeBuilder {
         }
         // A leading colon is its own token (see METRIC_IDENT); it must touch the rest of the name.
         if (ctx.COLON() != null && ctx.getStop().getStartIndex() != ctx.COLON().getSymbol().getStopIndex() + 1) {
-            sink.error("PromQL.InvalidMetricName", span(ctx), "A metric name cannot contain spaces after its `:`.",
+            sink.error(Ids.PROMQL_INVALID_METRIC_NAME, span(ctx), "A metric name cannot contain spaces after its `:`.",
                     "Write `" + ctx.getText() + "` without the space.");
         }
         return ctx.getText();
@@ -650,7 +651,7 @@ final class PromqlTreeBuilder {
             return null;
         }
         if ((op == BinaryOp.DIV || op == BinaryOp.MOD) && Double.valueOf(0).equals(constantSeconds(rhs))) {
-            sink.error("PromQL.DivisionByZero", span(ctx.op).to(rhs.span()),
+            sink.error(Ids.PROMQL_DIVISION_BY_ZERO, span(ctx.op).to(rhs.span()),
                     "This duration " + (op == BinaryOp.DIV ? "divides" : "takes a modulo") + " by zero.", null);
         }
         return new DurationBinary(op, lhs, rhs, span(ctx));
@@ -681,11 +682,11 @@ final class PromqlTreeBuilder {
                 default -> -1;
             };
             if (arity < 0) {
-                sink.error("PromQL.UnknownFunction", span(ctx.IDENT().getSymbol()),
+                sink.error(Ids.PROMQL_UNKNOWN_FUNCTION, span(ctx.IDENT().getSymbol()),
                         "`" + name + "()` cannot be used in a duration.",
                         "Durations may use `step()`, `range()`, `min_of(a, b)` and `max_of(a, b)`.");
             } else if (args.size() != arity) {
-                sink.error("PromQL.ArgumentCount", span,
+                sink.error(Ids.PROMQL_ARGUMENT_COUNT, span,
                         "`" + name + "()` takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", but "
                                 + args.size() + " " + (args.size() == 1 ? "was" : "were") + " given.", null);
             }
@@ -703,7 +704,7 @@ final class PromqlTreeBuilder {
             case VigilParser.NUMBER: {
                 double seconds = number(t.getText(), span);
                 if (Double.isNaN(seconds) || Math.abs(seconds) > Durations.MAX_SECONDS) {
-                    sink.error("PromQL.DurationOutOfRange", span,
+                    sink.error(Ids.PROMQL_DURATION_OUT_OF_RANGE, span,
                             "The duration `" + abbreviate(t.getText()) + "` seconds is out of range.", null);
                     seconds = 0;
                 }
@@ -734,7 +735,7 @@ final class PromqlTreeBuilder {
     private void checkPositive(DurationExpr d, String what) {
         Double v = constantSeconds(d);
         if (v != null && v <= 0) {
-            sink.error("PromQL.NonPositiveDuration", d.span(),
+            sink.error(Ids.PROMQL_NON_POSITIVE_DURATION, d.span(),
                     "The " + what + " must be longer than zero.", null);
         }
     }
@@ -745,7 +746,7 @@ final class PromqlTreeBuilder {
         try {
             return Numbers.parse(text);
         } catch (NumberFormatException e) {
-            sink.error("PromQL.InvalidNumber", span, capitalize(e.getMessage()) + ".", null);
+            sink.error(Ids.PROMQL_INVALID_NUMBER, span, capitalize(e.getMessage()) + ".", null);
             return 0;
         }
     }
@@ -755,7 +756,7 @@ final class PromqlTreeBuilder {
             return Durations.parseMillis(text);
         } catch (IllegalArgumentException e) {
             String hint = e.getMessage().contains("largest") ? "For example `1h30m`, not `30m1h`." : null;
-            sink.error(e.getMessage().contains("too long") ? "PromQL.DurationOutOfRange" : "PromQL.InvalidDuration",
+            sink.error(e.getMessage().contains("too long") ? Ids.PROMQL_DURATION_OUT_OF_RANGE : Ids.PROMQL_INVALID_DURATION,
                     span, capitalize(e.getMessage()) + ".", hint);
             return 0;
         }
@@ -765,7 +766,7 @@ final class PromqlTreeBuilder {
         try {
             return Strings.unquote(token);
         } catch (IllegalArgumentException e) {
-            sink.error("PromQL.InvalidString", span, "This string is not valid: " + e.getMessage() + ".",
+            sink.error(Ids.PROMQL_INVALID_STRING, span, "This string is not valid: " + e.getMessage() + ".",
                     "Escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH`, `\\uHHHH`; a backquoted string has none.");
             return "";
         }

@@ -2,6 +2,7 @@ package dev.vigil.compiler.parse;
 
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
@@ -71,25 +72,25 @@ final class SyntaxErrorListener extends BaseErrorListener {
         String what = describeFound(token);
         String expectation = TokenDescriptions.describe(expected, parser.getVocabulary());
         if (token.getType() == Token.EOF) {
-            found.add(Diagnostic.error("Syntax.UnexpectedEnd", span,
+            found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_END, span,
                     "The input ends too early: expected " + expectation + ".",
                     "Check for an unclosed `{`, `(` or `[` before this point."));
         } else if (token.getType() == VigilLexer.UNEXPECTED_CHAR && "\"'`".contains(token.getText())) {
             // The lexer could not close the string, so its opening quote was left on its own.
-            found.add(Diagnostic.error("Syntax.UnterminatedString", stringSpan(line, charPositionInLine),
+            found.add(Diagnostic.error(Ids.SYNTAX_UNTERMINATED_STRING, stringSpan(line, charPositionInLine),
                     "This string is not closed, or it holds an escape that is not valid.",
                     "Close it with a matching quote on the same line (use back-quotes for text over several lines);"
                             + " valid escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH` and `\\uHHHH`."));
         } else if (token.getType() == VigilLexer.UNEXPECTED_CHAR) {
-            found.add(Diagnostic.error("Syntax.InvalidCharacter", span,
+            found.add(Diagnostic.error(Ids.SYNTAX_INVALID_CHARACTER, span,
                     "The character `" + token.getText() + "` cannot appear here.",
                     "Expected " + expectation + "."));
         } else if (e instanceof NoViableAltException || e instanceof InputMismatchException || e == null) {
-            found.add(Diagnostic.error("Syntax.UnexpectedToken", span,
+            found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, span,
                     "Unexpected " + what + ": expected " + expectation + ".",
                     hintFor(token, expected, parser.getVocabulary())));
         } else {
-            found.add(Diagnostic.error("Syntax.UnexpectedToken", span,
+            found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, span,
                     "Unexpected " + what + ".", "Expected " + expectation + "."));
         }
     }
@@ -111,11 +112,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
         Span span = at(line, charPositionInLine, Math.max(1, Math.min(rest.length(), 1)));
         if (rest.startsWith("\"") || rest.startsWith("'") || rest.startsWith("`")) {
             span = at(line, charPositionInLine, Math.max(1, rest.codePointCount(0, rest.length())));
-            found.add(Diagnostic.error("Syntax.UnterminatedString", span,
+            found.add(Diagnostic.error(Ids.SYNTAX_UNTERMINATED_STRING, span,
                     "This string is not closed, or it holds an escape that is not valid.",
                     "Close it with a matching quote; valid escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH` and `\\uHHHH`."));
         } else {
-            found.add(Diagnostic.error("Syntax.InvalidCharacter", span,
+            found.add(Diagnostic.error(Ids.SYNTAX_INVALID_CHARACTER, span,
                     "The text `" + (rest.isEmpty() ? "" : rest.substring(0, rest.offsetByCodePoints(0, 1)))
                             + "` cannot start a token here.",
                     null));

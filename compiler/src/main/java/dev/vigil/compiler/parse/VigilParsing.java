@@ -1,6 +1,7 @@
 package dev.vigil.compiler.parse;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.grammar.VigilLexer;
@@ -89,7 +90,7 @@ final class VigilParsing {
             if (depth > MAX_NESTING || signs > MAX_NESTING) {
                 int line = t.getLine() + lineOffset;
                 int column = t.getCharPositionInLine() + 1 + (t.getLine() == 1 ? columnOffset : 0);
-                sink.error("Input.TooDeep", new Span(source.path(), line, column, line, column + 1),
+                sink.error(Ids.INPUT_TOO_DEEP, new Span(source.path(), line, column, line, column + 1),
                         "The input is nested more than " + MAX_NESTING + " levels deep here.",
                         "Split the expression, for example into recording rules.");
                 return true;

@@ -2,6 +2,7 @@ package dev.vigil.compiler.parse;
 
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.source.SourceFile;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ public final class VigilSourceParser {
 
     public static Optional<VigilFile> parse(SourceFile source, DiagnosticSink sink) {
         if (source.text().length() > VigilParsing.MAX_CHARS) {
-            sink.error("Input.TooLarge", new dev.vigil.compiler.source.Span(source.path(), 1, 1, 1, 2),
+            sink.error(Ids.INPUT_TOO_LARGE, new dev.vigil.compiler.source.Span(source.path(), 1, 1, 1, 2),
                     "The file has more than " + VigilParsing.MAX_CHARS + " characters.", "Split it into several files.");
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.target.TargetFeature;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.source.Span;
@@ -135,7 +136,7 @@ public final class PromqlChecker {
         boolean nonEmpty = v.metricName() != null;
         for (LabelMatcher m : v.matchers()) {
             if (m.name().equals("__name__") && v.metricName() != null) {
-                sink.error("PromQL.DuplicateMetricName", m.span(),
+                sink.error(Ids.PROMQL_DUPLICATE_METRIC_NAME, m.span(),
                         "The metric name is set twice: `" + v.metricName() + "` and `__name__` in the braces.",
                         "Keep only one of them.");
             }
@@ -144,7 +145,7 @@ public final class PromqlChecker {
             }
         }
         if (!nonEmpty && mustSelectSomething) {
-            sink.error("PromQL.EmptySelector", v.span(),
+            sink.error(Ids.PROMQL_EMPTY_SELECTOR, v.span(),
                     "This selector would select every series: it needs a metric name or a matcher that does not "
                             + "match the empty string.",
                     "For example `{job=\"api\"}` or `{job=~\".+\"}`.");
@@ -154,7 +155,7 @@ public final class PromqlChecker {
     private ValueType subquery(Subquery s) {
         ValueType inner = type(s.expr());
         if (inner != ValueType.VECTOR && inner != ValueType.NONE) {
-            sink.error("PromQL.SubqueryOnNonVector", s.span(),
+            sink.error(Ids.PROMQL_SUBQUERY_ON_NON_VECTOR, s.span(),
                     "A subquery needs an instant vector to evaluate, but this is a " + inner.withArticle() + ".",
                     inner == ValueType.MATRIX
                             ? "Apply a function such as `rate(...)` or `max_over_time(...)` inside, then take the subquery."
@@ -176,7 +177,7 @@ public final class PromqlChecker {
         }
         boolean whole = l.millis() % 1000 == 0;
         String seconds = Durations.format(l.millis());
-        sink.report(dev.vigil.compiler.diag.Diagnostic.blocking("PromQL.DurationWithoutUnit", l.span(),
+        sink.report(dev.vigil.compiler.diag.Diagnostic.blocking(Ids.PROMQL_DURATION_WITHOUT_UNIT, l.span(),
                 "`" + l.text() + "` has no unit, and Prometheus " + strictDurations + " reads " + slot
                         + " only as a duration such as `5m`.",
                 "Write `" + seconds + "` for " + l.text() + " seconds" + (whole && l.millis() > 0
@@ -196,7 +197,7 @@ public final class PromqlChecker {
             return;
         }
         String seconds = millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0);
-        sink.report(dev.vigil.compiler.diag.Diagnostic.blocking("PromQL.DurationAsNumber", span,
+        sink.report(dev.vigil.compiler.diag.Diagnostic.blocking(Ids.PROMQL_DURATION_AS_NUMBER, span,
                 "`" + text + "` is a duration, and Prometheus " + strictDurations + " takes only a plain number here.",
                 "Write `" + seconds + "`, its length in seconds; durations stand for numbers from Prometheus 2.54 on."));
     }
@@ -215,7 +216,7 @@ public final class PromqlChecker {
     }
 
     private void experimental(Span span, String what, String hint) {
-        sink.warning("PromQL.ExperimentalFeature", span, what + " is experimental in Prometheus.", hint);
+        sink.warning(Ids.PROMQL_EXPERIMENTAL_FEATURE, span, what + " is experimental in Prometheus.", hint);
     }
 
     // ------------------------------------------------------------------ operators
@@ -223,7 +224,7 @@ public final class PromqlChecker {
     private ValueType unary(Unary u) {
         ValueType t = type(u.expr());
         if (t == ValueType.STRING || t == ValueType.MATRIX) {
-            sink.error("PromQL.UnaryOperandType", u.span(),
+            sink.error(Ids.PROMQL_UNARY_OPERAND_TYPE, u.span(),
                     "A sign applies to scalars and instant vectors, but this is " + t.withArticle() + ".",
                     t == ValueType.MATRIX ? "Apply a function such as `rate(...)` to the range first." : null);
             return ValueType.NONE;
@@ -252,11 +253,11 @@ public final class PromqlChecker {
         VectorMatching m = b.matching();
         String sym = "`" + op.symbol() + "`";
         if (b.returnBool() && !op.isComparison()) {
-            sink.error("PromQL.BoolOnNonComparison", b.span(),
+            sink.error(Ids.PROMQL_BOOL_ON_NON_COMPARISON, b.span(),
                     "`bool` applies only to comparison operators, not to " + sym + ".", "Remove `bool`.");
         }
         if (op.isComparison() && !b.returnBool() && lt == ValueType.SCALAR && rt == ValueType.SCALAR) {
-            sink.error("PromQL.ScalarComparisonWithoutBool", b.span(),
+            sink.error(Ids.PROMQL_SCALAR_COMPARISON_WITHOUT_BOOL, b.span(),
                     "A comparison between two scalars must use `bool`.",
                     "Write `" + op.symbol() + " bool` to get 0 or 1.");
         }
@@ -264,7 +265,7 @@ public final class PromqlChecker {
             Set<String> on = new HashSet<>(m.labels());
             for (String label : m.include()) {
                 if (on.contains(label)) {
-                    sink.error("PromQL.LabelInOnAndGroup", m.span(),
+                    sink.error(Ids.PROMQL_LABEL_IN_ON_AND_GROUP, m.span(),
                             "Label `" + label + "` must not be listed in both `on(...)` and the group modifier.",
                             "Labels in `on(...)` are kept anyway; remove it from the group modifier.");
                 }
@@ -274,7 +275,7 @@ public final class PromqlChecker {
         for (ValueType t : List.of(lt, rt)) {
             if (t == ValueType.STRING || t == ValueType.MATRIX) {
                 badOperand = true;
-                sink.error("PromQL.BinaryOperandType", (t == lt ? b.lhs() : b.rhs()).span(),
+                sink.error(Ids.PROMQL_BINARY_OPERAND_TYPE, (t == lt ? b.lhs() : b.rhs()).span(),
                         sym + " works on scalars and instant vectors, but this operand is " + t.withArticle() + ".",
                         t == ValueType.MATRIX ? "Apply a function such as `rate(...)` to the range first." : null);
             }
@@ -285,18 +286,18 @@ public final class PromqlChecker {
         boolean known = lt != ValueType.NONE && rt != ValueType.NONE;
         if (known && (lt != ValueType.VECTOR || rt != ValueType.VECTOR)) {
             if (m != null && !m.labels().isEmpty()) {
-                sink.error("PromQL.MatchingOnScalar", m.span().isNone() ? b.span() : m.span(),
+                sink.error(Ids.PROMQL_MATCHING_ON_SCALAR, m.span().isNone() ? b.span() : m.span(),
                         "`on(...)` and `ignoring(...)` apply only between two instant vectors.", "Remove the clause.");
             }
         } else if (known && op.isSetOperator() && m != null
                 && m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
-            sink.error("PromQL.GroupingOnSetOperator", m.span().isNone() ? b.span() : m.span(),
+            sink.error(Ids.PROMQL_GROUPING_ON_SET_OPERATOR, m.span().isNone() ? b.span() : m.span(),
                     "`" + (m.cardinality() == VectorMatching.Cardinality.MANY_TO_ONE ? "group_left" : "group_right")
                             + "` cannot be used with " + sym + ", which always matches many-to-many.",
                     "Remove the group modifier.");
         }
         if (op.isSetOperator() && (lt == ValueType.SCALAR || rt == ValueType.SCALAR)) {
-            sink.error("PromQL.SetOperatorOnScalar", b.span(),
+            sink.error(Ids.PROMQL_SET_OPERATOR_ON_SCALAR, b.span(),
                     sym + " works only between instant vectors, but an operand here is a scalar.",
                     "Compare with a filter instead, for example `metric > 0`.");
         }
@@ -322,7 +323,7 @@ public final class PromqlChecker {
                 type(arg);
             }
             String suggestion = closestFunction(c.function());
-            sink.error("PromQL.UnknownFunction", c.span(), "`" + c.function() + "` is not a PromQL function.",
+            sink.error(Ids.PROMQL_UNKNOWN_FUNCTION, c.span(), "`" + c.function() + "` is not a PromQL function.",
                     suggestion == null ? null : "Did you mean `" + suggestion + "`?");
             return ValueType.NONE;
         }
@@ -333,7 +334,7 @@ public final class PromqlChecker {
         if (n < min || (max >= 0 && n > max)) {
             String expected = min == max ? String.valueOf(min)
                     : n < min ? "at least " + min : "at most " + max;
-            sink.error("PromQL.ArgumentCount", c.span(),
+            sink.error(Ids.PROMQL_ARGUMENT_COUNT, c.span(),
                     "`" + f.name() + "` takes " + expected + " argument" + (expected.equals("1") ? "" : "s")
                             + ", but " + n + " " + (n == 1 ? "was" : "were") + " given.", null);
         }
@@ -349,7 +350,7 @@ public final class PromqlChecker {
             }
             ValueType want = f.argType(i);
             if (actual != want && actual != ValueType.NONE) {
-                sink.error("PromQL.ArgumentType", arg.span(),
+                sink.error(Ids.PROMQL_ARGUMENT_TYPE, arg.span(),
                         "Argument " + (i + 1) + " of `" + f.name() + "` must be " + want.withArticle()
                                 + ", but this is " + actual.withArticle() + ".",
                         conversionHint(want, actual));
@@ -359,7 +360,7 @@ public final class PromqlChecker {
             infoSelector(c.args().get(1));
         }
         if (f.experimental()) {
-            sink.warning("PromQL.ExperimentalFunction", c.span(),
+            sink.warning(Ids.PROMQL_EXPERIMENTAL_FEATURE, c.span(),
                     "`" + f.name() + "` is experimental in Prometheus.",
                     "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
         }
@@ -369,11 +370,11 @@ public final class PromqlChecker {
     /** {@code info}'s second argument selects info series by labels only. */
     private void infoSelector(Expr arg) {
         if (!(arg instanceof VectorSelector v)) {
-            sink.error("PromQL.InfoSelector", arg.span(),
+            sink.error(Ids.PROMQL_INFO_SELECTOR, arg.span(),
                     "The second argument of `info` must be a label selector such as `{k8s_cluster_name=~\".+\"}`.",
                     null);
         } else if (v.metricName() != null) {
-            sink.error("PromQL.InfoSelector", arg.span(),
+            sink.error(Ids.PROMQL_INFO_SELECTOR, arg.span(),
                     "The second argument of `info` selects data labels only, so it takes no metric name.",
                     "To choose the info metric, match `__name__` in the braces: `{__name__=\"target_info\"}`.");
         }
@@ -384,7 +385,7 @@ public final class PromqlChecker {
             ValueType pt = type(a.param());
             ValueType want = a.op() == AggregateOp.COUNT_VALUES ? ValueType.STRING : ValueType.SCALAR;
             if (pt != want && pt != ValueType.NONE) {
-                sink.error("PromQL.ArgumentType", a.param().span(),
+                sink.error(Ids.PROMQL_ARGUMENT_TYPE, a.param().span(),
                         "The parameter of `" + a.op().keyword() + "` must be " + want.withArticle()
                                 + ", but this is " + pt.withArticle() + ".",
                         a.op() == AggregateOp.COUNT_VALUES ? "Give the output label name, for example `\"value\"`."
@@ -393,12 +394,12 @@ public final class PromqlChecker {
         }
         ValueType et = type(a.expr());
         if (et != ValueType.VECTOR && et != ValueType.NONE) {
-            sink.error("PromQL.ArgumentType", a.expr().span(),
+            sink.error(Ids.PROMQL_ARGUMENT_TYPE, a.expr().span(),
                     "`" + a.op().keyword() + "` aggregates an instant vector, but this is " + et.withArticle() + ".",
                     conversionHint(ValueType.VECTOR, et));
         }
         if (a.op().experimental()) {
-            sink.warning("PromQL.ExperimentalFunction", a.span(),
+            sink.warning(Ids.PROMQL_EXPERIMENTAL_FEATURE, a.span(),
                     "`" + a.op().keyword() + "` is experimental in Prometheus.",
                     "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
         }

@@ -4,6 +4,7 @@ import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suggest;
 import java.util.HashMap;
@@ -82,16 +83,16 @@ public final class CheckOverrides {
                     String key = o.check().toString();
                     if (!isKnown(key)) {
                         String near = closest(key);
-                        sink.warning("Reference.UnknownCheck", o.check().span(), "No check is called `" + key + "`.",
+                        sink.warning(Ids.REFERENCE_UNKNOWN_CHECK, o.check().span(), "No check is called `" + key + "`.",
                                 near != null ? "Did you mean `" + near + "`?" : "`vigil --explain ID` describes a check.");
                         continue;
                     }
                     String level = o.level().text();
                     if (!isLevel(level)) {
-                        sink.error("Type.UnknownKind", o.level().span(), "`" + level + "` is not a severity for a check.",
+                        sink.error(Ids.TYPE_UNKNOWN_KIND, o.level().span(), "`" + level + "` is not a severity for a check.",
                                 "Use `error`, `warning`, `info` or `off`.");
                     } else if (!reasoned(level(level, o.reason()))) {
-                        sink.error("Suppression.MissingReason", o.level().span(), "Setting `" + key + "` to `" + level
+                        sink.error(Ids.SUPPRESSION_MISSING_REASON, o.level().span(), "Setting `" + key + "` to `" + level
                                 + "` gives no reason.", "Say why after the level, `" + key + " " + level
                                         + " \"...\"`: it is what a reviewer reads, and it stays with every finding it "
                                         + "silences.");

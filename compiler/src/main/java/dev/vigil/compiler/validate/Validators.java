@@ -2,6 +2,7 @@ package dev.vigil.compiler.validate;
 
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class Validators {
             } catch (RuntimeException e) {
                 // A check that failed half-way may have left the shared analysis half-built.
                 analysis = new ProjectAnalysis(project);
-                sink.error("Internal.CheckFailed", Span.point("<vigil>", 1, 1),
+                sink.error(Ids.INTERNAL_CHECK_FAILED, Span.point("<vigil>", 1, 1),
                         "The check `" + v.id() + "` failed on this input: " + e + ".",
                         "This is a bug in Vigil; please report it with the files that caused it.");
             }

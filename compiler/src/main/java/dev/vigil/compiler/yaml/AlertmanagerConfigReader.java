@@ -1,6 +1,7 @@
 package dev.vigil.compiler.yaml;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.source.Span;
@@ -104,7 +105,7 @@ public final class AlertmanagerConfigReader {
             }
         }
         if (route == null) {
-            read.sink().error("Property.Missing", Span.point(read.doc().path(), 1, 1),
+            read.sink().error(Ids.PROPERTY_MISSING, Span.point(read.doc().path(), 1, 1),
                     "The Alertmanager configuration has no `route`.", "Add a root `route:` with a default `receiver`.");
         } else {
             root(route, routes);
@@ -144,10 +145,10 @@ public final class AlertmanagerConfigReader {
         }
         Span where = read.span(e.keyNode()).to(read.span(e.value()));
         if (fileForms.containsKey(e.key())) {
-            read.sink().error("Secret.Inline", where, "`" + e.key() + "` puts a secret in the configuration in clear.",
+            read.sink().error(Ids.SECRET_INLINE, where, "`" + e.key() + "` puts a secret in the configuration in clear.",
                     "Put it in a file readable by Alertmanager and use `" + fileForms.get(e.key()) + "` with its path.");
         } else if (integration.equals("webhook_configs") && e.key().equals("url") && carriesCredentials(value.get())) {
-            read.sink().error("Secret.Inline", where, "The webhook `url` carries a credential, which puts a secret in the "
+            read.sink().error(Ids.SECRET_INLINE, where, "The webhook `url` carries a credential, which puts a secret in the "
                     + "configuration in clear.", "Put the URL in a file and use `url_file` with its path.");
         }
     }
@@ -188,7 +189,7 @@ public final class AlertmanagerConfigReader {
             }
         }
         if (name == null || read.string(name.value(), "name").map(String::isBlank).orElse(true)) {
-            read.sink().error("Property.Missing", read.span(node), "The receiver has no `name`.",
+            read.sink().error(Ids.PROPERTY_MISSING, read.span(node), "The receiver has no `name`.",
                     "Routes refer to receivers by name; add `name: <receiver>`.");
             return Optional.empty();
         }
@@ -201,11 +202,11 @@ public final class AlertmanagerConfigReader {
         RouteFields root = routeFields(entry.value(), null, 0);
         Span span = read.span(entry.keyNode());
         if (root.receiver == null) {
-            read.sink().error("Property.Missing", span, "The root route has no `receiver`.",
+            read.sink().error(Ids.PROPERTY_MISSING, span, "The root route has no `receiver`.",
                     "Alertmanager needs a default receiver for alerts no child route takes.");
         }
         if (!root.matchers.isEmpty()) {
-            read.sink().error("Property.Misplaced", root.matchers.get(0).span(),
+            read.sink().error(Ids.PROPERTY_MISPLACED, root.matchers.get(0).span(),
                     "The root route must not have matchers: it receives every alert.",
                     "Move the matchers to a child route under `routes:`.");
         }
@@ -294,7 +295,7 @@ public final class AlertmanagerConfigReader {
             AlertmanagerMatchers.Result r = AlertmanagerMatchers.parse(s.getValue());
             ScalarPositions at = ScalarPositions.of(read.doc(), s);
             if (!r.ok()) {
-                read.sink().error("Type.InvalidMatcher", at.mapOffsets(r.problemAt(), r.problemAt() + 1),
+                read.sink().error(Ids.TYPE_INVALID_MATCHER, at.mapOffsets(r.problemAt(), r.problemAt() + 1),
                         "`" + s.getValue() + "` is not a valid matcher: " + r.problem() + ".",
                         "Write `label=\"value\"`, with `=`, `!=`, `=~` or `!~`.");
                 continue;
@@ -377,7 +378,7 @@ public final class AlertmanagerConfigReader {
             }
         }
         if (name == null || read.string(name.value(), "name").map(String::isBlank).orElse(true)) {
-            read.sink().error("Property.Missing", read.span(node), "The time interval has no `name`.",
+            read.sink().error(Ids.PROPERTY_MISSING, read.span(node), "The time interval has no `name`.",
                     "Routes refer to time intervals by name; add `name: <interval>`.");
             return Optional.empty();
         }

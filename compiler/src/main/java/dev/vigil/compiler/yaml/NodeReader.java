@@ -1,6 +1,7 @@
 package dev.vigil.compiler.yaml;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.source.Span;
@@ -77,7 +78,7 @@ final class NodeReader {
             }
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
             if (key == null) {
-                sink.error("Type.Mismatch", span(t.getKeyNode()), "A key in " + what + " must be a plain name, not a collection.",
+                sink.error(Ids.TYPE_MISMATCH, span(t.getKeyNode()), "A key in " + what + " must be a plain name, not a collection.",
                         null);
                 continue;
             }
@@ -121,7 +122,7 @@ final class NodeReader {
         }
         if (--budget < 0) {
             budget = Integer.MIN_VALUE;
-            sink.error("Input.TooLarge", span(node), "Through its aliases this YAML expands to more than " + MAX_VALUES
+            sink.error(Ids.INPUT_TOO_LARGE, span(node), "Through its aliases this YAML expands to more than " + MAX_VALUES
                     + " values; Vigil stops reading it here.", "Write the values out instead of nesting aliases.");
             return true;
         }
@@ -183,7 +184,7 @@ final class NodeReader {
             case "true", "True", "TRUE" -> Optional.of(true);
             case "false", "False", "FALSE" -> Optional.of(false);
             default -> {
-                sink.error("Type.Mismatch", span(node), "`" + what + "` expects `true` or `false`, but got `" + s.get() + "`.",
+                sink.error(Ids.TYPE_MISMATCH, span(node), "`" + what + "` expects `true` or `false`, but got `" + s.get() + "`.",
                         null);
                 yield Optional.empty();
             }
@@ -198,7 +199,7 @@ final class NodeReader {
         try {
             return Optional.of(Integer.parseInt(s.get().strip()));
         } catch (NumberFormatException e) {
-            sink.error("Type.Mismatch", span(node), "`" + what + "` expects a whole number, but got `" + s.get() + "`.", null);
+            sink.error(Ids.TYPE_MISMATCH, span(node), "`" + what + "` expects a whole number, but got `" + s.get() + "`.", null);
             return Optional.empty();
         }
     }
@@ -228,7 +229,7 @@ final class NodeReader {
                 problem = e.getMessage();
             }
         }
-        sink.error("Type.InvalidDuration", span(node), problem + ".",
+        sink.error(Ids.TYPE_INVALID_DURATION, span(node), problem + ".",
                 "Write a number and a unit (ms, s, m, h, d, w, y), largest unit first, for example `1h30m`.");
         return Optional.empty();
     }
@@ -244,7 +245,7 @@ final class NodeReader {
 
     void unknownKey(Entry e, String block, Collection<String> known, String hintWhenUnknown) {
         String near = Suggest.closest(e.key(), known);
-        sink.error("Property.Unknown", span(e.keyNode()), "`" + e.key() + "` is not a field of " + block + ".",
+        sink.error(Ids.PROPERTY_UNKNOWN, span(e.keyNode()), "`" + e.key() + "` is not a field of " + block + ".",
                 near != null ? "Did you mean `" + near + "`?"
                         : hintWhenUnknown != null ? hintWhenUnknown
                                 : "Known fields: " + known.stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))
@@ -254,6 +255,6 @@ final class NodeReader {
     void mismatch(Node node, String what, String expected) {
         String got = node instanceof MappingNode ? "a mapping" : node instanceof SequenceNode ? "a list" : "`"
                 + ((ScalarNode) node).getValue() + "`";
-        sink.error("Type.Mismatch", span(node), "`" + what + "` expects " + expected + ", but got " + got + ".", null);
+        sink.error(Ids.TYPE_MISMATCH, span(node), "`" + what + "` expects " + expected + ", but got " + got + ".", null);
     }
 }

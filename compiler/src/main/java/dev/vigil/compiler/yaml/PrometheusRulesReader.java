@@ -1,6 +1,7 @@
 package dev.vigil.compiler.yaml;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Ref;
@@ -137,7 +138,7 @@ public final class PrometheusRulesReader {
             }
         }
         if (name == null || name.isBlank()) {
-            read.sink().error("Property.Missing", read.span(node), "The rule group has no `name`.",
+            read.sink().error(Ids.PROPERTY_MISSING, read.span(node), "The rule group has no `name`.",
                     "Prometheus refuses a group without a name; add `name: <group>`.");
             name = "";
         }
@@ -166,12 +167,12 @@ public final class PrometheusRulesReader {
         }
         suppressions.addAll(comments.forItem(item, nameTuple));
         if (record != null && alert != null) {
-            read.sink().error("Property.Conflict", read.span(record.keyNode()),
+            read.sink().error(Ids.PROPERTY_CONFLICT, read.span(record.keyNode()),
                     "A rule has both `alert` and `record`; it must be one or the other.",
                     "Split it into an alerting rule and a recording rule.");
         }
         if (named == null) {
-            read.sink().error("Property.Missing", read.span(node), "The rule has neither `alert` nor `record`.",
+            read.sink().error(Ids.PROPERTY_MISSING, read.span(node), "The rule has neither `alert` nor `record`.",
                     "Name it with `alert: <AlertName>` or `record: <metric:name>`.");
             return java.util.Optional.empty();
         }
@@ -242,7 +243,7 @@ public final class PrometheusRulesReader {
             }
         }
         if (!hasExpr) {
-            read.sink().error("Property.Missing", span, "Rule `" + name + "` has no `expr`.",
+            read.sink().error(Ids.PROPERTY_MISSING, span, "Rule `" + name + "` has no `expr`.",
                     "Add `expr: <PromQL>`; Prometheus refuses a rule without one.");
         }
         if (isAlert) {
@@ -259,7 +260,7 @@ public final class PrometheusRulesReader {
     private Expr expr(NodeReader.Entry e) {
         if (!(e.value() instanceof ScalarNode s) || NodeReader.isNull(s)) {
             if (NodeReader.isNull(e.value())) {
-                read.sink().error("Property.Missing", read.span(e.keyNode()), "`expr` is empty.",
+                read.sink().error(Ids.PROPERTY_MISSING, read.span(e.keyNode()), "`expr` is empty.",
                         "Write the PromQL query after `expr:`.");
             } else {
                 read.mismatch(e.value(), "expr", "a PromQL query as text");
@@ -267,7 +268,7 @@ public final class PrometheusRulesReader {
             return null;
         }
         if (s.getValue().isBlank()) {
-            read.sink().error("Property.Missing", read.span(e.keyNode()), "`expr` is empty.",
+            read.sink().error(Ids.PROPERTY_MISSING, read.span(e.keyNode()), "`expr` is empty.",
                     "Write the PromQL query after `expr:`.");
             return null;
         }
@@ -275,7 +276,7 @@ public final class PrometheusRulesReader {
     }
 
     private void misplaced(NodeReader.Entry e) {
-        read.sink().error("Property.Misplaced", read.span(e.keyNode()), "`" + e.key() + "` only applies to alerting rules.",
+        read.sink().error(Ids.PROPERTY_MISPLACED, read.span(e.keyNode()), "`" + e.key() + "` only applies to alerting rules.",
                 "Prometheus refuses it in a recording rule; remove it.");
     }
 }

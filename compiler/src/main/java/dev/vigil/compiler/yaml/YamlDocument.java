@@ -1,6 +1,7 @@
 package dev.vigil.compiler.yaml;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import java.io.StringReader;
@@ -54,9 +55,11 @@ public final class YamlDocument {
     }
 
     /**
-     * Composes the file. A syntax error, an alias bomb, a recursive alias or a second document become
-     * a {@code Yaml.Syntax} diagnostic and an empty result; duplicate keys are reported as
-     * {@code Yaml.DuplicateKey} and the document is still returned (readers use the first key).
+     * Composes the file. A syntax error, a recursive alias or a second document become a
+     * {@code Yaml.Syntax} diagnostic and an empty result, an alias bomb or a file over SnakeYAML's size
+     * limit an {@code Input.TooLarge} and nesting too deep an {@code Input.TooDeep}, as for any input;
+     * duplicate keys are reported as {@code Yaml.DuplicateKey} and the document is still returned
+     * (readers use the first key).
      */
     public static Optional<YamlDocument> compose(SourceFile source, DiagnosticSink sink) {
         LoaderOptions options = new LoaderOptions();
@@ -73,15 +76,15 @@ public final class YamlDocument {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Span at = mark == null ? Span.point(source.path(), 1, 1) : positions.point(mark.getIndex());
             String[] says = explain(e.getProblem() == null ? "" : e.getProblem(), e.getContext());
-            sink.error("Yaml.Syntax", at, says[0], says[1]);
+            sink.error(Ids.YAML_SYNTAX, at, says[0], says[1]);
             return Optional.empty();
         } catch (YAMLException e) {
-            sink.error("Yaml.Syntax", Span.point(source.path(), 1, 1),
+            sink.error(limitExceeded(String.valueOf(e.getMessage())), Span.point(source.path(), 1, 1),
                     "The YAML cannot be read: " + sentence(String.valueOf(e.getMessage())) + ".",
                     "Vigil refuses documents with many aliases, deep nesting or very large size.");
             return Optional.empty();
         } catch (StackOverflowError e) {
-            sink.error("Yaml.Syntax", Span.point(source.path(), 1, 1), "The YAML is nested too deeply to read.", null);
+            sink.error(Ids.INPUT_TOO_DEEP, Span.point(source.path(), 1, 1), "The YAML is nested too deeply to read.", null);
             return Optional.empty();
         }
         YamlDocument doc = new YamlDocument(source, root);
@@ -89,6 +92,17 @@ public final class YamlDocument {
             return Optional.empty();
         }
         return Optional.of(doc);
+    }
+
+    /** The id of a problem SnakeYAML reports without a position: one of the limits set above, or else a syntax error. */
+    private static String limitExceeded(String problem) {
+        if (problem.startsWith("Nesting Depth exceeded")) {
+            return Ids.INPUT_TOO_DEEP;
+        }
+        if (problem.startsWith("Number of aliases") || problem.startsWith("The incoming YAML document exceeds the limit")) {
+            return Ids.INPUT_TOO_LARGE;
+        }
+        return Ids.YAML_SYNTAX;
     }
 
     /**
@@ -142,7 +156,7 @@ public final class YamlDocument {
      */
     private boolean checkTree(Node node, Map<Node, Boolean> done, Map<Node, Boolean> open, DiagnosticSink sink) {
         if (open.containsKey(node)) {
-            sink.error("Yaml.Syntax", span(node), "The YAML cannot be read: an alias refers to a node that contains it.",
+            sink.error(Ids.YAML_SYNTAX, span(node), "The YAML cannot be read: an alias refers to a node that contains it.",
                     "Recursive aliases cannot be expanded; copy the values instead.");
             return false;
         }
@@ -158,7 +172,7 @@ public final class YamlDocument {
                     Node first = seen.putIfAbsent(k.getValue(), k);
                     if (first != null) {
                         Span where = span(first);
-                        sink.error("Yaml.DuplicateKey", span(k), "The key `" + k.getValue()
+                        sink.error(Ids.YAML_DUPLICATE_KEY, span(k), "The key `" + k.getValue()
                                 + "` is repeated in this mapping; it is first given on line " + where.line() + ".",
                                 "Prometheus and Alertmanager refuse the whole file; merge the two `" + k.getValue()
                                         + "` entries into one.");

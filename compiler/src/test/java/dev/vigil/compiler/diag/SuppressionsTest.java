@@ -54,7 +54,7 @@ class SuppressionsTest {
     void aSuppressionNeedsAReasonAndShouldBeUsed() {
         List<Diagnostic> out = Suppressions.apply(List.of(at("Alert.TopK", Severity.WARNING, 11)), List.of(
                 new Suppression("Alert.TopK", "", RULE, COMMENT),
-                new Suppression("Alert.Absent", "not needed", RULE, new Span("r.yml", 8, 1, 8, 30))), Map.of());
+                new Suppression("Absent.FiresOnRestart", "not needed", RULE, new Span("r.yml", 8, 1, 8, 30))), Map.of());
         assertEquals(List.of("Suppression.Unused@8:warning", "Suppression.MissingReason@9:error", "Alert.TopK@11:warning"),
                 codes(out));
     }

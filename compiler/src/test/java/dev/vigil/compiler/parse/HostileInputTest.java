@@ -46,6 +46,13 @@ class HostileInputTest {
     }
 
     @Test
+    void anOversizedExpressionIsTheSameFindingAsAnOversizedFile() {
+        DiagnosticSink sink = new DiagnosticSink();
+        assertTrue(PromqlParser.parse("x".repeat(VigilParsing.MAX_CHARS + 1), sink).isEmpty());
+        assertEquals("Input.TooLarge", sink.sorted().get(0).code());
+    }
+
+    @Test
     void longFlatExpressionsParse() {
         // 1,000 additions: wide rather than nested, and more than real rule files hold.
         String wide = String.join(" + ", java.util.Collections.nCopies(1_000, "up"));

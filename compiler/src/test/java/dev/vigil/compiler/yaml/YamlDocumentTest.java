@@ -76,7 +76,7 @@ class YamlDocumentTest {
             y.append("]\n");
         }
         List<Diagnostic> ds = compose(y.toString());
-        assertEquals(List.of("Yaml.Syntax"), ds.stream().map(Diagnostic::code).toList());
+        assertEquals(List.of("Input.TooLarge"), ds.stream().map(Diagnostic::code).toList());
     }
 
     @Test
@@ -105,7 +105,7 @@ class YamlDocumentTest {
     @Test
     void deepNestingIsRefused() {
         List<Diagnostic> ds = compose("a: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
-        assertEquals(List.of("Yaml.Syntax"), ds.stream().map(Diagnostic::code).toList());
+        assertEquals(List.of("Input.TooDeep"), ds.stream().map(Diagnostic::code).toList());
     }
 
     @Test

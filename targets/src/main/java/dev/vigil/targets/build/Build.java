@@ -1,5 +1,6 @@
 package dev.vigil.targets.build;
 
+import dev.vigil.compiler.diag.Ids;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputDirectory;
@@ -91,13 +92,13 @@ public final class Build {
                 e.emit(compiled.project().get(), settings, files);
             } catch (RunbookTemplateException t) {
                 // The project's own template: its author's mistake, at its line.
-                return failed(compiled, output, Diagnostic.error("Input.RunbookTemplate",
+                return failed(compiled, output, Diagnostic.error(Ids.INPUT_RUNBOOK_TEMPLATE,
                         Span.point(t.file().toString(), t.line(), t.column()),
                         "The runbook template `" + t.file().getFileName() + "` cannot be rendered: "
                                 + t.problem().replaceFirst("[.]?$", "."),
                         "Fix the template, or remove it from the templates directory to use Vigil's own."), null);
             } catch (RuntimeException | AssertionError | StackOverflowError bug) {
-                return failed(compiled, output, Diagnostic.blocking("Internal.Emitter", Span.NONE,
+                return failed(compiled, output, Diagnostic.blocking(Ids.INTERNAL_EMITTER, Span.NONE,
                         "Writing the `" + e.name() + "` output failed; this is a bug in Vigil; please report it.", null),
                         bug);
             }

@@ -5,6 +5,7 @@ import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputDirectory;
@@ -206,6 +207,8 @@ final class BuildOracle {
      */
     private static Verdicts verify(List<Case> cases, Path root, Tool promtool, Tool amtool, List<String> extraTests,
             int sloTestBudget) {
+        Version promtoolVersion = version(promtool);
+        Version amtoolVersion = version(amtool);
         Set<Case> sloTested = new HashSet<>();
         Map<String, Case> rules = new LinkedHashMap<>();
         Map<String, Case> tests = new LinkedHashMap<>();
@@ -214,8 +217,16 @@ final class BuildOracle {
             if (!c.builds()) {
                 continue;
             }
+            // A project may target a newer release than the installed tools (the version matrix runs those).
+            boolean newerPrometheus = !promtoolVersion.atLeast(c.project().settings().targets().prometheus());
+            boolean newerAlertmanager = !amtoolVersion.atLeast(c.project().settings().targets().alertmanager());
             for (String f : c.output.files().keySet()) {
                 String path = c.dir + "/" + f;
+                if (newerPrometheus && f.startsWith("prometheus/") || newerAlertmanager && f.equals(AlertmanagerEmitter.CONFIG)) {
+                    c.notes.add("not run through " + promtoolVersion + "/" + amtoolVersion + " tools: targets "
+                            + c.project().settings().targets() + ": " + f);
+                    continue;
+                }
                 if (f.startsWith("prometheus/rules/") && f.endsWith(".yml")) {
                     rules.put(path, c);
                 } else if (f.startsWith("prometheus/tests/") && f.endsWith(".yml")) {
@@ -262,6 +273,17 @@ final class BuildOracle {
         record(v.testRules(), tests, "promtool test rules");
         record(v.checkConfig(), configs, "amtool check-config");
         return v;
+    }
+
+    /** The release a tool reports with {@code --version} (promtool and amtool print {@code NAME, version X.Y.Z ...}). */
+    private static Version version(Tool tool) {
+        Tool.Result r = tool.run(List.of("--version"));
+        String text = r.stdout() + r.stderr();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("version (\\d+\\.\\d+)").matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read the version of " + tool.name() + ": " + text);
+        }
+        return Version.parse(m.group(1)).orElseThrow();
     }
 
     private static void record(ToolBatch.Run run, Map<String, Case> owners, String tool) {

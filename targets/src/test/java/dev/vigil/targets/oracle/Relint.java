@@ -40,7 +40,8 @@ final class Relint {
         if (emitted.isEmpty()) {
             return List.of();
         }
-        var linted = Linter.lint(emitted, new Linter.Options(c.project().settings().scrapeIntervalMillis(), false));
+        var linted = Linter.lint(emitted, new Linter.Options(c.project().settings().scrapeIntervalMillis(), false,
+                c.project().settings().targets()));
         List<Known> known = new ArrayList<>();
         for (Diagnostic d : c.compiled.diagnostics()) {
             known.add(new Known(d.code(), subjects(c.project().files(), d.span())));

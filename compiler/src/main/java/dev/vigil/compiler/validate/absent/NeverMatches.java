@@ -1,0 +1,47 @@
+package dev.vigil.compiler.validate.absent;
+
+import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.promql.Binary;
+import dev.vigil.compiler.promql.BinaryOp;
+import dev.vigil.compiler.promql.Call;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.PromqlChecker;
+import dev.vigil.compiler.promql.ValueType;
+import dev.vigil.compiler.promql.VectorMatching;
+import dev.vigil.compiler.validate.Validator;
+import java.util.Set;
+
+/**
+ * {@code absent} combined with a vector by {@code and}, {@code unless}, arithmetic or a comparison,
+ * without {@code on(...)} over its equality labels: its single series carries only those labels, so
+ * it matches no series on the other side and the alert never fires. {@code or} is the way to add an
+ * absence case to another condition.
+ */
+public final class NeverMatches implements Validator {
+    @Override
+    public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
+        AbsentCalls.eachAlert(project, (a, constants) -> Expr.walk(a.expr(), e -> {
+            if (e instanceof Binary b && b.op() != BinaryOp.OR) {
+                combined(b, b.lhs(), b.rhs(), sink);
+                combined(b, b.rhs(), b.lhs(), sink);
+            }
+        }));
+    }
+
+    private void combined(Binary b, Expr side, Expr other, DiagnosticSink sink) {
+        if (!AbsentCalls.isAbsent(Expr.unparen(side)) || PromqlChecker.typeOf(other) != ValueType.VECTOR) {
+            return;
+        }
+        Call c = (Call) Expr.unparen(side);
+        VectorMatching vm = b.matching();
+        Set<String> kept = AbsentCalls.equalityLabels(c);
+        if (vm != null && vm.kind() == VectorMatching.Kind.ON && kept.containsAll(vm.labels())) {
+            return;
+        }
+        sink.warning(id(), b.span(), "`" + c.function() + "` is combined with `" + b.op().symbol()
+                        + "`, but its result carries only its equality labels and matches no series on the other side.",
+                "Use `or` to add the absence case to another condition, or match with `on(" + String.join(", ", kept) + ")`.");
+    }
+}
