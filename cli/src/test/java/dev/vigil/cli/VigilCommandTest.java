@@ -166,6 +166,7 @@ class VigilCommandTest {
         Path file = dir.resolve("batch.vigil");
         Files.writeString(file, String.join("\n",
                 "service batch {",
+                "  links { runbooks \"https://runbooks.example.com/batch\" }",
                 "  group g {",
                 "    // vigil:ignore Alert.ForTooShort the export runs once and fails once",
                 "    alert BatchExportFailed {",
