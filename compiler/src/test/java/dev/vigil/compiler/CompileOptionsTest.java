@@ -81,7 +81,9 @@ class CompileOptionsTest {
     @Test
     void theBuildsTargetVersionsAreTheProjectsAndConflictWithTheSources() {
         String hook = "routing {\n  receiver hook webhook { url_file \"/etc/am/hook\" }\n  route default to hook\n}\n";
-        assertEquals(List.of("Target.Unsupported:error"), codes(compile(hook, CompileOptions.DEFAULT)));
+        CompileOptions older = new CompileOptions(OptionalLong.empty(), Map.of(),
+                Map.of(dev.vigil.compiler.target.TargetVersions.Tool.ALERTMANAGER, dev.vigil.compiler.target.Version.of(0, 25)));
+        assertEquals(List.of("Target.Unsupported:error"), codes(compile(hook, older)));
         CompileOptions newer = new CompileOptions(OptionalLong.empty(), Map.of(),
                 Map.of(dev.vigil.compiler.target.TargetVersions.Tool.ALERTMANAGER, dev.vigil.compiler.target.Version.of(0, 26)));
         CompileResult r = compile(hook, newer);

@@ -186,8 +186,9 @@ class OneModelReproductionsTest {
     }
 
     @Test
-    void aUnitlessRangeIsAnErrorNotAWarning() {
+    void aUnitlessRangeIsAnErrorNotAWarningForPrometheus2() {
         CompileResult r = compile("""
+                settings { prometheus_version "2.42" }
                 service shop {
                   group g {
                     record job:x:rate5 = sum by (job) (rate(x_total[5]))
@@ -255,6 +256,7 @@ class OneModelReproductionsTest {
     @Test
     void emitterInputsAreCheckedBeforeTheBuild() {
         CompileResult r = compile("""
+                settings { alertmanager_version "0.25" }
                 routing {
                   receiver hook webhook { url_file "/etc/am/hook" }
                   time_interval weekend {

@@ -11,6 +11,9 @@ import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.Strings;
 import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.model.NumericMatchers;
+import dev.vigil.compiler.target.FloatLabels;
+import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.source.Structural;
 import java.math.BigDecimal;
@@ -29,8 +32,8 @@ import java.util.TreeSet;
  * all lowered from it, so they cannot disagree. Queries are built as PromQL text with the
  * constants substituted, then parsed ({@link Generated}).
  */
-record SloPlan(Service service, Slo slo, Map<String, Constant> constants, List<Long> windows, long shortest,
-        List<Tier> tiers, Map<Expr, Expr> sources) {
+record SloPlan(Service service, Slo slo, Map<String, Constant> constants, TargetVersions targets, List<Long> windows,
+        long shortest, List<Tier> tiers, Map<Expr, Expr> sources) {
 
     /** An enabled alert tier and its rows of the window table, with factors for this SLO's window. */
     public record Tier(AlertWindows.Tier tier, String alert, String severity, long forMillis, List<Pair> pairs) {
@@ -52,12 +55,12 @@ record SloPlan(Service service, Slo slo, Map<String, Constant> constants, List<L
         Map<String, Constant> constants = QueryText.scope(project, service);
         List<SloPlan> out = new ArrayList<>();
         for (Slo slo : service.slos()) {
-            out.add(of(service, slo, constants));
+            out.add(of(service, slo, constants, project.settings().targets()));
         }
         return out;
     }
 
-    static SloPlan of(Service service, Slo slo, Map<String, Constant> constants) {
+    static SloPlan of(Service service, Slo slo, Map<String, Constant> constants, TargetVersions targets) {
         TreeSet<Long> windows = new TreeSet<>();
         List<Tier> tiers = new ArrayList<>();
         for (AlertWindows.Tier t : AlertWindows.Tier.values()) {
@@ -78,8 +81,8 @@ record SloPlan(Service service, Slo slo, Map<String, Constant> constants, List<L
         // The dashboard and the current burn rate read the shortest window even with every tier off.
         long shortest = windows.isEmpty() ? 5 * 60_000 : windows.first();
         windows.add(shortest);
-        SloPlan plan = new SloPlan(service, slo, constants, List.copyOf(windows), shortest, tiers, Map.of());
-        return new SloPlan(service, slo, constants, plan.windows(), shortest, tiers, sources(plan));
+        SloPlan plan = new SloPlan(service, slo, constants, targets, List.copyOf(windows), shortest, tiers, Map.of());
+        return new SloPlan(service, slo, constants, targets, plan.windows(), shortest, tiers, sources(plan));
     }
 
     /**
@@ -191,7 +194,8 @@ record SloPlan(Service service, Slo slo, Map<String, Constant> constants, List<L
         List<LabelMatcher> matchers = new ArrayList<>(v.matchers().stream()
                 .filter(m -> !m.name().equals("__name__")).toList());
         if (withLe) {
-            matchers.add(new LabelMatcher("le", MatchOp.EQ, QueryText.number(slo.sli().threshold()), null, v.span()));
+            // The bucket as the target stores it: `le="1.0"` in Prometheus 3, `le="1"` in 2.
+            matchers.add(NumericMatchers.matcher("le", QueryText.number(slo.sli().threshold()), targets, v.span()));
         }
         return new VectorSelector(base + suffix, matchers, v.span());
     }

@@ -145,11 +145,16 @@ public final class ModelBuilder {
         long evaluation = Project.Settings.DEFAULT.evaluationIntervalMillis();
         String prometheusUrl = null;
         Map<TargetVersions.Tool, Version> versions = new java.util.EnumMap<>(TargetVersions.Tool.class);
+        Map<TargetVersions.Tool, Version> newest = new java.util.EnumMap<>(TargetVersions.Tool.class);
         for (Decl.SettingsDecl d : decls) {
             for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
                 Optional<TargetVersions.Tool> tool = TargetVersions.Tool.ofSetting(p.key().text());
                 if (tool.isPresent()) {
-                    version(p, tool.get(), values).ifPresent(v -> versions.put(tool.get(), v));
+                    List<Version> named = versions(p, tool.get(), values);
+                    if (!named.isEmpty()) {
+                        versions.put(tool.get(), java.util.Collections.min(named));
+                        newest.put(tool.get(), java.util.Collections.max(named));
+                    }
                     Version byBuild = buildVersions.get(tool.get());
                     if (byBuild != null) {
                         setByBuildToo(p, "`" + byBuild + "`", "target version");
@@ -173,8 +178,10 @@ public final class ModelBuilder {
         }
         // The build's versions win here only because the sources' ones were reported as a conflict.
         versions.putAll(buildVersions);
+        buildVersions.keySet().forEach(newest::remove);
+        TargetVersions oldest = TargetVersions.DEFAULT.with(versions);
         return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl,
-                TargetVersions.DEFAULT.with(versions));
+                new TargetVersions(oldest.prometheus(), oldest.alertmanager(), oldest.grafana(), newest));
     }
 
     private void setByBuildToo(Property p, String buildValue, String what) {
@@ -183,24 +190,37 @@ public final class ModelBuilder {
     }
 
     /** A release: a string such as {@code "2.42"}, or the same written as a number. */
-    private Optional<Version> version(Property p, TargetVersions.Tool tool, ValueReader values) {
+    /**
+     * The releases a version setting names: one (a string such as {@code "2.42"}, or the same written
+     * as a number), or a list of them for output that must load in several during a migration.
+     */
+    private List<Version> versions(Property p, TargetVersions.Tool tool, ValueReader values) {
         Optional<Value> v = values.resolve(p.value());
         if (v.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        String text = v.get() instanceof Value.NumberValue n ? n.text() : values.string(p.value(), tool.setting()).orElse(null);
+        List<Value> items = v.get() instanceof Value.ListValue l ? l.items() : List.of(v.get());
+        List<Version> out = new ArrayList<>();
+        for (Value item : items) {
+            version(item, tool, values).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Version> version(Value v, TargetVersions.Tool tool, ValueReader values) {
+        String text = v instanceof Value.NumberValue n ? n.text() : values.string(v, tool.setting()).orElse(null);
         if (text == null) {
             return Optional.empty();
         }
         Optional<Version> parsed = Version.parse(text);
         if (parsed.isEmpty()) {
-            sink.error(Ids.TYPE_INVALID_VERSION, p.value().span(), "`" + text + "` is not a " + tool.product() + " version.",
+            sink.error(Ids.TYPE_INVALID_VERSION, v.span(), "`" + text + "` is not a " + tool.product() + " version.",
                     "Write the release as major.minor, for example `\"" + tool.byDefault() + "\"`.");
             return Optional.empty();
         }
         Optional<String> refused = tool.refuse(parsed.get());
         if (refused.isPresent()) {
-            sink.error(Ids.TYPE_OUT_OF_RANGE, p.value().span(), tool.product() + " " + parsed.get() + " is too old a target: "
+            sink.error(Ids.TYPE_OUT_OF_RANGE, v.span(), tool.product() + " " + parsed.get() + " is too old a target: "
                     + refused.get() + ".", "Target " + tool.product() + " " + tool.oldest() + " or newer.");
             return Optional.empty();
         }

@@ -303,7 +303,7 @@ public final class PromqlChecker {
         }
         if (m != null && m.hasFill()) {
             experimental(m.span().isNone() ? b.span() : m.span(), "The fill modifier",
-                    "Prometheus accepts it only with an experimental feature flag.");
+                    "Prometheus accepts it only with `--enable-feature=promql-binop-fill-modifiers`.");
         }
         if (lt == ValueType.SCALAR && rt == ValueType.SCALAR) {
             return ValueType.SCALAR;

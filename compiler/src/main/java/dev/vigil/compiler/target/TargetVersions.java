@@ -8,27 +8,56 @@ import java.util.Optional;
 /**
  * The releases of Prometheus, Alertmanager and Grafana the output must load in. A feature that
  * needs a newer release than the target, or that the target has removed, is reported at check
- * time (see {@link TargetFeature}). The defaults are the releases the test suite runs.
+ * time (see {@link TargetFeature}). The defaults are the current long-term-support pair the test
+ * suite runs, Prometheus 3.5 and Alertmanager 0.33.
+ *
+ * <p>During a migration the output may have to load in several releases of one tool (Prometheus
+ * 2.53 and 3.5): {@code prometheus}, {@code alertmanager} and {@code grafana} are then the oldest,
+ * which every feature must exist in, and {@code newest} holds the newest, which must not have
+ * removed what the output uses. A tool missing from {@code newest} targets one release.
  */
-public record TargetVersions(Version prometheus, Version alertmanager, Version grafana) {
+public record TargetVersions(Version prometheus, Version alertmanager, Version grafana, Map<Tool, Version> newest) {
     public static final TargetVersions DEFAULT = new TargetVersions(Tool.PROMETHEUS.byDefault,
-            Tool.ALERTMANAGER.byDefault, Tool.GRAFANA.byDefault);
+            Tool.ALERTMANAGER.byDefault, Tool.GRAFANA.byDefault, Map.of());
 
     public TargetVersions {
         Objects.requireNonNull(prometheus, "prometheus");
         Objects.requireNonNull(alertmanager, "alertmanager");
         Objects.requireNonNull(grafana, "grafana");
+        Map<Tool, Version> spans = new EnumMap<>(Tool.class);
+        Map<Tool, Version> oldest = Map.of(Tool.PROMETHEUS, prometheus, Tool.ALERTMANAGER, alertmanager,
+                Tool.GRAFANA, grafana);
+        newest.forEach((tool, v) -> {
+            if (v.compareTo(oldest.get(tool)) > 0) {
+                spans.put(tool, v);
+            }
+        });
+        newest = java.util.Collections.unmodifiableMap(spans);
+    }
+
+    public TargetVersions(Version prometheus, Version alertmanager, Version grafana) {
+        this(prometheus, alertmanager, grafana, Map.of());
+    }
+
+    /** The newest release of {@code tool} the output must load in. */
+    public Version newest(Tool tool) {
+        return newest.getOrDefault(tool, of(tool));
+    }
+
+    /** Whether the targets of {@code tool} include releases both before and from {@code release}. */
+    public boolean spans(Tool tool, Version release) {
+        return !of(tool).atLeast(release) && newest(tool).atLeast(release);
     }
 
     /** A tool Vigil writes for, with its setting, its default and the oldest release Vigil can write for. */
     public enum Tool {
-        // promtool 2.42 is what the test suite runs. The feature table starts at 2.40: older releases
+        // 3.5 is Prometheus's long-term-support line. The feature table starts at 2.40: older releases
         // lack functions (the native histogram ones, 2.40) that the table does not list.
-        PROMETHEUS("Prometheus", "prometheus_version", Version.of(2, 42), Version.of(2, 40),
+        PROMETHEUS("Prometheus", "prometheus_version", Version.of(3, 5), Version.of(2, 40),
                 "Vigil checks queries against Prometheus 2.40 and newer"),
-        // amtool 0.25 is what the test suite runs. Vigil always writes route `matchers` and inhibition
-        // `source_matchers`/`target_matchers`, new in 0.22 (prometheus/alertmanager#2755).
-        ALERTMANAGER("Alertmanager", "alertmanager_version", Version.of(0, 25), Version.of(0, 22),
+        // 0.33 is what Debian ships beside Prometheus 3.5. Vigil always writes route `matchers` and
+        // inhibition `source_matchers`/`target_matchers`, new in 0.22 (prometheus/alertmanager#2755).
+        ALERTMANAGER("Alertmanager", "alertmanager_version", Version.of(0, 33), Version.of(0, 22),
                 "Vigil writes route `matchers`, which Alertmanager 0.22 introduced"),
         // Vigil writes dashboards in schemaVersion 39 (grafana/grafana#76801, first released in 10.3),
         // the schema Grafana 10.4 and 11.0 save.
@@ -114,13 +143,39 @@ public record TargetVersions(Version prometheus, Version alertmanager, Version g
         };
     }
 
-    /** These targets with the given tools' releases replaced. */
+    /** These targets with the given tools' releases replaced, each by one release. */
     public TargetVersions with(Map<Tool, Version> replaced) {
         Map<Tool, Version> all = new EnumMap<>(Tool.class);
+        Map<Tool, Version> newer = new EnumMap<>(Tool.class);
+        newer.putAll(newest);
         for (Tool t : Tool.values()) {
             all.put(t, replaced.getOrDefault(t, of(t)));
+            if (replaced.containsKey(t)) {
+                newer.remove(t);
+            }
         }
-        return new TargetVersions(all.get(Tool.PROMETHEUS), all.get(Tool.ALERTMANAGER), all.get(Tool.GRAFANA));
+        return new TargetVersions(all.get(Tool.PROMETHEUS), all.get(Tool.ALERTMANAGER), all.get(Tool.GRAFANA), newer);
+    }
+
+    /** These targets with {@code tool} targeting every release from {@code oldest} to {@code newest}. */
+    public TargetVersions withRange(Tool tool, Version oldest, Version newestRelease) {
+        TargetVersions one = with(Map.of(tool, oldest));
+        Map<Tool, Version> newer = new EnumMap<>(Tool.class);
+        newer.putAll(one.newest);
+        newer.put(tool, newestRelease);
+        return new TargetVersions(one.prometheus, one.alertmanager, one.grafana, newer);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (Tool t : Tool.values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(t.product()).append(' ').append(of(t));
+            if (newest.containsKey(t)) {
+                b.append(" to ").append(newest.get(t));
+            }
+        }
+        return b.toString();
     }
 
     /** Whether the target release of {@code feature}'s tool has it. */

@@ -26,9 +26,9 @@ class TargetVersionsTest {
     }
 
     @Test
-    void theDefaultsAreWhatTheTestSuiteRuns() {
-        assertEquals("2.42", TargetVersions.DEFAULT.prometheus().toString());
-        assertEquals("0.25", TargetVersions.DEFAULT.alertmanager().toString());
+    void theDefaultsAreTheLongTermSupportPair() {
+        assertEquals("3.5", TargetVersions.DEFAULT.prometheus().toString());
+        assertEquals("0.33", TargetVersions.DEFAULT.alertmanager().toString());
         assertEquals("11.0", TargetVersions.DEFAULT.grafana().toString());
         TargetVersions newer = TargetVersions.DEFAULT.with(Map.of(Tool.ALERTMANAGER, Version.of(0, 27)));
         assertEquals(Version.of(0, 27), newer.alertmanager());
@@ -36,10 +36,21 @@ class TargetVersionsTest {
     }
 
     @Test
+    void aMigrationTargetsEveryReleaseBetweenTwo() {
+        TargetVersions both = TargetVersions.DEFAULT.withRange(Tool.PROMETHEUS, Version.of(2, 53), Version.of(3, 5));
+        assertEquals(Version.of(2, 53), both.prometheus());
+        assertEquals(Version.of(3, 5), both.newest(Tool.PROMETHEUS));
+        assertTrue(both.spans(Tool.PROMETHEUS, Version.of(3, 0)));
+        assertFalse(TargetVersions.DEFAULT.spans(Tool.PROMETHEUS, Version.of(3, 0)));
+        assertEquals(Version.of(3, 5), both.with(Map.of(Tool.PROMETHEUS, Version.of(3, 5))).newest(Tool.PROMETHEUS));
+        assertEquals("Prometheus 2.53 to 3.5, Alertmanager 0.33, Grafana 11.0", both.toString());
+    }
+
+    @Test
     void buildOptionsAreRefusedWithASentence() {
         assertEquals(Version.of(3, 0), Tool.PROMETHEUS.parse("3.0"));
         IllegalArgumentException notOne = assertThrows(IllegalArgumentException.class, () -> Tool.PROMETHEUS.parse("3.x"));
-        assertEquals("`3.x` is not a Prometheus version such as `2.42`", notOne.getMessage());
+        assertEquals("`3.x` is not a Prometheus version such as `3.5`", notOne.getMessage());
         IllegalArgumentException old = assertThrows(IllegalArgumentException.class, () -> Tool.GRAFANA.parse("9.5"));
         assertTrue(old.getMessage().startsWith("Grafana 9.5 is too old: Vigil writes dashboards in schema version 39"),
                 old.getMessage());

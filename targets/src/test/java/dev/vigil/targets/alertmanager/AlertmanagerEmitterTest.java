@@ -147,7 +147,8 @@ class AlertmanagerEmitterTest {
     @Test
     void webhookUrlFileIsRefusedAtCheckForTheBaselineAndWrittenForNewerTargets() {
         String routing = "routing {\n  receiver hook webhook { url_file \"/s/hook\" }\n  route default to hook\n}\n";
-        var baseline = dev.vigil.compiler.Compiler.compile(List.of(new dev.vigil.compiler.source.SourceFile("t.vigil", routing)));
+        var baseline = dev.vigil.compiler.Compiler.compile(List.of(new dev.vigil.compiler.source.SourceFile("t.vigil",
+                "settings { alertmanager_version \"0.25\" }\n" + routing)));
         assertTrue(baseline.project().isEmpty());
         assertTrue(baseline.diagnostics().stream().anyMatch(d -> d.code().equals("Target.Unsupported")
                 && d.message().contains("url_file") && d.message().contains("0.25")), baseline.diagnostics().toString());

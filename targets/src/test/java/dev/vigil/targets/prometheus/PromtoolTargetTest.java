@@ -52,7 +52,8 @@ class PromtoolTargetTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) {
             tests.add(DynamicTest.dynamicTest(c.id() + ": " + c.expr() + " / " + c.summary(), () -> {
-                String vigil = "service api {\n  group g every 1m {\n    alert A {\n      when " + c.expr()
+                // promtool 2.42 is what this test runs: the project targets it.
+                String vigil = "settings { prometheus_version \"2.42\" }\nservice api {\n  group g every 1m {\n    alert A {\n      when " + c.expr()
                         + "\n      for 5m\n      severity warning\n      summary \"" + c.summary().replace("\"", "\\\"")
                         + "\"\n    }\n  }\n}\n";
                 CompileResult r = Compiler.compile(List.of(new SourceFile("a.vigil", vigil)));

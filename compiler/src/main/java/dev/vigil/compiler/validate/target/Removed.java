@@ -22,7 +22,7 @@ public final class Removed implements Validator {
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         for (FeatureUses.Use use : FeatureUses.of(project)) {
             TargetFeature f = use.feature();
-            Version target = project.settings().targets().of(f.tool());
+            Version target = project.settings().targets().newest(f.tool());
             if (f.removedIn().isEmpty() || !target.atLeast(f.removedIn().get())) {
                 continue;
             }
