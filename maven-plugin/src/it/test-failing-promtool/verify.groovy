@@ -3,7 +3,7 @@ assert log.contains('Vigil check: no problems found')
 assert log.contains('passed: promtool check rules prometheus/rules/checkout.rules.yml')
 assert log.contains('FAILED: promtool test rules prometheus/tests/checkout.test.yml')
 // promtool's own explanation is in the log.
-assert log.contains('exp: {__name__="job:http_errors:ratio_rate5m", job="checkout"} 2E-01')
+assert log.contains('exp: {__name__="job:http_errors:ratio_rate5m", job="checkout"} 2.5E-01')
 assert log.contains('got: {__name__="job:http_errors:ratio_rate5m", job="checkout"} 1E-01')
 assert log.contains('Vigil tests failed on ')
 return true

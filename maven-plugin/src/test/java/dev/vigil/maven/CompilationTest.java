@@ -163,18 +163,19 @@ class CompilationTest {
     @Test
     void thePomsTargetVersionsReachTheChecksAndBadOnesAreRefused() throws Exception {
         write("routing {\n  receiver hook webhook { url_file \"/etc/am/hook\" }\n  route default to hook\n}\n");
-        CompileResult byDefault = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
-        assertTrue(reports(byDefault, "Target.Unsupported", Severity.ERROR), byDefault.diagnostics().toString());
+        CompileRequest older = new CompileRequest(project, project.resolve("src/main/vigil"), Optional.empty(), false,
+                Map.of(), Map.of(dev.vigil.compiler.target.TargetVersions.Tool.ALERTMANAGER, "0.25"));
+        CompileResult pinned = Compilation.compile(older).orElseThrow();
+        assertTrue(reports(pinned, "Target.Unsupported", Severity.ERROR), pinned.diagnostics().toString());
+        assertTrue(older.describe().contains("targets={ALERTMANAGER=0.25}"), older.describe());
 
-        CompileRequest newer = new CompileRequest(project, project.resolve("src/main/vigil"), Optional.empty(), false,
-                Map.of(), Map.of(dev.vigil.compiler.target.TargetVersions.Tool.ALERTMANAGER, "0.26"));
-        CompileResult r = Compilation.compile(newer).orElseThrow();
-        assertTrue(r.project().isPresent(), r.diagnostics().toString());
-        assertTrue(newer.describe().contains("targets={ALERTMANAGER=0.26}"), newer.describe());
+        // The default Alertmanager (0.33) reads url_file.
+        CompileResult byDefault = Compilation.compile(request(Optional.empty(), false, Map.of())).orElseThrow();
+        assertTrue(byDefault.project().isPresent(), byDefault.diagnostics().toString());
 
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> Compilation.versions(
                 Map.of(dev.vigil.compiler.target.TargetVersions.Tool.PROMETHEUS, "2.x")));
-        assertEquals("prometheusVersion (vigil.prometheusVersion): `2.x` is not a Prometheus version such as `2.42`.",
+        assertEquals("prometheusVersion (vigil.prometheusVersion): `2.x` is not a Prometheus version such as `3.5`.",
                 e.getMessage());
     }
 }

@@ -56,6 +56,7 @@ class LintGoldenTest {
             Map.entry("Test.AlertValue", "checks Vigil test expectations; YAML has no tests"),
             Map.entry("Test.ExpectedName", "checks Vigil test expectations; YAML has no tests"),
             Map.entry("Test.SeriesLabels", "checks Vigil test input series; YAML has no tests"),
+            Map.entry("Test.FloatRounding", "checks Vigil test expectations; YAML has no tests"),
             Map.entry("Dashboard.ThresholdUnreadable", "checks dashboard panels; a rule file has no dashboards"),
             // Linter.severities() builds the order from the default levels plus every severity an alert,
             // route (`=`/`!=`) or inhibition uses, and Alertmanager matchers have no orderings, so every
