@@ -3,11 +3,16 @@ package dev.vigil.cli;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.lint.Linter;
+import dev.vigil.compiler.target.FeatureFlag;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.promql.Durations;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +44,11 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @Option(names = "--prometheus-feature", paramLabel = "FLAG",
+            description = "A feature flag the Prometheus that loads the rules runs with, such as "
+                    + "promql-experimental-functions; repeat for several.")
+    List<String> features = List.of();
+
     @CommandLine.Mixin
     VersionOptions versions;
 
@@ -56,12 +66,23 @@ final class LintCommand implements Callable<Integer> {
         }
         CompileResult result;
         try {
-            TargetVersions targets = TargetVersions.DEFAULT.with(versions.versions(spec.commandLine()));
+            TargetVersions targets = versions.targets(spec.commandLine()).withFlags(flags());
             result = Linter.fromWorkingDirectory(new Linter.Options(scrapeMillis, strict, targets)).lint(paths);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;
         }
         return Report.print(result, format, spec.commandLine().getOut());
+    }
+
+    private Set<FeatureFlag> flags() {
+        Set<FeatureFlag> out = EnumSet.noneOf(FeatureFlag.class);
+        for (String f : features) {
+            out.add(FeatureFlag.of(f).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "--prometheus-feature: `" + f + "` is not a feature flag that changes what rules may use; Vigil knows "
+                            + Arrays.stream(FeatureFlag.values()).map(FeatureFlag::flag)
+                                    .collect(Collectors.joining(", ")) + ".")));
+        }
+        return out;
     }
 }

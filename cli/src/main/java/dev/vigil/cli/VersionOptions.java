@@ -1,8 +1,12 @@
 package dev.vigil.cli;
 
+import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.TargetVersions.Tool;
 import dev.vigil.compiler.target.Version;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -14,11 +18,12 @@ import picocli.CommandLine.Option;
  */
 final class VersionOptions {
     @Option(names = "--prometheus-version", paramLabel = "X.Y",
-            description = "The Prometheus release the rules must load in, such as 2.42 (default: the sources' settings, else 2.42).")
+            description = "The Prometheus release the rules must load in, such as 2.53 (default: the sources' settings, "
+                    + "else 3.5). lint takes a list, such as 2.53,3.5, for rules that must load in both.")
     String prometheus;
 
     @Option(names = "--alertmanager-version", paramLabel = "X.Y",
-            description = "The Alertmanager release the configuration must load in, such as 0.25 (default: the sources' settings, else 0.25).")
+            description = "The Alertmanager release the configuration must load in, such as 0.28 (default: the sources' settings, else 0.33).")
     String alertmanager;
 
     /** The releases given; a value that is no release, or one too old, is a usage error. */
@@ -26,6 +31,28 @@ final class VersionOptions {
         Map<Tool, Version> out = new EnumMap<>(Tool.class);
         put(out, Tool.PROMETHEUS, prometheus, commandLine);
         put(out, Tool.ALERTMANAGER, alertmanager, commandLine);
+        return out;
+    }
+
+    /**
+     * For lint, which has no {@code settings}: the targets, where a comma-separated list
+     * ({@code 2.53,3.5}) means rules that must load in every release from the oldest to the newest.
+     */
+    TargetVersions targets(CommandLine commandLine) {
+        TargetVersions out = TargetVersions.DEFAULT;
+        for (Tool tool : List.of(Tool.PROMETHEUS, Tool.ALERTMANAGER)) {
+            String text = tool == Tool.PROMETHEUS ? prometheus : alertmanager;
+            if (text == null) {
+                continue;
+            }
+            List<Version> named = new ArrayList<>();
+            for (String one : text.split(",", -1)) {
+                Map<Tool, Version> parsed = new EnumMap<>(Tool.class);
+                put(parsed, tool, one.strip(), commandLine);
+                named.add(parsed.get(tool));
+            }
+            out = out.withRange(tool, Collections.min(named), Collections.max(named));
+        }
         return out;
     }
 

@@ -191,7 +191,8 @@ class VigilCommandTest {
     @Test
     void targetVersionsAreOptionsOfCheckBuildAndLint(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("r.vigil");
-        Files.writeString(file, "service api {\n  group g every 1m {\n"
+        Files.writeString(file, "settings {\n  prometheus_features [\"promql-experimental-functions\"]\n}\n"
+                + "service api {\n  group g every 1m {\n"
                 + "    record job:latency:mad = mad_over_time(http_request_duration_seconds[10m])\n  }\n}\n");
         assertEquals(0, run("check", file.toString()).status(), "the default target, Prometheus 3.5, has it");
         Run old = run("check", "--prometheus-version", "2.42", file.toString());
@@ -214,5 +215,24 @@ class VigilCommandTest {
         Run three = run("lint", rules.toString());
         assertEquals(1, three.status());
         assertTrue(three.out().contains("error[Target.Removed]"), three.out());
+    }
+
+    @Test
+    void lintTakesTheFeatureFlagsThePrometheusRunsWith(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules.yml");
+        Files.writeString(rules, "groups:\n- name: g\n  rules:\n  - record: job:latency:mad\n"
+                + "    expr: mad_over_time(http_request_duration_seconds[10m])\n");
+        Run without = run("lint", rules.toString());
+        assertEquals(1, without.status(), without.out());
+        assertTrue(without.out().contains("error[PromQL.ExperimentalFeature]: `mad_over_time` is experimental: "
+                + "Prometheus reads it only when started with `--enable-feature=promql-experimental-functions`."),
+                without.out());
+        Run with = run("lint", "--prometheus-feature", "promql-experimental-functions", rules.toString());
+        assertEquals(0, with.status(), with.out());
+        Run typo = run("lint", "--prometheus-feature", "promql-experimental-function", rules.toString());
+        assertEquals(2, typo.status());
+        assertTrue(typo.err().contains("--prometheus-feature: `promql-experimental-function` is not a feature flag"),
+                typo.err());
+        assertEquals("", typo.out());
     }
 }

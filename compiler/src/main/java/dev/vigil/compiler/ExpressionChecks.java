@@ -24,7 +24,7 @@ public final class ExpressionChecks {
     public static void run(Project project, DiagnosticSink sink) {
         for (Queries.Use use : Queries.of(project)) {
             ValueType type = PromqlChecker.check(use.expr(), sink, name -> typeOf(name, use.constants()),
-                    project.settings().targets().prometheus());
+                    project.settings().targets());
             if (use.vectorOrScalar() && (type == ValueType.MATRIX || type == ValueType.STRING)) {
                 sink.error(Ids.PROMQL_RESULT_TYPE, use.expr().span(),
                         "`" + use.slot() + "` needs an instant vector or a scalar, but this query gives "

@@ -76,8 +76,9 @@ public final class TestMojo extends AbstractVigilMojo {
         Verifier.Tools tools = new Verifier.Tools(tool("promtool", promtool), tool("amtool", amtool));
         Verifier.Report report;
         try {
-            report = Verifier.verify(outputDirectory.toPath(), AlertmanagerEmitter.routingTests(compiled.get().project().get()),
-                    tools);
+            var project = compiled.get().project().get();
+            report = Verifier.verify(outputDirectory.toPath(), AlertmanagerEmitter.routingTests(project),
+                    project.settings().targets().prometheusFlags(), tools);
         } catch (NoSuchFileException e) {
             throw new MojoFailureException("There is no Vigil output in " + outputDirectory
                     + " to test; run vigil:generate first (it binds to generate-resources).", e);

@@ -111,7 +111,8 @@ public final class Ids {
     @Reports("Test input values that are not in promtool's series notation (`0+10x20`).")
     public static final String TYPE_INVALID_SERIES = "Type.InvalidSeries";
 
-    @Reports("A kind Vigil does not know: a metric, panel or receiver type, an SLI kind, an alert tier, a check level.")
+    @Reports("A kind Vigil does not know: a metric, panel or receiver type, an SLI kind, an alert tier, a check "
+            + "level, a feature flag (a warning for another flag, which changes nothing in rules).")
     public static final String TYPE_UNKNOWN_KIND = "Type.UnknownKind";
 
     @Reports("(`vigil lint`) An Alertmanager matcher such as `severity=\"critical\"` that does not parse.")
@@ -289,7 +290,8 @@ public final class Ids {
     @Reports("(a target before Prometheus 2.54) A duration where a number belongs (`< 15d`).")
     public static final String PROMQL_DURATION_AS_NUMBER = "PromQL.DurationAsNumber";
 
-    @Reports("(warning) A function, modifier or duration expression that Prometheus runs only behind a feature flag.")
+    @Reports("A function, modifier or duration expression that Prometheus reads only behind a feature flag the "
+            + "target does not declare (`prometheus_features`).")
     public static final String PROMQL_EXPERIMENTAL_FEATURE = "PromQL.ExperimentalFeature";
 
     @Reports("A sign applied to something other than a scalar or an instant vector.")

@@ -1,6 +1,7 @@
 package dev.vigil.compiler.model;
 
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.target.FeatureFlag;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.ast.Decl;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -138,7 +140,7 @@ public final class ModelBuilder {
     }
 
     static final List<String> SETTINGS = List.of("scrape_interval", "evaluation_interval", "prometheus_url",
-            "prometheus_version", "alertmanager_version", "grafana_version");
+            "prometheus_version", "alertmanager_version", "grafana_version", "prometheus_features");
 
     private Project.Settings settings(List<Decl.SettingsDecl> decls, ValueReader values) {
         long scrape = Project.Settings.DEFAULT.scrapeIntervalMillis();
@@ -146,6 +148,7 @@ public final class ModelBuilder {
         String prometheusUrl = null;
         Map<TargetVersions.Tool, Version> versions = new java.util.EnumMap<>(TargetVersions.Tool.class);
         Map<TargetVersions.Tool, Version> newest = new java.util.EnumMap<>(TargetVersions.Tool.class);
+        Set<FeatureFlag> flags = java.util.EnumSet.noneOf(FeatureFlag.class);
         for (Decl.SettingsDecl d : decls) {
             for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
                 Optional<TargetVersions.Tool> tool = TargetVersions.Tool.ofSetting(p.key().text());
@@ -172,6 +175,7 @@ public final class ModelBuilder {
                     case "evaluation_interval" ->
                             evaluation = values.duration(p.value(), "evaluation_interval").orElse(evaluation);
                     case "prometheus_url" -> prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
+                    case "prometheus_features" -> flags.addAll(featureFlags(p, values));
                     default -> unknownProperty(p, "settings", SETTINGS);
                 }
             }
@@ -181,7 +185,33 @@ public final class ModelBuilder {
         buildVersions.keySet().forEach(newest::remove);
         TargetVersions oldest = TargetVersions.DEFAULT.with(versions);
         return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl,
-                new TargetVersions(oldest.prometheus(), oldest.alertmanager(), oldest.grafana(), newest));
+                new TargetVersions(oldest.prometheus(), oldest.alertmanager(), oldest.grafana(), newest, flags));
+    }
+
+    /** The {@code --enable-feature} flags the target Prometheus runs with, as far as they change what rules may use. */
+    private List<FeatureFlag> featureFlags(Property p, ValueReader values) {
+        List<FeatureFlag> out = new ArrayList<>();
+        List<String> known = java.util.Arrays.stream(FeatureFlag.values()).map(FeatureFlag::flag).toList();
+        for (ValueReader.Item item : values.items(p.value(), "prometheus_features")) {
+            Optional<FeatureFlag> flag = FeatureFlag.of(item.text());
+            if (flag.isPresent()) {
+                out.add(flag.get());
+                continue;
+            }
+            String near = dev.vigil.compiler.diag.Suggest.closest(item.text(), known);
+            if (near != null) {
+                // A misspelt flag: the one meant is not enabled, so its PromQL would be refused.
+                sink.error(Ids.TYPE_UNKNOWN_KIND, item.span(), "`" + item.text() + "` is not a Prometheus feature flag.",
+                        "Did you mean `" + near + "`?");
+            } else {
+                // Another of the server's flags (`exemplar-storage`): harmless, and it changes nothing here.
+                sink.warning(Ids.TYPE_UNKNOWN_KIND, item.span(), "Vigil ignores `" + item.text()
+                        + "`: it is not a flag that changes what rules may use.", "Vigil reads "
+                        + known.stream().map(k -> "`" + k + "`").collect(java.util.stream.Collectors.joining(", "))
+                        + ".");
+            }
+        }
+        return out;
     }
 
     private void setByBuildToo(Property p, String buildValue, String what) {

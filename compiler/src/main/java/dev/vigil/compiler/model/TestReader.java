@@ -7,13 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads a rule test into the model, checking promtool's series notation. */
 final class TestReader {
-    /** One item of promtool's expanding notation: {@code 1}, {@code 0+10x20}, {@code 1-2x3}, {@code _x5}, {@code stale}. */
-    private static final Pattern SERIES_ITEM = Pattern.compile(
-            "_(x[0-9]+)?|stale|[-+]?(?:[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?|Inf|NaN)(?:[-+](?:[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?))?(?:x[0-9]+)?");
 
     private TestReader() {
     }
@@ -74,7 +70,7 @@ final class TestReader {
             return;
         }
         for (String item : trimmed.split("\\s+")) {
-            if (!SERIES_ITEM.matcher(item).matches()) {
+            if (!SeriesNotation.isItem(item)) {
                 sink.error(Ids.TYPE_INVALID_SERIES, s.values().span(), "`" + item + "` is not in promtool's series notation.",
                         "Use values like `1`, `0+10x20` (start, step, repeat), `_` (missing) or `stale`.");
                 return;

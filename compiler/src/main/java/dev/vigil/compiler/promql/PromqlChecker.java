@@ -2,7 +2,9 @@ package dev.vigil.compiler.promql;
 
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.target.FeatureFlag;
 import dev.vigil.compiler.target.TargetFeature;
+import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayDeque;
@@ -18,8 +20,8 @@ import java.util.function.Function;
  * {@code checkAST}): function arity and argument types, aggregation parameters, which binary
  * operators and modifiers apply to which operand types, selectors that would match everything,
  * subqueries and signs on the wrong types. Rules about how things were written (durations, modifier
- * placement) are reported by the parser instead. Experimental functions and syntax get warnings,
- * since stock Prometheus refuses them without a feature flag.
+ * placement) are reported by the parser instead. Experimental functions and syntax are errors
+ * unless the target Prometheus runs with their feature flag, since without it Prometheus refuses them.
  *
  * <p>Given the target Prometheus release, it also reports what that release's parser rejects
  * although the grammar (Prometheus 3's) reads it: before 2.54, a range or offset without a unit, and
@@ -34,10 +36,15 @@ public final class PromqlChecker {
     private final Function<String, Optional<ValueType>> constantTypes;
     /** The target release, when it reads durations and numbers apart (before 2.54); null otherwise. */
     private final Version strictDurations;
+    /** What the queries run in; null when unknown, and then features behind a flag are only warned about. */
+    private final TargetVersions targets;
 
-    private PromqlChecker(DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes, Version target) {
+    private PromqlChecker(DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes,
+            TargetVersions targets) {
         this.sink = sink;
         this.constantTypes = constantTypes;
+        this.targets = targets;
+        Version target = targets == null ? null : targets.prometheus();
         this.strictDurations = target != null && !TargetFeature.NUMBERS_AS_DURATIONS.availableIn(target) ? target : null;
     }
 
@@ -55,10 +62,13 @@ public final class PromqlChecker {
         return check(expr, sink, constantTypes, null);
     }
 
-    /** As {@link #check(Expr, DiagnosticSink, Function)}, for queries the {@code target} Prometheus release runs. */
+    /**
+     * As {@link #check(Expr, DiagnosticSink, Function)}, for queries that {@code targets} runs: its
+     * Prometheus release and the feature flags that release runs with.
+     */
     public static ValueType check(Expr expr, DiagnosticSink sink, Function<String, Optional<ValueType>> constantTypes,
-            Version target) {
-        return new PromqlChecker(sink, constantTypes == null ? NO_CONSTANTS : constantTypes, target).type(expr);
+            TargetVersions targets) {
+        return new PromqlChecker(sink, constantTypes == null ? NO_CONSTANTS : constantTypes, targets).type(expr);
     }
 
     /** The type of {@code expr} without reporting anything; {@link ValueType#NONE} where it cannot be told. */
@@ -107,8 +117,8 @@ public final class PromqlChecker {
             return type(a.expr());
         }
         if (e instanceof RangeModifierExpr r) {
-            experimental(r.span(), "`" + r.modifier().keyword() + "`",
-                    "Prometheus accepts it only with `--enable-feature=promql-extended-range-selectors`.");
+            experimental(r.span(), "`" + r.modifier().keyword() + "`", FeatureFlag.EXTENDED_RANGE_SELECTORS,
+                    TargetFeature.ANCHORED_SMOOTHED);
             return type(r.expr());
         }
         if (e instanceof Paren p) {
@@ -211,12 +221,24 @@ public final class PromqlChecker {
         if (core instanceof DurationLiteral || core instanceof DurationRef) {
             return;
         }
-        experimental(d.span(), "This duration expression",
-                "Prometheus accepts it only with `--enable-feature=promql-duration-expr`.");
+        experimental(d.span(), "This duration expression", FeatureFlag.DURATION_EXPRESSIONS,
+                TargetFeature.DURATION_EXPRESSIONS);
     }
 
-    private void experimental(Span span, String what, String hint) {
-        sink.warning(Ids.PROMQL_EXPERIMENTAL_FEATURE, span, what + " is experimental in Prometheus.", hint);
+    /**
+     * PromQL that Prometheus reads only behind {@code flag}. Against a known target it is an error
+     * unless the target runs with the flag: Prometheus and promtool refuse the rule file. A target
+     * release without {@code feature} at all is {@code Target.Unsupported}'s to report.
+     */
+    private void experimental(Span span, String what, FeatureFlag flag, TargetFeature feature) {
+        String message = what + " is experimental: Prometheus reads it only when started with `" + flag.option() + "`.";
+        String hint = "If your Prometheus runs with the flag, declare it: `prometheus_features [\"" + flag.flag()
+                + "\"]` in `settings` (`--prometheus-feature " + flag.flag() + "` for `vigil lint`).";
+        if (targets == null) {
+            sink.warning(Ids.PROMQL_EXPERIMENTAL_FEATURE, span, message, hint);
+        } else if (!targets.enables(flag) && (feature == null || targets.supports(feature))) {
+            sink.error(Ids.PROMQL_EXPERIMENTAL_FEATURE, span, message, hint);
+        }
     }
 
     // ------------------------------------------------------------------ operators
@@ -302,8 +324,8 @@ public final class PromqlChecker {
                     "Compare with a filter instead, for example `metric > 0`.");
         }
         if (m != null && m.hasFill()) {
-            experimental(m.span().isNone() ? b.span() : m.span(), "The fill modifier",
-                    "Prometheus accepts it only with `--enable-feature=promql-binop-fill-modifiers`.");
+            experimental(m.span().isNone() ? b.span() : m.span(), "The fill modifier", FeatureFlag.BINOP_FILL_MODIFIERS,
+                    TargetFeature.FILL_MODIFIERS);
         }
         if (lt == ValueType.SCALAR && rt == ValueType.SCALAR) {
             return ValueType.SCALAR;
@@ -360,9 +382,8 @@ public final class PromqlChecker {
             infoSelector(c.args().get(1));
         }
         if (f.experimental()) {
-            sink.warning(Ids.PROMQL_EXPERIMENTAL_FEATURE, c.span(),
-                    "`" + f.name() + "` is experimental in Prometheus.",
-                    "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
+            experimental(c.span(), "`" + f.name() + "`", FeatureFlag.EXPERIMENTAL_FUNCTIONS,
+                    TargetFeature.ofFunction(f.name()).orElse(null));
         }
         return f.returnType();
     }
@@ -399,9 +420,8 @@ public final class PromqlChecker {
                     conversionHint(ValueType.VECTOR, et));
         }
         if (a.op().experimental()) {
-            sink.warning(Ids.PROMQL_EXPERIMENTAL_FEATURE, a.span(),
-                    "`" + a.op().keyword() + "` is experimental in Prometheus.",
-                    "Prometheus accepts it only with `--enable-feature=promql-experimental-functions`.");
+            experimental(a.span(), "`" + a.op().keyword() + "`", FeatureFlag.EXPERIMENTAL_FUNCTIONS,
+                    TargetFeature.ofFunction(a.op().keyword()).orElse(null));
         }
         return ValueType.VECTOR;
     }

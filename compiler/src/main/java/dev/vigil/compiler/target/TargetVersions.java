@@ -1,9 +1,11 @@
 package dev.vigil.compiler.target;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The releases of Prometheus, Alertmanager and Grafana the output must load in. A feature that
@@ -16,7 +18,8 @@ import java.util.Optional;
  * which every feature must exist in, and {@code newest} holds the newest, which must not have
  * removed what the output uses. A tool missing from {@code newest} targets one release.
  */
-public record TargetVersions(Version prometheus, Version alertmanager, Version grafana, Map<Tool, Version> newest) {
+public record TargetVersions(Version prometheus, Version alertmanager, Version grafana, Map<Tool, Version> newest,
+        Set<FeatureFlag> prometheusFlags) {
     public static final TargetVersions DEFAULT = new TargetVersions(Tool.PROMETHEUS.byDefault,
             Tool.ALERTMANAGER.byDefault, Tool.GRAFANA.byDefault, Map.of());
 
@@ -33,10 +36,26 @@ public record TargetVersions(Version prometheus, Version alertmanager, Version g
             }
         });
         newest = java.util.Collections.unmodifiableMap(spans);
+        prometheusFlags = prometheusFlags.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(prometheusFlags));
+    }
+
+    public TargetVersions(Version prometheus, Version alertmanager, Version grafana, Map<Tool, Version> newest) {
+        this(prometheus, alertmanager, grafana, newest, Set.of());
     }
 
     public TargetVersions(Version prometheus, Version alertmanager, Version grafana) {
         this(prometheus, alertmanager, grafana, Map.of());
+    }
+
+    /** These targets, with Prometheus running with {@code flags} (and no others). */
+    public TargetVersions withFlags(Set<FeatureFlag> flags) {
+        return new TargetVersions(prometheus, alertmanager, grafana, newest, flags);
+    }
+
+    /** Whether the target Prometheus runs with {@code flag}. */
+    public boolean enables(FeatureFlag flag) {
+        return prometheusFlags.contains(flag);
     }
 
     /** The newest release of {@code tool} the output must load in. */
@@ -154,7 +173,8 @@ public record TargetVersions(Version prometheus, Version alertmanager, Version g
                 newer.remove(t);
             }
         }
-        return new TargetVersions(all.get(Tool.PROMETHEUS), all.get(Tool.ALERTMANAGER), all.get(Tool.GRAFANA), newer);
+        return new TargetVersions(all.get(Tool.PROMETHEUS), all.get(Tool.ALERTMANAGER), all.get(Tool.GRAFANA), newer,
+                prometheusFlags);
     }
 
     /** These targets with {@code tool} targeting every release from {@code oldest} to {@code newest}. */
@@ -163,7 +183,7 @@ public record TargetVersions(Version prometheus, Version alertmanager, Version g
         Map<Tool, Version> newer = new EnumMap<>(Tool.class);
         newer.putAll(one.newest);
         newer.put(tool, newestRelease);
-        return new TargetVersions(one.prometheus, one.alertmanager, one.grafana, newer);
+        return new TargetVersions(one.prometheus, one.alertmanager, one.grafana, newer, prometheusFlags);
     }
 
     @Override
@@ -173,6 +193,9 @@ public record TargetVersions(Version prometheus, Version alertmanager, Version g
             b.append(b.length() == 0 ? "" : ", ").append(t.product()).append(' ').append(of(t));
             if (newest.containsKey(t)) {
                 b.append(" to ").append(newest.get(t));
+            }
+            if (t == Tool.PROMETHEUS && !prometheusFlags.isEmpty()) {
+                b.append(" with ").append(prometheusFlags);
             }
         }
         return b.toString();

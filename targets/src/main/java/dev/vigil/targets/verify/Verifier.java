@@ -1,5 +1,6 @@
 package dev.vigil.targets.verify;
 
+import dev.vigil.compiler.target.FeatureFlag;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
 import dev.vigil.targets.alertmanager.RoutingTestCase;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Proves a committed build output with the real tools: {@code promtool check rules} on every rule
@@ -60,6 +62,18 @@ public final class Verifier {
      * @throws NoSuchFileException when the directory holds no Vigil output (no {@code manifest.json})
      */
     public static Report verify(Path output, List<RoutingTestCase> routingTests, Tools tools) throws IOException {
+        return verify(output, routingTests, Set.of(), tools);
+    }
+
+    /**
+     * As {@link #verify(Path, List, Tools)}, with promtool enabling {@code flags}, the feature flags
+     * the target Prometheus runs with (a promtool that does not know one warns and reads on).
+     */
+    public static Report verify(Path output, List<RoutingTestCase> routingTests, Set<FeatureFlag> flags, Tools tools)
+            throws IOException {
+        List<String> enable = flags.isEmpty() ? List.of()
+                : List.of("--enable-feature=" + flags.stream().map(FeatureFlag::flag).sorted()
+                        .collect(java.util.stream.Collectors.joining(",")));
         Path dir = output.toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve(OutputDirectory.MANIFEST))) {
             throw new NoSuchFileException(dir.resolve(OutputDirectory.MANIFEST).toString(), null,
@@ -84,12 +98,12 @@ public final class Verifier {
             // One run per file, so a failure names the file it is about.
             for (String f : ruleFiles) {
                 checks.add(new Check("promtool", "promtool check rules " + f,
-                        promtool.run(List.of("check", "rules", f), dir)));
+                        promtool.run(concat(enable, "check", "rules", f), dir)));
             }
             for (String f : testFiles) {
                 // promtool resolves the tests' rule_files relative to the test file.
                 checks.add(new Check("promtool", "promtool test rules " + f,
-                        promtool.run(List.of("test", "rules", f), dir)));
+                        promtool.run(concat(enable, "test", "rules", f), dir)));
             }
         } else if (!ruleFiles.isEmpty() || !testFiles.isEmpty()) {
             skipped.add("promtool: rule files not checked: " + ruleFiles.size() + ", unit test files not run: "
@@ -111,5 +125,11 @@ public final class Verifier {
             }
         }
         return new Report(checks, skipped);
+    }
+
+    private static List<String> concat(List<String> first, String... rest) {
+        List<String> out = new ArrayList<>(first);
+        out.addAll(List.of(rest));
+        return out;
     }
 }
