@@ -18,8 +18,18 @@ public record Routing(List<Receiver> receivers, List<Route> routes, List<Inhibit
         tests = List.copyOf(tests);
     }
 
+    /**
+     * Alertmanager's integrations Vigil writes, each named as in the DSL and, with {@code _configs}
+     * appended, as Alertmanager's receiver key ({@code msteamsv2_configs}).
+     */
     public enum ReceiverType {
-        SLACK, PAGERDUTY, EMAIL, WEBHOOK, OPSGENIE
+        SLACK, PAGERDUTY, EMAIL, WEBHOOK, OPSGENIE, DISCORD, MSTEAMS, MSTEAMSV2, TELEGRAM, WEBEX, JIRA, ROCKETCHAT,
+        INCIDENTIO, PUSHOVER, VICTOROPS, MATTERMOST;
+
+        /** The name in the DSL: {@code msteamsv2}. */
+        public String keyword() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

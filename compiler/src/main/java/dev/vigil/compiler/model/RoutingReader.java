@@ -6,8 +6,13 @@ import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.source.Span;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,37 +26,78 @@ import java.util.regex.Pattern;
 
 /** Reads routing blocks (from any number of files) into one {@link Routing}. */
 final class RoutingReader {
-    /** Settings each receiver type takes. Secrets are only ever accepted as `*_file` paths. */
-    private static final Map<Routing.ReceiverType, List<String>> SETTINGS = Map.of(
-            Routing.ReceiverType.SLACK, List.of("channel", "api_url_file", "username", "title", "text", "icon_emoji",
-                    "send_resolved"),
-            Routing.ReceiverType.PAGERDUTY, List.of("routing_key_file", "service_key_file", "severity", "description",
-                    "client", "client_url", "url", "send_resolved"),
-            Routing.ReceiverType.EMAIL, List.of("to", "from", "smarthost", "auth_username", "auth_password_file",
-                    "require_tls", "headers", "send_resolved"),
-            Routing.ReceiverType.WEBHOOK, List.of("url", "url_file", "max_alerts", "send_resolved"),
-            Routing.ReceiverType.OPSGENIE, List.of("api_key_file", "api_url", "message", "priority", "tags",
-                    "send_resolved"));
+    /**
+     * What a receiver type takes. {@code required} are the settings Alertmanager needs, since Vigil
+     * writes no `global` section to take them from: each inner list is a choice of one. Secrets are
+     * only ever accepted as `*_file` paths; `credentials_file` and `basic_auth_*` are written as the
+     * integration's `http_config`.
+     */
+    private record Spec(List<String> settings, List<List<String>> required) {
+    }
+
+    private static final Map<Routing.ReceiverType, Spec> SPECS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Routing.ReceiverType.SLACK, new Spec(List.of("channel", "api_url_file", "username", "title", "text",
+                    "icon_emoji", "send_resolved"), List.of(List.of("api_url_file")))),
+            Map.entry(Routing.ReceiverType.PAGERDUTY, new Spec(List.of("routing_key_file", "service_key_file", "severity",
+                    "description", "client", "client_url", "url", "send_resolved"),
+                    List.of(List.of("routing_key_file", "service_key_file")))),
+            Map.entry(Routing.ReceiverType.EMAIL, new Spec(List.of("to", "from", "smarthost", "auth_username",
+                    "auth_password_file", "require_tls", "headers", "send_resolved"),
+                    List.of(List.of("to"), List.of("from"), List.of("smarthost")))),
+            Map.entry(Routing.ReceiverType.WEBHOOK, new Spec(List.of("url", "url_file", "max_alerts", "send_resolved"),
+                    List.of(List.of("url", "url_file")))),
+            Map.entry(Routing.ReceiverType.OPSGENIE, new Spec(List.of("api_key_file", "api_url", "message", "priority",
+                    "tags", "send_resolved"), List.of(List.of("api_key_file")))),
+            Map.entry(Routing.ReceiverType.DISCORD, new Spec(List.of("webhook_url_file", "title", "message", "content",
+                    "username", "avatar_url", "send_resolved"), List.of(List.of("webhook_url_file")))),
+            Map.entry(Routing.ReceiverType.MSTEAMS, new Spec(List.of("webhook_url_file", "title", "summary", "text",
+                    "send_resolved"), List.of(List.of("webhook_url_file")))),
+            Map.entry(Routing.ReceiverType.MSTEAMSV2, new Spec(List.of("webhook_url_file", "title", "text",
+                    "send_resolved"), List.of(List.of("webhook_url_file")))),
+            Map.entry(Routing.ReceiverType.TELEGRAM, new Spec(List.of("bot_token_file", "chat_id", "message_thread_id",
+                    "api_url", "message", "parse_mode", "disable_notifications", "send_resolved"),
+                    List.of(List.of("bot_token_file"), List.of("chat_id")))),
+            Map.entry(Routing.ReceiverType.WEBEX, new Spec(List.of("room_id", "credentials_file", "api_url", "message",
+                    "send_resolved"), List.of(List.of("room_id"), List.of("credentials_file")))),
+            Map.entry(Routing.ReceiverType.JIRA, new Spec(List.of("api_url", "project", "issue_type", "summary",
+                    "description", "labels", "priority", "resolve_transition", "reopen_transition", "wont_fix_resolution",
+                    "reopen_duration", "credentials_file", "basic_auth_username", "basic_auth_password_file",
+                    "send_resolved"), List.of(List.of("api_url"), List.of("project"), List.of("issue_type")))),
+            Map.entry(Routing.ReceiverType.ROCKETCHAT, new Spec(List.of("token_file", "token_id_file", "api_url",
+                    "channel", "title", "title_link", "text", "color", "emoji", "icon_url", "send_resolved"),
+                    List.of(List.of("token_file"), List.of("token_id_file")))),
+            // Alertmanager only asks for the token when an `http_config` is written, which Vigil does not
+            // do here; incident.io refuses alert events without it.
+            Map.entry(Routing.ReceiverType.INCIDENTIO, new Spec(List.of("url", "url_file", "alert_source_token_file",
+                    "max_alerts", "send_resolved"), List.of(List.of("url", "url_file"), List.of("alert_source_token_file")))),
+            Map.entry(Routing.ReceiverType.PUSHOVER, new Spec(List.of("user_key_file", "token_file", "title", "message",
+                    "url", "priority", "sound", "device", "retry", "expire", "html", "send_resolved"),
+                    List.of(List.of("user_key_file"), List.of("token_file")))),
+            Map.entry(Routing.ReceiverType.VICTOROPS, new Spec(List.of("api_key_file", "routing_key", "api_url",
+                    "message_type", "entity_display_name", "state_message", "monitoring_tool", "send_resolved"),
+                    List.of(List.of("api_key_file"), List.of("routing_key")))),
+            Map.entry(Routing.ReceiverType.MATTERMOST, new Spec(List.of("webhook_url_file", "channel", "username", "text",
+                    "icon_url", "icon_emoji", "send_resolved"), List.of(List.of("webhook_url_file"))))));
 
     /** Inline forms of secrets, and the file form that replaces each. */
-    private static final Map<String, String> INLINE_SECRETS = Map.of(
-            "api_url", "api_url_file", "routing_key", "routing_key_file", "service_key", "service_key_file",
-            "auth_password", "auth_password_file", "auth_secret", "auth_secret_file", "api_key", "api_key_file",
-            "token", "token_file", "password", "password_file");
+    private static final Map<String, String> INLINE_SECRETS = Map.ofEntries(
+            Map.entry("api_url", "api_url_file"), Map.entry("routing_key", "routing_key_file"),
+            Map.entry("service_key", "service_key_file"), Map.entry("auth_password", "auth_password_file"),
+            Map.entry("auth_secret", "auth_secret_file"), Map.entry("api_key", "api_key_file"),
+            Map.entry("token", "token_file"), Map.entry("password", "password_file"),
+            Map.entry("webhook_url", "webhook_url_file"), Map.entry("bot_token", "bot_token_file"),
+            Map.entry("token_id", "token_id_file"), Map.entry("user_key", "user_key_file"),
+            Map.entry("alert_source_token", "alert_source_token_file"), Map.entry("credentials", "credentials_file"),
+            Map.entry("basic_auth_password", "basic_auth_password_file"));
 
-    /**
-     * Settings Alertmanager needs of each receiver type, since Vigil writes no `global` section to
-     * take them from: each inner list is a choice of one.
-     */
-    private static final Map<Routing.ReceiverType, List<List<String>>> REQUIRED = Map.of(
-            Routing.ReceiverType.SLACK, List.of(List.of("api_url_file")),
-            Routing.ReceiverType.PAGERDUTY, List.of(List.of("routing_key_file", "service_key_file")),
-            Routing.ReceiverType.EMAIL, List.of(List.of("to"), List.of("from"), List.of("smarthost")),
-            Routing.ReceiverType.WEBHOOK, List.of(List.of("url", "url_file")),
-            Routing.ReceiverType.OPSGENIE, List.of(List.of("api_key_file")));
+    /** Settings read as `true` or `false`. */
+    private static final List<String> BOOLEANS = List.of("send_resolved", "require_tls", "disable_notifications", "html");
 
-    /** Settings Alertmanager parses as an HTTP(S) URL. */
-    private static final List<String> URL_SETTINGS = List.of("url", "api_url");
+    /** Settings read as durations; Alertmanager parses them as Prometheus durations. */
+    private static final List<String> DURATIONS = List.of("retry", "expire", "reopen_duration");
+
+    /** Telegram's parse modes; the empty string sends plain text. */
+    private static final List<String> PARSE_MODES = List.of("HTML", "MarkdownV2", "Markdown", "");
 
     /** Go's `url.Parse` as far as Alertmanager checks it: an http or https scheme and a host. */
     private static final Pattern HTTP_URL =
@@ -121,18 +167,19 @@ final class RoutingReader {
             type = Routing.ReceiverType.valueOf(r.type().text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             // Blocking: there is no Alertmanager integration to write it as.
+            List<String> types = Arrays.stream(Routing.ReceiverType.values()).map(Routing.ReceiverType::keyword).toList();
+            String near = Suggest.closest(r.type().text(), types);
             sink.blocking(Ids.TYPE_UNKNOWN_KIND, r.type().span(), "`" + r.type().text() + "` is not a receiver type.",
-                    "Use `slack`, `pagerduty`, `email`, `webhook` or `opsgenie`.");
+                    near != null ? "Did you mean `" + near + "`?" : "Use one of " + ModelBuilder.quoteList(types) + ".");
             // Kept by name so routes that use it do not also report it as unknown.
             return Optional.of(new Routing.Receiver(r.name().text(), null, new TreeMap<>(), r.name().span()));
         }
         SortedMap<String, Object> settings = new TreeMap<>();
         SortedMap<String, Span> spans = new TreeMap<>();
-        List<String> known = SETTINGS.get(type);
+        Spec spec = SPECS.get(type);
         for (Property p : new PropertyReader(r.properties(), "receiver", sink).all()) {
             String key = p.key().text();
-            // Opsgenie's `api_url` is a plain endpoint; Slack's is the webhook, which is the secret.
-            boolean secret = INLINE_SECRETS.containsKey(key) && !(key.equals("api_url") && type == Routing.ReceiverType.OPSGENIE);
+            boolean secret = inlineSecret(key, type);
             // An inline secret counts as its file setting, so the setting is not reported missing too.
             spans.put(secret ? INLINE_SECRETS.get(key) : key, p.value().span());
             if (secret) {
@@ -141,52 +188,101 @@ final class RoutingReader {
                         "Use `" + INLINE_SECRETS.get(key) + "` with the path of a file that holds it.");
                 continue;
             }
-            if (!known.contains(key)) {
-                PropertyReader.unknown(p, r.type().text() + " receiver", known, sink);
+            if (!spec.settings().contains(key)) {
+                PropertyReader.unknown(p, type.keyword() + " receiver", spec.settings(), sink);
                 continue;
             }
             Optional<Value> v = values.resolve(p.value());
             if (v.isEmpty()) {
                 continue;
             }
-            if (key.equals("send_resolved") || key.equals("require_tls")) {
+            if (BOOLEANS.contains(key)) {
                 values.bool(p.value(), key).ifPresent(b -> settings.put(key, b));
+            } else if (DURATIONS.contains(key)) {
+                values.duration(p.value(), key).ifPresent(ms -> settings.put(key, Duration.ofMillis(ms)));
             } else if (key.equals("max_alerts")) {
                 values.wholeNumber(p.value(), key, 0).ifPresent(n -> settings.put(key, n));
-            } else if (key.equals("tags") || key.equals("to") && v.get() instanceof Value.ListValue) {
+            } else if (key.equals("message_thread_id")) {
+                values.wholeNumber(p.value(), key, 1).ifPresent(n -> settings.put(key, n));
+            } else if (key.equals("chat_id")) {
+                chatId(p).ifPresent(id -> settings.put(key, id));
+            } else if (key.equals("tags") || key.equals("labels") || key.equals("to") && v.get() instanceof Value.ListValue) {
                 settings.put(key, values.words(p.value(), key));
             } else if (key.equals("headers")) {
                 settings.put(key, headers(p));
             } else {
                 values.string(p.value(), key).ifPresent(text -> {
                     settings.put(key, text);
-                    checkValue(key, text, p.value().span());
+                    checkValue(type, key, text, p.value().span());
                 });
             }
         }
-        for (List<String> oneOf : REQUIRED.get(type)) {
+        for (List<String> oneOf : spec.required()) {
             if (oneOf.stream().noneMatch(spans::containsKey)) {
                 List<String> quoted = oneOf.stream().map(k -> "`" + k + "`").toList();
-                sink.blocking(Ids.PROPERTY_MISSING, r.name().span(), "The " + r.type().text() + " receiver `" + r.name().text()
+                sink.blocking(Ids.PROPERTY_MISSING, r.name().span(), "The " + type.keyword() + " receiver `" + r.name().text()
                         + "` has no " + String.join(" or ", quoted) + ", which Alertmanager needs.",
                         "Add " + String.join(" or ", quoted) + "; Vigil writes no `global` section to take it from.");
             }
         }
-        if (spans.containsKey("url") && spans.containsKey("url_file")) {
-            sink.blocking(Ids.PROPERTY_CONFLICT, spans.get("url_file"), "The webhook receiver `" + r.name().text()
-                    + "` has both `url` and `url_file`.", "Keep one: Alertmanager takes at most one of them.");
-        }
+        conflict(r, type, spans, "url", "url_file");
+        conflict(r, type, spans, "credentials_file", "basic_auth_username");
+        conflict(r, type, spans, "credentials_file", "basic_auth_password_file");
         return Optional.of(new Routing.Receiver(r.name().text(), type, settings, r.name().span(), spans));
     }
 
-    /** URLs and the SMTP address as Alertmanager parses them when it loads the configuration. */
-    private void checkValue(String key, String text, Span where) {
-        if (URL_SETTINGS.contains(key) && !HTTP_URL.matcher(text).matches()) {
+    /**
+     * Whether {@code key} is the inline form of a secret. Slack's `api_url` is its webhook, but other
+     * integrations' `api_url` is a plain endpoint; VictorOps's `routing_key` names a team.
+     */
+    private static boolean inlineSecret(String key, Routing.ReceiverType type) {
+        return INLINE_SECRETS.containsKey(key) && switch (key) {
+            case "api_url" -> type == Routing.ReceiverType.SLACK;
+            case "routing_key" -> type != Routing.ReceiverType.VICTOROPS;
+            default -> true;
+        };
+    }
+
+    /** Blocking: Alertmanager refuses both settings together (`url` and `url_file`, two kinds of HTTP authorization). */
+    private void conflict(Decl.Receiver r, Routing.ReceiverType type, Map<String, Span> spans, String one, String other) {
+        if (spans.containsKey(one) && spans.containsKey(other)) {
+            sink.blocking(Ids.PROPERTY_CONFLICT, spans.get(other), "The " + type.keyword() + " receiver `" + r.name().text()
+                    + "` has both `" + one + "` and `" + other + "`.", "Keep one: Alertmanager takes at most one of them.");
+        }
+    }
+
+    /** A Telegram chat: a non-zero 64-bit integer, negative for groups and channels. */
+    private Optional<Long> chatId(Property p) {
+        Optional<BigDecimal> n = values.number(p.value(), "chat_id");
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long id = n.get().longValueExact();
+            if (id != 0) {
+                return Optional.of(id);
+            }
+        } catch (ArithmeticException e) {
+            // Not whole, or beyond 64 bits: reported below.
+        }
+        sink.blocking(Ids.TYPE_OUT_OF_RANGE, p.value().span(), "`" + n.get().toPlainString() + "` is not a Telegram chat id.",
+                "Give the chat's id, a whole number other than 0, such as `-1001234567890` for a group.");
+        return Optional.empty();
+    }
+
+    /** URLs, the SMTP address and Telegram's parse mode as Alertmanager reads them when it loads the configuration. */
+    private void checkValue(Routing.ReceiverType type, String key, String text, Span where) {
+        // Pushover's `url` is a templated link shown with the message, not an address Alertmanager parses.
+        boolean url = key.equals("api_url") || key.equals("url") && type != Routing.ReceiverType.PUSHOVER;
+        if (url && !HTTP_URL.matcher(text).matches()) {
             sink.blocking(Ids.TYPE_INVALID_URL, where, "`" + text + "` is not a URL Alertmanager accepts for `" + key + "`.",
                     "Give an `http://` or `https://` URL with a host, such as `https://hooks.example.com/alerts`.");
         } else if (key.equals("smarthost")) {
             hostPortProblem(text).ifPresent(problem -> sink.blocking(Ids.TYPE_INVALID_ADDRESS, where,
                     "`" + text + "` is not an SMTP address: " + problem + ".", "Write `host:port`, such as `smtp.example.com:587`."));
+        } else if (key.equals("parse_mode") && !PARSE_MODES.contains(text)) {
+            sink.blocking(Ids.TYPE_OUT_OF_RANGE, where, "`" + text + "` is not a Telegram parse mode.",
+                    "Use `\"HTML\"` (the default), `\"MarkdownV2\"`, `\"Markdown\"`, or `\"\"` for plain text.");
         }
     }
 

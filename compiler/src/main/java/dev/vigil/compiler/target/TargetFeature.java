@@ -91,7 +91,53 @@ public enum TargetFeature {
     /** Email `auth_password_file`: 0.25 (prometheus/alertmanager#3038). */
     AM_EMAIL_AUTH_PASSWORD_FILE(Tool.ALERTMANAGER, "email `auth_password_file`", "0.25", null),
     /** Webhook `url_file`: 0.26 (prometheus/alertmanager#3223); amtool 0.25 refuses it. */
-    AM_WEBHOOK_URL_FILE(Tool.ALERTMANAGER, "webhook `url_file`", "0.26", null);
+    AM_WEBHOOK_URL_FILE(Tool.ALERTMANAGER, "webhook `url_file`", "0.26", null),
+
+    // Receiver types newer than 0.22, and their `*_file` secrets, from Alertmanager's CHANGELOG.md
+    // (as shipped in Debian's prometheus-alertmanager 0.33.1). amtool 0.25 refuses each one marked
+    // so; amtool 0.28.1 and 0.33.1 accept the receivers Vigil writes from their release on.
+
+    /** Telegram: 0.24 (CHANGELOG 0.24.0, prometheus/alertmanager#2827). */
+    AM_TELEGRAM(Tool.ALERTMANAGER, "the telegram receiver", "0.24", null),
+    /** Discord: 0.25 (CHANGELOG 0.25.0, #2948). */
+    AM_DISCORD(Tool.ALERTMANAGER, "the discord receiver", "0.25", null),
+    /** Webex: 0.25 (CHANGELOG 0.25.0, #3132); its bot token is `http_config.authorization.credentials_file`. */
+    AM_WEBEX(Tool.ALERTMANAGER, "the webex receiver", "0.25", null),
+    /** VictorOps `api_key_file`: 0.25 (CHANGELOG 0.25.0, #3111). */
+    AM_VICTOROPS_API_KEY_FILE(Tool.ALERTMANAGER, "victorops `api_key_file`", "0.25", null),
+    /** Microsoft Teams: 0.26 (CHANGELOG 0.26.0, #3324); amtool 0.25 refuses `msteams_configs`. */
+    AM_MSTEAMS(Tool.ALERTMANAGER, "the msteams receiver", "0.26", null),
+    /** Telegram `bot_token_file`: 0.26 (CHANGELOG 0.26.0, #3226); amtool 0.25 refuses it. */
+    AM_TELEGRAM_BOT_TOKEN_FILE(Tool.ALERTMANAGER, "telegram `bot_token_file`", "0.26", null),
+    /**
+     * Pushover `user_key_file` and `token_file`: 0.26 (CHANGELOG 0.26.0, #3200); amtool 0.25 refuses
+     * them. Its `device` came in 0.26 too (#3318), and every Vigil pushover receiver has both files.
+     */
+    AM_PUSHOVER_KEY_FILES(Tool.ALERTMANAGER, "pushover `user_key_file` and `token_file`", "0.26", null),
+    /**
+     * Discord and Microsoft Teams `webhook_url_file`: listed in 0.27.0 (#3555), but 0.27.0 refuses a
+     * receiver that has only the file ("no discord webhook URL provided"; prometheus/alertmanager#3894).
+     * The fix, #3728, was first released in 0.28.0 ("Fix `webhook_url_file` for both the Discord and
+     * Microsoft Teams integrations"). Their `content`, `username`, `avatar_url` (Discord, #4007) and
+     * `summary` (Teams, 0.27, #3616) are no older, so they need no entry of their own.
+     */
+    AM_DISCORD_WEBHOOK_URL_FILE(Tool.ALERTMANAGER, "discord `webhook_url_file`", "0.28", null),
+    AM_MSTEAMS_WEBHOOK_URL_FILE(Tool.ALERTMANAGER, "msteams `webhook_url_file`", "0.28", null),
+    /** Microsoft Teams through Flows: 0.28 (CHANGELOG 0.28.0, #4024). */
+    AM_MSTEAMSV2(Tool.ALERTMANAGER, "the msteamsv2 receiver", "0.28", null),
+    /**
+     * Jira: 0.28 (CHANGELOG 0.28.0, #3590, #3931). Debian built 0.28.0 to 0.30.0 without it
+     * (0011-Disable-Jira-notification.patch, dropped in 0.30.1+ds-1): their amtool refuses `jira_configs`.
+     */
+    AM_JIRA(Tool.ALERTMANAGER, "the jira receiver", "0.28", null),
+    /** Rocket.Chat: 0.28 (CHANGELOG 0.28.0, #3600), with `token_file` and `token_id_file` from the start. */
+    AM_ROCKETCHAT(Tool.ALERTMANAGER, "the rocketchat receiver", "0.28", null),
+    /** Telegram `message_thread_id`: 0.28 (CHANGELOG 0.28.0, #3638). */
+    AM_TELEGRAM_MESSAGE_THREAD_ID(Tool.ALERTMANAGER, "telegram `message_thread_id`", "0.28", null),
+    /** incident.io: 0.29 (CHANGELOG 0.29.0, #4372; prometheus-operator gates it on 0.29.0); amtool 0.28.1 refuses it. */
+    AM_INCIDENTIO(Tool.ALERTMANAGER, "the incidentio receiver", "0.29", null),
+    /** Mattermost: 0.30 (CHANGELOG 0.30.0, #4090); amtool 0.28.1 refuses it. */
+    AM_MATTERMOST(Tool.ALERTMANAGER, "the mattermost receiver", "0.30", null);
 
     private static final Map<String, TargetFeature> BY_FUNCTION = Arrays.stream(values())
             .filter(f -> f.name().startsWith("FN_") || f.name().startsWith("AGG_"))

@@ -6,12 +6,15 @@ import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -49,6 +52,8 @@ public final class AlertmanagerConfigReader {
             Map.entry("discord_configs", Map.of("webhook_url", "webhook_url_file")),
             Map.entry("msteams_configs", Map.of("webhook_url", "webhook_url_file")),
             Map.entry("msteamsv2_configs", Map.of("webhook_url", "webhook_url_file")),
+            Map.entry("mattermost_configs", Map.of("webhook_url", "webhook_url_file")),
+            Map.entry("incidentio_configs", Map.of("alert_source_token", "alert_source_token_file")),
             Map.entry("wechat_configs", Map.of("api_secret", "api_secret_file")),
             Map.entry("rocketchat_configs", Map.of("token", "token_file", "token_id", "token_id_file")),
             Map.entry("http_config", Map.of("bearer_token", "bearer_token_file")),
@@ -56,10 +61,9 @@ public final class AlertmanagerConfigReader {
             Map.entry("authorization", Map.of("credentials", "credentials_file")),
             Map.entry("oauth2", Map.of("client_secret", "client_secret_file")));
 
-    private static final Map<String, Routing.ReceiverType> TYPES = Map.of(
-            "slack_configs", Routing.ReceiverType.SLACK, "pagerduty_configs", Routing.ReceiverType.PAGERDUTY,
-            "email_configs", Routing.ReceiverType.EMAIL, "webhook_configs", Routing.ReceiverType.WEBHOOK,
-            "opsgenie_configs", Routing.ReceiverType.OPSGENIE);
+    /** The integrations Vigil knows, by their receiver key ({@code msteamsv2_configs}). */
+    private static final Map<String, Routing.ReceiverType> TYPES = Arrays.stream(Routing.ReceiverType.values())
+            .collect(Collectors.toUnmodifiableMap(t -> t.keyword() + "_configs", Function.identity()));
 
     /** Query parameters and paths that carry a credential in a webhook URL. */
     private static final Pattern SECRET_PARAM = Pattern.compile(

@@ -180,6 +180,29 @@ class ReadersTest {
     }
 
     @Test
+    void newerIntegrationsAreKnownByTheirKeysAndTheirInlineSecretsReported() {
+        Project p = project("alertmanager.yml", """
+                route: {receiver: flows, routes: [{receiver: chat, matchers: [team="web"]}]}
+                receivers:
+                  - name: flows
+                    msteamsv2_configs: [{webhook_url_file: /etc/am/flows, title: Alert}]
+                  - name: chat
+                    discord_configs: [{webhook_url_file: /etc/am/discord}]
+                """);
+        List<Routing.Receiver> receivers = p.routing().receivers();
+        assertEquals(List.of(Routing.ReceiverType.MSTEAMSV2, Routing.ReceiverType.DISCORD),
+                receivers.stream().map(Routing.Receiver::type).toList());
+        assertEquals("/etc/am/discord", receivers.get(1).settings().get("webhook_url_file"));
+        assertEquals(List.of("4:27 Secret.Inline", "5:64 Secret.Inline"), codes("am.yml", """
+                route: {receiver: mm}
+                receivers:
+                  - name: mm
+                    mattermost_configs: [{webhook_url: 'https://mm.example.com/hooks/x'}]
+                    incidentio_configs: [{url: 'https://api.incident.io/v2/x', alert_source_token: s}]
+                """));
+    }
+
+    @Test
     void alertmanagerMistakes() {
         assertEquals(List.of("1:1 Property.Missing", "2:3 Property.Unknown", "3:15 Type.InvalidDuration",
                 "5:17 Reference.Unknown", "6:21 Type.InvalidMatcher", "7:29 Reference.Unknown", "9:5 Property.Missing",

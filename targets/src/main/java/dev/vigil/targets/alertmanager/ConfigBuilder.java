@@ -3,11 +3,13 @@ package dev.vigil.targets.alertmanager;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Alertmanager configuration as ordered maps and lists, ready for {@link dev.vigil.targets.Yaml}. Keys follow
@@ -218,23 +220,18 @@ final class ConfigBuilder {
             }
             Map<String, Object> receiver = new LinkedHashMap<>();
             receiver.put("name", r.name());
-            receiver.put(configsKey(r.type()), List.of(receiverConfig(r)));
+            // Alertmanager names each integration's list after the type: `msteamsv2_configs`.
+            receiver.put(r.type().keyword() + "_configs", List.of(receiverConfig(r)));
             out.add(receiver);
         }
         return out;
     }
 
-    private static String configsKey(Routing.ReceiverType type) {
-        return switch (type) {
-            case SLACK -> "slack_configs";
-            case PAGERDUTY -> "pagerduty_configs";
-            case EMAIL -> "email_configs";
-            case WEBHOOK -> "webhook_configs";
-            case OPSGENIE -> "opsgenie_configs";
-        };
-    }
-
-    /** Settings in a fixed order per type; secrets only ever as {@code *_file} paths. */
+    /**
+     * Settings in a fixed order per type, as Alertmanager's documentation lists them; secrets only ever
+     * as {@code *_file} paths. Settings a type's newer releases added reach here only for a target
+     * that has them: Target.Unsupported is blocking.
+     */
     private Map<String, Object> receiverConfig(Routing.Receiver r) {
         Map<String, Object> s = r.settings();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -257,7 +254,6 @@ final class ConfigBuilder {
                 // `headers` is a map of header names to (templated) values, checked unique by the reader.
                 copy(s, out, "from", "smarthost", "auth_username", "auth_password_file", "require_tls", "headers");
             }
-            // `url_file` only reaches here for an Alertmanager that has it: Target.Unsupported is blocking.
             case WEBHOOK -> copy(s, out, "url", "url_file", "max_alerts");
             case OPSGENIE -> {
                 copy(s, out, "api_key_file", "api_url", "message", "priority");
@@ -268,9 +264,51 @@ final class ConfigBuilder {
                     out.put("tags", s.get("tags"));
                 }
             }
+            case DISCORD -> copy(s, out, "webhook_url_file", "title", "message", "content", "username", "avatar_url");
+            case MSTEAMS -> copy(s, out, "webhook_url_file", "title", "summary", "text");
+            case MSTEAMSV2 -> copy(s, out, "webhook_url_file", "title", "text");
+            case MATTERMOST -> copy(s, out, "webhook_url_file", "channel", "username", "text", "icon_url", "icon_emoji");
+            case TELEGRAM -> copy(s, out, "api_url", "bot_token_file", "chat_id", "message_thread_id", "message",
+                    "disable_notifications", "parse_mode");
+            case WEBEX -> copy(s, out, "api_url", "room_id", "message");
+            case JIRA -> copy(s, out, "api_url", "project", "summary", "description", "labels", "priority", "issue_type",
+                    "resolve_transition", "reopen_transition", "wont_fix_resolution", "reopen_duration");
+            case ROCKETCHAT -> copy(s, out, "api_url", "channel", "token_file", "token_id_file", "color", "emoji",
+                    "icon_url", "text", "title", "title_link");
+            case INCIDENTIO -> copy(s, out, "url", "url_file", "alert_source_token_file", "max_alerts");
+            case PUSHOVER -> copy(s, out, "user_key_file", "token_file", "title", "message", "url", "device", "sound",
+                    "priority", "retry", "expire", "html");
+            case VICTOROPS -> copy(s, out, "api_key_file", "api_url", "routing_key", "message_type",
+                    "entity_display_name", "state_message", "monitoring_tool");
         }
+        httpConfig(s).ifPresent(http -> out.put("http_config", http));
         copy(s, out, "send_resolved");
         return out;
+    }
+
+    /**
+     * The HTTP client's authorization, for the integrations that take their credentials there (Webex's
+     * bot token, Jira's API token): {@code credentials_file} as the {@code Authorization} header's
+     * credentials (type Bearer), or {@code basic_auth_*} as HTTP basic authentication.
+     */
+    private static Optional<Map<String, Object>> httpConfig(Map<String, Object> s) {
+        Map<String, Object> http = new LinkedHashMap<>();
+        if (s.containsKey("credentials_file")) {
+            Map<String, Object> authorization = new LinkedHashMap<>();
+            authorization.put("credentials_file", s.get("credentials_file"));
+            http.put("authorization", authorization);
+        }
+        Map<String, Object> basic = new LinkedHashMap<>();
+        if (s.containsKey("basic_auth_username")) {
+            basic.put("username", s.get("basic_auth_username"));
+        }
+        if (s.containsKey("basic_auth_password_file")) {
+            basic.put("password_file", s.get("basic_auth_password_file"));
+        }
+        if (!basic.isEmpty()) {
+            http.put("basic_auth", basic);
+        }
+        return http.isEmpty() ? Optional.empty() : Optional.of(http);
     }
 
     private static void copy(Map<String, Object> from, Map<String, Object> to, String... keys) {
@@ -278,6 +316,10 @@ final class ConfigBuilder {
             Object v = from.get(k);
             if (v instanceof Map<?, ?> m) {
                 to.put(k, new LinkedHashMap<>(m));
+            } else if (v instanceof List<?> l) {
+                to.put(k, List.copyOf(l));
+            } else if (v instanceof Duration d) {
+                to.put(k, duration(d.toMillis()));
             } else if (v != null) {
                 to.put(k, v instanceof Number n ? (Object) n.longValue() : v);
             }

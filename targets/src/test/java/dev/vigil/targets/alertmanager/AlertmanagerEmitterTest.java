@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.targets.OutputManifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,6 +91,13 @@ class AlertmanagerEmitterTest {
                 assertFalse(text.contains(inline), name + " config contains " + inline + "\n" + text);
             }
         }
+        for (NewerReceivers.Case c : NewerReceivers.ALL) {
+            String text = Projects.text(Projects.emit(Projects.compileText(c.project(""))), AlertmanagerEmitter.CONFIG);
+            for (String inline : List.of(" webhook_url:", " bot_token:", " token:", " token_id:", " user_key:",
+                    " alert_source_token:", " credentials:", " password:", " api_key:", "global:")) {
+                assertFalse(text.contains(inline), c.type() + " config contains " + inline + "\n" + text);
+            }
+        }
     }
 
     @Test
@@ -154,6 +162,81 @@ class AlertmanagerEmitterTest {
                 && d.message().contains("url_file") && d.message().contains("0.25")), baseline.diagnostics().toString());
         Project p = Projects.compileText("settings { alertmanager_version \"v0.27.0\" }", routing);
         assertTrue(Projects.text(Projects.emit(p), AlertmanagerEmitter.CONFIG).contains("url_file: /s/hook"));
+    }
+
+    /** The one config of the receiver `r` in a project of the given receiver, as Alertmanager will read it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> receiverConfig(String type, String settings) {
+        Project p = Projects.compileText("routing {", "  receiver r " + type + " { " + settings + " }",
+                "  route default to r", "}");
+        List<Map<String, Object>> receivers = (List<Map<String, Object>>) config(p).get("receivers");
+        assertEquals(1, receivers.size());
+        assertEquals(Set.of("name", type + "_configs"), receivers.get(0).keySet());
+        List<Map<String, Object>> configs = (List<Map<String, Object>>) receivers.get(0).get(type + "_configs");
+        assertEquals(1, configs.size());
+        return configs.get(0);
+    }
+
+    @Test
+    void newerReceiversAreWrittenUnderTheirAlertmanagerKeysWithSecretsAsFiles() {
+        assertEquals(Map.of("webhook_url_file", "/s/discord", "username", "Vigil", "send_resolved", false),
+                receiverConfig("discord", "webhook_url_file \"/s/discord\" username \"Vigil\" send_resolved false"));
+        assertEquals(Map.of("webhook_url_file", "/s/teams", "summary", "S"),
+                receiverConfig("msteams", "webhook_url_file \"/s/teams\" summary \"S\""));
+        assertEquals(Map.of("webhook_url_file", "/s/flows", "title", "T", "text", "X"),
+                receiverConfig("msteamsv2", "webhook_url_file \"/s/flows\" title \"T\" text \"X\""));
+        assertEquals(Map.of("token_file", "/s/t", "token_id_file", "/s/i", "channel", "#ops"),
+                receiverConfig("rocketchat", "token_file \"/s/t\" token_id_file \"/s/i\" channel \"#ops\""));
+        assertEquals(Map.of("url_file", "/s/url", "alert_source_token_file", "/s/token", "max_alerts", 3),
+                receiverConfig("incidentio", "url_file \"/s/url\" alert_source_token_file \"/s/token\" max_alerts 3"));
+        assertEquals(Map.of("api_key_file", "/s/vo", "routing_key", "platform"),
+                receiverConfig("victorops", "api_key_file \"/s/vo\" routing_key \"platform\""));
+        assertEquals(Map.of("webhook_url_file", "/s/mm", "channel", "ops"),
+                receiverConfig("mattermost", "webhook_url_file \"/s/mm\" channel \"ops\""));
+    }
+
+    @Test
+    void telegramChatIdsAreSixtyFourBitNumbers() {
+        Map<String, Object> c = receiverConfig("telegram",
+                "bot_token_file \"/s/tg\" chat_id -1001234567890 message_thread_id 7 parse_mode \"\"");
+        assertEquals(Map.of("bot_token_file", "/s/tg", "chat_id", -1001234567890L, "message_thread_id", 7,
+                "parse_mode", ""), c);
+    }
+
+    @Test
+    void pushoverDurationsAreWrittenAsAlertmanagerReadsThem() {
+        assertEquals(Map.of("user_key_file", "/s/u", "token_file", "/s/t", "retry", "1m30s", "expire", "2h", "html", true),
+                receiverConfig("pushover", "user_key_file \"/s/u\" token_file \"/s/t\" retry 90s expire 2h html true"));
+    }
+
+    @Test
+    void webexAndJiraTakeTheirCredentialsFromTheHttpClientSettings() {
+        assertEquals(Map.of("room_id", "ops", "http_config", Map.of("authorization", Map.of("credentials_file", "/s/webex"))),
+                receiverConfig("webex", "room_id \"ops\" credentials_file \"/s/webex\""));
+        String jira = "api_url \"https://example.atlassian.net/rest/api/2/\" project \"OPS\" issue_type \"Bug\" ";
+        Map<String, Object> cloud = receiverConfig("jira", jira + "labels [\"alertmanager\", \"{{ .CommonLabels.severity }}\"] "
+                + "reopen_duration 1d basic_auth_username \"a@example.com\" basic_auth_password_file \"/s/jira\"");
+        assertEquals(Map.of("api_url", "https://example.atlassian.net/rest/api/2/", "project", "OPS", "issue_type", "Bug",
+                "labels", List.of("alertmanager", "{{ .CommonLabels.severity }}"), "reopen_duration", "1d",
+                "http_config", Map.of("basic_auth", Map.of("username", "a@example.com", "password_file", "/s/jira"))), cloud);
+        assertEquals(Map.of("authorization", Map.of("credentials_file", "/s/pat")),
+                receiverConfig("jira", jira + "credentials_file \"/s/pat\"").get("http_config"));
+    }
+
+    @Test
+    void newerReceiversAreRefusedAtCheckForTheReleaseBeforeTheirs() {
+        for (NewerReceivers.Case c : NewerReceivers.ALL) {
+            Version before = new Version(c.since().major(), c.since().minor() - 1, 0);
+            var r = dev.vigil.compiler.Compiler.compile(List.of(new dev.vigil.compiler.source.SourceFile("t.vigil",
+                    c.project("settings { alertmanager_version \"" + before + "\" }\n"))));
+            assertTrue(r.project().isEmpty(), c.type() + " compiled for " + before + ": " + r.diagnostics());
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("Target.Unsupported")
+                    && d.message().contains("Alertmanager " + before + ",") && d.message().endsWith("new in " + c.since() + ".")),
+                    c.type() + ": " + r.diagnostics());
+            var at = dev.vigil.compiler.Compiler.compile(List.of(new dev.vigil.compiler.source.SourceFile("t.vigil",
+                    c.project("settings { alertmanager_version \"" + c.since() + "\" }\n"))));
+            assertTrue(at.project().isPresent(), c.type() + " compiled for " + c.since() + ": " + at.diagnostics());
+        }
     }
 
     @Test

@@ -41,13 +41,32 @@ final class FeatureUses {
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
+    /** Receiver types that only some Alertmanager releases know. */
+    private static final Map<Routing.ReceiverType, TargetFeature> RECEIVER_TYPES = Map.of(
+            Routing.ReceiverType.TELEGRAM, TargetFeature.AM_TELEGRAM,
+            Routing.ReceiverType.DISCORD, TargetFeature.AM_DISCORD,
+            Routing.ReceiverType.WEBEX, TargetFeature.AM_WEBEX,
+            Routing.ReceiverType.MSTEAMS, TargetFeature.AM_MSTEAMS,
+            Routing.ReceiverType.MSTEAMSV2, TargetFeature.AM_MSTEAMSV2,
+            Routing.ReceiverType.JIRA, TargetFeature.AM_JIRA,
+            Routing.ReceiverType.ROCKETCHAT, TargetFeature.AM_ROCKETCHAT,
+            Routing.ReceiverType.INCIDENTIO, TargetFeature.AM_INCIDENTIO,
+            Routing.ReceiverType.MATTERMOST, TargetFeature.AM_MATTERMOST);
+
     /** Receiver settings that only some Alertmanager releases know. */
     private static final Map<Routing.ReceiverType, Map<String, TargetFeature>> RECEIVER_SETTINGS = Map.of(
             Routing.ReceiverType.OPSGENIE, Map.of("api_key_file", TargetFeature.AM_OPSGENIE_API_KEY_FILE),
             Routing.ReceiverType.PAGERDUTY, Map.of("routing_key_file", TargetFeature.AM_PAGERDUTY_KEY_FILES,
                     "service_key_file", TargetFeature.AM_PAGERDUTY_KEY_FILES),
             Routing.ReceiverType.EMAIL, Map.of("auth_password_file", TargetFeature.AM_EMAIL_AUTH_PASSWORD_FILE),
-            Routing.ReceiverType.WEBHOOK, Map.of("url_file", TargetFeature.AM_WEBHOOK_URL_FILE));
+            Routing.ReceiverType.WEBHOOK, Map.of("url_file", TargetFeature.AM_WEBHOOK_URL_FILE),
+            Routing.ReceiverType.VICTOROPS, Map.of("api_key_file", TargetFeature.AM_VICTOROPS_API_KEY_FILE),
+            Routing.ReceiverType.PUSHOVER, Map.of("user_key_file", TargetFeature.AM_PUSHOVER_KEY_FILES,
+                    "token_file", TargetFeature.AM_PUSHOVER_KEY_FILES),
+            Routing.ReceiverType.TELEGRAM, Map.of("bot_token_file", TargetFeature.AM_TELEGRAM_BOT_TOKEN_FILE,
+                    "message_thread_id", TargetFeature.AM_TELEGRAM_MESSAGE_THREAD_ID),
+            Routing.ReceiverType.DISCORD, Map.of("webhook_url_file", TargetFeature.AM_DISCORD_WEBHOOK_URL_FILE),
+            Routing.ReceiverType.MSTEAMS, Map.of("webhook_url_file", TargetFeature.AM_MSTEAMS_WEBHOOK_URL_FILE));
 
     /** One use of a feature. */
     record Use(TargetFeature feature, Span span) {
@@ -184,6 +203,9 @@ final class FeatureUses {
         for (Routing.Receiver r : routing.receivers()) {
             if (r.type() == null) {
                 continue;
+            }
+            if (RECEIVER_TYPES.containsKey(r.type())) {
+                add(RECEIVER_TYPES.get(r.type()), r.span());
             }
             RECEIVER_SETTINGS.getOrDefault(r.type(), Map.of()).forEach((setting, feature) -> {
                 if (r.settings().containsKey(setting)) {
