@@ -34,7 +34,7 @@ class GeneratedProjectsOracleTest {
     private static final long SEED = Long.getLong("vigil.oracle.seed", new Random().nextLong());
     private static final int TRIES = Integer.getInteger("vigil.oracle.tries", 500);
     /** Tries on each entry but the first; the same projects as the first ones there. */
-    private static final int TRIES_OTHER = Math.min(TRIES, Integer.getInteger("vigil.oracle.tries.other", 150));
+    private static final int TRIES_OTHER = Math.min(TRIES, Integer.getInteger("vigil.oracle.tries.other", 100));
     /** Below this share of error-free projects the generator no longer exercises the emitters. */
     private static final double MIN_BUILT_SHARE = 0.6;
     /** Generated SLO tests run for hours of series each; this many projects' SLO test files are run. */
