@@ -11,15 +11,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.compiler.CompileResult;
-import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.target.Version;
 import dev.vigil.targets.tools.Tool;
+import dev.vigil.targets.tools.ToolMatrix;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,15 +35,20 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The generated output in real processes on 127.0.0.1: Prometheus loads the crm-events rules and
+ * The generated output in real processes on 127.0.0.1, with the Prometheus and Alertmanager of the
+ * first (default) and the newest entry of the tool matrix: Prometheus loads the crm-events rules (compiled for its release) and
  * evaluates every rule without error, and Alertmanager, running the generated config, delivers a
- * critical alert to the receiver its routes name (a webhook served by this test).
+ * critical alert to the receiver its routes name (a webhook served by this test). And Prometheus 3,
+ * scraping itself, records a latency SLI over its own request histogram and pages on a burn.
  */
 class EndToEndTest {
     private static final Path SAMPLE = Path.of(System.getProperty("vigil.repo", "..")).resolve("samples/crm-events/src/main/vigil");
@@ -62,13 +69,18 @@ class EndToEndTest {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+        processes.clear();
         if (webhook != null) {
             webhook.stop(0);
+            webhook = null;
         }
     }
 
-    /** The sample's sources, with its routing replaced by webhooks to this test (the sample's own go to Slack and PagerDuty). */
-    private Project project(int webhookPort) throws IOException {
+    /**
+     * The sample's sources, with its routing replaced by webhooks to this test (the sample's own go to
+     * Slack and PagerDuty), compiled for the entry's releases.
+     */
+    private Project project(int webhookPort, ToolMatrix.Entry entry) throws IOException {
         List<SourceFile> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(SAMPLE)) {
             for (Path f : files.sorted().toList()) {
@@ -86,7 +98,7 @@ class EndToEndTest {
                 "  route default to chat { group_by [alertname, service] group_wait 1s group_interval 1s }",
                 "  inhibit CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]",
                 "}", "")));
-        CompileResult r = Compiler.compile(sources);
+        CompileResult r = entry.compile(sources);
         return r.project().orElseThrow(() -> new AssertionError(r.diagnostics()));
     }
 
@@ -97,6 +109,7 @@ class EndToEndTest {
     }
 
     private Process start(Tool tool, List<String> args, String name) throws IOException {
+        Files.createDirectories(tmp.resolve(name).getParent());
         List<String> command = new ArrayList<>();
         command.add(tool.executable().toString());
         command.addAll(args);
@@ -134,10 +147,23 @@ class EndToEndTest {
         fail(name + " did not become ready: " + Files.readString(tmp.resolve(name + ".log")));
     }
 
-    @Test
-    void prometheusEvaluatesEveryRuleAndAlertmanagerDeliversToTheRoutedReceiver() throws Exception {
-        Tool prometheus = Tool.require("prometheus");
-        Tool alertmanager = Tool.require("prometheus-alertmanager");
+    @TestFactory
+    Stream<DynamicTest> prometheusEvaluatesEveryRuleAndAlertmanagerDeliversToTheRoutedReceiver() {
+        // The default releases and the newest: each run waits up to 30 s for the sample's `every 30s` group.
+        return Stream.of(ToolMatrix.byDefault(), ToolMatrix.newest()).distinct().map(e -> DynamicTest.dynamicTest(e.label(), () -> {
+            try {
+                crmEvents(e);
+            } finally {
+                stopEverything();
+            }
+        }));
+    }
+
+    private void crmEvents(ToolMatrix.Entry entry) throws Exception {
+        long start = System.nanoTime();
+        Tool prometheus = entry.prometheusServer();
+        Tool alertmanager = entry.alertmanagerServer();
+        String run = entry.name() + "/";
 
         BlockingQueue<Map.Entry<String, String>> received = new LinkedBlockingQueue<>();
         webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -149,20 +175,21 @@ class EndToEndTest {
         });
         webhook.start();
 
-        Path out = tmp.resolve("out");
-        OutputDirectory.commit(Build.emit(project(webhook.getAddress().getPort()), EmitSettings.DEFAULT), out);
+        Path out = tmp.resolve(run + "out");
+        OutputDirectory.commit(Build.emit(project(webhook.getAddress().getPort(), entry), EmitSettings.DEFAULT), out);
 
         // Prometheus with the generated rules; evaluation every second so every rule has run quickly.
         int promPort = freePort();
-        Path config = tmp.resolve("prometheus.yml");
+        Path config = tmp.resolve(run + "prometheus.yml");
         Files.writeString(config, String.join("\n",
                 "global:",
                 "  evaluation_interval: 1s",
                 "rule_files:",
                 "  - " + out.resolve("prometheus/rules/crm_events.rules.yml"), ""));
         Process prom = start(prometheus, List.of("--config.file=" + config, "--web.listen-address=127.0.0.1:" + promPort,
-                "--storage.tsdb.path=" + tmp.resolve("prometheus-data"), "--web.enable-lifecycle"), "prometheus");
-        awaitReady(prom, "http://127.0.0.1:" + promPort + "/-/ready", "prometheus");
+                "--storage.tsdb.path=" + tmp.resolve(run + "prometheus-data"), "--web.enable-lifecycle"), run + "prometheus");
+        awaitReady(prom, "http://127.0.0.1:" + promPort + "/-/ready", run + "prometheus");
+        long promReady = System.nanoTime();
 
         JsonNode groups = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -189,10 +216,12 @@ class EndToEndTest {
 
         // Alertmanager with the generated config: a critical alert goes to the pager, nothing to chat.
         int amPort = freePort();
+        long allEvaluated = System.nanoTime();
         Process am = start(alertmanager, List.of("--config.file=" + out.resolve("alertmanager/alertmanager.yml"),
-                "--web.listen-address=127.0.0.1:" + amPort, "--storage.path=" + tmp.resolve("alertmanager-data"),
-                "--cluster.listen-address="), "alertmanager");
-        awaitReady(am, "http://127.0.0.1:" + amPort + "/-/ready", "alertmanager");
+                "--web.listen-address=127.0.0.1:" + amPort, "--storage.path=" + tmp.resolve(run + "alertmanager-data"),
+                "--cluster.listen-address="), run + "alertmanager");
+        awaitReady(am, "http://127.0.0.1:" + amPort + "/-/ready", run + "alertmanager");
+        long amReady = System.nanoTime();
         String alert = "[{\"labels\": {\"alertname\": \"CrmEventsServiceDown\", \"severity\": \"critical\","
                 + " \"service\": \"crm_events\", \"team\": \"platform\"},"
                 + " \"annotations\": {\"summary\": \"The CRM events service is down\"}}]";
@@ -202,12 +231,150 @@ class EndToEndTest {
         assertEquals(200, posted.statusCode(), posted.body());
 
         Map.Entry<String, String> delivery = received.poll(60, TimeUnit.SECONDS);
-        assertTrue(delivery != null, "no notification reached the webhook: " + Files.readString(tmp.resolve("alertmanager.log")));
+        assertTrue(delivery != null, "no notification reached the webhook: " + Files.readString(tmp.resolve(run + "alertmanager.log")));
+        long delivered = System.nanoTime();
         assertEquals("/pager", delivery.getKey());
         JsonNode body = JSON.readTree(delivery.getValue());
         assertEquals("CrmEventsServiceDown", body.path("alerts").get(0).path("labels").path("alertname").asText());
         assertEquals("firing", body.path("status").asText());
         Thread.sleep(1500);
         assertFalse(received.stream().anyMatch(e -> e.getKey().equals("/chat")), "the critical alert also reached chat");
+        System.out.printf("EndToEndTest crm-events on %s: Prometheus ready in %d ms, every rule evaluated %d ms later,"
+                + " Alertmanager ready %d ms later, delivered %d ms later%n", entry.label(), millis(start, promReady),
+                millis(promReady, allEvaluated), millis(allEvaluated, amReady), millis(amReady, delivered));
+    }
+
+    /**
+     * A latency SLO over Prometheus's own request histogram, with a bucket boundary as the threshold
+     * (Prometheus's buckets are 0.1, 0.2, 0.4, 1, 3, 8, 20, 60 and 120 s), and windows short enough for
+     * a test: with a 1% budget and a factor of 2, a page fires as soon as more than 2% of the requests
+     * of the last minute and of the last 10 s took longer than 1 s.
+     */
+    private static final String SELF_SLO = """
+            settings {
+              scrape_interval     1s
+              evaluation_interval 1s
+            }
+
+            alert_windows fast {
+              page 1m 10s factor 2
+            }
+
+            service prometheus_self {
+              links { runbooks "https://runbooks.example.com/prometheus-self" }
+
+              slo latency {
+                objective 99%
+                sli latency {
+                  histogram = prometheus_http_request_duration_seconds
+                  threshold 1s
+                }
+                alerting { windows fast  page critical  page_for 0s  ticket off }
+              }
+            }
+            """;
+    private static final String SELF_PAGE = "PrometheusSelfLatencyBurnRatePage";
+    /** A query that takes Prometheus a few seconds: a subquery of 3.6 million steps. */
+    private static final String SLOW_QUERY = "count_over_time(vector(1)[1h:1ms])";
+
+    /**
+     * Prometheus 3 scraping itself on 127.0.0.1, with the rules of {@link #SELF_SLO} compiled for its
+     * release: the SLI is recorded (Prometheus 3 stores the bucket boundary 1 as {@code le="1.0"}, so
+     * a matcher written {@code le="1"} would select nothing), and slow queries burn the budget until
+     * the page fires.
+     */
+    @Test
+    void prometheus3RecordsTheLatencySliOfItsOwnHistogramAndPagesOnABurn() throws Exception {
+        long start = System.nanoTime();
+        ToolMatrix.Entry entry = ToolMatrix.newest();
+        assertTrue(entry.prometheus().atLeast(Version.of(3, 0)), "the tool matrix has no Prometheus 3: " + ToolMatrix.entries());
+        CompileResult compiled = entry.compile(List.of(new SourceFile("self.vigil", SELF_SLO)));
+        Project project = compiled.project().orElseThrow(() -> new AssertionError(compiled.diagnostics()));
+        Path out = tmp.resolve("self/out");
+        OutputDirectory.commit(Build.emit(project, EmitSettings.DEFAULT), out);
+        Path rules = out.resolve("prometheus/rules/prometheus_self.rules.yml");
+
+        int port = freePort();
+        String api = "http://127.0.0.1:" + port + "/api/v1/";
+        Path config = tmp.resolve("self/prometheus.yml");
+        Files.writeString(config, """
+                global: {scrape_interval: 1s, evaluation_interval: 1s}
+                rule_files: ['%s']
+                scrape_configs:
+                  - job_name: prometheus
+                    static_configs: [{targets: ['127.0.0.1:%d']}]
+                """.formatted(rules, port));
+        Process prom = start(entry.prometheusServer(), List.of("--config.file=" + config,
+                "--web.listen-address=127.0.0.1:" + port, "--storage.tsdb.path=" + tmp.resolve("self/data")), "self/prometheus");
+        awaitReady(prom, api.replace("/api/v1/", "/-/ready"), "self/prometheus");
+
+        // The SLI over the long and the short window is recorded once there are two scrapes in the window.
+        String sli = "slo:sli_error:ratio_rate10s{service=\"prometheus_self\", slo=\"latency\"}";
+        JsonNode recorded = poll(api + "query?query=" + URLEncoder.encode(sli, StandardCharsets.UTF_8),
+                r -> r.path("data").path("result").size() > 0, 20);
+        if (recorded.path("data").path("result").size() == 0) {
+            List<String> stored = new ArrayList<>();
+            get(api + "query?query=" + URLEncoder.encode("prometheus_http_request_duration_seconds_bucket{handler=\"/metrics\"}",
+                    StandardCharsets.UTF_8)).path("data").path("result").forEach(b -> stored.add(b.path("metric").path("le").asText()));
+            fail("Prometheus " + entry.prometheus() + " recorded no " + sli + " in 20 s. The rules select the buckets "
+                    + Files.readAllLines(rules).stream().filter(l -> l.contains("_bucket{")).map(String::strip).distinct().toList()
+                    + "; the `le` values Prometheus stores: " + stored);
+        }
+        assertFalse(firing(get(api + "alerts")), "the page fires before any slow request: " + get(api + "alerts"));
+        long sliRecorded = System.nanoTime();
+
+        // Slow queries, one after the other, until the page fires.
+        List<Long> durations = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread load = new Thread(() -> {
+            while (!stop.get()) {
+                long t = System.nanoTime();
+                try {
+                    HTTP.send(HttpRequest.newBuilder(URI.create(api + "query?query="
+                            + URLEncoder.encode(SLOW_QUERY, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+                durations.add(millis(t, System.nanoTime()));
+            }
+        });
+        load.start();
+        JsonNode alerts;
+        try {
+            alerts = poll(api + "alerts", EndToEndTest::firing, 40);
+        } finally {
+            stop.set(true);
+            load.join(TimeUnit.SECONDS.toMillis(35));
+        }
+        assertTrue(firing(alerts), SELF_PAGE + " did not fire within 40 s of slow queries taking " + durations + " ms; alerts: "
+                + alerts + "; " + sli + ": " + get(api + "query?query=" + URLEncoder.encode(sli, StandardCharsets.UTF_8)));
+        System.out.printf("EndToEndTest self-scrape on %s: SLI recorded %d ms after the start, the page fired %d ms later,"
+                + " after slow queries of %s ms%n", entry.label(), millis(start, sliRecorded),
+                millis(sliRecorded, System.nanoTime()), durations);
+    }
+
+    private static boolean firing(JsonNode alerts) {
+        for (JsonNode a : alerts.path("data").path("alerts")) {
+            if (a.path("labels").path("alertname").asText().equals(SELF_PAGE) && a.path("state").asText().equals("firing")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** GETs the URL every half second until {@code done} holds or {@code seconds} pass; the last answer. */
+    private static JsonNode poll(String url, java.util.function.Predicate<JsonNode> done, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        JsonNode last = get(url);
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            last = get(url);
+        }
+        return last;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }

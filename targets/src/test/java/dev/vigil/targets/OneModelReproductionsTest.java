@@ -1,5 +1,6 @@
 package dev.vigil.targets;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,25 +10,29 @@ import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
 import dev.vigil.targets.build.Build;
-import dev.vigil.targets.tools.Tool;
+import dev.vigil.targets.tools.ToolMatrix;
 import dev.vigil.targets.verify.ToolRunner;
 import dev.vigil.targets.verify.Verifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reproductions of the "one model" issue, each either a precise diagnostic at check or output
  * that promtool and amtool accept and that behaves as written. Where behaviour is the point, the
- * real tools run the emitted files.
+ * real tools of every entry of the tool matrix run the emitted files, compiled for its releases.
  */
 class OneModelReproductionsTest {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
     @TempDir
     Path dir;
 
@@ -39,16 +44,22 @@ class OneModelReproductionsTest {
         return r.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.code() + " " + d.message()).toList();
     }
 
-    /** Builds the project and runs promtool (rules and tests) and amtool (config and routing tests) on it. */
-    private Verifier.Report buildAndVerify(CompileResult r) throws IOException {
-        assertEquals(List.of(), errors(r));
-        Build.Result written = Build.write(r, dir.resolve("out"), EmitSettings.DEFAULT);
-        assertTrue(written.succeeded());
-        Tool promtool = Tool.require("promtool");
-        Tool amtool = Tool.require("amtool");
-        return Verifier.verify(dir.resolve("out"), AlertmanagerEmitter.routingTests(r.project().orElseThrow()),
-                new Verifier.Tools(Optional.of(new ToolRunner(promtool.executable(), java.time.Duration.ofSeconds(60))),
-                        Optional.of(new ToolRunner(amtool.executable(), java.time.Duration.ofSeconds(60)))));
+    /**
+     * Builds the project for every entry of the tool matrix (into {@code dir/<entry>}) and runs that
+     * entry's promtool (rules and tests) and amtool (config and routing tests) on it.
+     */
+    private void buildAndVerifyOnEveryEntry(String text) {
+        assertAll(ToolMatrix.entries().stream().map(entry -> (Executable) () -> {
+            CompileResult r = entry.compile(List.of(new SourceFile("repro.vigil", text)));
+            assertEquals(List.of(), errors(r), entry.label());
+            Path out = dir.resolve(entry.name());
+            Build.Result written = Build.write(r, out, EmitSettings.DEFAULT);
+            assertTrue(written.succeeded());
+            Verifier.Report report = Verifier.verify(out, AlertmanagerEmitter.routingTests(r.project().orElseThrow()),
+                    new Verifier.Tools(Optional.of(new ToolRunner(entry.promtool().executable(), LIMIT)),
+                            Optional.of(new ToolRunner(entry.amtool().executable(), LIMIT))));
+            assertTrue(report.passed(), entry.label() + ":\n" + failures(report));
+        }));
     }
 
     private static String failures(Verifier.Report report) {
@@ -60,7 +71,7 @@ class OneModelReproductionsTest {
 
     @Test
     void anAlertsOwnTeamRoutesToItsPager() throws IOException {
-        CompileResult r = compile("""
+        buildAndVerifyOnEveryEntry("""
                 service payments {
                   team "payments"
                   group g {
@@ -90,9 +101,8 @@ class OneModelReproductionsTest {
                   }
                 }
                 """);
-        Verifier.Report report = buildAndVerify(r);
-        assertTrue(report.passed(), failures(report));
-        String rules = Files.readString(dir.resolve("out/prometheus/rules/payments.rules.yml"), StandardCharsets.UTF_8);
+        String rules = Files.readString(dir.resolve(ToolMatrix.byDefault().name()).resolve("prometheus/rules/payments.rules.yml"),
+                StandardCharsets.UTF_8);
         assertTrue(rules.contains("team: checkout") && !rules.contains("team: payments"), rules);
     }
 
@@ -115,8 +125,8 @@ class OneModelReproductionsTest {
     }
 
     @Test
-    void sloAlertsAreInhibitedRoutedTestedAndReferencedLikeWrittenOnes() throws IOException {
-        CompileResult r = compile("""
+    void sloAlertsAreInhibitedRoutedTestedAndReferencedLikeWrittenOnes() {
+        buildAndVerifyOnEveryEntry("""
                 severities critical > warning > info
                 service shop {
                   team "shop"
@@ -157,8 +167,6 @@ class OneModelReproductionsTest {
                   }
                 }
                 """);
-        Verifier.Report report = buildAndVerify(r);
-        assertTrue(report.passed(), failures(report));
     }
 
     @Test
@@ -219,8 +227,8 @@ class OneModelReproductionsTest {
     }
 
     @Test
-    void anExpectedValueOfARecordingRulePassesInPromtool() throws IOException {
-        CompileResult r = compile("""
+    void anExpectedValueOfARecordingRulePassesInPromtool() {
+        buildAndVerifyOnEveryEntry("""
                 service shop {
                   group g {
                     record job:x:rate5m = sum by (job) (rate(x_total[5m]))
@@ -231,8 +239,6 @@ class OneModelReproductionsTest {
                   }
                 }
                 """);
-        Verifier.Report report = buildAndVerify(r);
-        assertTrue(report.passed(), failures(report));
     }
 
     @Test

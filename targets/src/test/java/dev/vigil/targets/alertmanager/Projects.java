@@ -9,6 +9,7 @@ import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputManifest;
+import dev.vigil.targets.tools.ToolMatrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
 /** The projects the Alertmanager tests compile: the samples and the test project `rich`. */
 final class Projects {
     static final List<String> NAMES = List.of("crm-events", "rich");
+    /** Every sample and {@code rich}: the projects whose routing and routing tests run in the real amtool. */
+    static final List<String> ROUTED = List.of("aetherlink", "aurigraph", "crm-events", "dwcp", "vaultmesh", "rich");
 
     private Projects() {
     }
@@ -35,6 +38,16 @@ final class Projects {
 
     static Project compile(String name) {
         return compileFile(sources(name));
+    }
+
+    /** A project from a directory of sources or one file, compiled for a matrix entry's releases. */
+    static Project compile(Path sources, ToolMatrix.Entry entry) {
+        return project(entry.compile(sources));
+    }
+
+    /** Text compiled for a matrix entry's releases. */
+    static Project compileText(ToolMatrix.Entry entry, String... lines) {
+        return project(entry.compile(List.of(new SourceFile("t.vigil", String.join("\n", lines) + "\n"))));
     }
 
     /** A project from a directory of sources or one file. */

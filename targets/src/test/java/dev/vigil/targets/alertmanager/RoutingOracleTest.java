@@ -8,6 +8,7 @@ import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.routing.AlertRouting;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.tools.Tool;
+import dev.vigil.targets.tools.ToolMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
  * purpose-made routings ({@code alertmanager/oracle/}) that stress regexes, negative matchers,
  * severity orderings, {@code continue}, nesting and the default route. Label names and values are
  * drawn from the routing's own matchers, values that tell RE2 from Java's engine apart, and
- * others. The seed is printed; {@code -Dvigil.oracle.seed=N} replays a run.
+ * others. This runs with the amtool of every entry of the tool matrix, each project compiled for
+ * that entry's releases. The seed is printed; {@code -Dvigil.oracle.seed=N} replays a run.
  */
 class RoutingOracleTest {
     private static final long SEED = Long.getLong("vigil.oracle.seed", new Random().nextLong());
-    private static final List<String> SAMPLES = List.of("aetherlink", "aurigraph", "crm-events", "dwcp", "vaultmesh", "rich");
     private static final List<String> PURPOSE_MADE = List.of("regexes", "severities", "tree", "hoisted");
-    /** About 460 label sets in all with the routing tests; each amtool run takes 20-40 ms, three run at once. */
+    /**
+     * About 460 label sets in all with the routing tests; each amtool run takes 20-40 ms, three run at
+     * once. Each entry of the matrix but the first gets half as many random sets.
+     */
     private static final int SETS_PER_SAMPLE = 20;
     private static final int SETS_PER_PURPOSE_MADE = 80;
     /** Label names no matcher mentions. */
@@ -61,23 +66,34 @@ class RoutingOracleTest {
     }
 
     @TestFactory
-    List<DynamicTest> vigilAndAmtoolRouteAlike() {
+    List<DynamicContainer> vigilAndAmtoolRouteAlike() {
         System.out.println("RoutingOracleTest seed " + SEED + " (replay with -Dvigil.oracle.seed=" + SEED + ")");
-        Tool amtool = Tool.require("amtool");
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String name : SAMPLES) {
-            tests.add(DynamicTest.dynamicTest(name, () -> check(amtool, name, Projects.compile(name), SETS_PER_SAMPLE)));
+        List<DynamicContainer> entries = new ArrayList<>();
+        for (ToolMatrix.Entry entry : ToolMatrix.entries()) {
+            List<DynamicTest> tests = new ArrayList<>();
+            int share = entry == ToolMatrix.byDefault() ? 1 : 2;
+            for (String name : Projects.ROUTED) {
+                tests.add(DynamicTest.dynamicTest(name, () -> check(entry, name, Projects.sources(name), SETS_PER_SAMPLE / share)));
+            }
+            for (String name : PURPOSE_MADE) {
+                Path dir = Projects.repo().resolve("targets/src/test/resources/alertmanager/oracle");
+                tests.add(DynamicTest.dynamicTest(name, () -> check(entry, name, dir.resolve(name + ".vigil"),
+                        SETS_PER_PURPOSE_MADE / share)));
+            }
+            entries.add(DynamicContainer.dynamicContainer(entry.label(), tests));
         }
-        for (String name : PURPOSE_MADE) {
-            Path dir = Projects.repo().resolve("targets/src/test/resources/alertmanager/oracle");
-            tests.add(DynamicTest.dynamicTest(name, () -> check(amtool, name,
-                    Projects.compileFile(dir.resolve(name + ".vigil")), SETS_PER_PURPOSE_MADE)));
-        }
-        return tests;
+        return entries;
     }
 
-    private static void check(Tool amtool, String name, Project project, int count) throws Exception {
-        Path dir = temp.resolve(name);
+    private static void check(ToolMatrix.Entry entry, String name, Path sources, int count) throws Exception {
+        Project project = Projects.compile(sources, entry);
+        if (!entry.runs(project.settings().targets())) {
+            System.out.println("RoutingOracleTest " + name + " not run on " + entry.label() + ": it targets "
+                    + project.settings().targets());
+            return;
+        }
+        Tool amtool = entry.amtool();
+        Path dir = temp.resolve(entry.name()).resolve(name);
         OutputDirectory.commit(Projects.emit(project), dir);
         Path config = dir.resolve(AlertmanagerEmitter.CONFIG);
         AlertRouting semantics = AlertRouting.of(project);
@@ -104,10 +120,10 @@ class RoutingOracleTest {
                 disagreements.add(show(sets.get(i)) + ": Vigil " + vigilSays + ", amtool " + amtoolSays);
             }
         }
-        System.out.println("RoutingOracleTest " + name + ": " + sets.size() + " label sets, " + outcomes.size()
+        System.out.println("RoutingOracleTest " + name + " on " + entry.name() + ": " + sets.size() + " label sets, " + outcomes.size()
                 + " distinct receiver lists, " + disagreements.size() + " disagreements");
         assertTrue(outcomes.size() > 1, name + ": every label set went to " + outcomes + "; the oracle compared nothing");
-        assertTrue(disagreements.isEmpty(), name + ", seed " + SEED + ": " + disagreements.size() + " of " + sets.size()
+        assertTrue(disagreements.isEmpty(), name + " on " + entry.label() + ", seed " + SEED + ": " + disagreements.size() + " of " + sets.size()
                 + " label sets route differently:\n"
                 + String.join("\n", disagreements.subList(0, Math.min(20, disagreements.size()))));
     }

@@ -1,17 +1,16 @@
 package dev.vigil.targets.oracle;
 
 import dev.vigil.compiler.CompileResult;
-import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
-import dev.vigil.compiler.target.Version;
 import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
-import dev.vigil.targets.tools.Tool;
+import dev.vigil.targets.tools.ToolBatch;
+import dev.vigil.targets.tools.ToolMatrix;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,9 +29,10 @@ import java.util.function.Predicate;
 
 /**
  * The principle, checked on many projects at once: a project {@code vigil check} finds no error in
- * builds, and promtool and amtool accept what the build wrote. Every project is compiled and emitted
- * into its own directory below one root; then each tool runs once over every project's files, and
- * each verdict is mapped back to its project. Extra promtool test files (the label probes) join
+ * builds, and promtool and amtool accept what the build wrote. Every project is compiled for the
+ * releases of one entry of the tool matrix and emitted into its own directory below one root; then
+ * each of that entry's tools runs once over every project's files, and each verdict is mapped back
+ * to its project. Extra promtool test files (the label probes) join
  * the same {@code promtool test rules} run.
  */
 final class BuildOracle {
@@ -92,13 +92,14 @@ final class BuildOracle {
     }
 
     /**
-     * Compiles each project; those without errors are emitted and written to {@code root/<dir>}. An
-     * emitter that throws is a failure of the case (the principle says the build succeeds).
+     * Compiles each project for the entry's releases; those without errors are emitted and written to
+     * {@code root/<dir>}. An emitter that throws is a failure of the case (the principle says the
+     * build succeeds).
      */
-    static List<Case> build(Map<String, List<SourceFile>> projects, Path root) {
+    static List<Case> build(Map<String, List<SourceFile>> projects, Path root, ToolMatrix.Entry entry) {
         List<Case> cases = new ArrayList<>();
         for (Map.Entry<String, List<SourceFile>> p : projects.entrySet()) {
-            Case c = new Case(p.getKey(), p.getValue(), Compiler.compile(p.getValue()), String.format("p%04d", cases.size()));
+            Case c = new Case(p.getKey(), p.getValue(), entry.compile(p.getValue()), String.format("p%04d", cases.size()));
             cases.add(c);
             if (c.compiled.hasErrors()) {
                 continue;
@@ -121,8 +122,8 @@ final class BuildOracle {
         return cases;
     }
 
-    /** Everything one oracle run found, and how long it took. */
-    record Report(List<Case> cases, Verdicts verdicts, long millis, String phases) {
+    /** Everything one oracle run on one matrix entry found, and how long it took. */
+    record Report(ToolMatrix.Entry entry, List<Case> cases, Verdicts verdicts, long millis, String phases) {
         List<Case> built() {
             return cases.stream().filter(Case::builds).toList();
         }
@@ -141,14 +142,13 @@ final class BuildOracle {
     }
 
     /**
-     * The whole oracle over many projects: build each, probe the labels of some, run each tool once
-     * over all of them, read the probes back, and relint every output.
+     * The whole oracle over many projects on one matrix entry: build each for its releases, probe
+     * the labels of some, run each tool once over all of them, read the probes back, and relint every
+     * output.
      */
-    static Report run(Map<String, List<SourceFile>> projects, Path root, Probing probing) {
+    static Report run(Map<String, List<SourceFile>> projects, Path root, Probing probing, ToolMatrix.Entry entry) {
         long start = System.nanoTime();
-        Tool promtool = Tool.require("promtool");
-        Tool amtool = Tool.require("amtool");
-        List<Case> cases = build(projects, root);
+        List<Case> cases = build(projects, root, entry);
         long built = System.nanoTime();
         Map<String, Case> probeFiles = new LinkedHashMap<>();
         for (Case c : cases) {
@@ -157,8 +157,7 @@ final class BuildOracle {
                 c.probe.files().forEach((path, text) -> probeFiles.put(writeExtra(root, c, path, text), c));
             }
         }
-        Verdicts verdicts = verify(cases, root, promtool, amtool, List.copyOf(probeFiles.keySet()),
-                probing.sloTestBudget());
+        Verdicts verdicts = verify(cases, root, entry, List.copyOf(probeFiles.keySet()), probing.sloTestBudget());
         long verified = System.nanoTime();
         probeFiles.forEach((file, c) -> LabelProbe.read(c.probe, verdicts.testRules().verdicts().get(file)));
         for (Case c : cases) {
@@ -172,7 +171,7 @@ final class BuildOracle {
         long end = System.nanoTime();
         String phases = "compile, emit and write " + (built - start) / 1_000_000 + " ms, probes and tools "
                 + (verified - built) / 1_000_000 + " ms, labels and lint " + (end - verified) / 1_000_000 + " ms";
-        return new Report(cases, verdicts, (end - start) / 1_000_000, phases);
+        return new Report(entry, cases, verdicts, (end - start) / 1_000_000, phases);
     }
 
     /**
@@ -205,10 +204,8 @@ final class BuildOracle {
      * {@code promtool test rules} on the test files and {@code extraTests}, {@code amtool check-config}
      * on the Alertmanager configurations. A file a tool refuses becomes a failure of its case.
      */
-    private static Verdicts verify(List<Case> cases, Path root, Tool promtool, Tool amtool, List<String> extraTests,
+    private static Verdicts verify(List<Case> cases, Path root, ToolMatrix.Entry entry, List<String> extraTests,
             int sloTestBudget) {
-        Version promtoolVersion = version(promtool);
-        Version amtoolVersion = version(amtool);
         Set<Case> sloTested = new HashSet<>();
         Map<String, Case> rules = new LinkedHashMap<>();
         Map<String, Case> tests = new LinkedHashMap<>();
@@ -217,13 +214,13 @@ final class BuildOracle {
             if (!c.builds()) {
                 continue;
             }
-            // A project may target a newer release than the installed tools (the version matrix runs those).
-            boolean newerPrometheus = !promtoolVersion.atLeast(c.project().settings().targets().prometheus());
-            boolean newerAlertmanager = !amtoolVersion.atLeast(c.project().settings().targets().alertmanager());
+            // A project may set newer releases than the entry's (the newer entries of the matrix run those).
+            boolean newerPrometheus = !entry.prometheus().atLeast(c.project().settings().targets().prometheus());
+            boolean newerAlertmanager = !entry.alertmanager().atLeast(c.project().settings().targets().alertmanager());
             for (String f : c.output.files().keySet()) {
                 String path = c.dir + "/" + f;
                 if (newerPrometheus && f.startsWith("prometheus/") || newerAlertmanager && f.equals(AlertmanagerEmitter.CONFIG)) {
-                    c.notes.add("not run through " + promtoolVersion + "/" + amtoolVersion + " tools: targets "
+                    c.notes.add("not run through " + entry.label() + ": targets "
                             + c.project().settings().targets() + ": " + f);
                     continue;
                 }
@@ -263,27 +260,16 @@ final class BuildOracle {
             }
         });
         allTests.addAll(extraTests);
-        ToolBatch.Run testRun = ToolBatch.promtoolTestRules(promtool, root, allTests);
+        ToolBatch.Run testRun = ToolBatch.promtoolTestRules(entry.promtool(), root, allTests);
         Map<String, ToolBatch.Verdict> testVerdicts = new LinkedHashMap<>(testRun.verdicts());
         sameAs.forEach((file, first) -> testVerdicts.put(file, testVerdicts.get(first)));
-        Verdicts v = new Verdicts(ToolBatch.promtoolCheckRules(promtool, root, List.copyOf(rules.keySet())),
+        Verdicts v = new Verdicts(ToolBatch.promtoolCheckRules(entry.promtool(), root, List.copyOf(rules.keySet())),
                 new ToolBatch.Run(testVerdicts, testRun.millis(), testRun.command()),
-                ToolBatch.amtoolCheckConfig(amtool, root, List.copyOf(configs.keySet())));
+                ToolBatch.amtoolCheckConfig(entry.amtool(), root, List.copyOf(configs.keySet())));
         record(v.checkRules(), rules, "promtool check rules");
         record(v.testRules(), tests, "promtool test rules");
         record(v.checkConfig(), configs, "amtool check-config");
         return v;
-    }
-
-    /** The release a tool reports with {@code --version} (promtool and amtool print {@code NAME, version X.Y.Z ...}). */
-    private static Version version(Tool tool) {
-        Tool.Result r = tool.run(List.of("--version"));
-        String text = r.stdout() + r.stderr();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("version (\\d+\\.\\d+)").matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("cannot read the version of " + tool.name() + ": " + text);
-        }
-        return Version.parse(m.group(1)).orElseThrow();
     }
 
     private static void record(ToolBatch.Run run, Map<String, Case> owners, String tool) {

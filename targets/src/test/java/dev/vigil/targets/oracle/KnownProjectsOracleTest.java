@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.targets.tools.KnownFailures;
 import dev.vigil.targets.tools.Tool;
+import dev.vigil.targets.tools.ToolBatch;
+import dev.vigil.targets.tools.ToolMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,52 +27,83 @@ import org.junit.jupiter.api.io.TempDir;
  * succeeds, promtool accepts the rule files and passes the unit tests, amtool accepts the
  * configuration, {@code vigil lint} finds nothing new in the output, and the labels label inference
  * gives the samples' alerts are the labels Prometheus attaches. Each tool runs once over all of them.
+ * All of this on every entry of the tool matrix, each project compiled for that entry's releases.
  */
 class KnownProjectsOracleTest {
     private static final long SEED = Long.getLong("vigil.oracle.seed", 1L);
     /** Synthetic worlds per sample for the label probe, besides the samples' own DSL tests. */
     private static final int WORLDS = 6;
+    /** Projects whose output a matrix entry's tools refuse for a known reason; see {@link KnownFailures}. */
+    private static final List<KnownFailures.Known> KNOWN_FAILURES = List.of(
+            // BUG: Prometheus 3 sums floats differently (Kahan summation in sum/avg and *_over_time), so the
+            // samples' DSL tests that expect a value such as 0.15 get 1.5000000000000002E-01 (aetherlink
+            // cache_hit_ratio, dwcp latency quantiles, vaultmesh treaty drop ratio). Vigil emits the written
+            // value as it is; the tests need a tolerance or values exact in both releases.
+            new KnownFailures.Known("sid", "samples/aetherlink"),
+            new KnownFailures.Known("sid", "samples/dwcp"),
+            new KnownFailures.Known("sid", "samples/vaultmesh"),
+            // BUG: Prometheus 3 renamed holt_winters to double_exponential_smoothing, which only loads with
+            // --enable-feature=promql-experimental-functions. The page's fix says so in prose, but `vigil check`
+            // accepts it for a 3.x target without a word and Vigil has no setting for the flag, so the output
+            // fails where the flag is off: promtool check rules says `function "double_exponential_smoothing"
+            // is not enabled`.
+            new KnownFailures.Known("sid", "docs/checks/Target.Removed.md@34"));
 
     @TempDir
     static Path root;
-    private static BuildOracle.Report report;
+    private static final List<BuildOracle.Report> REPORTS = new ArrayList<>();
 
     @BeforeAll
     static void runTheOracle() {
-        report = BuildOracle.run(KnownProjects.all(), BuildOracle.directory(root),
-                new BuildOracle.Probing(c -> c.name.startsWith("samples/"), WORLDS, true, SEED, -1));
-        System.out.println("KnownProjectsOracleTest: " + report.cases().size() + " projects, " + report.built().size()
-                + " without errors and built; " + report.verdicts().timing() + "; " + report.millis() + " ms in all ("
-                + report.phases() + ")");
-        report.cases().stream().filter(c -> !c.builds() && c.failures.isEmpty())
-                .forEach(c -> System.out.println("  not built (has errors): " + c.name));
+        Path dir = BuildOracle.directory(root);
+        for (ToolMatrix.Entry entry : ToolMatrix.entries()) {
+            BuildOracle.Report report = BuildOracle.run(KnownProjects.all(), dir.resolve(entry.name()),
+                    new BuildOracle.Probing(c -> c.name.startsWith("samples/"), WORLDS, true, SEED, -1), entry);
+            REPORTS.add(report);
+            System.out.println("KnownProjectsOracleTest on " + entry.label() + ": " + report.cases().size() + " projects, "
+                    + report.built().size() + " without errors and built; " + report.verdicts().timing() + "; "
+                    + report.millis() + " ms in all (" + report.phases() + ")");
+            report.cases().stream().filter(c -> !c.builds() && c.failures.isEmpty())
+                    .forEach(c -> System.out.println("  not built (has errors): " + c.name));
+        }
     }
 
-    @Test
-    void everySampleAndManyExamplesBuild() {
-        assertTrue(report.built().stream().filter(c -> c.name.startsWith("samples/")).count() >= 5, "a sample has errors");
-        assertTrue(report.built().size() >= 100, "only " + report.built().size() + " known projects built");
+    /** A container per matrix entry, with the tests {@code perEntry} makes from its report. */
+    private static Stream<DynamicContainer> onEveryEntry(Function<BuildOracle.Report, Stream<DynamicTest>> perEntry) {
+        return REPORTS.stream().map(r -> DynamicContainer.dynamicContainer(r.entry().label(), perEntry.apply(r)));
     }
 
     @TestFactory
-    Stream<DynamicTest> toolsAcceptTheOutput() {
-        return report.cases().stream().filter(c -> c.builds() || !c.failures.isEmpty())
+    Stream<DynamicContainer> everySampleAndManyExamplesBuild() {
+        return onEveryEntry(report -> Stream.of(DynamicTest.dynamicTest("built", () -> {
+            assertTrue(report.built().stream().filter(c -> c.name.startsWith("samples/")).count() >= 5, "a sample has errors");
+            assertTrue(report.built().size() >= 100, "only " + report.built().size() + " known projects built");
+        })));
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> toolsAcceptTheOutput() {
+        return onEveryEntry(report -> report.cases().stream().filter(c -> c.builds() || !c.failures.isEmpty())
                 .map(c -> DynamicTest.dynamicTest(c.name, () -> {
-                    c.notes.forEach(n -> System.out.println("NOTE " + c.name + ": " + n));
-                    assertTrue(c.failures.isEmpty(), c.name + ":\n" + String.join("\n", c.failures));
-                }));
+                    c.notes.forEach(n -> System.out.println("NOTE " + report.entry().name() + " " + c.name + ": " + n));
+                    KnownFailures.check(KNOWN_FAILURES, report.entry(), c.name, c.failures);
+                })));
     }
 
     @TestFactory
-    Stream<DynamicTest> lintFindsNothingNewInTheOutput() {
-        return report.built().stream().map(c -> DynamicTest.dynamicTest(c.name,
+    Stream<DynamicContainer> lintFindsNothingNewInTheOutput() {
+        return onEveryEntry(report -> report.built().stream().map(c -> DynamicTest.dynamicTest(c.name,
                 () -> assertTrue(c.lint.isEmpty(), c.name + ": vigil lint on the output reports what vigil check did not:\n"
-                        + String.join("\n", c.lint))));
+                        + String.join("\n", c.lint)))));
     }
 
     @TestFactory
-    Stream<DynamicTest> inferredLabelsAreTheLabelsPrometheusAttaches() {
-        System.out.println(LabelProbe.summary("samples", report.probes()));
+    Stream<DynamicContainer> inferredLabelsAreTheLabelsPrometheusAttaches() {
+        return onEveryEntry(report -> inferredLabels(report));
+    }
+
+    private static Stream<DynamicTest> inferredLabels(BuildOracle.Report report) {
+        System.out.println(LabelProbe.summary("samples on " + report.entry().name(), report.probes()));
         return report.probes().stream().map(p -> DynamicTest.dynamicTest(p.project(), () -> {
             assertTrue(p.problems().isEmpty(), p.project() + ":\n" + String.join("\n", p.problems()));
             BuildOracle.Case c = report.cases().stream().filter(x -> x.probe == p).findFirst().orElseThrow();
@@ -79,11 +114,14 @@ class KnownProjectsOracleTest {
         }));
     }
 
-    /** The oracle can fail: a file a tool refuses among files it accepts is mapped to itself. */
-    @Test
-    void eachToolVerdictIsMappedToItsFile(@TempDir Path dir) throws IOException {
-        Tool promtool = Tool.require("promtool");
-        Tool amtool = Tool.require("amtool");
+    /** The oracle can fail: a file a tool refuses among files it accepts is mapped to itself, with every entry's tools. */
+    @TestFactory
+    Stream<DynamicTest> eachToolVerdictIsMappedToItsFile(@TempDir Path dir) {
+        return ToolMatrix.entries().stream().map(e -> DynamicTest.dynamicTest(e.label(),
+                () -> eachToolVerdictIsMappedToItsFile(e.promtool(), e.amtool(), dir.resolve(e.name()))));
+    }
+
+    private static void eachToolVerdictIsMappedToItsFile(Tool promtool, Tool amtool, Path dir) throws IOException {
         String good = "groups:\n- name: g\n  rules:\n  - record: job:x:sum\n    expr: sum(x)\n";
         write(dir, "a/good.yml", good);
         write(dir, "b/bad.yml", "groups:\n- name: g\n  rules:\n  - record: job:x:sum\n    expr: sum(x\n");

@@ -26,6 +26,7 @@ import dev.vigil.compiler.promql.Unary;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.targets.Yaml;
+import dev.vigil.targets.tools.ToolBatch;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
