@@ -12,7 +12,7 @@ import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.tools.Tool;
-import java.io.File;
+import dev.vigil.targets.tools.ToolMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * older one refuses it; and compiling for the amtool's own release reports Target.Unsupported,
  * naming the release needed, exactly when that amtool refuses.
  *
- * <p>The amtool is the one every test uses ({@code -Dvigil.tool.amtool} or the PATH), and with it
- * any listed in {@code -Dvigil.amtools} or {@code VIGIL_AMTOOLS}, separated as the PATH is: for
- * example the 0.28.1 and 0.33.1 binaries of Debian's packages.
+ * <p>The amtools are those of the tool matrix: Alertmanager 0.25, 0.28 and 0.33.
  */
 class AmtoolReceiversTest {
     private static final Pattern VERSION = Pattern.compile("version (\\d+\\.\\d+\\.\\d+)");
@@ -100,21 +98,11 @@ class AmtoolReceiversTest {
         }
     }
 
-    /** The amtool the other tests use, then those listed in -Dvigil.amtools or VIGIL_AMTOOLS. */
+    /** The amtool of every entry of the tool matrix (see docs/versions.md). */
     private static List<Amtool> amtools() {
         List<Amtool> out = new ArrayList<>();
-        out.add(identify(Tool.require("amtool")));
-        String listed = System.getProperty("vigil.amtools", System.getenv().getOrDefault("VIGIL_AMTOOLS", ""));
-        for (String path : listed.split(Pattern.quote(File.pathSeparator))) {
-            if (!path.isBlank()) {
-                Path executable = Path.of(path.strip());
-                assertTrue(Files.isExecutable(executable), "vigil.amtools lists " + path + ", which is not an executable");
-                out.add(identify(new Tool("amtool", executable)));
-            }
-        }
-        if (out.size() == 1) {
-            System.err.println("NOTE: only amtool " + out.get(0).release() + " judges the newer receivers; list more "
-                    + "releases in -Dvigil.amtools (or VIGIL_AMTOOLS), such as Debian's 0.28.1 and 0.33.1.");
+        for (ToolMatrix.Entry entry : ToolMatrix.entries()) {
+            out.add(identify(entry.amtool()));
         }
         return out;
     }

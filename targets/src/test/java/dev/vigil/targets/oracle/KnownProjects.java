@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 final class KnownProjects {
     /** The documents whose `vigil` blocks are compiled, as LanguageDocTest collects them. */
-    private static final List<String> DOCUMENTS = List.of("docs/language.md", "README.md", "docs/slo.md");
+    private static final List<String> DOCUMENTS = List.of("docs/language.md", "README.md", "docs/slo.md",
+            "docs/testing.md", "docs/versions.md");
     private static final Pattern BLOCK = Pattern.compile("```vigil\\n(.*?)```", Pattern.DOTALL);
 
     private KnownProjects() {

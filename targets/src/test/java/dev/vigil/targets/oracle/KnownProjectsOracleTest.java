@@ -33,21 +33,8 @@ class KnownProjectsOracleTest {
     private static final long SEED = Long.getLong("vigil.oracle.seed", 1L);
     /** Synthetic worlds per sample for the label probe, besides the samples' own DSL tests. */
     private static final int WORLDS = 6;
-    /** Projects whose output a matrix entry's tools refuse for a known reason; see {@link KnownFailures}. */
-    private static final List<KnownFailures.Known> KNOWN_FAILURES = List.of(
-            // BUG: Prometheus 3 sums floats differently (Kahan summation in sum/avg and *_over_time), so the
-            // samples' DSL tests that expect a value such as 0.15 get 1.5000000000000002E-01 (aetherlink
-            // cache_hit_ratio, dwcp latency quantiles, vaultmesh treaty drop ratio). Vigil emits the written
-            // value as it is; the tests need a tolerance or values exact in both releases.
-            new KnownFailures.Known("sid", "samples/aetherlink"),
-            new KnownFailures.Known("sid", "samples/dwcp"),
-            new KnownFailures.Known("sid", "samples/vaultmesh"),
-            // BUG: Prometheus 3 renamed holt_winters to double_exponential_smoothing, which only loads with
-            // --enable-feature=promql-experimental-functions. The page's fix says so in prose, but `vigil check`
-            // accepts it for a 3.x target without a word and Vigil has no setting for the flag, so the output
-            // fails where the flag is off: promtool check rules says `function "double_exponential_smoothing"
-            // is not enabled`.
-            new KnownFailures.Known("sid", "docs/checks/Target.Removed.md@34"));
+    /** Projects whose output a matrix entry's tools refuse for a known reason (none today); see {@link KnownFailures}. */
+    private static final List<KnownFailures.Known> KNOWN_FAILURES = List.of();
 
     @TempDir
     static Path root;

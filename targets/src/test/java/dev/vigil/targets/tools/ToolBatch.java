@@ -55,7 +55,12 @@ public final class ToolBatch {
     }
 
     public static Run promtoolCheckRules(Tool promtool, Path dir, List<String> files) {
-        return promtool(promtool, dir, List.of("check", "rules"), "Checking ", files);
+        return promtoolCheckRules(promtool, dir, files, List.of());
+    }
+
+    /** As {@link #promtoolCheckRules(Tool, Path, List)}, with promtool's global {@code options} ({@code --enable-feature=...}). */
+    public static Run promtoolCheckRules(Tool promtool, Path dir, List<String> files, List<String> options) {
+        return promtool(promtool, dir, concat(options, "check", "rules"), "Checking ", files);
     }
 
     /**
@@ -63,8 +68,13 @@ public final class ToolBatch {
      * files one after the other, on one core, and the samples' SLO tests take seconds each).
      */
     public static Run promtoolTestRules(Tool promtool, Path dir, List<String> files) {
+        return promtoolTestRules(promtool, dir, files, List.of());
+    }
+
+    /** As {@link #promtoolTestRules(Tool, Path, List)}, with promtool's global {@code options}. */
+    public static Run promtoolTestRules(Tool promtool, Path dir, List<String> files, List<String> options) {
         if (files.size() < 2) {
-            return promtoolTestRulesOnce(promtool, dir, files);
+            return promtoolTestRulesOnce(promtool, dir, files, options);
         }
         List<List<String>> parts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -76,7 +86,7 @@ public final class ToolBatch {
         ExecutorService pool = Executors.newFixedThreadPool(parts.size());
         try {
             List<Future<Run>> runs = new ArrayList<>();
-            parts.forEach(part -> runs.add(pool.submit(() -> promtoolTestRulesOnce(promtool, dir, part))));
+            parts.forEach(part -> runs.add(pool.submit(() -> promtoolTestRulesOnce(promtool, dir, part, options))));
             Map<String, Verdict> verdicts = new LinkedHashMap<>();
             long millis = 0;
             List<String> commands = new ArrayList<>();
@@ -102,15 +112,15 @@ public final class ToolBatch {
         }
     }
 
-    private static Run promtoolTestRulesOnce(Tool promtool, Path dir, List<String> files) {
+    private static Run promtoolTestRulesOnce(Tool promtool, Path dir, List<String> files, List<String> options) {
         if (files.isEmpty() || !JUNIT.computeIfAbsent(promtool.executable(),
                 p -> helpMentionsJunit(promtool))) {
-            return promtool(promtool, dir, List.of("test", "rules"), "Unit Testing:  ", files);
+            return promtool(promtool, dir, concat(options, "test", "rules"), "Unit Testing:  ", files);
         }
         try {
             Path report = Files.createTempFile(dir, "promtool-junit", ".xml");
             try {
-                List<String> args = new ArrayList<>(List.of("test", "rules", "--junit=" + report));
+                List<String> args = concat(options, "test", "rules", "--junit=" + report);
                 args.addAll(files);
                 long start = System.nanoTime();
                 ToolRunner.Run r = run(promtool, dir, args);
@@ -206,6 +216,12 @@ public final class ToolBatch {
             verdicts.put(f, new Verdict(passed.get(f) || lintOnly, out, lintOnly));
         }
         return new Run(complete(verdicts, files, r), millis, String.join(" ", r.command()));
+    }
+
+    private static List<String> concat(List<String> first, String... rest) {
+        List<String> out = new ArrayList<>(first);
+        out.addAll(List.of(rest));
+        return out;
     }
 
     private static boolean helpMentionsJunit(Tool promtool) {

@@ -52,9 +52,19 @@ public final class ToolMatrix {
             return name + " (Prometheus " + full(prometheus) + ", Alertmanager " + full(alertmanager) + ")";
         }
 
-        /** Whether output compiled for {@code targets} may be run in this entry's releases. */
+        /**
+         * Whether output compiled for {@code targets} may be run in this entry's releases: from the
+         * oldest release targeted on, within the major line of the newest (Prometheus 3.0 removed
+         * what 2.x had, so output for 2.42 is not promised to load in 3.5).
+         */
         public boolean runs(TargetVersions targets) {
-            return prometheus.atLeast(targets.prometheus()) && alertmanager.atLeast(targets.alertmanager());
+            return runsPrometheus(targets) && alertmanager.atLeast(targets.alertmanager());
+        }
+
+        /** As {@link #runs}, for the Prometheus side alone. */
+        public boolean runsPrometheus(TargetVersions targets) {
+            return prometheus.atLeast(targets.prometheus())
+                    && prometheus.major() <= targets.newest(TargetVersions.Tool.PROMETHEUS).major();
         }
 
         /** The build options that target this entry's releases. */
@@ -125,7 +135,7 @@ public final class ToolMatrix {
         return loaded;
     }
 
-    /** The first entry: the system's tools, the releases Vigil targets by default. */
+    /** The first entry: the system's tools (Debian bookworm's Prometheus 2.42 and Alertmanager 0.25). */
     public static Entry byDefault() {
         return entries().get(0);
     }
