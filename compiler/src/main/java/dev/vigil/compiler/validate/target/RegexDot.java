@@ -16,7 +16,9 @@ import dev.vigil.compiler.regex.NewlineDots;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.validate.Validator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A regex matcher whose {@code .} reads differently across the target releases: Prometheus 3.0
@@ -33,20 +35,39 @@ public final class RegexDot implements Validator {
         if (!targets.spans(TargetVersions.Tool.PROMETHEUS, DOT_MATCHES_NEWLINE)) {
             return;
         }
+        // One finding per matcher written: an SLO's selector reappears in every rule generated from it,
+        // some with the selector's span; the matcher's own (narrowest) span is the one reported.
+        Map<String, LabelMatcher> found = new LinkedHashMap<>();
         for (Queries.Use use : Queries.of(project)) {
             Expr.walk(use.expr(), e -> {
                 if (e instanceof VectorSelector v) {
-                    v.matchers().forEach(m -> matcher(m, targets, sink));
+                    for (LabelMatcher m : v.matchers()) {
+                        if (reads(m)) {
+                            String at = m.span() == null ? "" : m.span().file() + ":" + m.span().line();
+                            found.merge(at + ":" + m.name() + m.op().symbol() + m.value(), m,
+                                    (a, b) -> width(b) < width(a) ? b : a);
+                        }
+                    }
                 }
             });
         }
+        found.values().forEach(m -> report(m, targets, sink));
     }
 
-    private void matcher(LabelMatcher m, TargetVersions targets, DiagnosticSink sink) {
-        if ((m.op() != MatchOp.RE && m.op() != MatchOp.NRE) || m.isConstRef()
-                || NewlineDots.first(m.value()).isEmpty()) {
-            return;
-        }
+    /**
+     * A regex with a dot that means any character. Metric names hold no newline, so the regexes
+     * over {@code __name__} (Vigil's own, for SLO series) read alike everywhere.
+     */
+    private static boolean reads(LabelMatcher m) {
+        return (m.op() == MatchOp.RE || m.op() == MatchOp.NRE) && !m.isConstRef() && !m.name().equals("__name__")
+                && NewlineDots.first(m.value()).isPresent();
+    }
+
+    private static int width(LabelMatcher m) {
+        return m.span() != null && m.span().line() == m.span().endLine() ? m.span().endColumn() - m.span().column() : Integer.MAX_VALUE;
+    }
+
+    private void report(LabelMatcher m, TargetVersions targets, DiagnosticSink sink) {
         LabelMatcher before = new LabelMatcher(m.name(), m.op(), NewlineDots.asBefore(m.value()), null, m.span());
         String printed = PromqlPrinter.print(new VectorSelector(null, List.of(before), m.span()));
         String replacement = printed.substring(1, printed.length() - 1);
