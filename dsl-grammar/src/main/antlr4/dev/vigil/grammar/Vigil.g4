@@ -119,8 +119,10 @@ metricProp
 
 // ---------------------------------------------------------------- rules
 
+// A group's name is a bare name, or a string for the names Prometheus allows beyond them
+// (`group "node-exporter.rules" { ... }`), as imported rule files have.
 groupDecl
-    : GROUP name (EVERY value)? (LIMIT value)? LEFT_BRACE ruleDecl* RIGHT_BRACE
+    : GROUP (name | STRING) (EVERY value)? (LIMIT value)? LEFT_BRACE ruleDecl* RIGHT_BRACE
     ;
 
 ruleDecl
@@ -147,6 +149,8 @@ alertProp
     | GUARD expr                                          # guardProp
     | PANEL dottedName                                    # panelProp
     | RUNBOOK LEFT_BRACE runbookItem* RIGHT_BRACE         # runbookProp
+    | RUNBOOK value                                       # runbookLinkProp
+    | ANNOTATIONS labelBlock                              # alertAnnotationsProp
     ;
 
 runbookItem

@@ -178,6 +178,24 @@ public sealed interface Decl {
         }
     }
 
+    /** {@code runbook "https://..."}: a link to a runbook kept elsewhere, written as the {@code runbook_url} annotation. */
+    record RunbookLink(Value url, Span span) implements AlertProp {
+        public String keyword() {
+            return "runbook";
+        }
+    }
+
+    /** {@code annotations { dashboard = "..." }}: annotations beyond those with a line of their own. */
+    record AlertAnnotations(List<LabelPair> annotations, Span span) implements AlertProp {
+        public AlertAnnotations {
+            annotations = List.copyOf(annotations);
+        }
+
+        public String keyword() {
+            return "annotations";
+        }
+    }
+
     sealed interface RunbookItem {
         Span span();
     }

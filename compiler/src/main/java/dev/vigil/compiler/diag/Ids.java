@@ -76,8 +76,8 @@ public final class Ids {
     @Reports("An `import` of a file that does not exist.")
     public static final String INPUT_IMPORT_NOT_FOUND = "Input.ImportNotFound";
 
-    @Reports("(`vigil lint`, warning) A YAML file that is neither a Prometheus rule file nor an Alertmanager "
-            + "configuration.")
+    @Reports("(`vigil lint` and `vigil import`, warning) A YAML file or document of a kind they do not read, such "
+            + "as neither a Prometheus rule file nor an Alertmanager configuration.")
     public static final String INPUT_UNKNOWN_KIND = "Input.UnknownKind";
 
     @Reports("(`vigil build --templates`) A runbook template of the project's own that FreeMarker cannot parse or "
@@ -179,6 +179,12 @@ public final class Ids {
 
     @Reports("(warning) A `checks { }` entry that names no check and no family of checks.")
     public static final String REFERENCE_UNKNOWN_CHECK = "Reference.UnknownCheck";
+
+    // ------------------------------------------------------------------ Import: what `vigil import` cannot carry over
+
+    @Reports("(`vigil import`, warning) A part of an imported file that the language cannot express, so the "
+            + "written source leaves it out.")
+    public static final String IMPORT_DROPPED = "Import.Dropped";
 
     // ------------------------------------------------------------------ Secret
 

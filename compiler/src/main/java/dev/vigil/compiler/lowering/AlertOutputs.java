@@ -26,8 +26,9 @@ import java.util.TreeMap;
  * <li>{@code severity}, from the alert's {@code severity}.
  * </ol>
  * An alert read from a rule file carries its labels as written. Annotations are the alert's own, in
- * order ({@code summary}, {@code description}, an SLO alert's budget texts), then {@code runbook_url}
- * and {@code dashboard_url} when the service has those links.
+ * order ({@code summary}, {@code description}, an SLO alert's budget texts, its {@code annotations { }}),
+ * then {@code runbook_url} (the alert's own {@code runbook "URL"}, else from the service's link) and
+ * {@code dashboard_url} when the service has those links.
  */
 public final class AlertOutputs {
     private AlertOutputs() {
@@ -71,6 +72,9 @@ public final class AlertOutputs {
     public static Map<String, String> annotations(Project project, Service service, Rule.Alert alert) {
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
         if (project.fromVigilSources() && alert.name() != null) {
+            if (alert.runbook() != null && alert.runbook().url() != null) {
+                annotations.putIfAbsent("runbook_url", alert.runbook().url());
+            }
             Links.runbookUrl(service, alert.name()).ifPresent(u -> annotations.putIfAbsent("runbook_url", u));
             if (alert.panel() != null) {
                 Links.dashboardUrl(service, alert.panel()).ifPresent(u -> annotations.putIfAbsent("dashboard_url", u));

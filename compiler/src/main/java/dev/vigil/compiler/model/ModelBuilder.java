@@ -400,6 +400,8 @@ public final class ModelBuilder {
         Expr guard = null;
         Ref panel = null;
         Rule.Runbook runbook = Rule.Runbook.EMPTY;
+        String runbookUrl = null;
+        SortedMap<String, String> extraAnnotations = new TreeMap<>();
         SortedMap<String, Span> valueSpans = new TreeMap<>();
         for (AlertProp p : a.properties()) {
             if (seen.putIfAbsent(p.keyword(), p) != null) {
@@ -429,7 +431,14 @@ public final class ModelBuilder {
                 panel = panelRef(pl.panel());
             } else if (p instanceof Decl.Runbook rb) {
                 runbook = runbook(rb, values, scope);
+            } else if (p instanceof Decl.RunbookLink rl) {
+                runbookUrl = values.string(rl.url(), "runbook").orElse(null);
+            } else if (p instanceof Decl.AlertAnnotations an) {
+                extraAnnotations = annotations(an, values);
             }
+        }
+        if (runbookUrl != null) {
+            runbook = Rule.Runbook.external(runbookUrl);
         }
         if (expr == null) {
             // Kept (with no expression) so references to it do not cascade; the model is not returned.
@@ -447,8 +456,26 @@ public final class ModelBuilder {
         if (description != null) {
             annotations.put("description", description);
         }
+        annotations.putAll(extraAnnotations);
         return Optional.of(new Rule.Alert(a.name().text(), expr, forMillis, keepFiring, severity, labels, annotations,
                 guard, panel, runbook, Origin.WRITTEN, a.name().span(), valueSpans));
+    }
+
+    /** Annotations with a line of their own are set there, so each has one source. */
+    static final List<String> OWN_LINE_ANNOTATIONS = List.of("summary", "description", "runbook_url");
+
+    private SortedMap<String, String> annotations(Decl.AlertAnnotations an, ValueReader values) {
+        List<LabelPair> pairs = new ArrayList<>();
+        for (LabelPair p : an.annotations()) {
+            if (p.name() != null && OWN_LINE_ANNOTATIONS.contains(p.name().text())) {
+                String line = p.name().text().equals("runbook_url") ? "runbook" : p.name().text();
+                sink.error(Ids.PROPERTY_CONFLICT, p.name().span(), "The annotation `" + p.name().text()
+                        + "` has a line of its own.", "Write it as `" + line + " \"...\"` instead.");
+            } else {
+                pairs.add(p);
+            }
+        }
+        return labelMap(pairs, values, "annotations");
     }
 
     private Rule.Runbook runbook(Decl.Runbook rb, ValueReader values, Map<String, Constant> scope) {

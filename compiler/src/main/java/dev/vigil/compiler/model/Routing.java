@@ -30,6 +30,25 @@ public record Routing(List<Receiver> receivers, List<Route> routes, List<Inhibit
         public String keyword() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The settings the DSL takes for this type, as docs/language.md "Routing" lists them. */
+        public List<String> settings() {
+            return RoutingReader.settingsOf(this);
+        }
+
+        /** The {@code *_file} setting for {@code key} when {@code key} holds a secret inline for this type. */
+        public java.util.Optional<String> secretFile(String key) {
+            return RoutingReader.secretFile(key, this);
+        }
+
+        /** Whether the DSL writes {@code key} as {@code true}/{@code false}, or as a duration. */
+        public static boolean isBoolean(String key) {
+            return RoutingReader.isBoolean(key);
+        }
+
+        public static boolean isDuration(String key) {
+            return RoutingReader.isDuration(key);
+        }
     }
 
     /**

@@ -91,6 +91,24 @@ final class RoutingReader {
             Map.entry("basic_auth_password", "basic_auth_password_file"));
 
     /** Settings read as `true` or `false`. */
+    /** The settings a receiver of {@code type} takes. */
+    static List<String> settingsOf(Routing.ReceiverType type) {
+        return SPECS.get(type).settings();
+    }
+
+    /** The {@code *_file} setting that holds the secret {@code key} inline, when {@code key} is one for {@code type}. */
+    static Optional<String> secretFile(String key, Routing.ReceiverType type) {
+        return inlineSecret(key, type) ? Optional.of(INLINE_SECRETS.get(key)) : Optional.empty();
+    }
+
+    static boolean isBoolean(String key) {
+        return BOOLEANS.contains(key);
+    }
+
+    static boolean isDuration(String key) {
+        return DURATIONS.contains(key);
+    }
+
     private static final List<String> BOOLEANS = List.of("send_resolved", "require_tls", "disable_notifications", "html");
 
     /** Settings read as durations; Alertmanager parses them as Prometheus durations. */

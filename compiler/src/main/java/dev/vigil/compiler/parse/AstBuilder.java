@@ -176,7 +176,8 @@ final class AstBuilder {
         for (RuleDeclContext r : g.ruleDecl()) {
             rules.add(r.recordDecl() != null ? record(r.recordDecl()) : alert(r.alertDecl()));
         }
-        return new Decl.GroupDecl(name(g.name()), interval, limit, rules, span(g));
+        Name name = g.name() != null ? name(g.name()) : new Name(string(g.STRING()), span(g.STRING().getSymbol()));
+        return new Decl.GroupDecl(name, interval, limit, rules, span(g));
     }
 
     private Decl.RecordDecl record(RecordDeclContext r) {
@@ -212,6 +213,10 @@ final class AstBuilder {
             return new Decl.Guard(expr(g.expr()), span(g));
         } else if (p instanceof PanelPropContext pp) {
             return new Decl.PanelLink(dotted(pp.dottedName()), span(pp));
+        } else if (p instanceof RunbookLinkPropContext rl) {
+            return new Decl.RunbookLink(value(rl.value()), span(rl));
+        } else if (p instanceof AlertAnnotationsPropContext an) {
+            return new Decl.AlertAnnotations(labels(an.labelBlock()), span(an));
         }
         RunbookPropContext r = (RunbookPropContext) p;
         List<RunbookItem> items = new ArrayList<>();

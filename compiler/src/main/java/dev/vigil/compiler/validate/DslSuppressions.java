@@ -19,10 +19,7 @@ public final class DslSuppressions {
     }
 
     public static List<Suppression> in(VigilFile file) {
-        List<Span> scopes = new ArrayList<>();
-        for (Decl d : file.decls()) {
-            collect(d, scopes);
-        }
+        List<Span> scopes = scopes(file);
         List<Suppression> out = new ArrayList<>();
         for (Comment c : file.comments()) {
             String body = stripMarkers(c.text());
@@ -33,6 +30,15 @@ public final class DslSuppressions {
             Suppression.parse(body, scope == null ? c.span() : scope, c.span()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The declarations a suppression comment can cover, outermost first (as {@code vigil import --baseline} places them). */
+    public static List<Span> scopes(VigilFile file) {
+        List<Span> scopes = new ArrayList<>();
+        for (Decl d : file.decls()) {
+            collect(d, scopes);
+        }
+        return scopes;
     }
 
     private static String stripMarkers(String text) {

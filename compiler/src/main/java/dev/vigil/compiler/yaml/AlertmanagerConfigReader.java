@@ -157,7 +157,8 @@ public final class AlertmanagerConfigReader {
         }
     }
 
-    static boolean carriesCredentials(String url) {
+    /** Whether a webhook URL carries a credential (user info, a token parameter, a known hook path). */
+    public static boolean carriesCredentials(String url) {
         return USER_INFO.matcher(url).find() || SECRET_PARAM.matcher(url).find() || HOOK_PATH.matcher(url).find();
     }
 

@@ -62,36 +62,73 @@ public final class YamlDocument {
      * (readers use the first key).
      */
     public static Optional<YamlDocument> compose(SourceFile source, DiagnosticSink sink) {
+        try {
+            return compose(source, new Yaml(options(source)).compose(new StringReader(source.text())), sink);
+        } catch (YAMLException | StackOverflowError e) {
+            refused(source, e, sink);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Composes every document of a file separated by {@code ---}, as kube-prometheus ships them. Each
+     * document's spans are in the file's own positions. An empty document ({@code ---} at the end) is
+     * left out. A problem in any document is reported as {@link #compose} reports it, and then no
+     * document is returned: a file is taken whole or not at all.
+     */
+    public static List<YamlDocument> composeAll(SourceFile source, DiagnosticSink sink) {
+        List<YamlDocument> out = new ArrayList<>();
+        try {
+            for (Node root : new Yaml(options(source)).composeAll(new StringReader(source.text()))) {
+                if (root == null) {
+                    continue;
+                }
+                Optional<YamlDocument> doc = compose(source, root, sink);
+                if (doc.isEmpty()) {
+                    return List.of();
+                }
+                out.add(doc.get());
+            }
+        } catch (YAMLException | StackOverflowError e) {
+            refused(source, e, sink);
+            return List.of();
+        }
+        return out;
+    }
+
+    private static LoaderOptions options(SourceFile source) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // checked here instead, with both positions
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(Math.max(source.text().length() + 1, 1024));
         options.setAllowRecursiveKeys(false);
-        Node root;
-        try {
-            root = new Yaml(options).compose(new StringReader(source.text()));
-        } catch (MarkedYAMLException e) {
-            YamlDocument positions = new YamlDocument(source, null);
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Span at = mark == null ? Span.point(source.path(), 1, 1) : positions.point(mark.getIndex());
-            String[] says = explain(e.getProblem() == null ? "" : e.getProblem(), e.getContext());
-            sink.error(Ids.YAML_SYNTAX, at, says[0], says[1]);
-            return Optional.empty();
-        } catch (YAMLException e) {
-            sink.error(limitExceeded(String.valueOf(e.getMessage())), Span.point(source.path(), 1, 1),
-                    "The YAML cannot be read: " + sentence(String.valueOf(e.getMessage())) + ".",
-                    "Vigil refuses documents with many aliases, deep nesting or very large size.");
-            return Optional.empty();
-        } catch (StackOverflowError e) {
-            sink.error(Ids.INPUT_TOO_DEEP, Span.point(source.path(), 1, 1), "The YAML is nested too deeply to read.", null);
-            return Optional.empty();
-        }
+        return options;
+    }
+
+    private static Optional<YamlDocument> compose(SourceFile source, Node root, DiagnosticSink sink) {
         YamlDocument doc = new YamlDocument(source, root);
         if (root != null && !doc.checkTree(root, new IdentityHashMap<>(), new IdentityHashMap<>(), sink)) {
             return Optional.empty();
         }
         return Optional.of(doc);
+    }
+
+    /** Reports why SnakeYAML refused the file: a positioned syntax error, or one of the limits set above. */
+    private static void refused(SourceFile source, Throwable t, DiagnosticSink sink) {
+        if (t instanceof MarkedYAMLException e) {
+            YamlDocument positions = new YamlDocument(source, null);
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Span at = mark == null ? Span.point(source.path(), 1, 1) : positions.point(mark.getIndex());
+            String[] says = explain(e.getProblem() == null ? "" : e.getProblem(), e.getContext());
+            sink.error(Ids.YAML_SYNTAX, at, says[0], says[1]);
+        } else if (t instanceof YAMLException e) {
+            sink.error(limitExceeded(String.valueOf(e.getMessage())), Span.point(source.path(), 1, 1),
+                    "The YAML cannot be read: " + sentence(String.valueOf(e.getMessage())) + ".",
+                    "Vigil refuses documents with many aliases, deep nesting or very large size.");
+        } else {
+            sink.error(Ids.INPUT_TOO_DEEP, Span.point(source.path(), 1, 1), "The YAML is nested too deeply to read.", null);
+        }
     }
 
     /** The id of a problem SnakeYAML reports without a position: one of the limits set above, or else a syntax error. */
