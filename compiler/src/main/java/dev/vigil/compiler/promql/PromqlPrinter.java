@@ -300,9 +300,8 @@ public final class PromqlPrinter {
             }
             if (m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
                 out.append(m.cardinality() == VectorMatching.Cardinality.MANY_TO_ONE ? " group_left" : " group_right");
-                if (!m.include().isEmpty()) {
-                    labelList(m.include());
-                }
+                // Always with its list: Prometheus reads `group_right (x)` as the labels `x`, not the operand.
+                labelList(m.include());
             }
             if (m.fillLeft() != null && m.fillRight() != null && Double.compare(m.fillLeft(), m.fillRight()) == 0) {
                 out.append(" fill(").append(Numbers.format(m.fillLeft())).append(')');
