@@ -46,6 +46,18 @@ public final class VigilText {
         return IDENT.matcher(text).matches() && !numberLike(text);
     }
 
+    /**
+     * {@code text} as a bare name: every character the grammar does not allow in one becomes {@code _}
+     * (and a leading digit gets one before it). The same input always gives the same name.
+     */
+    public static String safeName(String text) {
+        if (isName(text)) {
+            return text;
+        }
+        String s = text.replaceAll("[^A-Za-z0-9_]", "_");
+        return s.isEmpty() || Character.isDigit(s.charAt(0)) || numberLike(s) ? "_" + s : s;
+    }
+
     /** A label name, bare where the grammar allows it, else quoted as PromQL quotes UTF-8 label names. */
     public static String labelName(String name) {
         return isName(name) ? name : string(name);

@@ -68,9 +68,10 @@ final class Receivers {
             return Optional.empty(); // reported by the reader
         }
         if (!VigilText.isName(name)) {
-            dropped(node, "Receiver `" + name + "` is left out: the language names receivers with letters, digits and "
-                    + "`_` only.", "Rename it (and the routes to it), then import again.");
-            return Optional.empty();
+            dropped(Yaml.value(node, "name"), "Receiver `" + name + "` is written `" + VigilText.safeName(name)
+                    + "`: the language names receivers with letters, digits and `_` only.",
+                    "Alerts reach the same receiver; only its name in the generated configuration changes.");
+            name = VigilText.safeName(name);
         }
         Routing.ReceiverType type = null;
         Node config = null;

@@ -63,10 +63,14 @@ final class RoutingText {
 
     private void timeInterval(Node node) {
         String name = Yaml.string(Yaml.value(node, "name"));
-        if (name == null || !VigilText.isName(name)) {
-            dropped(node, "The time interval " + (name == null ? "" : "`" + name + "` ") + "is left out: the language "
-                    + "names time intervals with letters, digits and `_` only.", "Rename it, then import again.");
-            return;
+        if (name == null) {
+            return; // reported by the reader
+        }
+        if (!VigilText.isName(name)) {
+            dropped(Yaml.value(node, "name"), "Time interval `" + name + "` is written `" + VigilText.safeName(name)
+                    + "`: the language names time intervals with letters, digits and `_` only.",
+                    "Routes keep using it; only its name in the generated configuration changes.");
+            name = VigilText.safeName(name);
         }
         List<Node> specs = Yaml.items(Yaml.value(node, "time_intervals"));
         List<String> lines = new ArrayList<>();
@@ -151,11 +155,11 @@ final class RoutingText {
     }
 
     private static String refs(List<Ref> refs) {
-        return VigilText.nameList(refs.stream().map(Ref::name).toList());
+        return VigilText.nameList(refs.stream().map(r -> VigilText.safeName(r.name())).toList());
     }
 
     private static String receiver(Ref ref) {
-        return ref == null ? "default" : ref.name();
+        return VigilText.safeName(ref == null ? "default" : ref.name());
     }
 
     private void inhibit(Routing.Inhibition in) {
