@@ -16,7 +16,7 @@ class PromqlPrinterTest {
     @ValueSource(strings = {
         "sum by (job) (rate(http_requests_total{code=~\"5..\"}[5m]))",
         "a + on(x) group_left(y) fill(0) b",
-        "a / ignoring(x) group_right b",
+        "a / ignoring(x) group_right() b",
         "a > bool 1 and b unless c or d",
         "-a ^ -b * c",
         "(-a) ^ 2",
@@ -46,7 +46,7 @@ class PromqlPrinterTest {
     @Test
     void canonicalForm() {
         assertEquals("sum by (job) (foo)", PromqlPrinter.print(PromqlParserTest.parseOk("sum(foo)by(job)")));
-        assertEquals("a + on(x) group_left fill_left(1) fill_right(2) b",
+        assertEquals("a + on(x) group_left() fill_left(1) fill_right(2) b",
                 PromqlPrinter.print(PromqlParserTest.parseOk("a+on(x)group_left()fill_left(1)fill_right(2)b")));
         assertEquals("\"a\\nb\\\"c\"", PromqlPrinter.print(PromqlParserTest.parseOk("'a\\nb\"c'")));
     }

@@ -215,7 +215,8 @@ final class Receivers {
 
     /** What the receiver needs from {@code global}, copied onto it. */
     private void defaults(String receiver, Routing.ReceiverType type, Map<String, String> settings) {
-        for (Map.Entry<String, String> d : GLOBALS.getOrDefault(type, Map.of()).entrySet()) {
+        // Sorted: the settings are written in a stable order.
+        for (Map.Entry<String, String> d : new java.util.TreeMap<>(GLOBALS.getOrDefault(type, Map.of())).entrySet()) {
             Node value = Yaml.value(global, d.getValue());
             if (value == null) {
                 continue;
