@@ -87,8 +87,10 @@ matching
     : (ON | IGNORING) groupingLabels
     ;
 
+// As in Prometheus, a `(` after group_left/group_right always opens the label list: without the
+// predicate, `group_right (count(x))` would be read as no labels followed by the operand.
 groupModifier
-    : (GROUP_LEFT | GROUP_RIGHT) groupingLabels?
+    : (GROUP_LEFT | GROUP_RIGHT) (groupingLabels | {_input.LA(1) != LEFT_PAREN}?)
     ;
 
 fillModifier

@@ -85,6 +85,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
             found.add(Diagnostic.error(Ids.SYNTAX_INVALID_CHARACTER, span,
                     "The character `" + token.getText() + "` cannot appear here.",
                     "Expected " + expectation + "."));
+        } else if (parser.getContext() instanceof VigilParser.GroupModifierContext
+                && token.getType() == VigilLexer.LEFT_PAREN) {
+            // Prometheus reads a `(` after group_left/group_right as the label list, never as the operand.
+            found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, span,
+                    "A `(` after `group_left` or `group_right` opens the list of labels to copy, and this one holds"
+                            + " an expression.",
+                    "Write the label list first (`group_right () (...)`), or the operand without parentheses."));
         } else if (e instanceof NoViableAltException || e instanceof InputMismatchException || e == null) {
             found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, span,
                     "Unexpected " + what + ": expected " + expectation + ".",
