@@ -64,9 +64,9 @@ final class AlertDiff {
             return;
         }
         out.add(service, Change.removed(Change.Kind.ALERT, x.alert().name(), describe(before, x)));
+        Set<String> reached = before.receivers(x.alert());
         out.impact(new Impact(Impact.Type.ALERT_REMOVED, true, service, "The alert " + Texts.code(x.alert().name())
-                + " is removed; nothing will notify " + Texts.codes(before.receivers(x.alert()))
-                + " of what it watched."));
+                + " is removed" + (reached.isEmpty() ? "." : "; it reached " + Texts.codes(reached) + ".")));
     }
 
     /** An alert in short: {@code warning, for 10m, reaches `slack`}. */
