@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,14 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiffCommandTest {
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = VigilCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
+    /** Runs the command line as {@link LintCommandTest} does. */
+    static LintCommandTest.Run run(String... args) {
+        return LintCommandTest.run(args);
     }
 
     private static final String PROJECT = """
@@ -58,19 +51,19 @@ class DiffCommandTest {
         write("new", PROJECT.replaceAll("(?s)    alert ApiSlow \\{.*?\\n    }\\n", "").replace("for      5m", "for      10m"));
         String old = dir.resolve("old").toString();
         String now = dir.resolve("new").toString();
-        Run text = run("diff", old, now);
+        LintCommandTest.Run text = run("diff", old, now);
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("    ~ ApiDown: for 5m → 10m\n"), text.out());
         assertTrue(text.out().contains("    - ApiSlow: warning, for 5m,"), text.out());
         assertTrue(text.out().contains("  breaking: The alert `ApiSlow` is removed"), text.out());
 
-        Run markdown = run("diff", "--format", "markdown", old, now);
+        LintCommandTest.Run markdown = run("diff", "--format", "markdown", old, now);
         assertTrue(markdown.out().contains("<details><summary><code>api</code>: 2 changes</summary>"), markdown.out());
 
-        Run json = run("diff", "--format", "json", old, now);
+        LintCommandTest.Run json = run("diff", "--format", "json", old, now);
         assertEquals(true, new ObjectMapper().readTree(json.out()).get("breaking").asBoolean(), json.out());
 
-        Run failing = run("diff", "--fail-on", "breaking", old, now);
+        LintCommandTest.Run failing = run("diff", "--fail-on", "breaking", old, now);
         assertEquals(1, failing.status());
         assertEquals(0, run("diff", "--fail-on", "breaking", old, old).status());
     }
@@ -79,7 +72,7 @@ class DiffCommandTest {
     void aSideThatDoesNotCompileIsReportedWithExit2() throws Exception {
         write("old", PROJECT.replace("severity critical", "severity urgent"));
         write("new", PROJECT);
-        Run r = run("diff", dir.resolve("old").toString(), dir.resolve("new").toString());
+        LintCommandTest.Run r = run("diff", dir.resolve("old").toString(), dir.resolve("new").toString());
         assertEquals(2, r.status(), r.out() + r.err());
         assertTrue(r.err().contains(dir.resolve("old") + " does not compile:"), r.err());
         assertTrue(r.err().contains("api.vigil:7:"), r.err());
@@ -100,7 +93,7 @@ class DiffCommandTest {
         git("add", ".");
         git("commit", "-q", "-m", "first");
         write("mon", PROJECT.replace("> 1", "> 2"));
-        Run r = run("diff", "--git", "HEAD", dir.resolve("mon").toString());
+        LintCommandTest.Run r = run("diff", "--git", "HEAD", dir.resolve("mon").toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("vigil diff: HEAD → working tree\n"), r.out());
         assertTrue(r.out().contains("    ~ ApiSlow: threshold 1 → 2\n"), r.out());

@@ -29,10 +29,7 @@ final class DashboardDiff {
     }
 
     static void compare(Side before, Side after, Changes out) {
-        for (String service : RoutingDiff.union(before.services.keySet(), after.services.keySet())) {
-            if (!before.services.containsKey(service) || !after.services.containsKey(service)) {
-                continue;
-            }
+        for (String service : Side.common(before, after)) {
             Map<String, Dashboard> da = written(before.services.get(service));
             Map<String, Dashboard> db = written(after.services.get(service));
             for (String name : RoutingDiff.union(da.keySet(), db.keySet())) {

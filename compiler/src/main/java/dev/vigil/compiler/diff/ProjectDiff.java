@@ -81,10 +81,7 @@ public final class ProjectDiff {
 
     /** Written tests by name: added, removed, or changed in their series or expectations. */
     private static void tests(Side a, Side b, Changes out) {
-        for (String service : RoutingDiff.union(a.services.keySet(), b.services.keySet())) {
-            if (!a.services.containsKey(service) || !b.services.containsKey(service)) {
-                continue;
-            }
+        for (String service : Side.common(a, b)) {
             Map<String, TestCase> ta = written(a.services.get(service).tests());
             Map<String, TestCase> tb = written(b.services.get(service).tests());
             for (String name : RoutingDiff.union(ta.keySet(), tb.keySet())) {

@@ -22,10 +22,7 @@ final class RecordingDiff {
 
     static void compare(Side before, Side after, Changes out) {
         Map<String, String> renamed = new TreeMap<>();
-        for (String service : RoutingDiff.union(before.services.keySet(), after.services.keySet())) {
-            if (!before.services.containsKey(service) || !after.services.containsKey(service)) {
-                continue;
-            }
+        for (String service : Side.common(before, after)) {
             Map<String, Side.RecordingAt> ra = before.recordings.get(service);
             Map<String, Side.RecordingAt> rb = after.recordings.get(service);
             Map<String, Constant> sa = before.scope(service);

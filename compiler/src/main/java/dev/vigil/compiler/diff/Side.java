@@ -65,6 +65,13 @@ final class Side {
         }
     }
 
+    /** The services both sides have, sorted: where objects are compared one by one. */
+    static java.util.Set<String> common(Side a, Side b) {
+        java.util.Set<String> out = new java.util.TreeSet<>(a.services.keySet());
+        out.retainAll(b.services.keySet());
+        return out;
+    }
+
     Map<String, Constant> scope(String service) {
         return scopes.getOrDefault(service, Map.of());
     }

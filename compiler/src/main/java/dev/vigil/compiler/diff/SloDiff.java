@@ -23,10 +23,7 @@ final class SloDiff {
     }
 
     static void compare(Side before, Side after, Changes out) {
-        for (String service : RoutingDiff.union(before.services.keySet(), after.services.keySet())) {
-            if (!before.services.containsKey(service) || !after.services.containsKey(service)) {
-                continue;
-            }
+        for (String service : Side.common(before, after)) {
             Map<String, Slo> sa = byName(before.services.get(service).slos());
             Map<String, Slo> sb = byName(after.services.get(service).slos());
             for (String name : RoutingDiff.union(sa.keySet(), sb.keySet())) {
