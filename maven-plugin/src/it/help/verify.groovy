@@ -6,4 +6,10 @@ def log = new File(basedir, 'build.log').text
 }
 ['vigil.skip', 'vigil.sourceDirectory', 'vigil.outputDirectory', 'vigil.scrapeInterval', 'vigil.strict',
  'vigil.test.skipMissingTools'].each { assert log.contains("User property: ${it}") : "no property ${it}" }
+// vigil:diff
+assert log.contains('vigil:diff') : 'no goal vigil:diff'
+['base', 'format', 'output', 'failOn'].each { assert log.contains("    ${it}") : "parameter ${it} is not documented" }
+['vigil.diff.base', 'vigil.diff.format', 'vigil.diff.output', 'vigil.diff.failOn'].each {
+    assert log.contains("User property: ${it}") : "no property ${it}"
+}
 return true

@@ -44,13 +44,16 @@ final class Compilation {
         if (sources(request).isEmpty()) {
             return Optional.empty();
         }
-        OptionalLong scrape = request.scrapeInterval().isPresent()
-                ? OptionalLong.of(scrapeMillis(request.scrapeInterval().get())) : OptionalLong.empty();
-        CompileOptions options = new CompileOptions(scrape, overrides(request.severityOverrides()),
-                versions(request.targetVersions()));
-        CompileResult result = new Compiler(new SourceLoader(request.baseDirectory()), options)
+        CompileResult result = new Compiler(new SourceLoader(request.baseDirectory()), options(request))
                 .check(List.of(request.sourceDirectory()));
         return Optional.of(request.strict() ? result.withWarningsAsErrors() : result);
+    }
+
+    /** The options the POM adds to the sources: scrape interval, severity overrides, target versions. */
+    static CompileOptions options(CompileRequest request) throws ConfigurationException {
+        OptionalLong scrape = request.scrapeInterval().isPresent()
+                ? OptionalLong.of(scrapeMillis(request.scrapeInterval().get())) : OptionalLong.empty();
+        return new CompileOptions(scrape, overrides(request.severityOverrides()), versions(request.targetVersions()));
     }
 
     static long scrapeMillis(String text) throws ConfigurationException {

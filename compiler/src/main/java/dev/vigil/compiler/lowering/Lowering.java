@@ -19,6 +19,12 @@ public final class Lowering {
     /** The expansions, in order; a new kind of generated code adds one here. */
     private static final List<Expansion> EXPANSIONS = List.of(new SloExpansion());
 
+    /**
+     * The name of the dashboard a service's SLOs generate; a written dashboard cannot take it while the
+     * service has SLOs, so tools can tell the generated one apart.
+     */
+    public static final String SLO_DASHBOARD = SloExpansion.DASHBOARD;
+
     private Lowering() {
     }
 

@@ -1,0 +1,110 @@
+package dev.vigil.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffCommandTest {
+    /** Runs the command line as {@link LintCommandTest} does. */
+    static LintCommandTest.Run run(String... args) {
+        return LintCommandTest.run(args);
+    }
+
+    private static final String PROJECT = """
+            severities critical > warning
+            service api {
+              group api_rules {
+                alert ApiDown {
+                  when     up{job="api"} == 0
+                  for      5m
+                  severity critical
+                  summary  "api is down"
+                }
+                alert ApiSlow {
+                  when     rate(slow_total{job="api"}[5m]) > 1
+                  for      5m
+                  severity warning
+                  summary  "api is slow"
+                }
+              }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void write(String side, String text) throws Exception {
+        Files.createDirectories(dir.resolve(side));
+        Files.writeString(dir.resolve(side).resolve("api.vigil"), text);
+    }
+
+    @Test
+    void twoDirectoriesInEachFormatAndFailOnBreaking() throws Exception {
+        write("old", PROJECT);
+        write("new", PROJECT.replaceAll("(?s)    alert ApiSlow \\{.*?\\n    }\\n", "").replace("for      5m", "for      10m"));
+        String old = dir.resolve("old").toString();
+        String now = dir.resolve("new").toString();
+        LintCommandTest.Run text = run("diff", old, now);
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("    ~ ApiDown: for 5m → 10m\n"), text.out());
+        assertTrue(text.out().contains("    - ApiSlow: warning, for 5m,"), text.out());
+        assertTrue(text.out().contains("  breaking: The alert `ApiSlow` is removed"), text.out());
+
+        LintCommandTest.Run markdown = run("diff", "--format", "markdown", old, now);
+        assertTrue(markdown.out().contains("<details><summary><code>api</code>: 2 changes</summary>"), markdown.out());
+
+        LintCommandTest.Run json = run("diff", "--format", "json", old, now);
+        assertEquals(true, new ObjectMapper().readTree(json.out()).get("breaking").asBoolean(), json.out());
+
+        LintCommandTest.Run failing = run("diff", "--fail-on", "breaking", old, now);
+        assertEquals(1, failing.status());
+        assertEquals(0, run("diff", "--fail-on", "breaking", old, old).status());
+    }
+
+    @Test
+    void aSideThatDoesNotCompileIsReportedWithExit2() throws Exception {
+        write("old", PROJECT.replace("severity critical", "severity urgent"));
+        write("new", PROJECT);
+        LintCommandTest.Run r = run("diff", dir.resolve("old").toString(), dir.resolve("new").toString());
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains(dir.resolve("old") + " does not compile:"), r.err());
+        assertTrue(r.err().contains("api.vigil:7:"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void usageMistakesAreExit2() throws Exception {
+        assertEquals(2, run("diff", "only-one").status());
+        assertEquals(2, run("diff", dir.resolve("missing").toString(), dir.toString()).status());
+        assertEquals(2, run("diff", "--git", "HEAD", "a", "b").status());
+    }
+
+    @Test
+    void gitRevisionAgainstTheWorkingTree() throws Exception {
+        write("mon", PROJECT);
+        git("init", "-q");
+        git("add", ".");
+        git("commit", "-q", "-m", "first");
+        write("mon", PROJECT.replace("> 1", "> 2"));
+        LintCommandTest.Run r = run("diff", "--git", "HEAD", dir.resolve("mon").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("vigil diff: HEAD → working tree\n"), r.out());
+        assertTrue(r.out().contains("    ~ ApiSlow: threshold 1 → 2\n"), r.out());
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Vigil Test", "-c",
+                "user.email=test@vigil.invalid", "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+}
