@@ -63,7 +63,7 @@ public final class GrafanaImporter implements Importer {
         String service = parts.length == 2 ? VigilText.name(parts[0], "grafana")
                 : VigilText.name(tags.isEmpty() ? title : tags.get(0), "grafana");
         String name = VigilText.name(parts.length == 2 ? parts[1] : title, "dashboard");
-        long errorsBefore = errors(sink);
+        long errorsBefore = InputNodes.errors(sink);
 
         VigilText out = new VigilText();
         out.open("service " + service);
@@ -91,11 +91,7 @@ public final class GrafanaImporter implements Importer {
         }
         out.close();
         out.close();
-        return errors(sink) > errorsBefore ? List.of() : List.of(new ImportedSource(service, out.toString()));
-    }
-
-    private static long errors(DiagnosticSink sink) {
-        return sink.sorted().stream().filter(dev.vigil.compiler.diag.Diagnostic::isError).count();
+        return InputNodes.errors(sink) > errorsBefore ? List.of() : List.of(new ImportedSource(service, out.toString()));
     }
 
     private static void settings(Node d, InputNodes in, List<String> tags, VigilText out) {

@@ -121,6 +121,16 @@ public final class InputNodes {
         sink.warning(Ids.IMPORT_UNMAPPED, span(at), message, hint);
     }
 
+    /** Reports each entry of a mapping as not imported, naming it as {@code what}. */
+    public void unmappedEach(Node mapping, String what) {
+        entries(mapping).forEach((k, v) -> unmapped(v, "`" + k + "` (" + what + ") is not imported.", null));
+    }
+
+    /** How many errors have been reported so far: an importer writes nothing once it met one. */
+    public static long errors(DiagnosticSink sink) {
+        return sink.sorted().stream().filter(Diagnostic::isError).count();
+    }
+
     public void error(String id, Node at, String message, String hint) {
         sink.error(id, span(at), message, hint);
     }
