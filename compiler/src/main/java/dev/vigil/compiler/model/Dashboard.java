@@ -48,9 +48,13 @@ public record Dashboard(String name, String uid, String title, List<String> tags
         }
     }
 
+    /**
+     * A panel. {@code x} (column) and {@code y} (grid line, counted from the top of its row) place it;
+     * both are null for a panel the emitter lays out itself.
+     */
     public record Panel(String name, PanelType type, String title, List<Query> queries, String unit, BigDecimal min,
             BigDecimal max, Integer decimals, String description, String text, List<Threshold> thresholds,
-            Ref thresholdsFrom, List<Link> links, Integer width, Integer height, Span span) {
+            Ref thresholdsFrom, List<Link> links, Integer width, Integer height, Integer x, Integer y, Span span) {
         public Panel {
             queries = List.copyOf(queries);
             thresholds = List.copyOf(thresholds);

@@ -22,7 +22,7 @@ final class DashboardReader {
 
     private static final List<String> DASHBOARD_SETTINGS = List.of("uid", "tags", "refresh", "time", "description");
     private static final List<String> PANEL_SETTINGS =
-            List.of("unit", "min", "max", "decimals", "description", "text", "legend", "width", "height");
+            List.of("unit", "min", "max", "decimals", "description", "text", "legend", "width", "height", "x", "y");
 
     private final ValueReader values;
     private final ConstantTypes constantTypes;
@@ -155,6 +155,8 @@ final class DashboardReader {
         String text = null;
         Integer width = null;
         Integer height = null;
+        Integer x = null;
+        Integer y = null;
         Set<String> seen = new HashSet<>();
         for (Decl.PanelOption o : p.options()) {
             if (o instanceof Decl.Query q) {
@@ -193,6 +195,8 @@ final class DashboardReader {
                     case "text" -> text = values.string(prop.value(), "text").orElse(null);
                     case "width" -> width = values.wholeNumber(prop.value(), "width", 1).orElse(null);
                     case "height" -> height = values.wholeNumber(prop.value(), "height", 1).orElse(null);
+                    case "x" -> x = values.wholeNumber(prop.value(), "x", 0).orElse(null);
+                    case "y" -> y = values.wholeNumber(prop.value(), "y", 0).orElse(null);
                     case "legend" -> {
                         Optional<String> legend = values.string(prop.value(), "legend");
                         if (queries.isEmpty()) {
@@ -212,6 +216,21 @@ final class DashboardReader {
                     null);
             width = 24;
         }
+        if ((x == null) != (y == null)) {
+            if (!(seen.contains("x") && seen.contains("y"))) {
+                sink.error(Ids.PROPERTY_MISSING, p.name().span(), "Panel `" + p.name().text() + "` gives `"
+                        + (x == null ? "y" : "x") + "` without `" + (x == null ? "x" : "y") + "`.",
+                        "A position needs both: `x` (the column, 0 to 23) and `y` (the line below the row's title).");
+            }
+            x = null;
+            y = null;
+        }
+        if (x != null && x + (width == null ? 1 : width) > 24) {
+            sink.error(Ids.TYPE_OUT_OF_RANGE, p.name().span(), "Panel `" + p.name().text() + "` at column " + x
+                    + (width == null ? "" : " with width " + width) + " ends past Grafana's 24 columns.", null);
+            x = null;
+            y = null;
+        }
         if (type == Dashboard.PanelType.TEXT) {
             if (text == null) {
                 sink.error(Ids.PROPERTY_MISSING, p.name().span(), "Text panel `" + p.name().text() + "` has no `text`.",
@@ -222,7 +241,7 @@ final class DashboardReader {
                     "Add `query <PromQL>`.");
         }
         return Optional.of(new Dashboard.Panel(p.name().text(), type, title, queries, unit, min, max, decimals,
-                description, text, thresholds, thresholdsFrom, links, width, height, p.name().span()));
+                description, text, thresholds, thresholdsFrom, links, width, height, x, y, p.name().span()));
     }
 
     private void repeated(String keyword, Decl.PanelOption o) {

@@ -127,12 +127,29 @@ final class DashboardBuilder {
                         new GrafanaJson.GridPos(1, Layout.COLUMNS, 0, y)));
                 y += 1;
             }
-            List<Layout.Box> boxes = row.panels().stream()
+            // Panels with `x` and `y` stand there, counted from the row's top; the others are laid out below them.
+            int top = y;
+            int bottom = top;
+            Map<Dashboard.Panel, GrafanaJson.GridPos> fixed = new java.util.IdentityHashMap<>();
+            List<Dashboard.Panel> flowing = new ArrayList<>();
+            for (Dashboard.Panel p : row.panels()) {
+                if (p.x() != null && p.y() != null) {
+                    int w = Math.min(p.width() == null ? defaultWidth(p.type()) : p.width(), Layout.COLUMNS - p.x());
+                    int h = p.height() == null ? DEFAULT_HEIGHT : p.height();
+                    fixed.put(p, new GrafanaJson.GridPos(h, w, p.x(), top + p.y()));
+                    bottom = Math.max(bottom, top + p.y() + h);
+                } else {
+                    flowing.add(p);
+                }
+            }
+            List<Layout.Box> boxes = flowing.stream()
                     .map(p -> new Layout.Box(p.width(), p.height(), defaultWidth(p.type()), DEFAULT_HEIGHT)).toList();
-            Layout.Placed placed = Layout.place(boxes, y);
-            for (int i = 0; i < row.panels().size(); i++) {
-                Dashboard.Panel p = row.panels().get(i);
-                out.add(panel(p, ids.get("panel:" + p.name()), placed.positions().get(i)));
+            Layout.Placed placed = Layout.place(boxes, bottom);
+            for (int i = 0; i < flowing.size(); i++) {
+                fixed.put(flowing.get(i), placed.positions().get(i));
+            }
+            for (Dashboard.Panel p : row.panels()) {
+                out.add(panel(p, ids.get("panel:" + p.name()), fixed.get(p)));
             }
             y = placed.bottom();
         }
