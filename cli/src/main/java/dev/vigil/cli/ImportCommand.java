@@ -7,7 +7,6 @@ import dev.vigil.compiler.diag.TextRenderer;
 import dev.vigil.compiler.importer.ImportFiles;
 import dev.vigil.compiler.importer.ImportRun;
 import dev.vigil.compiler.importer.registry.Importers;
-import dev.vigil.compiler.lint.Linter;
 import dev.vigil.compiler.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,13 +24,15 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        description = "Turn Prometheus rule files, PrometheusRule resources and Alertmanager configurations into "
-                + ".vigil sources, one file per service (docs/import.md).",
+        description = "Turn Prometheus rule files, PrometheusRule resources, Alertmanager configurations, Sloth, "
+                + "Pyrra and OpenSLO specs and Grafana dashboards into .vigil sources, one file per service "
+                + "(docs/import.md).",
         footer = {"", "Examples:", "  vigil import --out monitoring rules/*.yaml alertmanager.yml",
             "  vigil import --baseline --out monitoring kube-prometheus/manifests/*.yaml", ""})
 final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "YAML files, or directories (every .yml and .yaml file below); each document is told by content.")
+            description = "YAML or JSON files, or directories (every .yml, .yaml and .json file below); each document is "
+                    + "told by content.")
     List<Path> inputs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write the .vigil files.")
@@ -56,11 +57,11 @@ final class ImportCommand implements Callable<Integer> {
         List<SourceFile> sources = new ArrayList<>();
         try {
             Set<Path> files = new TreeSet<>();
-            for (String ext : Linter.EXTENSIONS) {
+            for (String ext : ImportRun.EXTENSIONS) {
                 files.addAll(loader.expand(inputs, ext));
             }
             if (files.isEmpty()) {
-                throw new InputException("No .yml or .yaml files found in " + inputs);
+                throw new InputException("No .yml, .yaml or .json files found in " + inputs);
             }
             for (Path f : files) {
                 loader.read(f, unreadable).ifPresent(sources::add);

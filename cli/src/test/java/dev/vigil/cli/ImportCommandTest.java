@@ -47,7 +47,7 @@ class ImportCommandTest {
         LintCommandTest.Run r = LintCommandTest.run("import", "--out", out.toString(), rules.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         assertEquals(List.of("shop.vigil"), listing(out), "one file, named after the service; no staging left behind");
-        assertTrue(r.out().contains("wrote 1 service, 1 group, 1 rule, 0 receivers"), r.out());
+        assertTrue(r.out().contains("wrote 1 service, 1 group, 1 rule, 0 SLOs, 0 dashboards, 0 receivers"), r.out());
         String text = Files.readString(out.resolve("shop.vigil"));
         assertTrue(text.contains("runbook  \"https://runbooks.example.com/shop\""), text);
         assertEquals(0, LintCommandTest.run("check", out.toString()).status(), "the imported source compiles");

@@ -84,12 +84,6 @@ public final class Ids {
             + "render, at its line.")
     public static final String INPUT_RUNBOOK_TEMPLATE = "Input.RunbookTemplate";
 
-    // ------------------------------------------------------------------ Import: what `vigil import` cannot carry over
-
-    @Reports("(`vigil import`, warning) A field of an imported SLO spec or Grafana dashboard that the language "
-            + "cannot express; the message names it (a JSON path for dashboards) and the source is written without it.")
-    public static final String IMPORT_UNMAPPED = "Import.Unmapped";
-
     // ------------------------------------------------------------------ Yaml: files `vigil lint` cannot read as YAML
 
     @Reports("(`vigil lint`) YAML that cannot be read: bad indentation, tabs, an unclosed quote, an undefined or "
@@ -189,7 +183,7 @@ public final class Ids {
     // ------------------------------------------------------------------ Import: what `vigil import` cannot carry over
 
     @Reports("(`vigil import`, warning) A part of an imported file that the language cannot express, so the "
-            + "written source leaves it out.")
+            + "written source leaves it out; the message names it (a JSON path for dashboards).")
     public static final String IMPORT_DROPPED = "Import.Dropped";
 
     // ------------------------------------------------------------------ Secret

@@ -28,6 +28,9 @@ import java.util.TreeMap;
  * when an input has errors the result holds no files.
  */
 public final class ImportRun {
+    /** What a directory given to import is searched for: YAML, and JSON for Grafana dashboards. */
+    public static final List<String> EXTENSIONS = List.of(".yml", ".yaml", ".json");
+
     /** The file of the project's routing: it belongs to no service. */
     public static final String ROUTING = "routing";
 
@@ -77,7 +80,7 @@ public final class ImportRun {
         int dropped = count(inputDiagnostics, Ids.IMPORT_DROPPED);
         int secrets = count(inputDiagnostics, Ids.SECRET_INLINE);
         if (inputErrors > 0) {
-            ImportSummary summary = new ImportSummary(inputs.size(), documents, unrecognised, 0, 0, 0, 0, dropped, secrets,
+            ImportSummary summary = new ImportSummary(inputs.size(), documents, unrecognised, 0, 0, 0, 0, 0, 0, dropped, secrets,
                     0, 0, 0, inputErrors);
             return new Result(new TreeMap<>(), inputDiagnostics, sources, summary);
         }
@@ -107,7 +110,7 @@ public final class ImportRun {
         sources.putAll(checked.sources());
         Counts counts = counts(files, outPrefix);
         ImportSummary summary = new ImportSummary(inputs.size(), documents, unrecognised, counts.services, counts.groups,
-                counts.rules, counts.receivers, dropped, secrets, findings.size(), baselined, remaining.size(), 0);
+                counts.rules, counts.slos, counts.dashboards, counts.receivers, dropped, secrets, findings.size(), baselined, remaining.size(), 0);
         return new Result(files, all, sources, summary);
     }
 
@@ -172,13 +175,15 @@ public final class ImportRun {
         return Compiler.compile(sources);
     }
 
-    private record Counts(int services, int groups, int rules, int receivers) {
+    private record Counts(int services, int groups, int rules, int slos, int dashboards, int receivers) {
     }
 
     private static Counts counts(SortedMap<String, String> files, String outPrefix) {
         java.util.Set<String> services = new java.util.TreeSet<>();
         int groups = 0;
         int rules = 0;
+        int slos = 0;
+        int dashboards = 0;
         int receivers = 0;
         for (Map.Entry<String, String> f : files.entrySet()) {
             VigilFile file = VigilSourceParser.parse(new SourceFile(outPrefix + f.getKey(), f.getValue()),
@@ -193,6 +198,10 @@ public final class ImportRun {
                         if (m instanceof Decl.GroupDecl g) {
                             groups++;
                             rules += g.rules().size();
+                        } else if (m instanceof Decl.SloDecl) {
+                            slos++;
+                        } else if (m instanceof Decl.DashboardDecl) {
+                            dashboards++;
                         }
                     }
                 } else if (d instanceof Decl.RoutingDecl r) {
@@ -200,6 +209,6 @@ public final class ImportRun {
                 }
             }
         }
-        return new Counts(services.size(), groups, rules, receivers);
+        return new Counts(services.size(), groups, rules, slos, dashboards, receivers);
     }
 }

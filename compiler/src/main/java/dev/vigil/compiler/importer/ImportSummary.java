@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * {@code --baseline}, every error).
  */
 public record ImportSummary(int filesRead, SortedMap<String, Integer> documents, int unrecognised, int services,
-        int groups, int rules, int receivers, int dropped, int secrets, int findings, int baselined, int errors,
+        int groups, int rules, int slos, int dashboards, int receivers, int dropped, int secrets, int findings, int baselined, int errors,
         int inputErrors) {
     public ImportSummary {
         documents = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(documents));
@@ -36,6 +36,8 @@ public record ImportSummary(int filesRead, SortedMap<String, Integer> documents,
         out.append("wrote ").append(services).append(services == 1 ? " service, " : " services, ")
                 .append(groups).append(groups == 1 ? " group, " : " groups, ")
                 .append(rules).append(rules == 1 ? " rule, " : " rules, ")
+                .append(slos).append(slos == 1 ? " SLO, " : " SLOs, ")
+                .append(dashboards).append(dashboards == 1 ? " dashboard, " : " dashboards, ")
                 .append(receivers).append(receivers == 1 ? " receiver" : " receivers").append('\n');
         out.append("left out ").append(dropped).append(" (Import.Dropped), ").append(secrets)
                 .append(secrets == 1 ? " inline secret" : " inline secrets").append(" replaced by a file (Secret.Inline)\n");

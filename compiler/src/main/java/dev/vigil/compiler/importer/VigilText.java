@@ -1,9 +1,11 @@
 package dev.vigil.compiler.importer;
 
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.PromqlPrinter;
 import dev.vigil.compiler.promql.Strings;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -72,6 +74,25 @@ public final class VigilText {
     private static boolean numberLike(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         return t.equals("inf") || t.equals("nan");
+    }
+
+    /** A number as the language writes it: shortest exact decimal. */
+    public static String number(BigDecimal value) {
+        return QueryText.number(value);
+    }
+
+    /**
+     * A name made from {@code raw} in lower snake case ({@code BucketReplicate} gives
+     * {@code bucket_replicate}), runs of other characters as one {@code _}; {@code prefix} leads when
+     * nothing is left or the name would start with a digit.
+     */
+    public static String snakeName(String raw, String prefix) {
+        String s = raw == null ? "" : raw.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (s.isEmpty()) {
+            return prefix;
+        }
+        return Character.isDigit(s.charAt(0)) || numberLike(s) ? prefix + "_" + s : s;
     }
 
     public static String duration(long millis) {

@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The JSON paths of one object (a panel, a variable, the dashboard) that Vigil cannot express,
- * reported together as one {@code Import.Unmapped} note at the object, so a panel gives one note
+ * reported together as one {@code Import.Dropped} note at the object, so a panel gives one note
  * however many of its options are lost. Values that set nothing (null, false, "", [], {}) are not
  * losses and are never listed.
  */

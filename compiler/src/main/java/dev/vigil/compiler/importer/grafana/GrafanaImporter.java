@@ -1,10 +1,11 @@
 package dev.vigil.compiler.importer.grafana;
 
+import dev.vigil.compiler.importer.SourceWriter;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.importer.ImportedSource;
 import dev.vigil.compiler.importer.Importer;
 import dev.vigil.compiler.importer.slo.InputNodes;
-import dev.vigil.compiler.importer.slo.VigilText;
+import dev.vigil.compiler.importer.VigilText;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.yaml.YamlDocument;
 import java.util.List;
@@ -60,18 +61,18 @@ public final class GrafanaImporter implements Importer {
         String title = InputNodes.text(InputNodes.get(d, "title")).orElse("");
         String[] parts = title.split("\\s+/\\s+", 2);
         List<String> tags = InputNodes.stringList(InputNodes.get(d, "tags"));
-        String service = parts.length == 2 ? VigilText.name(parts[0], "grafana")
-                : VigilText.name(tags.isEmpty() ? title : tags.get(0), "grafana");
-        String name = VigilText.name(parts.length == 2 ? parts[1] : title, "dashboard");
+        String service = parts.length == 2 ? VigilText.snakeName(parts[0], "grafana")
+                : VigilText.snakeName(tags.isEmpty() ? title : tags.get(0), "grafana");
+        String name = VigilText.snakeName(parts.length == 2 ? parts[1] : title, "dashboard");
         long errorsBefore = InputNodes.errors(sink);
 
-        VigilText out = new VigilText();
+        SourceWriter out = new SourceWriter();
         out.open("service " + service);
-        out.open("dashboard " + name + " " + VigilText.quote(title));
+        out.open("dashboard " + name + " " + VigilText.string(title));
         settings(d, in, tags, out);
         Set<String> variables = VariableImport.names(d);
         GrafanaQueries queries = new GrafanaQueries(in, variables);
-        VigilText vars = new VigilText();
+        SourceWriter vars = new SourceWriter();
         new VariableImport(in).write(d, queries, vars);
         if (!vars.toString().isEmpty()) {
             out.blank();
@@ -81,7 +82,7 @@ public final class GrafanaImporter implements Importer {
         for (PanelLayout.Row row : PanelLayout.rows(d)) {
             out.blank();
             if (row.title() != null) {
-                out.open("row " + VigilText.quote(row.title()));
+                out.open("row " + VigilText.string(row.title()));
                 rowNotes(in, row);
             }
             row.panels().forEach(p -> panels.write(p, out));
@@ -94,17 +95,17 @@ public final class GrafanaImporter implements Importer {
         return InputNodes.errors(sink) > errorsBefore ? List.of() : List.of(new ImportedSource(service, out.toString()));
     }
 
-    private static void settings(Node d, InputNodes in, List<String> tags, VigilText out) {
+    private static void settings(Node d, InputNodes in, List<String> tags, SourceWriter out) {
         Dropped dropped = new Dropped(in, d, "The dashboard");
         dropped.rest(d, "dashboard", MAPPED);
         String uid = InputNodes.text(d, "uid");
         if (uid != null && UID.matcher(uid).matches()) {
-            out.line("uid " + VigilText.quote(uid));
+            out.line("uid " + VigilText.string(uid));
         } else {
             dropped.add("uid", InputNodes.get(d, "uid"));
         }
         if (!tags.isEmpty()) {
-            out.line("tags " + VigilText.quoteAll(tags));
+            out.line("tags " + VigilText.stringList(tags));
         }
         Node refresh = InputNodes.get(d, "refresh");
         duration(InputNodes.text(refresh).orElse("")).ifPresentOrElse(ms -> out.line("refresh " + VigilText.duration(ms)),
@@ -115,7 +116,7 @@ public final class GrafanaImporter implements Importer {
                 ? duration(from.substring(4)) : Optional.empty();
         range.ifPresentOrElse(ms -> out.line("time " + VigilText.duration(ms)), () -> dropped.add("time", time));
         InputNodes.text(InputNodes.get(d, "description")).filter(s -> !s.isEmpty())
-                .ifPresent(s -> out.line("description " + VigilText.quote(s)));
+                .ifPresent(s -> out.line("description " + VigilText.string(s)));
         String zone = InputNodes.text(InputNodes.get(d, "timezone")).orElse("");
         if (!zone.isEmpty() && !zone.equals("browser")) {
             dropped.add("timezone", InputNodes.get(d, "timezone"));

@@ -1,7 +1,8 @@
 package dev.vigil.compiler.importer.grafana;
 
+import dev.vigil.compiler.importer.SourceWriter;
 import dev.vigil.compiler.importer.slo.InputNodes;
-import dev.vigil.compiler.importer.slo.VigilText;
+import dev.vigil.compiler.importer.VigilText;
 import dev.vigil.compiler.promql.Expr;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * One Grafana panel as a Vigil panel: type, title, PromQL queries with their legends, unit, min,
  * max, decimals, thresholds, description, links and grid position. The old {@code graph},
  * {@code singlestat} and {@code table-old} panels become the panels that replaced them. Everything
- * else the panel sets is listed in one {@code Import.Unmapped} note per panel, by JSON path.
+ * else the panel sets is listed in one {@code Import.Dropped} note per panel, by JSON path.
  */
 final class PanelImport {
     private static final Map<String, String> TYPES = Map.of("timeseries", "timeseries", "stat", "stat", "gauge", "gauge",
@@ -46,7 +47,7 @@ final class PanelImport {
     }
 
     /** Writes the panel; false when it cannot be written at all (reported). */
-    boolean write(PanelLayout.Placed placed, VigilText out) {
+    boolean write(PanelLayout.Placed placed, SourceWriter out) {
         Node p = placed.panel();
         String path = placed.path();
         String grafanaType = String.valueOf(InputNodes.text(p, "type"));
@@ -74,7 +75,7 @@ final class PanelImport {
                 dropped.unlessDefault(path + "." + d.getKey(), v, d.getValue());
             }
         }
-        VigilText body = new VigilText();
+        SourceWriter body = new SourceWriter();
         if (type.equals("text")) {
             text(p, path, body, dropped);
         } else if (!queries(p, path, type, body, dropped)) {
@@ -84,13 +85,13 @@ final class PanelImport {
         }
         display(p, path, grafanaType, body, dropped);
         InputNodes.text(InputNodes.get(p, "description")).filter(s -> !s.isEmpty())
-                .ifPresent(s -> body.line("description " + VigilText.quote(s)));
+                .ifPresent(s -> body.line("description " + VigilText.string(s)));
         links(p, path, body, dropped);
         int x = Math.max(0, Math.min(placed.x(), PanelLayout.COLUMNS - 1));
         body.line("x " + x).line("y " + placed.y()).line("width " + Math.max(1, Math.min(placed.w(),
                 PanelLayout.COLUMNS - x))).line("height " + Math.max(1, placed.h()));
         dropped.report();
-        out.open(type + " " + name(title) + " " + VigilText.quote(title));
+        out.open(type + " " + name(title) + " " + VigilText.string(title));
         body.toString().lines().forEach(out::line);
         out.close();
         return true;
@@ -98,7 +99,7 @@ final class PanelImport {
 
     /** A name for the panel, unique in the dashboard: the title in snake case. */
     private String name(String title) {
-        String base = VigilText.name(title, "panel");
+        String base = VigilText.snakeName(title, "panel");
         String name = base;
         for (int n = 2; !names.add(name); n++) {
             name = base + "_" + n;
@@ -106,19 +107,19 @@ final class PanelImport {
         return name;
     }
 
-    private void text(Node p, String path, VigilText body, Dropped dropped) {
+    private void text(Node p, String path, SourceWriter body, Dropped dropped) {
         Node options = InputNodes.get(p, "options");
         Node content = options != null ? InputNodes.get(options, "content") : InputNodes.get(p, "content");
         Node mode = options != null ? InputNodes.get(options, "mode") : InputNodes.get(p, "mode");
         String where = options != null ? path + ".options" : path;
-        body.line("text " + VigilText.quote(InputNodes.text(content).orElse("")));
+        body.line("text " + VigilText.string(InputNodes.text(content).orElse("")));
         dropped.unlessDefault(where + ".mode", mode, "markdown");
         if (options != null) {
             dropped.rest(options, where, Set.of("content", "mode"));
         }
     }
 
-    private boolean queries(Node p, String path, String type, VigilText body, Dropped dropped) {
+    private boolean queries(Node p, String path, String type, SourceWriter body, Dropped dropped) {
         List<Node> targets = InputNodes.items(InputNodes.get(p, "targets"));
         boolean any = false;
         for (int i = 0; i < targets.size(); i++) {
@@ -148,7 +149,7 @@ final class PanelImport {
             // Grafana shows the whole series name without a legend, as with "": Vigil's default is `__auto`.
             String text = InputNodes.text(legend).orElse("");
             if (!text.equals("__auto")) {
-                body.line("legend " + VigilText.quote(text));
+                body.line("legend " + VigilText.string(text));
             }
             dropped.rest(t, at, TARGET_KEYS);
             dropped.unlessDefault(at + ".format", InputNodes.get(t, "format"),
@@ -180,7 +181,7 @@ final class PanelImport {
     }
 
     /** Unit, range, decimals and thresholds, from wherever the panel's generation keeps them. */
-    private void display(Node p, String path, String grafanaType, VigilText body, Dropped dropped) {
+    private void display(Node p, String path, String grafanaType, SourceWriter body, Dropped dropped) {
         Node unit;
         Node min;
         Node max;
@@ -225,7 +226,7 @@ final class PanelImport {
             }
         }
         dropped.add(path + ".legend", InputNodes.get(p, "legend"));
-        InputNodes.text(unit).filter(u -> !u.isEmpty()).ifPresent(u -> body.line("unit " + VigilText.quote(u)));
+        InputNodes.text(unit).filter(u -> !u.isEmpty()).ifPresent(u -> body.line("unit " + VigilText.string(u)));
         InputNodes.number(min).ifPresent(n -> body.line("min " + VigilText.number(n)));
         InputNodes.number(max).ifPresent(n -> body.line("max " + VigilText.number(n)));
         InputNodes.number(decimals).filter(n -> n.signum() >= 0)
@@ -310,7 +311,7 @@ final class PanelImport {
         }
     }
 
-    private void links(Node p, String path, VigilText body, Dropped dropped) {
+    private void links(Node p, String path, SourceWriter body, Dropped dropped) {
         List<Node> links = InputNodes.items(InputNodes.get(p, "links"));
         for (int i = 0; i < links.size(); i++) {
             Node l = links.get(i);
@@ -319,8 +320,8 @@ final class PanelImport {
                 dropped.add(path + ".links[" + i + "]", l);
                 continue;
             }
-            body.line("link " + VigilText.quote(InputNodes.text(InputNodes.get(l, "title")).orElse(""))
-                    + " " + VigilText.quote(url));
+            body.line("link " + VigilText.string(InputNodes.text(InputNodes.get(l, "title")).orElse(""))
+                    + " " + VigilText.string(url));
             dropped.rest(l, path + ".links[" + i + "]", Set.of("title", "url", "targetBlank", "type"));
         }
     }

@@ -1,7 +1,8 @@
 package dev.vigil.compiler.importer.grafana;
 
+import dev.vigil.compiler.importer.SourceWriter;
 import dev.vigil.compiler.importer.slo.InputNodes;
-import dev.vigil.compiler.importer.slo.VigilText;
+import dev.vigil.compiler.importer.VigilText;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
 import java.util.ArrayList;
@@ -47,14 +48,14 @@ final class VariableImport {
         return out;
     }
 
-    void write(Node dashboard, GrafanaQueries queries, VigilText out) {
+    void write(Node dashboard, GrafanaQueries queries, SourceWriter out) {
         List<Node> list = InputNodes.items(InputNodes.get(InputNodes.get(dashboard, "templating"), "list"));
         for (int i = 0; i < list.size(); i++) {
             variable(list.get(i), "templating.list[" + i + "]", queries, out);
         }
     }
 
-    private void variable(Node v, String path, GrafanaQueries queries, VigilText out) {
+    private void variable(Node v, String path, GrafanaQueries queries, SourceWriter out) {
         String name = InputNodes.text(v, "name");
         String type = String.valueOf(InputNodes.text(v, "type"));
         if (name == null || !VigilText.isName(name)) {
@@ -78,7 +79,7 @@ final class VariableImport {
                     asCustom(v, name, path, options, out, "its query is not `label_values(...)`");
                 }
             }
-            case "custom" -> out.line("variable " + name + " = custom " + VigilText.quoteAll(split(query(v)))
+            case "custom" -> out.line("variable " + name + " = custom " + VigilText.stringList(split(query(v)))
                     + options);
             case "interval" -> {
                 interval(v, name, path, options, out);
@@ -109,7 +110,7 @@ final class VariableImport {
         return InputNodes.text(q).orElseGet(() -> String.valueOf(InputNodes.text(q, "query")));
     }
 
-    private boolean labelValues(Node v, String name, String options, GrafanaQueries queries, VigilText out) {
+    private boolean labelValues(Node v, String name, String options, GrafanaQueries queries, SourceWriter out) {
         String q = query(v);
         Matcher only = LABEL_ONLY.matcher(q);
         if (only.matches()) {
@@ -128,7 +129,7 @@ final class VariableImport {
         return true;
     }
 
-    private void interval(Node v, String name, String path, String options, VigilText out) {
+    private void interval(Node v, String name, String path, String options, SourceWriter out) {
         List<String> values = new ArrayList<>();
         for (String item : split(query(v))) {
             try {
@@ -141,7 +142,7 @@ final class VariableImport {
         out.line("variable " + name + " = interval [" + String.join(", ", values) + "]" + options);
     }
 
-    private void asCustom(Node v, String name, String path, String options, VigilText out, String why) {
+    private void asCustom(Node v, String name, String path, String options, SourceWriter out, String why) {
         List<String> values = new ArrayList<>();
         for (Node o : InputNodes.items(InputNodes.get(v, "options"))) {
             InputNodes.text(InputNodes.get(o, "value")).ifPresent(values::add);
@@ -156,7 +157,7 @@ final class VariableImport {
         }
         in.unmapped(v, "Variable `" + name + "` (`" + path + "`) is written as a custom variable of its current values"
                 + ", because " + why + ".", "Check the values; the queries that use `$" + name + "` keep working.");
-        out.line("variable " + name + " = custom " + VigilText.quoteAll(values) + options);
+        out.line("variable " + name + " = custom " + VigilText.stringList(values) + options);
     }
 
     /** Grafana's list syntax: comma-separated, {@code \,} for a comma in a value, values trimmed. */

@@ -2,7 +2,11 @@ package dev.vigil.compiler.importer.registry;
 
 import dev.vigil.compiler.importer.Importer;
 import dev.vigil.compiler.importer.alertmanager.AlertmanagerImporter;
+import dev.vigil.compiler.importer.grafana.GrafanaImporter;
 import dev.vigil.compiler.importer.rules.PrometheusRulesImporter;
+import dev.vigil.compiler.importer.slo.OpenSloImporter;
+import dev.vigil.compiler.importer.slo.PyrraImporter;
+import dev.vigil.compiler.importer.slo.SlothImporter;
 import java.util.List;
 
 /**
@@ -17,6 +21,10 @@ public final class Importers {
     public static List<Importer> all() {
         return List.of(
                 new PrometheusRulesImporter(),
-                new AlertmanagerImporter());
+                new AlertmanagerImporter(),
+                new SlothImporter(),
+                new PyrraImporter(),
+                new OpenSloImporter(),
+                new GrafanaImporter());
     }
 }

@@ -118,7 +118,7 @@ public final class InputNodes {
 
     /** Reports a field the language cannot express; the source is written without it. */
     public void unmapped(Node at, String message, String hint) {
-        sink.warning(Ids.IMPORT_UNMAPPED, span(at), message, hint);
+        sink.warning(Ids.IMPORT_DROPPED, span(at), message, hint);
     }
 
     /** Reports each entry of a mapping as not imported, naming it as {@code what}. */

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.importer.slo;
 
+import dev.vigil.compiler.importer.VigilText;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.importer.ImportedSource;
@@ -98,15 +99,15 @@ public final class OpenSloImporter implements Importer {
             if (sli.isEmpty()) {
                 continue;
             }
-            String sloName = VigilText.name(name, "slo") + (objectives.size() == 1 ? ""
-                    : "_" + VigilText.name(InputNodes.text(o, "displayName"), String.valueOf(i + 1)));
+            String sloName = VigilText.snakeName(name, "slo") + (objectives.size() == 1 ? ""
+                    : "_" + VigilText.snakeName(InputNodes.text(o, "displayName"), String.valueOf(i + 1)));
             slos.add(new SloText.Slo(sloName, percent.get().stripTrailingZeros(), window,
                     InputNodes.text(spec, "description"), sli.get().sli(), sli.get().by(), tiers[0], tiers[1]));
         }
         if (InputNodes.errors(sink) > before || slos.isEmpty()) {
             return List.of();
         }
-        String service = VigilText.name(serviceName, "service");
+        String service = VigilText.snakeName(serviceName, "service");
         return List.of(new ImportedSource(service, SloText.write(new SloText.Service(service, null, Map.of(), slos))));
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.importer.slo;
 
+import dev.vigil.compiler.importer.VigilText;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.importer.ImportedSource;
@@ -93,9 +94,9 @@ public final class PyrraImporter implements Importer {
             }
         }
         labels = SloText.serviceLabels(labels, at, in);
-        String service = VigilText.name(indicator.get().job()
+        String service = VigilText.snakeName(indicator.get().job()
                 .or(() -> Optional.ofNullable(InputNodes.text(metadata, "namespace"))).orElse(name), "service");
-        SloText.Slo slo = new SloText.Slo(VigilText.name(name, "slo"), target.get(), window,
+        SloText.Slo slo = new SloText.Slo(VigilText.snakeName(name, "slo"), target.get(), window,
                 InputNodes.text(spec, "description"), indicator.get().sli(), indicator.get().by(), tier, tier);
         return List.of(new ImportedSource(service, SloText.write(new SloText.Service(service, team, labels,
                 List.of(slo)))));

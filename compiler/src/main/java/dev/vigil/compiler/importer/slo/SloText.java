@@ -1,5 +1,7 @@
 package dev.vigil.compiler.importer.slo;
 
+import dev.vigil.compiler.importer.VigilText;
+import dev.vigil.compiler.importer.SourceWriter;
 import dev.vigil.compiler.promql.Expr;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -68,15 +70,15 @@ final class SloText {
     }
 
     static String write(Service s) {
-        VigilText out = new VigilText();
+        SourceWriter out = new SourceWriter();
         out.open("service " + s.name());
         if (s.team() != null) {
-            out.line("team " + VigilText.quote(s.team()));
+            out.line("team " + VigilText.string(s.team()));
         }
         if (!s.labels().isEmpty()) {
             StringBuilder labels = new StringBuilder();
             s.labels().forEach((k, v) -> labels.append(labels.length() == 0 ? "" : ", ").append(k).append(" = ")
-                    .append(VigilText.quote(v)));
+                    .append(VigilText.string(v)));
             out.line("labels { " + labels + " }");
         }
         for (Slo slo : s.slos()) {
@@ -87,14 +89,14 @@ final class SloText {
         return out.toString();
     }
 
-    private static void slo(Slo slo, VigilText out) {
+    private static void slo(Slo slo, SourceWriter out) {
         out.open("slo " + slo.name());
         out.line("objective " + VigilText.number(slo.objectivePercent()) + "%");
         if (slo.windowMillis() != null) {
             out.line("window " + VigilText.duration(slo.windowMillis()));
         }
         if (slo.description() != null && !slo.description().isBlank()) {
-            out.line("description " + VigilText.quote(slo.description().strip()));
+            out.line("description " + VigilText.string(slo.description().strip()));
         }
         out.open("sli " + slo.sli().kind());
         slo.sli().queries().forEach((k, q) -> out.query(k + " = ", q, ""));

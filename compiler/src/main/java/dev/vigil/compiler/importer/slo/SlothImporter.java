@@ -1,5 +1,6 @@
 package dev.vigil.compiler.importer.slo;
 
+import dev.vigil.compiler.importer.VigilText;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.importer.ImportedSource;
@@ -69,7 +70,7 @@ public final class SlothImporter implements Importer {
             in.error(Ids.PROPERTY_MISSING, spec, "The Sloth spec has no SLO that Vigil can import.", null);
             return List.of();
         }
-        String service = VigilText.name(serviceName, "service");
+        String service = VigilText.snakeName(serviceName, "service");
         return List.of(new ImportedSource(service, SloText.write(new SloText.Service(service, team, labels, slos))));
     }
 
@@ -116,7 +117,7 @@ public final class SlothImporter implements Importer {
         }
         SloText.Tier page = tier(in, InputNodes.first(alerting, "page_alert", "pageAlert"), "page", name);
         SloText.Tier ticket = tier(in, InputNodes.first(alerting, "ticket_alert", "ticketAlert"), "ticket", name);
-        return Optional.of(new SloText.Slo(VigilText.name(name, "slo"), objective.get(), null,
+        return Optional.of(new SloText.Slo(VigilText.snakeName(name, "slo"), objective.get(), null,
                 InputNodes.text(slo, "description"), mapped.get().sli(), mapped.get().by(), page, ticket));
     }
 

@@ -11,20 +11,15 @@ import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.golden.ErrorFile;
 import dev.vigil.compiler.importer.ImportedSource;
 import dev.vigil.compiler.importer.Importer;
-import dev.vigil.compiler.importer.grafana.GrafanaImporter;
+import dev.vigil.compiler.importer.registry.Importers;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.yaml.YamlDocument;
 import java.io.IOException;
-import java.io.StringReader;
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Golden tests of the importers: each {@code CASE.yaml} or {@code CASE.json} below
@@ -35,8 +30,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code -Dvigil.golden.update=true} to rewrite the expectations.
  */
 public final class ImportGoldens {
-    static final List<Importer> IMPORTERS = List.of(new SlothImporter(), new PyrraImporter(), new OpenSloImporter(),
-            new GrafanaImporter());
+    /** Every registered importer: exactly one of them must recognise each document. */
+    static final List<Importer> IMPORTERS = Importers.all();
 
     private ImportGoldens() {
     }
@@ -59,30 +54,12 @@ public final class ImportGoldens {
         SourceFile source = new SourceFile(input.getFileName().toString(), Files.readString(input));
         DiagnosticSink sink = new DiagnosticSink();
         List<ImportedSource> sources = new ArrayList<>();
-        for (YamlDocument doc : documents(source)) {
+        for (YamlDocument doc : YamlDocument.composeAll(source, sink)) {
             List<Importer> fit = IMPORTERS.stream().filter(i -> i.recognises(doc)).toList();
             assertEquals(1, fit.size(), input + ": one importer recognises each document, not " + fit);
             sources.addAll(fit.get(0).translate(doc, sink));
         }
         return new Imported(sources, sink.sorted());
-    }
-
-    /**
-     * Each document of a file, positioned in the whole file. Until the import framework splits
-     * multi-document files, this builds them as it will: the file's text with one document's root.
-     */
-    static List<YamlDocument> documents(SourceFile source) {
-        List<YamlDocument> out = new ArrayList<>();
-        try {
-            Constructor<YamlDocument> make = YamlDocument.class.getDeclaredConstructor(SourceFile.class, Node.class);
-            make.setAccessible(true);
-            for (Node root : new Yaml(new LoaderOptions()).composeAll(new StringReader(source.text()))) {
-                out.add(make.newInstance(source, root));
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("YamlDocument changed; use the import framework's splitting instead", e);
-        }
-        return out;
     }
 
     public static void check(Path input) throws IOException {
