@@ -58,6 +58,28 @@ final class Printer {
         return p.out.text().stripLeading();
     }
 
+    /**
+     * The node on one line, for deciding whether it fits. Comments before its first token are left out:
+     * they print before it (at the end of the previous line, or above it), whether or not it is broken,
+     * so counting them would let a second run decide otherwise than the first.
+     */
+    private static String measure(Element e, int column) {
+        return flat(withoutLeadingComments(e), column);
+    }
+
+    private static Element withoutLeadingComments(Element e) {
+        if (e instanceof Leaf l) {
+            return new Leaf(l.type(), l.text(), List.of(), 0);
+        }
+        Node n = (Node) e;
+        if (n.children().isEmpty()) {
+            return n;
+        }
+        List<Element> children = new ArrayList<>(n.children());
+        children.set(0, withoutLeadingComments(children.get(0)));
+        return new Node(n.rule(), n.kind(), children);
+    }
+
     // ------------------------------------------------------------------ blocks and items
 
     private void items(List<Element> items) {
@@ -217,7 +239,8 @@ final class Printer {
     /** {@code record x = <query>}: a query that does not fit after the `=` starts on the next line. */
     private void breakAfterEquals(Node expr) {
         int column = out.column();
-        if (column + flat(expr, column).length() > WIDTH || flat(expr, column).contains("\n")) {
+        String oneLine = measure(expr, column);
+        if (column + oneLine.length() > WIDTH || oneLine.contains("\n")) {
             if (column > indent + 2 * INDENT) {
                 out.line(indent + INDENT, false);
             }
@@ -322,7 +345,7 @@ final class Printer {
     /** A query: on one line when it fits, else broken at its outermost operator, call or parenthesis. */
     private void expr(Node e) {
         int base = out.column();
-        String oneLine = flat(e, base);
+        String oneLine = measure(e, base);
         int saved = cont;
         cont = base;
         if (!oneLine.contains("\n") && base + oneLine.length() <= WIDTH) {
@@ -392,7 +415,7 @@ final class Printer {
         int big = -1;
         int longest = -1;
         for (int i = 0; i < operands.size(); i++) {
-            String text = flat(operands.get(i), base);
+            String text = measure(operands.get(i), base);
             int w = text.contains("\n") ? Integer.MAX_VALUE : text.length();
             if (w > longest) {
                 longest = w;
@@ -412,7 +435,7 @@ final class Printer {
                 last += 1 + flat(new Node(primary.rule(), primary.kind(), closing(primary)), 0).length();
                 continue;
             }
-            String text = flat(operands.get(i), 0);
+            String text = measure(operands.get(i), 0);
             if (text.contains("\n") || !literal(operands.get(i))) {
                 return -1;
             }
