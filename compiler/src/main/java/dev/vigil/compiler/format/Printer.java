@@ -232,6 +232,11 @@ final class Printer {
             if (!flat && c instanceof Node x && x.rule().equals("expr") && i > 0 && isLeaf(cs.get(i - 1), "EQL")) {
                 breakAfterEquals(x);
             }
+            if (!flat && c instanceof Node x && x.rule().equals("annotationBlock")
+                    && out.column() + measure(x, 0).length() > WIDTH) {
+                // A test's expected annotations go on a line of their own when the line would be too long.
+                out.line(indent + INDENT, false);
+            }
             element(c, n);
         }
     }

@@ -19,6 +19,15 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * to invent or drop one, so what it prints means what the input meant.
  */
 public final class SyntaxTree {
+    /** Kind names by context class, computed once: {@code WhenPropContext} is {@code WhenProp}. */
+    private static final ClassValue<String> KINDS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = type.getSimpleName();
+            return name.endsWith("Context") ? name.substring(0, name.length() - "Context".length()) : name;
+        }
+    };
+
     private SyntaxTree() {
     }
 
@@ -77,7 +86,7 @@ public final class SyntaxTree {
             }
         }
         String rule = VigilParser.ruleNames[ctx.getRuleIndex()];
-        String kind = ctx.getClass().getSimpleName().replaceFirst("Context$", "");
+        String kind = KINDS.get(ctx.getClass());
         return new Node(rule, kind, children);
     }
 

@@ -108,6 +108,18 @@ class FormatCorpusTest {
         assertTrue(names.stream().filter(n -> n.startsWith("checks/")).count() > 50, names.toString());
     }
 
+    /** docs/language.md shows a file before and after formatting; the "after" is what the formatter prints. */
+    @Test
+    void theDocsShowWhatTheFormatterPrints() throws IOException {
+        String doc = Files.readString(repo().resolve("docs/language.md"));
+        Matcher before = Pattern.compile("<!-- fmt:before -->\n```text\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        Matcher after = Pattern.compile("<!-- fmt:after -->\n```text\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertTrue(before.find() && after.find(), "docs/language.md has no fmt:before/fmt:after example");
+        Formatter.Result r = Formatter.format("example.vigil", before.group(1));
+        assertTrue(r.changed());
+        assertEquals(after.group(1), r.formatted().orElseThrow());
+    }
+
     /** The samples are kept formatted, so `vigil fmt --check samples` passes. */
     @Test
     void theSamplesAreFormatted() throws IOException {
