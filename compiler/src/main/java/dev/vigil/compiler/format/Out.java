@@ -58,7 +58,9 @@ final class Out {
                     text.append('\n');
                 }
                 pad(commentIndent);
-            } else {
+                // The requested line has begun; a token after an inline comment continues it.
+                lineRequested = false;
+            } else if (!glued || !endsWithOpening()) {
                 write(" ");
             }
             write(c.text());
@@ -102,6 +104,11 @@ final class Out {
 
     private boolean atLineStart() {
         return text.length() == 0 || text.charAt(text.length() - 1) == '\n';
+    }
+
+    private boolean endsWithOpening() {
+        char last = text.length() == 0 ? ' ' : text.charAt(text.length() - 1);
+        return last == '(' || last == '[';
     }
 
     private boolean endsWithSpace() {

@@ -35,7 +35,7 @@ class FormatPropertiesTest {
         "histogram_quantile(0.99, sum by (le, job) (rate(m_seconds_bucket{job=\"api\", instance!=\"\"}[5m]))) > 0.5",
         "max_over_time(up[10m:1m]) < 1 or absent(up{job=\"api\"})",
         "rate(m_total[5m] offset 1h) * 2 ^ 2",
-        "sum(rate(m_total[5m])) by (job) / on (job) group_left (count by (job) (up) > 0)",
+        "sum(rate(m_total[5m])) by (job) / on (job) group_left () (count by (job) (up) > 0)",
         "100 * (job:m:rate5m + job:m:rate5m + job:m:rate5m + job:m:rate5m + job:m:rate5m + job:m:rate5m) / 3",
         "-(job:m:rate5m) < bool -1",
         "topk(3, sum without (instance) (rate(m_total{job=\"api\", status=~\"5..\", method!~\"GET|HEAD\"}[5m])))"
@@ -56,8 +56,10 @@ class FormatPropertiesTest {
         String text = once.formatted().get();
         assertEquals(text, Formatter.format("gen.vigil", text).formatted().orElseThrow(), program);
         assertEquals(comments(program), comments(text));
-        assertEquals(Meaning.of(List.of(new SourceFile("gen.vigil", program))),
-                Meaning.of(List.of(new SourceFile("gen.vigil", text))), program);
+        Object before = Meaning.of(List.of(new SourceFile("gen.vigil", program)));
+        // A program with errors has no model; the comparison would then say little.
+        assertTrue(((java.util.Map<?, ?>) before).get("project") != null, program);
+        assertEquals(before, Meaning.of(List.of(new SourceFile("gen.vigil", text))), program);
         for (String line : text.split("\n")) {
             assertTrue(!line.endsWith(" "), () -> "trailing space in\n" + text);
         }
