@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,14 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FmtCommandTest {
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = VigilCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
+    private static LintCommandTest.Run run(String... args) {
+        return LintCommandTest.run(args);
     }
 
     private static final String MESSY = "service api {\n team \"platform\"\n\n\n\n  // the API's own metric\n"
@@ -39,7 +31,7 @@ class FmtCommandTest {
         Files.writeString(tidy, TIDY);
         FileTime untouched = FileTime.fromMillis(1_000_000);
         Files.setLastModifiedTime(tidy, untouched);
-        Run r = run("fmt", dir.toString());
+        LintCommandTest.Run r = run("fmt", dir.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         assertEquals(TIDY, Files.readString(messy));
         assertEquals(untouched, Files.getLastModifiedTime(tidy), "an unchanged file is not rewritten");
@@ -55,7 +47,7 @@ class FmtCommandTest {
     void checkListsTheFilesAndTheDiffAndChangesNothing(@TempDir Path dir) throws IOException {
         Path messy = dir.resolve("a.vigil");
         Files.writeString(messy, MESSY);
-        Run r = run("fmt", "--check", "--diff", dir.toString());
+        LintCommandTest.Run r = run("fmt", "--check", "--diff", dir.toString());
         assertEquals(1, r.status(), r.out() + r.err());
         assertEquals(MESSY, Files.readString(messy));
         assertTrue(r.out().contains("would format "), r.out());
@@ -69,7 +61,7 @@ class FmtCommandTest {
         Path broken = dir.resolve("broken.vigil");
         String text = "service api {\n  team \"platform\"\n  metric up gauge {\n";
         Files.writeString(broken, text);
-        Run r = run("fmt", broken.toString());
+        LintCommandTest.Run r = run("fmt", broken.toString());
         assertEquals(1, r.status(), r.out() + r.err());
         assertEquals(text, Files.readString(broken));
         assertTrue(r.out().contains("error[Syntax."), r.out());
@@ -83,13 +75,13 @@ class FmtCommandTest {
         Files.writeString(dir.resolve("target/a.vigil"), MESSY);
         Files.writeString(dir.resolve(".cache/a.vigil"), MESSY);
         Files.writeString(dir.resolve("ok.vigil"), TIDY);
-        Run r = run("fmt", "--check", dir.toString());
+        LintCommandTest.Run r = run("fmt", "--check", dir.toString());
         assertEquals(0, r.status(), r.out() + r.err());
     }
 
     @Test
     void aMissingPathIsAUsageError(@TempDir Path dir) {
-        Run r = run("fmt", dir.resolve("nope").toString());
+        LintCommandTest.Run r = run("fmt", dir.resolve("nope").toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("No such file or directory"), r.err());
         assertEquals(2, run("fmt").status());
