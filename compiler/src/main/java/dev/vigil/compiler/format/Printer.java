@@ -54,7 +54,7 @@ final class Printer {
     private static String flat(Element e, int column) {
         Printer p = new Printer(true);
         p.cont = column;
-        p.element(e, null);
+        p.element(e);
         return p.out.text().stripLeading();
     }
 
@@ -125,13 +125,13 @@ final class Printer {
         out.line(indent, true);
         cont = indent + INDENT;
         if (keyWidth < 0) {
-            element(e, null);
+            element(e);
             return;
         }
         List<Element> key = keyed(e);
         int start = out.column();
         for (Element k : key) {
-            element(k, null);
+            element(k);
         }
         out.alignTo(start + keyWidth + 1);
         rest(e, key.get(key.size() - 1));
@@ -185,7 +185,7 @@ final class Printer {
     private static int width(List<Element> key) {
         int w = -1;
         for (Element e : key) {
-            w += 1 + flat(withoutComments(e), 0).length();
+            w += 1 + columns(flat(withoutComments(e), 0));
         }
         return w;
     }
@@ -200,7 +200,7 @@ final class Printer {
 
     // ------------------------------------------------------------------ generic layout
 
-    private void element(Element e, Node parent) {
+    private void element(Element e) {
         if (e instanceof Leaf l) {
             token(l);
             return;
@@ -233,11 +233,11 @@ final class Printer {
                 breakAfterEquals(x);
             }
             if (!flat && c instanceof Node x && x.rule().equals("annotationBlock")
-                    && out.column() + measure(x, 0).length() > WIDTH) {
+                    && out.column() + columns(measure(x, 0)) > WIDTH) {
                 // A test's expected annotations go on a line of their own when the line would be too long.
                 out.line(indent + INDENT, false);
             }
-            element(c, n);
+            element(c);
         }
     }
 
@@ -245,7 +245,7 @@ final class Printer {
     private void breakAfterEquals(Node expr) {
         int column = out.column();
         String oneLine = measure(expr, column);
-        if (column + oneLine.length() > WIDTH || oneLine.contains("\n")) {
+        if (column + columns(oneLine) > WIDTH || oneLine.contains("\n")) {
             if (column > indent + 2 * INDENT) {
                 out.line(indent + INDENT, false);
             }
@@ -353,7 +353,7 @@ final class Printer {
         String oneLine = measure(e, base);
         int saved = cont;
         cont = base;
-        if (!oneLine.contains("\n") && base + oneLine.length() <= WIDTH) {
+        if (!oneLine.contains("\n") && base + columns(oneLine) <= WIDTH) {
             children(e, 0);
         } else {
             broken(e, base);
@@ -366,13 +366,13 @@ final class Printer {
             case "Binary" -> binary(e, base);
             case "PrimaryExpr" -> primary((Node) e.children().get(0), base);
             case "Unary" -> {
-                element(e.children().get(0), e);
+                element(e.children().get(0));
                 out.glue();
-                element(e.children().get(1), e);
+                element(e.children().get(1));
             }
             default -> {
                 // A range, offset or `@` applies to the query before it: break that, keep the rest.
-                element(e.children().get(0), e);
+                element(e.children().get(0));
                 children(e, 1);
             }
         }
@@ -388,26 +388,26 @@ final class Printer {
             // `100 * (` ... `) / 3`: one bracketed operand breaks, the short ones stay on its first and last lines.
             for (int i = 0; i < operands.size(); i++) {
                 if (i > 0) {
-                    operators.get(i - 1).forEach(op -> element(op, e));
+                    operators.get(i - 1).forEach(this::element);
                 }
                 if (i == big) {
                     primary((Node) ((Node) operands.get(i)).children().get(0), base);
                 } else {
-                    element(operands.get(i), e);
+                    element(operands.get(i));
                 }
             }
             return;
         }
-        element(operands.get(0), e);
+        element(operands.get(0));
         for (int i = 0; i < operators.size(); i++) {
             out.line(base + INDENT, false);
             cont = base + INDENT;
             for (Element op : operators.get(i)) {
                 if (!(op instanceof Node m && m.children().isEmpty())) {
-                    element(op, e);
+                    element(op);
                 }
             }
-            element(operands.get(i + 1), e);
+            element(operands.get(i + 1));
         }
     }
 
@@ -421,7 +421,7 @@ final class Printer {
         int longest = -1;
         for (int i = 0; i < operands.size(); i++) {
             String text = measure(operands.get(i), base);
-            int w = text.contains("\n") ? Integer.MAX_VALUE : text.length();
+            int w = text.contains("\n") ? Integer.MAX_VALUE : columns(text);
             if (w > longest) {
                 longest = w;
                 big = i;
@@ -436,8 +436,8 @@ final class Printer {
         for (int i = 0; i < operands.size(); i++) {
             String op = i == 0 ? "" : " " + flat(new Node("ops", "Ops", operators.get(i - 1)), 0).strip() + " ";
             if (i == big) {
-                first += op.length() + flat(new Node(primary.rule(), primary.kind(), opening(primary)), 0).length();
-                last += 1 + flat(new Node(primary.rule(), primary.kind(), closing(primary)), 0).length();
+                first += columns(op) + columns(flat(new Node(primary.rule(), primary.kind(), opening(primary)), 0));
+                last += 1 + columns(flat(new Node(primary.rule(), primary.kind(), closing(primary)), 0));
                 continue;
             }
             String text = measure(operands.get(i), 0);
@@ -445,9 +445,9 @@ final class Printer {
                 return -1;
             }
             if (i < big) {
-                first += op.length() + text.length();
+                first += columns(op) + columns(text);
             } else {
-                last += op.length() + text.length();
+                last += columns(op) + columns(text);
             }
         }
         return first <= WIDTH && last <= WIDTH ? big : -1;
@@ -509,13 +509,13 @@ final class Printer {
         List<Element> cs = p.children();
         switch (p.kind()) {
             case "Paren" -> {
-                element(cs.get(0), p);
+                element(cs.get(0));
                 out.line(base + INDENT, false);
                 cont = base + INDENT;
-                element(cs.get(1), p);
+                element(cs.get(1));
                 out.line(base, false);
                 cont = base;
-                element(cs.get(2), p);
+                element(cs.get(2));
             }
             case "Aggregation", "Call" -> {
                 int open = 0;
@@ -530,9 +530,9 @@ final class Printer {
                 }
                 out.line(base, false);
                 cont = base;
-                element(cs.get(close), p);
+                element(cs.get(close));
                 if (close + 1 < cs.size()) {
-                    element(cs.get(close + 1), p);
+                    element(cs.get(close + 1));
                 }
             }
             default -> children(p, 0);
@@ -544,16 +544,21 @@ final class Printer {
         for (Element a : args.children()) {
             if (isLeaf(a, "COMMA")) {
                 out.glue();
-                element(a, args);
+                element(a);
             } else {
                 out.line(column, false);
                 cont = column;
-                element(a, args);
+                element(a);
             }
         }
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Columns as {@link Out} counts them: code points. */
+    private static int columns(String s) {
+        return s.codePointCount(0, s.length());
+    }
 
     private static boolean isLeaf(Element e, String type) {
         return e instanceof Leaf l && l.type().equals(type);
