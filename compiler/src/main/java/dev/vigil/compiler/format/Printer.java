@@ -36,6 +36,8 @@ final class Printer {
     private final boolean flat;
     private int indent;
     private int cont;
+    /** Set by an operator chain for its first operand, when that is a chain of its own: how far its operators go in. */
+    private int operandStep;
 
     private Printer(boolean flat) {
         this.flat = flat;
@@ -349,6 +351,8 @@ final class Printer {
 
     /** A query: on one line when it fits, else broken at its outermost operator, call or parenthesis. */
     private void expr(Node e) {
+        int step = operandStep > 0 ? operandStep : INDENT;
+        operandStep = 0;
         int base = out.column();
         String oneLine = measure(e, base);
         int saved = cont;
@@ -356,14 +360,14 @@ final class Printer {
         if (!oneLine.contains("\n") && base + columns(oneLine) <= WIDTH) {
             children(e, 0);
         } else {
-            broken(e, base);
+            broken(e, base, step);
         }
         cont = saved;
     }
 
-    private void broken(Node e, int base) {
+    private void broken(Node e, int base, int step) {
         switch (e.kind()) {
-            case "Binary" -> binary(e, base);
+            case "Binary" -> binary(e, base, step);
             case "PrimaryExpr" -> primary((Node) e.children().get(0), base);
             case "Unary" -> {
                 element(e.children().get(0));
@@ -378,8 +382,12 @@ final class Printer {
         }
     }
 
-    /** `a + b - c` as `a`, then `+ b` and `- c` on lines of their own, indented under the first operand. */
-    private void binary(Node e, int base) {
+    /**
+     * `a + b - c` as `a`, then `+ b` and `- c` on lines of their own, {@code step} columns in. When the first
+     * operand is a chain of a tighter operator that breaks too, its operators go further in:
+     * `a` / `    / b` / `  > c` for `a / b > c`.
+     */
+    private void binary(Node e, int base, int step) {
         List<Element> operands = new ArrayList<>();
         List<List<Element>> operators = new ArrayList<>();
         collect(e, group(e), operands, operators);
@@ -398,10 +406,14 @@ final class Printer {
             }
             return;
         }
+        if (operands.get(0) instanceof Node first && first.kind().equals("Binary")) {
+            operandStep = step + INDENT;
+        }
         element(operands.get(0));
+        operandStep = 0;
         for (int i = 0; i < operators.size(); i++) {
-            out.line(base + INDENT, false);
-            cont = base + INDENT;
+            out.line(base + step, false);
+            cont = base + step;
             for (Element op : operators.get(i)) {
                 if (!(op instanceof Node m && m.children().isEmpty())) {
                     element(op);

@@ -64,7 +64,7 @@ class FormatterTest {
         String out = fmt("service a { group g { alert A { when " + query + " } } }");
         assertEquals("service a {\n  group g {\n    alert A {\n"
                 + "      when sum by (job) (rate(http_requests_total{job=\"api\", code=~\"5..\"}[5m]))\n"
-                + "             / sum by (job) (rate(http_requests_total{job=\"api\"}[5m]))\n"
+                + "               / sum by (job) (rate(http_requests_total{job=\"api\"}[5m]))\n"
                 + "             > 0.05\n"
                 + "    }\n  }\n}\n", out);
         String nested = "histogram_quantile(0.99, sum by (le, job, instance, method, route) (rate("
