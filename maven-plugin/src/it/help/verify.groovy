@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-['vigil:check', 'vigil:generate', 'vigil:test', 'vigil:help'].each { assert log.contains(it) : "no goal ${it}" }
+['vigil:check', 'vigil:generate', 'vigil:test', 'vigil:help', 'vigil:fmt', 'vigil:fmt-check'].each { assert log.contains(it) : "no goal ${it}" }
 ['sourceDirectory', 'outputDirectory', 'scrapeInterval', 'strict', 'severityOverrides', 'skip',
  'runbookTemplates', 'attach', 'classifier', 'promtool', 'amtool', 'skipMissingTools', 'timeoutSeconds'].each {
     assert log.contains("    ${it}") : "parameter ${it} is not documented"

@@ -36,7 +36,8 @@ class LayersTest {
                 .layer("Analysis").definedBy("dev.vigil.compiler.analysis..", "dev.vigil.compiler.routing..")
                 .layer("Validate").definedBy("dev.vigil.compiler.validate..")
                 .layer("Front").definedBy("dev.vigil.compiler", "dev.vigil.compiler.lint..", "dev.vigil.compiler.yaml..",
-                        "dev.vigil.compiler.golden..", "dev.vigil.compiler.importer..", "dev.vigil.compiler.diff..")
+                        "dev.vigil.compiler.golden..", "dev.vigil.compiler.importer..", "dev.vigil.compiler.diff..",
+                        "dev.vigil.compiler.format..")
                 .whereLayer("Source").mayNotAccessAnyLayer()
                 .whereLayer("Diag").mayOnlyAccessLayers("Source")
                 .whereLayer("Languages").mayOnlyAccessLayers("Source", "Diag")
