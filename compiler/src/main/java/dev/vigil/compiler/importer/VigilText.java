@@ -1,5 +1,6 @@
 package dev.vigil.compiler.importer;
 
+import dev.vigil.compiler.format.Formatter;
 import dev.vigil.compiler.model.QueryText;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
@@ -25,11 +26,11 @@ public final class VigilText {
     }
 
     /**
-     * The final layout of an imported file. The one place the canonical formatter is applied: importers
-     * already write its style, and {@code vigil fmt} takes over here.
+     * The final layout of an imported file: {@code vigil fmt}'s, applied here and nowhere else. Text that
+     * does not parse is kept as written, so that {@code vigil check} reports it where it stands.
      */
     public static String format(String path, String text) {
-        return text;
+        return Formatter.format(path, text).formatted().orElse(text);
     }
 
     /**
