@@ -216,7 +216,7 @@ final class Printer {
             block(n);
             return;
         }
-        if (n.kind().equals("ExpectValueItem") && !flat && hasSample(n)) {
+        if (n.kind().equals("ExpectValueItem") && !flat && (samples(n) > 1 || samples(n) == 1 && commentInside(n))) {
             block(n);
             return;
         }
@@ -258,8 +258,24 @@ final class Printer {
         return !INLINE_BRACES.contains(n.kind()) && n.children().stream().anyMatch(c -> isLeaf(c, "LEFT_BRACE"));
     }
 
-    private static boolean hasSample(Node n) {
-        return n.children().stream().anyMatch(c -> c instanceof Node x && x.rule().equals("sample"));
+    /** How many samples an expectation lists: one stays on the expectation's line, more go one per line. */
+    private static long samples(Node n) {
+        return n.children().stream().filter(c -> c instanceof Node x && x.rule().equals("sample")).count();
+    }
+
+    /** Whether a comment stands anywhere inside {@code n} after its first token (a line comment would end the line). */
+    private static boolean commentInside(Node n) {
+        List<Leaf> leaves = new java.util.ArrayList<>();
+        collectLeaves(n, leaves);
+        return leaves.stream().skip(1).anyMatch(l -> !l.comments().isEmpty());
+    }
+
+    private static void collectLeaves(Element e, List<Leaf> into) {
+        if (e instanceof Leaf l) {
+            into.add(l);
+        } else {
+            ((Node) e).children().forEach(c -> collectLeaves(c, into));
+        }
     }
 
     /** A header, then `{` (or `[`), one item per line, and the closing brace on a line of its own. */
