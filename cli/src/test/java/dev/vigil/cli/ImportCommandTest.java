@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,13 @@ class ImportCommandTest {
         LintCommandTest.Run imported = LintCommandTest.run("import", "--baseline", "--out", out.toString(), corpus.toString());
         assertEquals(0, imported.status(), imported.err());
         assertTrue(imported.out().contains("suppressed by the baseline; 0 errors remain"), imported.out());
+        // docs/import.md shows this summary; it must be what import prints.
+        String doc = assertDoesNotThrow(() -> Files.readString(Path.of(System.getProperty("vigil.repo", ".."))
+                .resolve("docs/import.md")));
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("```text\n(read 1 file[^`]*)```").matcher(doc);
+        assertTrue(shown.find(), "docs/import.md shows a summary");
+        assertTrue(imported.out().endsWith(shown.group(1)), "docs/import.md's summary:\n" + shown.group(1)
+                + "\nprinted:\n" + imported.out());
         LintCommandTest.Run check = LintCommandTest.run("check", out.toString());
         assertEquals(0, check.status(), check.out());
         assertTrue(check.out().matches("(?s).*0 errors, 0 warnings, [1-9][0-9]* suppressed.*"), check.out());

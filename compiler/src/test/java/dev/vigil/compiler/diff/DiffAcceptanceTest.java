@@ -85,6 +85,14 @@ class DiffAcceptanceTest {
         assertEquals(1, r.changeCount(), text);
         assertFalse(r.breaking(), text);
         assertEquals(1, linesNaming(DiffText.markdown(r), "PsiFieldPodDrift").size());
+        // docs/review.md shows this report; it must be what Vigil prints (the header names the CLI's sides).
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("vigil.repo", ".."))
+                .resolve("docs/review.md"));
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("```text\n(vigil diff: [^\n]*\n)([^`]*)```")
+                .matcher(doc);
+        assertTrue(shown.find(), "docs/review.md shows a report");
+        assertEquals(shown.group(2).strip(), text.lines().dropWhile(l -> l.startsWith("vigil diff:"))
+                .collect(java.util.stream.Collectors.joining("\n")).strip(), "docs/review.md's example report");
     }
 
     @Test
