@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Real-world alert queries (shared/corpus/awesome-prometheus-alerts, CC BY 4.0, Samuel Berthe and
+ * Real-world alert queries (testdata/corpus/awesome-prometheus-alerts, CC BY 4.0, Samuel Berthe and
  * contributors): every query promtool accepts must be accepted, and the one it rejects rejected.
  */
 class AwesomeAlertsCorpusTest {
@@ -32,7 +32,7 @@ class AwesomeAlertsCorpusTest {
     void acceptsWhatPromtoolAccepts() throws IOException {
         Optional<Path> shared = Optional.of(Corpus.requireSharedDir("AwesomeAlertsCorpusTest"));
         Path file = shared.get().resolve("corpus/awesome-prometheus-alerts/rules.yml");
-        org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(file), "rules.yml is missing from the shared corpus");
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(file), "rules.yml is missing from testdata/corpus");
         Map<String, Object> root;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new LoaderOptions()).load(r);

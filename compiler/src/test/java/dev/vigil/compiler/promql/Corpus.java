@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The shared third-party PromQL corpus (see /work/shared/corpus/README.md): finding and decoding it. */
+/** The third-party PromQL corpus in testdata/corpus (see its README): finding and decoding it. */
 final class Corpus {
     private Corpus() {
     }
@@ -21,15 +21,14 @@ final class Corpus {
     record Line(int number, String escaped, String text) {
     }
 
-    /** The {@code shared} directory: system property {@code vigil.shared}, else {@code ../shared} or {@code ../../shared}. */
+    /** The third-party test data: system property {@code vigil.shared} (the pom sets the repository's {@code testdata}), else {@code ../testdata}. */
     static Optional<Path> sharedDir() {
         List<Path> candidates = new ArrayList<>();
         String prop = System.getProperty("vigil.shared");
         if (prop != null && !prop.isBlank()) {
             candidates.add(Path.of(prop));
         }
-        candidates.add(Path.of("..", "shared"));
-        candidates.add(Path.of("..", "..", "shared"));
+        candidates.add(Path.of("..", "testdata"));
         for (Path p : candidates) {
             if (Files.isDirectory(p.resolve("corpus").resolve("promql"))) {
                 return Optional.of(p.toAbsolutePath().normalize());
@@ -38,20 +37,12 @@ final class Corpus {
         return Optional.empty();
     }
 
-    /**
-     * The shared directory, or: on CI ({@code CI=true}) a failure, since CI always has it; elsewhere a
-     * skip with a loud warning on standard error.
-     */
+    /** The test data directory; it is part of the repository, so its absence is a failure. */
     static Path requireSharedDir(String what) {
         Optional<Path> shared = sharedDir();
         if (shared.isEmpty()) {
-            String message = "The shared corpus was not found (system property vigil.shared, ../shared, ../../shared); "
-                    + what + " is SKIPPED.";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                org.junit.jupiter.api.Assertions.fail(message + " On CI the corpus is required.");
-            }
-            System.err.println("WARNING: " + message);
-            org.junit.jupiter.api.Assumptions.abort(message);
+            org.junit.jupiter.api.Assertions.fail("The test corpus was not found (system property vigil.shared, "
+                    + "../testdata): " + what + " cannot run.");
         }
         return shared.get();
     }

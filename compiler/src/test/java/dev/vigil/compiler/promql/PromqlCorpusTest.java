@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Vigil's PromQL front end against Prometheus 3.14's own parser, on the shared third-party corpus
- * ({@code shared/corpus/promql}, see its README): the expressions Prometheus accepts and those it
+ * Vigil's PromQL front end against Prometheus 3.14's own parser, on the third-party corpus
+ * ({@code testdata/corpus/promql}, see its README): the expressions Prometheus accepts and those it
  * rejects. "Accepted" means parsing and checking report no error; warnings (experimental features,
  * which the corpus turns on) do not count.
  */

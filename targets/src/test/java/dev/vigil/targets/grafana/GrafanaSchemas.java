@@ -19,10 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Grafana's generated JSON Schemas and unit list from {@code ../shared/grafana} (see its README), and
+ * Grafana's generated JSON Schemas and unit list from {@code testdata/grafana} (see its README), and
  * the checks that every emitted dashboard must pass. Returns problems as readable lines; none means
  * the dashboard is valid.
  */
@@ -50,19 +49,14 @@ final class GrafanaSchemas {
     }
 
     /**
-     * The shared Grafana oracle: system property {@code vigil.shared} (set by the pom), else
-     * {@code ../shared}. Missing, it fails on CI ({@code CI=true}) and skips loudly elsewhere.
+     * The Grafana oracle in the repository's testdata: system property {@code vigil.shared} (set by the
+     * pom), else {@code ../testdata}. It is part of the repository, so its absence is a failure.
      */
     static GrafanaSchemas load() {
         Optional<Path> found = locate();
         if (found.isEmpty()) {
-            String message = "The Grafana schemas were not found (system property vigil.shared, ../shared);"
-                    + " dashboard schema validation is SKIPPED.";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message + " On CI they are required.");
-            }
-            System.err.println("WARNING: " + message);
-            Assumptions.abort(message);
+            Assertions.fail("The Grafana schemas were not found in testdata/grafana (system property vigil.shared, "
+                    + "../testdata).");
         }
         return new GrafanaSchemas(found.get());
     }
@@ -73,7 +67,7 @@ final class GrafanaSchemas {
         if (prop != null && !prop.isBlank()) {
             candidates.add(Path.of(prop));
         }
-        candidates.add(Path.of("..", "shared"));
+        candidates.add(Path.of("..", "testdata"));
         for (Path p : candidates) {
             Path grafana = p.resolve("grafana");
             if (Files.isRegularFile(grafana.resolve("schema/jsonschema/dashboard.jsonschema.json"))) {
