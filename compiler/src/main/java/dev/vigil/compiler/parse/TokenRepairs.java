@@ -44,8 +44,8 @@ final class TokenRepairs {
             } else if (t.getType() == VigilLexer.NUMBER && i + 2 < all.size() && spaced(all.get(i + 1), t)) {
                 // `5 m`: a whole number, spaces on the same line, then a unit word.
                 Token word = all.get(i + 2);
-                if (word.getType() != VigilLexer.IDENT && word.getType() != VigilLexer.BAD_DURATION
-                        || valueFollows(all, i + 3, word)) {
+                // Keywords count: `min` is also the aggregation.
+                if (word.getText() == null || !word.getText().matches("[a-zA-Z]+") || valueFollows(all, i + 3, word)) {
                     continue;
                 }
                 Optional<String> meant = t.getText().chars().allMatch(Character::isDigit)
