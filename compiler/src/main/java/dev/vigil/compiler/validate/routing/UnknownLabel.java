@@ -30,9 +30,10 @@ import java.util.TreeSet;
  * <li>Error: no alert can carry the label (every alert's labels are known); or every alert that can
  *     carry it has a known value, none is accepted, and the value is a near miss of one of them.
  * <li>Warning: some alert's query may carry labels not known here, no alert is known to carry the
- *     label, and it is a near miss of one they do carry ({@code tem} for {@code team}); or no known
- *     value is accepted and none is near (a route written ahead of its alerts, or a mistake).
+ *     label, and it is a near miss of one they do carry ({@code tem} for {@code team}).
  * </ul>
+ * A value no alert has that is no near miss is not reported: routes for other teams' alerts, or
+ * written ahead of them, are common in a shared configuration.
  * A route on a declared severity that no alert has yet is not reported.
  * Only Vigil sources are checked: an Alertmanager configuration given to {@code vigil lint} also
  * takes alerts from rule files it is not linted with.
@@ -105,14 +106,12 @@ public final class UnknownLabel implements Validator {
                 return;
             }
         }
-        // A near miss of a value alerts have is a typo; another value may be a route written ahead of its alerts.
+        // A near miss of a value alerts have is a typo; another value is a route for alerts from elsewhere
+        // (another team's, another Prometheus's), or written ahead of them.
         String near = m.op().equals("=") ? Suggest.closest(m.value(), values) : null;
-        String message = "No alert has `" + m.label() + "` " + (m.op().equals("=") ? "= `" : "matching `") + m.value()
-                + "`, so this route never matches.";
         if (near != null) {
-            sink.error(id(), m.span(), message, "Did you mean `" + near + "`?");
-        } else {
-            sink.warning(id(), m.span(), message, "Alerts have `" + m.label() + "` " + list(values) + ".");
+            sink.error(id(), m.span(), "No alert has `" + m.label() + "` = `" + m.value() + "`, so this route never matches.",
+                    "Did you mean `" + near + "`?");
         }
     }
 
