@@ -208,6 +208,13 @@ DURATION
     : ([0-9]+ ('ms' | 's' | 'm' | 'h' | 'd' | 'w' | 'y'))+
     ;
 
+// A number run into a word that is not a unit (`10mins`, `30sec`): one token, so that the mistake
+// is reported at the whole of it, with the duration it was meant to be, instead of at `ins`. It
+// comes after NUMBER and DURATION, which win the ties (`0x1f`, `1h30m`).
+BAD_DURATION
+    : ([0-9]+ [a-zA-Z]+)+
+    ;
+
 IDENT
     : [a-zA-Z_] [a-zA-Z0-9_]*
     ;

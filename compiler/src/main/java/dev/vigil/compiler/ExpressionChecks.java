@@ -1,12 +1,15 @@
 package dev.vigil.compiler;
 
 import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.PromqlChecker;
+import dev.vigil.compiler.promql.StringLiteral;
 import dev.vigil.compiler.promql.ValueType;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +29,18 @@ public final class ExpressionChecks {
             ValueType type = PromqlChecker.check(use.expr(), sink, name -> typeOf(name, use.constants()),
                     project.settings().targets());
             if (use.vectorOrScalar() && (type == ValueType.MATRIX || type == ValueType.STRING)) {
-                sink.error(Ids.PROMQL_RESULT_TYPE, use.expr().span(),
+                Diagnostic d = Diagnostic.error(Ids.PROMQL_RESULT_TYPE, use.expr().span(),
                         "`" + use.slot() + "` needs an instant vector or a scalar, but this query gives "
                                 + type.withArticle() + ".",
                         type == ValueType.MATRIX ? "Apply a function over the range, such as `rate(...)` or `max_over_time(...)`."
                                 : null);
+                // The YAML habit: a whole query in quotes is a string, not a query.
+                if (use.expr() instanceof StringLiteral quoted && !quoted.value().isBlank()) {
+                    d = new Diagnostic(d.code(), d.severity(), d.span(), d.message(),
+                            "Queries are written without quotes.", new Fix("Remove the quotes", quoted.span(),
+                                    quoted.value().strip()));
+                }
+                sink.report(d);
             }
         }
     }

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The machine-readable form shared by {@code vigil check} and {@code vigil lint}: an array of objects
  * with exactly the keys {@code file, line, column, endLine, endColumn, severity, code, message, hint},
- * and {@code suppressed} (the reason) on a finding a suppression or a {@code checks} level silenced.
+ * {@code fix} (the edit: what it does, where, and the new text) on a finding that has one, and
+ * {@code suppressed} (the reason) on a finding a suppression or a {@code checks} level silenced.
+ * The optional keys are left out when empty, so a consumer of the required ones is not disturbed.
  */
 public final class JsonRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -19,13 +21,24 @@ public final class JsonRenderer {
     }
 
     @JsonPropertyOrder({"file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "hint",
-            "suppressed"})
+            "fix", "suppressed"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Entry(String file, int line, int column, int endLine, int endColumn, String severity, String code,
-            String message, String hint, @JsonInclude(JsonInclude.Include.NON_NULL) String suppressed) {
+            String message, String hint, @JsonInclude(JsonInclude.Include.NON_NULL) FixEntry fix,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String suppressed) {
         static Entry of(Diagnostic d) {
             return new Entry(d.span().file(), d.span().line(), d.span().column(), d.span().endLine(),
-                    d.span().endColumn(), d.severity().label(), d.code(), d.message(), d.hint(), d.suppressed());
+                    d.span().endColumn(), d.severity().label(), d.code(), d.message(), d.hint(),
+                    d.fix() == null ? null : FixEntry.of(d.fix()), d.suppressed());
+        }
+    }
+
+    /** The edit, as the text form prints it, with the span it replaces (in the same file as the finding). */
+    @JsonPropertyOrder({"description", "line", "column", "endLine", "endColumn", "replacement"})
+    record FixEntry(String description, int line, int column, int endLine, int endColumn, String replacement) {
+        static FixEntry of(Fix f) {
+            return new FixEntry(f.description(), f.span().line(), f.span().column(), f.span().endLine(),
+                    f.span().endColumn(), f.replacement());
         }
     }
 

@@ -2,8 +2,11 @@ package dev.vigil.compiler.parse;
 
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suggest;
+import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.grammar.VigilLexer;
@@ -32,6 +35,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     private final List<Diagnostic> found = new ArrayList<>();
     private int lastLine = -1;
     private int lastColumn = -1;
+    private boolean unclosedString;
 
     SyntaxErrorListener(SourceFile source, int lineOffset, int columnOffset) {
         this.source = source;
@@ -71,16 +75,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
         }
         String what = describeFound(token);
         String expectation = TokenDescriptions.describe(expected, parser.getVocabulary());
-        if (token.getType() == Token.EOF) {
+        if (token.getType() == Token.EOF && unclosedString) {
+            // An unclosed back-quote took the rest of the file: that is the one mistake to report.
+            return;
+        } else if (token.getType() == Token.EOF) {
             found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_END, span,
                     "The input ends too early: expected " + expectation + ".",
                     "Check for an unclosed `{`, `(` or `[` before this point."));
-        } else if (token.getType() == VigilLexer.UNEXPECTED_CHAR && "\"'`".contains(token.getText())) {
-            // The lexer could not close the string, so its opening quote was left on its own.
-            found.add(Diagnostic.error(Ids.SYNTAX_UNTERMINATED_STRING, stringSpan(line, charPositionInLine),
-                    "This string is not closed, or it holds an escape that is not valid.",
-                    "Close it with a matching quote on the same line (use back-quotes for text over several lines);"
-                            + " valid escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH` and `\\uHHHH`."));
         } else if (token.getType() == VigilLexer.UNEXPECTED_CHAR) {
             found.add(Diagnostic.error(Ids.SYNTAX_INVALID_CHARACTER, span,
                     "The character `" + token.getText() + "` cannot appear here.",
@@ -100,6 +101,30 @@ final class SyntaxErrorListener extends BaseErrorListener {
             found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, span,
                     "Unexpected " + what + ".", "Expected " + expectation + "."));
         }
+    }
+
+    /** A string whose opening quote {@code quote} is never closed (the lexer left the quote on its own). */
+    void unclosedString(Token quote) {
+        unclosedString = true;
+        found.add(Diagnostic.error(Ids.SYNTAX_UNTERMINATED_STRING, stringSpan(quote.getLine(), quote.getCharPositionInLine()),
+                "This string is not closed, or it holds an escape that is not valid.",
+                "Close it with a matching quote on the same line (use back-quotes for text over several lines);"
+                        + " valid escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH` and `\\uHHHH`."));
+    }
+
+    /** A number run into a word that is no unit ({@code 10xyz}). */
+    void notADuration(Token t) {
+        found.add(Diagnostic.error(Ids.TYPE_INVALID_DURATION, spanOf(t, t.getLine(), t.getCharPositionInLine()),
+                "`" + t.getText() + "` is neither a number nor a duration.", Durations.HINT));
+    }
+
+    /** A duration written with a unit word or a space, from {@code first} to {@code last}, meant as {@code meant}. */
+    void durationTypo(Token first, Token last, String meant) {
+        int length = last.getCharPositionInLine() + last.getText().length() - first.getCharPositionInLine();
+        Span span = at(first.getLine(), first.getCharPositionInLine(), Math.max(1, length));
+        String written = first == last ? first.getText() : first.getText() + " " + last.getText();
+        found.add(new Diagnostic(Ids.TYPE_INVALID_DURATION, Severity.ERROR, span,
+                Durations.typoMessage(written, meant), Durations.HINT, new Fix("Write the duration", span, meant)));
     }
 
     private static IntervalSet safeExpected(Parser parser) {

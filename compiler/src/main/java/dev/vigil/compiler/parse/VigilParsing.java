@@ -41,6 +41,7 @@ final class VigilParsing {
         lexer.addErrorListener(listener);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        TokenRepairs.correct(tokens, listener);
         if (tooDeep(tokens, source, lineOffset, columnOffset, sink)) {
             listener.reportTo(sink);
             return new Result<>(null, tokens, true);

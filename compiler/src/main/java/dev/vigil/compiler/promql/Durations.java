@@ -12,8 +12,72 @@ public final class Durations {
     /** The text of a DURATION token: numbers each followed by a unit, such as {@code 1h30m}. */
     private static final java.util.regex.Pattern WITH_UNITS = java.util.regex.Pattern.compile("(\\d+(ms|[smhdwy]))+");
 
+    /** The unit words people write for each unit, lower case; {@link #correction} maps them to the unit. */
+    private static final java.util.Map<String, String> UNIT_WORDS = unitWords();
+
+    /** A run of digits and a word, as in {@code 10mins} or {@code 1hour30min}. */
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("(\\d+)\\s*([a-zA-Z]+)");
+
     private Durations() {
     }
+
+    private static java.util.Map<String, String> unitWords() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        String[][] words = {
+            {"ms", "ms", "msec", "msecs", "millis", "millisecond", "milliseconds"},
+            {"s", "s", "sec", "secs", "second", "seconds"},
+            {"m", "m", "min", "mins", "minute", "minutes"},
+            {"h", "h", "hr", "hrs", "hour", "hours"},
+            {"d", "d", "day", "days"},
+            {"w", "w", "wk", "wks", "week", "weeks"},
+            {"y", "y", "yr", "yrs", "year", "years"}};
+        for (String[] row : words) {
+            for (int i = 1; i < row.length; i++) {
+                m.put(row[i], row[0]);
+            }
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    /**
+     * The duration {@code text} was most likely meant to be, when it is one written with unit words or
+     * spaces ({@code 10mins}, {@code 30sec}, {@code 5 m}, {@code 1 hour}): {@code 10m}, {@code 30s},
+     * {@code 5m}, {@code 1h}. Empty when the text is a valid duration already or is not one at all.
+     */
+    public static java.util.Optional<String> correction(String text) {
+        String t = text.strip();
+        java.util.regex.Matcher m = PART.matcher(t);
+        StringBuilder out = new StringBuilder();
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end && !t.substring(end, m.start()).isBlank()) {
+                return java.util.Optional.empty();
+            }
+            String unit = UNIT_WORDS.get(m.group(2).toLowerCase(java.util.Locale.ROOT));
+            if (unit == null) {
+                return java.util.Optional.empty();
+            }
+            out.append(m.group(1)).append(unit);
+            end = m.end();
+        }
+        if (end == 0 || !t.substring(end).isBlank() || out.toString().equals(text)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            parseMillis(out.toString());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(out.toString());
+    }
+
+    /** The one message for a mistyped duration, shared by the DSL and the YAML readers. */
+    public static String typoMessage(String text, String correction) {
+        return "`" + text + "` is not a duration: did you mean `" + correction + "`?";
+    }
+
+    /** The hint for any duration that does not read. */
+    public static final String HINT = "Write a number and a unit (ms, s, m, h, d, w, y), largest unit first, for example `1h30m`.";
 
     /** Whether {@code text} is written with units ({@code 5m}), as opposed to a plain number ({@code 300}). */
     public static boolean hasUnit(String text) {

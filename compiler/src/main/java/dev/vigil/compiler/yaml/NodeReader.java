@@ -1,7 +1,10 @@
 package dev.vigil.compiler.yaml;
 
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.source.Span;
@@ -218,6 +221,13 @@ final class NodeReader {
             return Optional.of(0L);
         }
         String problem;
+        Optional<String> meant = Durations.correction(text);
+        if (meant.isPresent()) {
+            sink.report(new Diagnostic(Ids.TYPE_INVALID_DURATION, Severity.ERROR, span(node),
+                    Durations.typoMessage(text, meant.get()), Durations.HINT,
+                    new Fix("Write the duration", span(node), meant.get())));
+            return Optional.empty();
+        }
         if (text.isEmpty()) {
             problem = "`" + what + "` is empty, but needs a duration such as `5m`";
         } else if (text.chars().allMatch(Character::isDigit)) {
@@ -229,8 +239,7 @@ final class NodeReader {
                 problem = e.getMessage();
             }
         }
-        sink.error(Ids.TYPE_INVALID_DURATION, span(node), problem + ".",
-                "Write a number and a unit (ms, s, m, h, d, w, y), largest unit first, for example `1h30m`.");
+        sink.error(Ids.TYPE_INVALID_DURATION, span(node), problem + ".", Durations.HINT);
         return Optional.empty();
     }
 

@@ -14,6 +14,7 @@ import dev.vigil.compiler.routing.Truth;
 import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,14 +68,27 @@ public final class NoReceiver implements Validator {
             if (near != null && !sameReceiver) {
                 String to = fallback.receiver() == null ? "the default route" : "`" + fallback.receiver().name() + "`";
                 String nearTo = near.receiver() == null ? "a route" : "the route to `" + near.receiver().name() + "`";
+                // Widening the team's route is only a fix when its receiver pages; a chat channel is no place for pages.
+                String widen = project.fromVigilSources() ? "let it take `severity >= " + top + "`"
+                        : "let it also match `severity=\"" + top + "\"`";
                 sink.warning(id(), a.span(), "`" + top + "` alert `" + a.name() + "` can only reach the default receiver "
                         + to + ", though " + nearTo + " is meant for its team or service.",
                         "That route (" + near.span() + ") matches the alert's team or service but not its other labels; "
-                                + (project.fromVigilSources() ? "let it take `severity >= " + top + "`"
-                                        : "let it also match `severity=\"" + top + "\"`")
-                                + ", or add a route for this alert's pages.");
+                                + (pages(near, routing) ? widen + ", or add a route for this alert's pages."
+                                        : "add a route that sends the team's `" + top + "` alerts to a receiver that pages, "
+                                                + "or correct the route meant for them."));
             }
         }
+    }
+
+    /** Receivers that page someone rather than post to a channel. */
+    private static final Set<Routing.ReceiverType> PAGING = EnumSet.of(Routing.ReceiverType.PAGERDUTY,
+            Routing.ReceiverType.OPSGENIE, Routing.ReceiverType.VICTOROPS, Routing.ReceiverType.INCIDENTIO,
+            Routing.ReceiverType.PUSHOVER);
+
+    private static boolean pages(Routing.Route r, Routing routing) {
+        return r.receiver() != null && routing.receivers().stream()
+                .anyMatch(x -> x.name().equals(r.receiver().name()) && PAGING.contains(x.type()));
     }
 
     /** The labels that say whose an alert is. */

@@ -4,7 +4,9 @@ import dev.vigil.compiler.analysis.AlertSources;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -16,7 +18,7 @@ import java.util.Map;
 /**
  * A template reads {@code $labels.x} (or {@code .Labels.x}) where the alert's query cannot produce
  * {@code x}, so it always renders empty. Only reported when the query's labels are known (closed):
- * the labels of undeclared metrics may be anything.
+ * the labels of undeclared metrics may be anything. Info in an annotation, a warning in a label.
  */
 public final class UnknownLabel implements Validator {
     @Override
@@ -33,15 +35,20 @@ public final class UnknownLabel implements Validator {
                 continue;
             }
             for (Map.Entry<String, String> an : a.annotations().entrySet()) {
-                check(a, labels, an.getValue(), sources.annotation(a, an.getKey()), sink);
+                check(a, labels, an.getValue(), sources.annotation(a, an.getKey()), Severity.INFO, sink);
             }
             for (Map.Entry<String, String> l : a.labels().entrySet()) {
-                check(a, labels, l.getValue(), sources.label(a, l.getKey()), sink);
+                check(a, labels, l.getValue(), sources.label(a, l.getKey()), Severity.WARNING, sink);
             }
         }
     }
 
-    private void check(Rule.Alert a, LabelSet labels, String text, Span literal, DiagnosticSink sink) {
+    /**
+     * {@code severity} by consequence: in an annotation the text only lacks a value; in a label the label
+     * is empty, so Alertmanager drops it and routes, inhibitions and groupings on it miss the alert.
+     */
+    private void check(Rule.Alert a, LabelSet labels, String text, Span literal, Severity severity,
+            DiagnosticSink sink) {
         if (text == null || !text.contains("{{")) {
             return;
         }
@@ -61,8 +68,8 @@ public final class UnknownLabel implements Validator {
                 hint = (close != null ? "Did you mean `" + close + "`? " : "") + "The query's result has only "
                         + labels.describe() + "; keep `" + x + "` in its `by (...)` clause if it is needed.";
             }
-            sink.warning(id(), AlertSources.at(literal, text, ref.offset()),
-                    "`" + ref.written() + "` is always empty: the alert's query has no `" + x + "` label.", hint);
+            sink.report(new Diagnostic(id(), severity, AlertSources.at(literal, text, ref.offset()),
+                    "`" + ref.written() + "` is always empty: the alert's query has no `" + x + "` label.", hint, null));
         }
     }
 }
