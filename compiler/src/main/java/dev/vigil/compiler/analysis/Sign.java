@@ -48,6 +48,21 @@ public enum Sign {
                 && constants.get(c.name()).value() instanceof Value.NumberValue v) {
             return v.value().doubleValue();
         }
+        if (s instanceof Binary b && !b.op().isComparison()) {
+            // Arithmetic of numbers, such as the 2 ^ 16 - 1 of a port range.
+            Double l = number(b.lhs(), constants);
+            Double r = l == null ? null : number(b.rhs(), constants);
+            if (r != null) {
+                return switch (b.op()) {
+                    case ADD -> l + r;
+                    case SUB -> l - r;
+                    case MUL -> l * r;
+                    case DIV -> l / r;
+                    case POW -> Math.pow(l, r);
+                    default -> null;
+                };
+            }
+        }
         return null;
     }
 

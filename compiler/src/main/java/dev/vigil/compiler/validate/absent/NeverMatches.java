@@ -1,5 +1,9 @@
 package dev.vigil.compiler.validate.absent;
 
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.LabelSet;
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
@@ -24,13 +28,13 @@ public final class NeverMatches implements Validator {
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         AbsentCalls.eachAlert(project, (a, constants) -> Expr.walk(a.expr(), e -> {
             if (e instanceof Binary b && b.op() != BinaryOp.OR) {
-                combined(b, b.lhs(), b.rhs(), sink);
-                combined(b, b.rhs(), b.lhs(), sink);
+                combined(b, b.lhs(), b.rhs(), analysis.labels(), sink);
+                combined(b, b.rhs(), b.lhs(), analysis.labels(), sink);
             }
         }));
     }
 
-    private void combined(Binary b, Expr side, Expr other, DiagnosticSink sink) {
+    private void combined(Binary b, Expr side, Expr other, LabelInference li, DiagnosticSink sink) {
         if (!AbsentCalls.isAbsent(Expr.unparen(side)) || PromqlChecker.typeOf(other) != ValueType.VECTOR) {
             return;
         }
@@ -40,8 +44,30 @@ public final class NeverMatches implements Validator {
         if (vm != null && vm.kind() == VectorMatching.Kind.ON && kept.containsAll(vm.labels())) {
             return;
         }
-        sink.warning(id(), b.span(), "`" + c.function() + "` is combined with `" + b.op().symbol()
-                        + "`, but its result carries only its equality labels and matches no series on the other side.",
-                "Use `or` to add the absence case to another condition, or match with `on(" + String.join(", ", kept) + ")`.");
+        // The other side's labels decide: one it always has and absent's series lacks means no match
+        // ever (an error); none beyond absent's labels means it matches; unknown labels, a warning.
+        LabelSet labels = li.infer(other).labels();
+        boolean never = false;
+        for (String name : labels.names()) {
+            if (labels.definitely(name) && !kept.contains(name) && matchedOn(vm, name)) {
+                never = true;
+            }
+        }
+        if (!never && !labels.open() && kept.containsAll(labels.names())) {
+            return;
+        }
+        String message = "`" + c.function() + "` is combined with `" + b.op().symbol()
+                + "`, but its result carries only its equality labels and "
+                + (never ? "never matches the other side, so the alert never fires." : "matches no series on the other side.");
+        String hint = "Use `or` to add the absence case to another condition, or match with `on(" + String.join(", ", kept) + ")`.";
+        sink.report(new Diagnostic(id(), never ? Severity.ERROR : Severity.WARNING, b.span(), message, hint, null));
+    }
+
+    /** Whether series are matched on {@code name}: with no {@code on}, unless it is ignored. */
+    private static boolean matchedOn(VectorMatching vm, String name) {
+        if (vm == null || vm.kind() == VectorMatching.Kind.NONE) {
+            return true;
+        }
+        return vm.kind() == VectorMatching.Kind.ON ? vm.labels().contains(name) : !vm.labels().contains(name);
     }
 }

@@ -42,9 +42,11 @@ public final class ForTooShort implements Validator {
                             ? "Page-level alert `" + a.name() + "` has no `for`, so a single evaluation pages."
                             : "Page-level alert `" + a.name() + "` waits only `" + Durations.format(a.forMillis())
                                     + "`, less than two evaluations of its group (`" + Durations.format(minimum) + "`).";
+                    String wait = Durations.format(Math.max(minimum, 120_000));
+                    String change = a.forMillis() == 0 ? "Add `for " + wait + "`"
+                            : "Raise `for` from `" + Durations.format(a.forMillis()) + "` to `" + wait + "`";
                     sink.warning(id(), a.severity().span(), message,
-                            "Add `for " + Durations.format(Math.max(minimum, 120_000))
-                                    + "` or longer, so that one bad scrape or a restart does not page.");
+                            change + " or longer, so that one bad scrape or a restart does not page.");
                 }
             }
         }
