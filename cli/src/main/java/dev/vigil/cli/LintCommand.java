@@ -49,6 +49,12 @@ final class LintCommand implements Callable<Integer> {
                     + "promql-experimental-functions; repeat for several.")
     List<String> features = List.of();
 
+    @Option(names = "--target-labels", paramLabel = "LABELS", split = ",", defaultValue = "job,instance",
+            description = "The labels Prometheus attaches to every scraped series, comma-separated (default: "
+                    + "${DEFAULT-VALUE}); an empty value assumes none, for rules over federated series kept with "
+                    + "honor_labels.")
+    List<String> targetLabels;
+
     @CommandLine.Mixin
     VersionOptions versions;
 
@@ -67,12 +73,30 @@ final class LintCommand implements Callable<Integer> {
         CompileResult result;
         try {
             TargetVersions targets = versions.targets(spec.commandLine()).withFlags(flags());
-            result = Linter.fromWorkingDirectory(new Linter.Options(scrapeMillis, strict, targets)).lint(paths);
+            result = Linter.fromWorkingDirectory(new Linter.Options(scrapeMillis, strict, targets, labels()))
+                    .lint(paths);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;
         }
         return Report.print(result, format, spec.commandLine().getOut());
+    }
+
+    /** The --target-labels list: label names, blanks dropped (so `--target-labels ""` is none). */
+    private List<String> labels() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String l : targetLabels == null ? List.<String>of() : targetLabels) {
+            String name = l.strip();
+            if (name.isEmpty() || out.contains(name)) {
+                continue;
+            }
+            if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--target-labels: `" + name + "` is not a label name.");
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private Set<FeatureFlag> flags() {

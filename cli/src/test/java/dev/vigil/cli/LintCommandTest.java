@@ -100,6 +100,39 @@ class LintCommandTest {
     }
 
     @Test
+    void targetLabelsDecideWhetherScrapedSeriesHaveJob(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("r.yml");
+        Files.writeString(f, "groups:\n- name: g\n  rules:\n  - alert: ErrorShareHigh\n"
+                + "    expr: sum by (job) (rate(errors_total[5m])) > sum(rate(requests_total[5m])) * 0.1\n"
+                + "    for: 5m\n");
+        Run assumed = run("lint", f.toString());
+        assertEquals(1, assumed.status(), assumed.out());
+        assertTrue(assumed.out().contains("error[Matching.NeverMatches]: The two sides of `>` never match: every "
+                + "left-hand series has `job`"), assumed.out());
+        Run none = run("lint", "--target-labels", "", f.toString());
+        assertEquals(0, none.status(), none.out());
+        assertTrue(!none.out().contains("Matching.NeverMatches"), none.out());
+        Run bad = run("lint", "--target-labels", "job,in-stance", f.toString());
+        assertEquals(2, bad.status(), bad.out());
+        assertTrue(bad.err().contains("--target-labels: `in-stance` is not a label name."), bad.err());
+    }
+
+    @Test
+    void infoIsPrintedAndCountedButNeverFails(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("r.yml");
+        Files.writeString(f, "groups:\n- name: g\n  rules:\n  - record: requests_rate5m\n"
+                + "    expr: sum by (job) (rate(requests_total[5m]))\n");
+        for (String strict : List.of("--scrape-interval=1m", "--strict")) {
+            Run r = run("lint", strict, f.toString());
+            assertEquals(0, r.status(), r.out());
+            assertTrue(r.out().contains("info[Naming.RecordingRule]: Recording rule `requests_rate5m`"), r.out());
+            assertTrue(r.out().contains("0 errors, 0 warnings, 1 info"), r.out());
+        }
+        Run json = run("lint", "--format", "json", f.toString());
+        assertEquals("info", new ObjectMapper().readTree(json.out()).get(0).get("severity").asText(), json.out());
+    }
+
+    @Test
     void helpShowsAnExample() {
         Run r = run("lint", "--help");
         assertEquals(0, r.status());

@@ -50,11 +50,15 @@ import java.util.TreeMap;
  * then ask {@link #infer(Expr)} about any expression of the project (or any other expression).
  *
  * <p>What it knows about a selector comes from the project: a declared {@code metric} gives its
- * labels (definitely present) and type, plus the target labels {@code job} and {@code instance}
- * (possibly present, since Prometheus adds them at scrape time); a histogram's {@code _bucket}
- * series add {@code le}; a recording rule's name gives the labels its expression produces plus its
- * static labels, which is how labels flow from rule to rule. Anything else is open: it may carry
- * labels nobody listed. Equality and non-empty matchers make a label definitely present.
+ * labels (definitely present) and type; a histogram's {@code _bucket} series add {@code le}; a
+ * recording rule's name gives the labels its expression produces plus its static labels, which is
+ * how labels flow from rule to rule. A series read straight from scraping (a declared metric, or an
+ * undeclared name that is not a recording rule's) also carries the project's target labels
+ * ({@code settings { target_labels }}, by default {@code job} and {@code instance}, which
+ * Prometheus attaches at scrape time): those are definitely present. Names with a colon are left
+ * out of that, since by convention only recording rules have them, and so are {@code ALERTS} and
+ * {@code ALERTS_FOR_STATE}, which Prometheus writes itself. An undeclared selector is open: it may
+ * carry labels nobody listed. Equality and non-empty matchers make a label definitely present.
  *
  * <p>Every result is memoised per expression node (by identity) and every recording rule is
  * resolved once, so inferring every query of a project is linear in its size. A recording rule
@@ -62,9 +66,6 @@ import java.util.TreeMap;
  * It never throws on a partial model: null expressions and unknown functions give unknown results.
  */
 public final class LabelInference {
-    /** Labels Prometheus attaches to every scraped series, declared or not. */
-    public static final List<String> TARGET_LABELS = List.of("job", "instance");
-
     private static final Inferred UNKNOWN_VECTOR = new Inferred(ValueType.VECTOR, LabelSet.UNKNOWN, null, Set.of());
     private static final Inferred NONE = new Inferred(ValueType.NONE, LabelSet.UNKNOWN, null, Set.of());
 
@@ -73,17 +74,40 @@ public final class LabelInference {
     private final Map<String, Inferred> resolved = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
     private final Map<Expr, Inferred> memo = new IdentityHashMap<>();
+    /** The labels every scraped series carries; empty when the assumption is off. */
+    private final List<String> targetLabels;
+    /** What a scraped series that nobody declared looks like: open, with the target labels. */
+    private final Inferred scraped;
 
-    private LabelInference() {
+    private LabelInference(List<String> targetLabels) {
+        this.targetLabels = List.copyOf(targetLabels);
+        SortedMap<String, Label> l = new TreeMap<>();
+        for (String t : this.targetLabels) {
+            l.put(t, new Label(t, true, null));
+        }
+        this.scraped = new Inferred(ValueType.VECTOR, new LabelSet(l, true), null, Set.of());
     }
 
-    /** Inference with no declared metrics and no recording rules: every selector is open. */
+    /**
+     * Inference with no declared metrics, no recording rules and no target labels: every selector is
+     * open and no label is known to be there.
+     */
     public static LabelInference empty() {
-        return new LabelInference();
+        return new LabelInference(List.of());
     }
 
+    /** Inference over {@code project}, with the target labels its settings name. */
     public static LabelInference forProject(Project project) {
-        LabelInference li = new LabelInference();
+        return forProject(project, project == null || project.settings() == null
+                ? Project.Settings.SCRAPED_TARGET_LABELS : project.settings().targetLabels());
+    }
+
+    /**
+     * Inference over {@code project} with the given target labels: none for series that were never
+     * scraped, such as a unit test's input series.
+     */
+    public static LabelInference forProject(Project project, List<String> targetLabels) {
+        LabelInference li = new LabelInference(targetLabels);
         if (project == null) {
             return li;
         }
@@ -108,6 +132,11 @@ public final class LabelInference {
 
     public Optional<Metric> metric(String name) {
         return Optional.ofNullable(metrics.get(name));
+    }
+
+    /** The labels every series read straight from scraping carries, in the project's order. */
+    public List<String> targetLabels() {
+        return targetLabels;
     }
 
     public boolean isRecordingRule(String name) {
@@ -282,13 +311,25 @@ public final class LabelInference {
             }
             return new Inferred(ValueType.VECTOR, declared(parent), MetricType.COUNTER, reads(parent.type()));
         }
-        return UNKNOWN_VECTOR;
+        return scrapedName(n) ? scraped : UNKNOWN_VECTOR;
     }
 
-    private static LabelSet declared(Metric m) {
+    /**
+     * Whether an undeclared name is read straight from scraping: not a recording rule's (by
+     * convention only those have colons) and not one of the series Prometheus writes for alerts.
+     */
+    private static boolean scrapedName(String n) {
+        return n.indexOf(':') < 0 && !n.equals("ALERTS") && !n.equals("ALERTS_FOR_STATE");
+    }
+
+    private LabelSet declared(Metric m) {
         SortedMap<String, Label> l = new TreeMap<>();
-        for (String t : TARGET_LABELS) {
+        // Prometheus may attach job and instance even when the project does not count on them.
+        for (String t : Project.Settings.SCRAPED_TARGET_LABELS) {
             l.put(t, new Label(t, false, null));
+        }
+        for (String t : targetLabels) {
+            l.put(t, new Label(t, true, null));
         }
         for (String name : m.labels()) {
             l.put(name, new Label(name, true, null));

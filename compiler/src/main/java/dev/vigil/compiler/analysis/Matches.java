@@ -1,9 +1,11 @@
 package dev.vigil.compiler.analysis;
 
+import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.Binary;
 import dev.vigil.compiler.promql.BinaryOp;
+import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.ValueType;
 import dev.vigil.compiler.promql.VectorMatching;
@@ -55,8 +57,12 @@ public final class Matches {
         Span at = m != null && !m.span().isNone() ? m.span() : b.rhs().span();
 
         // Never: a matched label always on one side and impossible (or of another value) on the other.
+        // absent() against a vector is Absent.NeverMatches', which says why absent() has so few labels.
         Set<String> names = new LinkedHashSet<>(ls.names());
         names.addAll(rs.names());
+        if (isAbsent(b.lhs()) || isAbsent(b.rhs())) {
+            names.clear();
+        }
         for (String x : names) {
             if (!LabelInference.matches(m, x)) {
                 continue;
@@ -80,19 +86,20 @@ public final class Matches {
             }
         }
 
-        // Missing: on/ignoring/group labels that a side cannot have.
+        // Missing: an on/group label that one side cannot have. One that neither side can have is
+        // ClauseLabels' (Grouping.UnknownLabel).
         if (m != null) {
             for (String x : m.labels()) {
                 boolean lNo = ls.cannotHave(x);
                 boolean rNo = rs.cannotHave(x);
-                if (lNo && rNo) {
-                    out.add(new Finding(Kind.MISSING, at, "`" + (m.kind() == VectorMatching.Kind.ON ? "on" : "ignoring")
-                            + "(...)` names `" + x + "`, which neither side of " + op + " has.",
-                            "Remove it, or check its spelling against the labels the two sides keep."));
-                } else if (m.kind() == VectorMatching.Kind.ON && (lNo || rNo)) {
+                if (m.kind() == VectorMatching.Kind.ON && lNo != rNo) {
+                    LabelSet poor = lNo ? ls : rs;
+                    String meant = Suggest.closest(x, poor.names());
                     out.add(new Finding(Kind.MISSING, at, "`on(...)` names `" + x + "`, which the "
                             + (lNo ? "left" : "right") + " side of " + op + " cannot have, so only series without `"
-                            + x + "` on the other side can match.", "Keep `" + x + "` on both sides, or remove it from `on(...)`."));
+                            + x + "` on the other side can match.", meant != null
+                            ? "Did you mean `" + meant + "`? That side has " + poor.describe() + "."
+                            : "Keep `" + x + "` on both sides, or remove it from `on(...)`."));
                 }
             }
             if (m.cardinality() != VectorMatching.Cardinality.ONE_TO_ONE) {
@@ -115,8 +122,8 @@ public final class Matches {
             List<String> rExtra = extra(m, rs);
             boolean lNone = !ls.open() && lExtra.isEmpty();
             boolean rNone = !rs.open() && rExtra.isEmpty();
-            List<String> lDefinite = lExtra.stream().filter(ls::definitely).toList();
-            List<String> rDefinite = rExtra.stream().filter(rs::definitely).toList();
+            List<String> lDefinite = multiplying(li, m, ls, lExtra);
+            List<String> rDefinite = multiplying(li, m, rs, rExtra);
             if (!lDefinite.isEmpty() && rNone) {
                 out.add(new Finding(Kind.MANY_TO_ONE, at, "Several left-hand series (one per `" + lDefinite.get(0)
                         + "`) can match the same right-hand series, and one-to-one matching fails on that.",
@@ -128,6 +135,20 @@ public final class Matches {
             }
         }
         return out;
+    }
+
+    /**
+     * The extra labels that make several series per match group: those every series has, except
+     * {@code job} when {@code instance} takes part in matching, since a target (one instance) is
+     * scraped by one job.
+     */
+    private static List<String> multiplying(LabelInference li, VectorMatching m, LabelSet side, List<String> extra) {
+        boolean byInstance = li.targetLabels().contains("instance") && LabelInference.matches(m, "instance");
+        return extra.stream().filter(side::definitely).filter(x -> !(byInstance && x.equals("job"))).toList();
+    }
+
+    private static boolean isAbsent(Expr e) {
+        return Expr.unparen(e) instanceof Call c && (c.function().equals("absent") || c.function().equals("absent_over_time"));
     }
 
     /** The labels of {@code side} that do not take part in matching. */

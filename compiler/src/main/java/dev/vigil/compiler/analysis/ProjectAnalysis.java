@@ -8,13 +8,15 @@ import java.util.Map;
 
 /**
  * Project-wide analysis that several checks need, computed once per validation run and on first
- * use: label inference over every query, and the vector-matching findings. Not thread-safe; the
+ * use: label inference over every query, the vector-matching findings, and the grouping and
+ * matching labels no input can have. Not thread-safe; the
  * checks of a run use it one after another.
  */
 public final class ProjectAnalysis {
     private final Project project;
     private LabelInference labels;
     private Map<Matches.Kind, List<Matches.Finding>> matches;
+    private List<ClauseLabels.Finding> clauseLabels;
 
     public ProjectAnalysis(Project project) {
         this.project = project;
@@ -35,5 +37,15 @@ public final class ProjectAnalysis {
             matches = all;
         }
         return matches.getOrDefault(kind, List.of());
+    }
+
+    /** The project's {@code by}/{@code without}/{@code on}/{@code ignoring} labels that no input can have, in query order. */
+    public List<ClauseLabels.Finding> clauseLabels() {
+        if (clauseLabels == null) {
+            List<ClauseLabels.Finding> all = new ArrayList<>();
+            ClauseLabels.inProject(project, labels(), all::add);
+            clauseLabels = List.copyOf(all);
+        }
+        return clauseLabels;
     }
 }

@@ -68,12 +68,16 @@ public final class TextRenderer {
         }
     }
 
-    /** The closing summary line, e.g. {@code 2 errors, 1 warning} (and {@code , 3 suppressed}). */
+    /**
+     * The closing summary line, e.g. {@code 2 errors, 1 warning} (and {@code , 4 info} and
+     * {@code , 3 suppressed} when there are any).
+     */
     public static String summary(List<Diagnostic> diagnostics) {
         long errors = diagnostics.stream().filter(d -> d.counts(Severity.ERROR)).count();
         long warnings = diagnostics.stream().filter(d -> d.counts(Severity.WARNING)).count();
+        long info = diagnostics.stream().filter(d -> d.counts(Severity.INFO)).count();
         long suppressed = diagnostics.stream().filter(Diagnostic::isSuppressed).count();
-        return plural(errors, "error") + ", " + plural(warnings, "warning")
+        return plural(errors, "error") + ", " + plural(warnings, "warning") + (info > 0 ? ", " + info + " info" : "")
                 + (suppressed > 0 ? ", " + suppressed + " suppressed" : "");
     }
 

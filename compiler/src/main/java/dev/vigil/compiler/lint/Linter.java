@@ -47,11 +47,20 @@ public final class Linter {
     public static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
 
     /**
-     * Lint settings: the scrape interval the checks assume, the releases the files are meant for, and
-     * whether warnings count as errors.
+     * Lint settings: the scrape interval the checks assume, the releases the files are meant for,
+     * whether warnings count as errors, and the labels every scraped series carries (none when the
+     * rules read federated series whose labels were kept with {@code honor_labels}).
      */
-    public record Options(long scrapeIntervalMillis, boolean strict, TargetVersions targets) {
+    public record Options(long scrapeIntervalMillis, boolean strict, TargetVersions targets, List<String> targetLabels) {
         public static final Options DEFAULT = new Options(Project.Settings.DEFAULT.scrapeIntervalMillis(), false);
+
+        public Options {
+            targetLabels = List.copyOf(targetLabels);
+        }
+
+        public Options(long scrapeIntervalMillis, boolean strict, TargetVersions targets) {
+            this(scrapeIntervalMillis, strict, targets, Project.Settings.SCRAPED_TARGET_LABELS);
+        }
 
         public Options(long scrapeIntervalMillis, boolean strict) {
             this(scrapeIntervalMillis, strict, TargetVersions.DEFAULT);
@@ -130,7 +139,7 @@ public final class Linter {
             }
         }
         Project.Settings settings = new Project.Settings(options.scrapeIntervalMillis(),
-                Project.Settings.DEFAULT.evaluationIntervalMillis(), null, options.targets());
+                Project.Settings.DEFAULT.evaluationIntervalMillis(), null, options.targets(), options.targetLabels());
         Routing first = routings.isEmpty() ? Routing.EMPTY : routings.get(0);
         Project project = Lowering.lower(new Project(services, List.of(), severities(services, routings), settings, first,
                 List.of()), sink);

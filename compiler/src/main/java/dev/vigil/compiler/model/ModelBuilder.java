@@ -140,7 +140,9 @@ public final class ModelBuilder {
     }
 
     static final List<String> SETTINGS = List.of("scrape_interval", "evaluation_interval", "prometheus_url",
-            "prometheus_version", "alertmanager_version", "grafana_version", "prometheus_features");
+            "prometheus_version", "alertmanager_version", "grafana_version", "prometheus_features", "target_labels");
+
+    private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private Project.Settings settings(List<Decl.SettingsDecl> decls, ValueReader values) {
         long scrape = Project.Settings.DEFAULT.scrapeIntervalMillis();
@@ -149,6 +151,7 @@ public final class ModelBuilder {
         Map<TargetVersions.Tool, Version> versions = new java.util.EnumMap<>(TargetVersions.Tool.class);
         Map<TargetVersions.Tool, Version> newest = new java.util.EnumMap<>(TargetVersions.Tool.class);
         Set<FeatureFlag> flags = java.util.EnumSet.noneOf(FeatureFlag.class);
+        List<String> targetLabels = Project.Settings.SCRAPED_TARGET_LABELS;
         for (Decl.SettingsDecl d : decls) {
             for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
                 Optional<TargetVersions.Tool> tool = TargetVersions.Tool.ofSetting(p.key().text());
@@ -176,6 +179,7 @@ public final class ModelBuilder {
                             evaluation = values.duration(p.value(), "evaluation_interval").orElse(evaluation);
                     case "prometheus_url" -> prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
                     case "prometheus_features" -> flags.addAll(featureFlags(p, values));
+                    case "target_labels" -> targetLabels = targetLabels(p, values);
                     default -> unknownProperty(p, "settings", SETTINGS);
                 }
             }
@@ -185,7 +189,25 @@ public final class ModelBuilder {
         buildVersions.keySet().forEach(newest::remove);
         TargetVersions oldest = TargetVersions.DEFAULT.with(versions);
         return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl,
-                new TargetVersions(oldest.prometheus(), oldest.alertmanager(), oldest.grafana(), newest, flags));
+                new TargetVersions(oldest.prometheus(), oldest.alertmanager(), oldest.grafana(), newest, flags),
+                targetLabels);
+    }
+
+    /** The labels every scraped series carries: label names, each once; `[]` for none. */
+    private List<String> targetLabels(Property p, ValueReader values) {
+        List<String> out = new ArrayList<>();
+        for (ValueReader.Item item : values.items(p.value(), "target_labels")) {
+            if (!LABEL_NAME.matcher(item.text()).matches() || item.text().startsWith("__")) {
+                sink.error(Ids.NAME_INVALID, item.span(), "`" + item.text() + "` is not a label name a target can attach.",
+                        "Label names match `[a-zA-Z_][a-zA-Z0-9_]*` and do not start with `__`.");
+            } else if (out.contains(item.text())) {
+                sink.error(Ids.NAME_DUPLICATE, item.span(), "`" + item.text() + "` is listed twice in `target_labels`.",
+                        "List each label once.");
+            } else {
+                out.add(item.text());
+            }
+        }
+        return out;
     }
 
     /** The {@code --enable-feature} flags the target Prometheus runs with, as far as they change what rules may use. */

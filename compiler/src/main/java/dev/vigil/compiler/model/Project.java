@@ -33,14 +33,26 @@ public record Project(List<Service> services, List<Constant> constants, Severity
 
     /**
      * Project settings. The scrape interval defaults to one minute, as Prometheus's does; the target
-     * versions to the releases the test suite runs.
+     * versions to the releases the test suite runs. {@code targetLabels} are the labels every series
+     * read straight from scraping carries ({@code job} and {@code instance} unless the project says
+     * otherwise, say for federation with {@code honor_labels}); label inference takes them as
+     * definitely present.
      */
     public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
-            TargetVersions targets) {
+            TargetVersions targets, List<String> targetLabels) {
+        /** What Prometheus attaches to every scraped series. */
+        public static final List<String> SCRAPED_TARGET_LABELS = List.of("job", "instance");
         public static final Settings DEFAULT = new Settings(60_000, 60_000, null, TargetVersions.DEFAULT);
 
         public Settings {
             java.util.Objects.requireNonNull(targets, "targets");
+            targetLabels = List.copyOf(new java.util.LinkedHashSet<>(targetLabels));
+        }
+
+        /** Settings with the default target labels. */
+        public Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
+                TargetVersions targets) {
+            this(scrapeIntervalMillis, evaluationIntervalMillis, prometheusUrl, targets, SCRAPED_TARGET_LABELS);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.parse.PromqlParser;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.ValueType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LabelInferenceTest {
@@ -55,7 +56,7 @@ class LabelInferenceTest {
     void declaredMetricsHaveTheirLabelsAndTheTargetLabels() {
         Inferred i = infer("kafka_consumergroup_lag{topic=\"crm\"}");
         assertEquals(ValueType.VECTOR, i.type());
-        assertEquals("{consumergroup, instance?, job?, partition, topic=\"crm\"}", labels(i));
+        assertEquals("{consumergroup, instance, job, partition, topic=\"crm\"}", labels(i));
         assertEquals(MetricType.GAUGE, i.kind());
     }
 
@@ -63,17 +64,54 @@ class LabelInferenceTest {
     void undeclaredMetricsAreOpenAndMatchersAddLabels() {
         Inferred i = infer("something{env=\"prod\", pod=~\".+\", x=~\".*\", gone=\"\"}");
         assertTrue(i.labels().open());
-        assertEquals("{env=\"prod\", pod, ...}", labels(i));
+        assertEquals("{env=\"prod\", instance, job, pod, ...}", labels(i));
+    }
+
+    @Test
+    void scrapedSeriesHaveTheTargetLabelsAndRecordedOnesDoNot() {
+        assertEquals("{instance, job, ...}", labels(infer("rate(a_total[5m])")));
+        assertEquals("{...}", labels(infer("some:recorded:elsewhere")), "a colon marks a recording rule");
+        assertEquals("{alertname=\"X\", ...}", labels(infer("ALERTS{alertname=\"X\"}")), "Prometheus writes ALERTS itself");
+        assertEquals("{...}", labels(infer("{__name__=~\"a.*\"}")), "a selector without a name may read recorded series");
+        assertEquals("{job}", labels(infer("sum by (job) (rate(a[5m]))")), "by keeps job, and it is always there");
+        assertEquals("{instance, ...}", labels(infer("something{job=\"\"}")), "`job=\"\"` selects series without job");
+    }
+
+    @Test
+    void theProjectChoosesItsTargetLabels() {
+        Project none = TestProjects.compile("""
+                settings { target_labels [] }
+                service s { metric m gauge { labels [a] } group g { record s:m:sum = sum(m) } }
+                """);
+        assertEquals(List.of(), none.settings().targetLabels());
+        LabelInference off = LabelInference.forProject(none);
+        assertEquals("{...}", off.infer(parse("rate(a_total[5m])")).labels().toString());
+        assertEquals("{a, instance?, job?}", off.infer(parse("m")).labels().toString());
+
+        Project more = TestProjects.compile("""
+                settings { target_labels [job, instance, cluster] }
+                service s { group g { record s:m:sum = sum(m) } }
+                """);
+        assertEquals("{cluster, instance, job, ...}",
+                LabelInference.forProject(more).infer(parse("up")).labels().toString());
+        assertEquals("{...}", LabelInference.forProject(more, List.of()).infer(parse("up")).labels().toString(),
+                "a unit test's input series carry no target labels");
+        assertEquals(List.of("job", "instance"), PROJECT.settings().targetLabels());
+    }
+
+    private static Expr parse(String text) {
+        DiagnosticSink sink = new DiagnosticSink();
+        return PromqlParser.parse(text, sink).orElseThrow(() -> new AssertionError(sink.sorted().toString()));
     }
 
     @Test
     void aggregationsKeepOrDropLabels() {
         assertEquals("{topic}", labels(infer("sum by (topic, nothere) (kafka_consumergroup_lag)")));
-        assertEquals("{consumergroup, instance?, job?, topic}",
+        assertEquals("{consumergroup, instance, job, topic}",
                 labels(infer("sum without (partition) (kafka_consumergroup_lag)")));
         assertEquals("{}", labels(infer("sum(kafka_consumergroup_lag)")));
         assertEquals("{x?}", labels(infer("sum by (x) (undeclared)")));
-        assertEquals("{consumergroup, instance?, job?, partition, topic}",
+        assertEquals("{consumergroup, instance, job, partition, topic}",
                 labels(infer("topk by (topic) (1, kafka_consumergroup_lag)")));
         assertEquals("{topic, value}", labels(infer("count_values by (topic) (\"value\", kafka_consumergroup_lag)")));
     }
@@ -106,14 +144,14 @@ class LabelInferenceTest {
 
     @Test
     void functions() {
-        assertEquals("{instance?, job?, tenant}", labels(infer("histogram_quantile(0.9, rate(req_seconds_bucket[5m]))")));
-        assertEquals("{instance?, job?, le, tenant}", labels(infer("rate(req_seconds_bucket[5m])")));
+        assertEquals("{instance, job, tenant}", labels(infer("histogram_quantile(0.9, rate(req_seconds_bucket[5m]))")));
+        assertEquals("{instance, job, le, tenant}", labels(infer("rate(req_seconds_bucket[5m])")));
         assertTrue(infer("rate(req_seconds_bucket[5m])").readsHistogram());
         assertEquals("{tenant}", labels(infer("histogram_quantile(0.9, sum by (tenant, le) (rate(req_seconds_bucket[5m])))")));
         assertEquals("{job=\"api\"}", labels(infer("absent(up{job=\"api\", instance=~\"x.*\"})")));
-        assertEquals("{code, dst?, instance?, job?, tenant}",
+        assertEquals("{code, dst?, instance, job, tenant}",
                 labels(infer("label_replace(http_requests_total, \"dst\", \"$1\", \"code\", \"(.*)\")")));
-        assertEquals("{code, dst=\"v\", instance?, job?, tenant}",
+        assertEquals("{code, dst=\"v\", instance, job, tenant}",
                 labels(infer("label_replace(http_requests_total, \"dst\", \"v\", \"\", \".*\")")));
         assertEquals("{}", labels(infer("vector(1)")));
         assertEquals(ValueType.SCALAR, infer("scalar(sum(http_requests_total))").type());
@@ -122,7 +160,7 @@ class LabelInferenceTest {
 
     @Test
     void binaryOperatorsFollowVectorMatching() {
-        assertEquals("{code, instance?, job?, tenant}", labels(infer("http_requests_total > 0")));
+        assertEquals("{code, instance, job, tenant}", labels(infer("http_requests_total > 0")));
         assertEquals("{tenant}", labels(infer("sum by (tenant, code) (http_requests_total) / on (tenant) sum by (tenant) (http_requests_total)")));
         assertEquals("{code}", labels(infer("sum by (tenant, code) (http_requests_total) / ignoring (tenant) sum by (code) (http_requests_total)")));
         assertEquals("{code, tenant}", labels(infer(

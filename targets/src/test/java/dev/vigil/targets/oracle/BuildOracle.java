@@ -88,7 +88,8 @@ final class BuildOracle {
             Project.Settings s = p.settings();
             Project both = new Project(p.services(), p.constants(), p.severities(), new Project.Settings(
                     s.scrapeIntervalMillis(), s.evaluationIntervalMillis(), s.prometheusUrl(),
-                    s.targets().withRange(TargetVersions.Tool.PROMETHEUS, Version.of(2, 42), Version.of(3, 5))),
+                    s.targets().withRange(TargetVersions.Tool.PROMETHEUS, Version.of(2, 42), Version.of(3, 5)),
+                    s.targetLabels()),
                     p.routing(), p.files());
             DiagnosticSink sink = new DiagnosticSink();
             new WindowEdge().validate(both, null, sink);
@@ -188,7 +189,9 @@ final class BuildOracle {
         probeFiles.forEach((file, c) -> LabelProbe.read(c.probe, verdicts.testRules().verdicts().get(file)));
         for (Case c : cases) {
             if (c.probe != null) {
-                c.labelDisagreements = LabelProbe.compare(c.probe, LabelInference.forProject(c.project()));
+                c.labelDisagreements = LabelProbe.compare(c.probe,
+                        // promtool's input series carry only the labels the test wrote: no target labels.
+                        LabelInference.forProject(c.project(), List.of()));
             }
             if (c.builds()) {
                 c.lint = Relint.newFindings(c);

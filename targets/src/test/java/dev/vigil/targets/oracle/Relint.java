@@ -40,8 +40,9 @@ final class Relint {
         if (emitted.isEmpty()) {
             return List.of();
         }
+        // Linted as the project was checked: the same scrape interval, targets and target labels.
         var linted = Linter.lint(emitted, new Linter.Options(c.project().settings().scrapeIntervalMillis(), false,
-                c.project().settings().targets()));
+                c.project().settings().targets(), c.project().settings().targetLabels()));
         List<Known> known = new ArrayList<>();
         for (Diagnostic d : c.compiled.diagnostics()) {
             known.add(new Known(d.code(), subjects(c.project().files(), d.span())));

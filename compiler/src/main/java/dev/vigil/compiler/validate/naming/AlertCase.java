@@ -1,7 +1,9 @@
 package dev.vigil.compiler.validate.naming;
 
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
@@ -22,9 +24,10 @@ public final class AlertCase implements Validator {
                     if (r instanceof Rule.Alert a && a.name() != null && !a.name().isEmpty()
                             && !CAMEL.matcher(a.name()).matches()) {
                         String camel = camel(a.name());
-                        sink.warning(id(), a.span(), "Alert name `" + a.name() + "` is not CamelCase.",
+                        // Style, not a fault: information, which a project can raise in `checks { }`.
+                        sink.report(new Diagnostic(id(), Severity.INFO, a.span(), "Alert name `" + a.name() + "` is not CamelCase.",
                                 camel.isEmpty() || !CAMEL.matcher(camel).matches() ? "Alert names are written like `CheckoutDown`."
-                                        : "Write `" + camel + "`, and update what refers to it.");
+                                        : "Write `" + camel + "`, and update what refers to it.", null));
                     }
                 }
             }

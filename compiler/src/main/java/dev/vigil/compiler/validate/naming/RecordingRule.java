@@ -1,7 +1,9 @@
 package dev.vigil.compiler.validate.naming;
 
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * A recording rule whose name does not follow Prometheus's {@code level:metric:operations}
- * convention: three colon-separated parts, each a name ({@code job:http_requests:rate5m}).
+ * convention: three colon-separated parts, each a name ({@code job:http_requests:rate5m}). Naming is
+ * style, so it is information unless the project raises it.
  */
 public final class RecordingRule implements Validator {
     private static final Pattern PART = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
@@ -22,10 +25,12 @@ public final class RecordingRule implements Validator {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Recording rec && rec.name() != null && !follows(rec.name())) {
-                        sink.warning(id(), rec.span(), "Recording rule `" + rec.name()
+                        // Style, not a fault: information, which a project can raise in `checks { }`.
+                        sink.report(new Diagnostic(id(), Severity.INFO, rec.span(), "Recording rule `" + rec.name()
                                         + "` does not follow the `level:metric:operations` naming convention.",
                                 "Name it after the labels it keeps, the metric and what was done to it, such as `job:"
-                                        + metricPart(rec.name()) + ":rate5m`, so readers know it is recorded and how.");
+                                        + metricPart(rec.name()) + ":rate5m`, so readers know it is recorded and how.",
+                                null));
                     }
                 }
             }
