@@ -1,7 +1,9 @@
 package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.promql.Durations;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
+import dev.vigil.targets.verify.TestFailures;
 import dev.vigil.targets.verify.ToolRunner;
 import dev.vigil.targets.verify.Verifier;
 import java.io.File;
@@ -95,6 +97,9 @@ public final class TestMojo extends AbstractVigilMojo {
             } else {
                 getLog().error("FAILED: " + c.description() + "\n" + c.run().report().stripTrailing());
                 failed.add(c.description());
+                if (c.description().startsWith("promtool test rules")) {
+                    failed.addAll(expectations(c.run().report(), compiled.get()));
+                }
             }
         }
         if (!failed.isEmpty()) {
@@ -103,6 +108,20 @@ public final class TestMojo extends AbstractVigilMojo {
         }
         getLog().info("Vigil tests: all " + report.checks().size() + " checks passed"
                 + (report.skipped().isEmpty() ? "" : ", some SKIPPED for missing tools"));
+    }
+
+    /** Each failure promtool reports, named at the `.vigil` line of the expectation written for it. */
+    private List<String> expectations(String output, CompileResult compiled) {
+        List<String> out = new ArrayList<>();
+        for (TestFailures.Failure f : TestFailures.locate(output, compiled.project().get())) {
+            for (var span : f.spans()) {
+                String line = span.file() + ":" + span.line() + ":" + span.column() + ": the expectation of "
+                        + f.what() + " at " + Durations.format(f.atMillis()) + " failed";
+                getLog().error(line);
+                out.add("  " + line);
+            }
+        }
+        return out;
     }
 
     private Optional<ToolRunner> tool(String name, String configured) throws MojoFailureException {

@@ -109,10 +109,16 @@ final class ConstantTypes {
         }
         Constant c = scope.get(name);
         if (c == null) {
-            String near = Suggest.closest(name, scope.keySet());
+            // In a dashboard query `$x` may be meant for either, so a near miss is looked for in both.
+            Set<String> known = new java.util.HashSet<>(scope.keySet());
+            known.addAll(variables);
+            String near = Suggest.closest(name, known);
+            String hint = near == null ? "Declare it with `const " + name + " = ...`."
+                    : variables.contains(near) ? "Did you mean the dashboard variable `$" + near + "`?"
+                    : "Did you mean `$" + near + "`?";
             // Blocking, as every unresolved or mistyped constant: the emitters substitute each one's value.
-            sink.blocking(Ids.REFERENCE_UNKNOWN, span, "Unknown constant `$" + name + "`.",
-                    near != null ? "Did you mean `$" + near + "`?" : "Declare it with `const " + name + " = ...`.");
+            sink.blocking(Ids.REFERENCE_UNKNOWN, span, variables.isEmpty() ? "Unknown constant `$" + name + "`."
+                    : "Unknown constant or dashboard variable `$" + name + "`.", hint);
             return;
         }
         Value v = c.value();

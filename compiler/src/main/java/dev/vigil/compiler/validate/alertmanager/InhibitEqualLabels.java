@@ -68,7 +68,8 @@ public final class InhibitEqualLabels implements Validator {
         if (tNo && sNo) {
             sink.warning(id(), in.span(), "No alert this inhibition matches carries `" + e + "`, so `on [" + e
                     + "]` compares empty with empty and every target is silenced while any source fires.",
-                    "Name a label both sides carry, such as `service` or `alertname`, or remove `" + e + "`.");
+                    "Name a label both sides carry, such as `service` or `alertname`, or remove `" + e
+                            + "` (unless Prometheus adds it to every alert as an external label).");
         } else if ((tNo && sAll) || (sNo && tAll)) {
             sink.warning(id(), in.span(), "The " + (tNo ? "target" : "source") + " alerts never carry `" + e
                     + "` and the " + (tNo ? "source" : "target") + " alerts always do, so this inhibition never applies.",
@@ -77,7 +78,8 @@ public final class InhibitEqualLabels implements Validator {
             Set<String> tv = values(targets, e);
             Set<String> sv = values(sources, e);
             if (tv != null && sv != null && tv.stream().noneMatch(sv::contains)) {
-                sink.warning(id(), in.span(), "The target alerts have `" + e + "` " + show(tv) + " and the source alerts "
+                // Error: both are the alerts' own labels, which Prometheus's external labels never override.
+                sink.error(id(), in.span(), "The target alerts have `" + e + "` " + show(tv) + " and the source alerts "
                         + show(sv) + ", so this inhibition never applies.",
                         "Inhibit alerts of the same `" + e + "`, or compare on another label.");
             }

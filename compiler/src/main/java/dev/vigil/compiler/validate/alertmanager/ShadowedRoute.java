@@ -42,7 +42,7 @@ public final class ShadowedRoute implements Validator {
             if (!r.isDefault()) {
                 for (Routing.Route e : earlier) {
                     if (covers(e, r, semantics)) {
-                        sink.warning(id(), r.span(), "This route is never reached: the route at " + e.span()
+                        sink.error(id(), r.span(), "This route is never reached: the route at " + e.span()
                                         + " comes first, has no `continue`, and matches every alert this one matches.",
                                 "Move this route above it, or add `continue` to that route.");
                         break;
