@@ -242,16 +242,7 @@ final class Nfa {
     boolean accepts(String s) {
         BitSet at = closure(List.of(start));
         for (int cp : s.codePoints().toArray()) {
-            List<Integer> next = new ArrayList<>();
-            for (int st = at.nextSetBit(0); st >= 0; st = at.nextSetBit(st + 1)) {
-                int[] e = edges.get(st);
-                for (int i = 0; i < e.length; i += 3) {
-                    if (e[i] <= cp && cp <= e[i + 1]) {
-                        next.add(e[i + 2]);
-                    }
-                }
-            }
-            at = closure(next);
+            at = closure(targets(at, cp));
         }
         return at.get(accept);
     }
@@ -283,16 +274,21 @@ final class Nfa {
         }
         List<BitSet> out = new ArrayList<>();
         for (int c : cuts) {
-            List<Integer> targets = new ArrayList<>();
-            for (int s = from.nextSetBit(0); s >= 0; s = from.nextSetBit(s + 1)) {
-                int[] e = edges.get(s);
-                for (int i = 0; i < e.length; i += 3) {
-                    if (e[i] <= c && c <= e[i + 1]) {
-                        targets.add(e[i + 2]);
-                    }
+            out.add(closure(targets(from, c)));
+        }
+        return out;
+    }
+
+    /** The states the edges out of {@code from} lead to on the character {@code c}. */
+    private List<Integer> targets(BitSet from, int c) {
+        List<Integer> out = new ArrayList<>();
+        for (int s = from.nextSetBit(0); s >= 0; s = from.nextSetBit(s + 1)) {
+            int[] e = edges.get(s);
+            for (int i = 0; i < e.length; i += 3) {
+                if (e[i] <= c && c <= e[i + 1]) {
+                    out.add(e[i + 2]);
                 }
             }
-            out.add(closure(targets));
         }
         return out;
     }
