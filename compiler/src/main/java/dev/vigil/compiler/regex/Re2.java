@@ -62,6 +62,19 @@ public enum Re2 {
         });
     }
 
+    /**
+     * Whether no value can match both regexes, for certain: false when some value may (see
+     * {@link LabelValues}, which decides it on automata rather than spellings).
+     */
+    public boolean disjoint(String a, String b) {
+        return LabelValues.of(LabelValues.Op.RE, a).disjoint(LabelValues.of(LabelValues.Op.RE, b), this);
+    }
+
+    /** Whether {@code re} matches every value without a newline, for certain: {@code .*}, {@code (.*)}, {@code .{0,}|x}. */
+    public boolean matchesEveryLine(String re) {
+        return LabelValues.includesEveryLine(re, this);
+    }
+
     private Optional<Pattern> compile(String re) {
         if (Re2Syntax.problem(re).isPresent()) {
             return Optional.empty();

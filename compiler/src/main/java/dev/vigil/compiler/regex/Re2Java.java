@@ -36,6 +36,8 @@ final class Re2Java {
     static String translate(String re) {
         StringBuilder out = new StringBuilder(re.length() + 8);
         boolean multiline = false;
+        // The `m` flag of each open group, restored when it closes: flags are scoped to their group.
+        java.util.ArrayDeque<Boolean> open = new java.util.ArrayDeque<>();
         int i = 0;
         while (i < re.length()) {
             char c = re.charAt(i);
@@ -47,6 +49,7 @@ final class Re2Java {
                 int j = i + 2;
                 if (re.startsWith("P<", j) || re.startsWith("<", j)) {
                     // Names are never used, and Java refuses RE2's `_` in them: a plain group.
+                    open.push(multiline);
                     out.append("(?:");
                     i = re.indexOf('>', j) + 1;
                     continue;
@@ -55,6 +58,7 @@ final class Re2Java {
                 // change whether a whole value matches. `m` decides what a later `$` means.
                 StringBuilder flags = new StringBuilder();
                 boolean negated = false;
+                boolean outer = multiline;
                 while (j < re.length() && re.charAt(j) != ':' && re.charAt(j) != ')') {
                     char f = re.charAt(j);
                     negated |= f == '-';
@@ -69,6 +73,7 @@ final class Re2Java {
                 // Java refuses the `(?)` and `(?-:` that dropping U can leave.
                 String kept = flags.toString().replaceAll("-$", "");
                 if (re.charAt(j) == ':') {
+                    open.push(outer);
                     out.append("(?").append(kept).append(':');
                 } else if (!kept.isEmpty()) {
                     out.append("(?").append(kept).append(')');
@@ -86,6 +91,19 @@ final class Re2Java {
                 }
             } else if (c == '$' && !multiline) {
                 out.append("\\z");
+                i++;
+            } else if (c == '^' && multiline) {
+                // RE2's multi-line `^` also holds at the end of the text (after a final newline, or
+                // in an empty one); Java's does not.
+                out.append("(?:\\A|(?<=\n))");
+                i++;
+            } else if (c == '(') {
+                open.push(multiline);
+                out.append(c);
+                i++;
+            } else if (c == ')') {
+                multiline = open.isEmpty() ? multiline : open.pop();
+                out.append(c);
                 i++;
             } else {
                 out.append(c);

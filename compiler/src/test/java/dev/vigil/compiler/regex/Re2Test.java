@@ -39,6 +39,9 @@ class Re2Test {
         api$                | 'api\n'   | false | false
         (?m)api$            | 'api\n'   | false | false
         (?m)api$\\n         | 'api\n'   | true  | true
+        (?m)^               | ''        | true  | true
+        (?m)a\\n^           | 'a\n'     | true  | true
+        (?m:a\\n)^          | 'a\n'     | false | false
         \\Qa.b\\E           | a.b       | true  | true
         \\Qa.b\\E           | axb       | false | false
         .*                  | 'a\nb'    | true  | false

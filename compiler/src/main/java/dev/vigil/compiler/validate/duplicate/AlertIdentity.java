@@ -1,7 +1,9 @@
 package dev.vigil.compiler.validate.duplicate;
 
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
@@ -14,8 +16,10 @@ import java.util.Map;
 
 /**
  * Two alerts (not exact copies) that can fire with the same identity: the same name, and labels
- * that can coincide, since no static label, severity or kept equality matcher tells them apart.
- * Alertmanager sees one alert, so one rule's resolution ends the other's notification.
+ * that can coincide, since no static label, severity, kept matcher with disjoint values, or label
+ * one always carries and the other never does tells them apart. Alertmanager sees one alert, so
+ * one rule's resolution ends the other's notification. An error when their results have the same
+ * known labels; a warning when they collide only if labels nobody declared happen to agree.
  */
 public final class AlertIdentity implements Validator {
     @Override
@@ -29,12 +33,16 @@ public final class AlertIdentity implements Validator {
                     }
                     List<Rule.Alert> earlier = byName.computeIfAbsent(a.name(), k -> new ArrayList<>());
                     for (Rule.Alert e : earlier) {
-                        if (!RuleIdentity.identical(e, a) && RuleIdentity.canCoincide(e, a)) {
-                            sink.error(id(), a.span(), "Alert `" + a.name() + "` can fire with the same labels as the alert at "
+                        RuleIdentity.Overlap overlap = RuleIdentity.identical(e, a) ? RuleIdentity.Overlap.NONE
+                                : RuleIdentity.overlap(e, a, analysis.labels());
+                        if (overlap != RuleIdentity.Overlap.NONE) {
+                            sink.report(new Diagnostic(id(), overlap == RuleIdentity.Overlap.LIKELY ? Severity.ERROR : Severity.WARNING,
+                                    a.span(), "Alert `" + a.name() + "` " + (overlap == RuleIdentity.Overlap.LIKELY ? "can" : "may") + " fire with the same labels as the alert at "
                                             + e.span() + ", so Alertmanager cannot tell them apart.",
                                     project.fromVigilSources()
                                             ? "Rename one, or give each a static label that tells them apart, such as `labels { variant = \"...\" }`."
-                                            : "Rename one, or give each a static label that tells them apart under `labels:`.");
+                                            : "Rename one, or give each a static label that tells them apart under `labels:`.",
+                                    null));
                             break;
                         }
                     }

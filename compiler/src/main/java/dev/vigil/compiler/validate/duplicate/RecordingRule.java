@@ -1,7 +1,9 @@
 package dev.vigil.compiler.validate.duplicate;
 
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
@@ -13,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A recording rule name defined twice, with the same static labels and different expressions, so
- * that both can write the same series. Rules of one name whose results cannot overlap (a static
- * label or a kept equality matcher tells them apart) are the usual way to split a recording and
- * are not reported; exact copies are {@code Duplicate.IdenticalRule}.
+ * A recording rule name defined twice, with different expressions, so that both can write the same
+ * series. Rules of one name whose results cannot overlap are the usual way to split a recording
+ * and are not reported: a static label, kept matchers with disjoint values ({@code code=~"2.."} and
+ * {@code code=~"3.."} under {@code by (code)}), or a label one result always has and the other
+ * never. Exact copies are {@code Duplicate.IdenticalRule}. An error when both results have the same
+ * known labels; a warning when they collide only if labels nobody declared happen to agree.
  */
 public final class RecordingRule implements Validator {
     @Override
@@ -30,12 +34,15 @@ public final class RecordingRule implements Validator {
                     }
                     List<Rule.Recording> earlier = byName.computeIfAbsent(rec.name(), k -> new ArrayList<>());
                     for (Rule.Recording e : earlier) {
-                        if (!RuleIdentity.identical(e, rec) && e.labels().equals(rec.labels())
-                                && RuleIdentity.canCoincide(e, rec)) {
-                            sink.error(id(), rec.span(), "Recording rule `" + rec.name()
+                        RuleIdentity.Overlap overlap = RuleIdentity.identical(e, rec) ? RuleIdentity.Overlap.NONE
+                                : RuleIdentity.overlap(e, rec, analysis.labels());
+                        if (overlap != RuleIdentity.Overlap.NONE) {
+                            sink.report(new Diagnostic(id(), overlap == RuleIdentity.Overlap.LIKELY ? Severity.ERROR : Severity.WARNING,
+                                    rec.span(), "Recording rule `" + rec.name()
                                             + "` is also defined at " + e.span() + " with a different expression.",
                                     "Both can write the same series, and their values overwrite each other; rename one,"
-                                            + " or add a label that tells them apart.");
+                                            + " or add a label that tells them apart.",
+                                    null));
                             break;
                         }
                     }

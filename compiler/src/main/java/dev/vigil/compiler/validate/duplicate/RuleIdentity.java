@@ -1,5 +1,7 @@
 package dev.vigil.compiler.validate.duplicate;
 
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.promql.AggregateOp;
 import dev.vigil.compiler.promql.Aggregation;
@@ -22,10 +24,13 @@ import dev.vigil.compiler.promql.Subquery;
 import dev.vigil.compiler.promql.Unary;
 import dev.vigil.compiler.promql.VectorMatching;
 import dev.vigil.compiler.promql.VectorSelector;
+import dev.vigil.compiler.regex.LabelValues;
+import dev.vigil.compiler.regex.Re2;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When two rules are the same, and when two alerts can emit the same identity (alert name plus
@@ -71,59 +76,119 @@ public final class RuleIdentity {
                 && x.keepFiringForMillis() == y.keepFiringForMillis();
     }
 
+    /** How far two rules of one name can write the same identity. */
+    public enum Overlap {
+        /** Some label's values are disjoint: they never collide. */
+        NONE,
+        /** Nothing known tells them apart, but their known labels differ: they collide only if unknown labels happen to agree. */
+        POSSIBLE,
+        /** Their results have the same known labels and nothing tells them apart: they collide whenever the values agree. */
+        LIKELY
+    }
+
     /**
-     * Whether two same-named alerts can fire with the same labels. They cannot when some label is
-     * pinned to different values: by a static label, the severity, or an equality matcher whose
-     * label survives to the result.
+     * Whether two same-named alerts can fire with the same labels. They cannot when some label
+     * can take no value on both: a static label or the severity with different values, matchers
+     * with disjoint values (regexes decided on automata) on a label that survives to the result, or
+     * a label one always carries and the other never does.
      */
     public static boolean canCoincide(Rule.Alert a, Rule.Alert b) {
-        return !disjoint(identity(a.expr(), a.labels(), severity(a)), identity(b.expr(), b.labels(), severity(b)));
+        return overlap(a, b, LabelInference.empty()) != Overlap.NONE;
     }
 
     /** Whether two recording rules of one name can write the same series. */
     public static boolean canCoincide(Rule.Recording a, Rule.Recording b) {
-        return !disjoint(identity(a.expr(), a.labels(), ""), identity(b.expr(), b.labels(), ""));
+        return overlap(a, b, LabelInference.empty()) != Overlap.NONE;
     }
 
-    private static boolean disjoint(Map<String, String> x, Map<String, String> y) {
-        for (Map.Entry<String, String> e : x.entrySet()) {
-            String other = y.get(e.getKey());
-            if (other != null && !other.equals(e.getValue())) {
-                return true;
+    /** How far two same-named alerts can fire with the same labels, with what {@code li} knows of their labels. */
+    public static Overlap overlap(Rule.Alert a, Rule.Alert b, LabelInference li) {
+        return overlap(identity(a.expr(), a.labels(), severity(a)), li.infer(a.expr()).labels(),
+                identity(b.expr(), b.labels(), severity(b)), li.infer(b.expr()).labels());
+    }
+
+    /** How far two recording rules of one name can write the same series. */
+    public static Overlap overlap(Rule.Recording a, Rule.Recording b, LabelInference li) {
+        return overlap(identity(a.expr(), a.labels(), ""), li.infer(a.expr()).labels(),
+                identity(b.expr(), b.labels(), ""), li.infer(b.expr()).labels());
+    }
+
+    private static Overlap overlap(Identity x, LabelSet lx, Identity y, LabelSet ly) {
+        Set<String> names = new TreeSet<>(x.values().keySet());
+        names.addAll(y.values().keySet());
+        names.addAll(x.fixed().keySet());
+        names.addAll(y.fixed().keySet());
+        names.addAll(lx.names());
+        names.addAll(ly.names());
+        for (String n : names) {
+            if (x.constraint(n, lx).disjoint(y.constraint(n, ly), Re2.PROMETHEUS)) {
+                return Overlap.NONE;
             }
         }
-        return false;
+        boolean sameShape = lx.open() == ly.open() && lx.names().equals(ly.names());
+        return sameShape ? Overlap.LIKELY : Overlap.POSSIBLE;
+    }
+
+    /**
+     * What an identity's labels are known to be: values from matchers and static labels, and the
+     * labels whose value a template sets (nothing is known of those, not even that they are there).
+     */
+    private record Identity(Map<String, LabelValues> values, Set<String> templated, Map<String, String> fixed) {
+        /** The values label {@code n} can take: its matchers, and whether the query's result always or never has it. */
+        LabelValues constraint(String n, LabelSet labels) {
+            if (templated.contains(n)) {
+                return LabelValues.ANY;
+            }
+            if (fixed.containsKey(n)) {
+                return LabelValues.of(LabelValues.Op.EQ, fixed.get(n));
+            }
+            LabelValues v = values.getOrDefault(n, LabelValues.ANY);
+            LabelSet.Label known = labels.get(n);
+            if (known != null && known.value() != null) {
+                v = v.and(LabelValues.of(LabelValues.Op.EQ, known.value()));
+            }
+            if (labels.definitely(n)) {
+                v = v.and(LabelValues.present());
+            } else if (labels.cannotHave(n)) {
+                v = v.and(LabelValues.absent());
+            }
+            return v;
+        }
     }
 
     private static String severity(Rule.Alert a) {
         return a.severity() == null || a.severity().name() == null ? "" : a.severity().name();
     }
 
-    private static Map<String, String> identity(Expr expr, Map<String, String> labels, String severity) {
-        Map<String, String> out = pins(expr, 0);
+    private static Identity identity(Expr expr, Map<String, String> labels, String severity) {
+        Map<String, LabelValues> values = pins(expr, 0);
+        Set<String> templated = new TreeSet<>();
+        Map<String, String> fixed = new HashMap<>();
         labels.forEach((k, v) -> {
             if (v != null && !v.contains("{{")) {
-                out.put(k, v);
+                fixed.put(k, v);
             } else {
-                out.remove(k);
+                templated.add(k);
             }
         });
         if (!severity.isEmpty()) {
-            out.put("severity", severity);
+            fixed.put("severity", severity);
         }
-        return out;
+        values.keySet().removeAll(fixed.keySet());
+        values.keySet().removeAll(templated);
+        return new Identity(values, templated, fixed);
     }
 
-    /** Labels that every series of {@code e}'s result carries with one known value. */
-    static Map<String, String> pins(Expr e, int depth) {
-        Map<String, String> out = new HashMap<>();
+    /** What the matchers say of the labels of every series of {@code e}'s result, per label that survives to it. */
+    static Map<String, LabelValues> pins(Expr e, int depth) {
+        Map<String, LabelValues> out = new HashMap<>();
         if (e == null || depth > MAX_DEPTH) {
             return out;
         }
         if (e instanceof VectorSelector v) {
             for (LabelMatcher m : v.matchers()) {
-                if (m.op() == MatchOp.EQ && m.constRef() == null && !m.name().equals("__name__")) {
-                    out.put(m.name(), m.value());
+                if (m.constRef() == null && m.value() != null && !m.name().equals("__name__")) {
+                    out.merge(m.name(), LabelValues.of(op(m.op()), m.value()), LabelValues::and);
                 }
             }
             return out;
@@ -136,7 +201,7 @@ public final class RuleIdentity {
             return pins(e.children().get(0), depth + 1);
         }
         if (e instanceof Aggregation agg) {
-            Map<String, String> inner = pins(agg.expr(), depth + 1);
+            Map<String, LabelValues> inner = pins(agg.expr(), depth + 1);
             boolean selects = agg.op() == AggregateOp.TOPK || agg.op() == AggregateOp.BOTTOMK
                     || agg.op() == AggregateOp.LIMITK || agg.op() == AggregateOp.LIMIT_RATIO;
             if (selects) {
@@ -154,8 +219,8 @@ public final class RuleIdentity {
         }
         if (e instanceof Binary b) {
             if (b.op() == BinaryOp.OR) {
-                Map<String, String> l = pins(b.lhs(), depth + 1);
-                Map<String, String> r = pins(b.rhs(), depth + 1);
+                Map<String, LabelValues> l = pins(b.lhs(), depth + 1);
+                Map<String, LabelValues> r = pins(b.rhs(), depth + 1);
                 l.entrySet().removeIf(x -> !x.getValue().equals(r.get(x.getKey())));
                 return l;
             }
@@ -169,7 +234,7 @@ public final class RuleIdentity {
             if (vm != null && vm.cardinality() == VectorMatching.Cardinality.ONE_TO_MANY) {
                 return pins(b.rhs(), depth + 1);
             }
-            Map<String, String> l = pins(b.lhs(), depth + 1);
+            Map<String, LabelValues> l = pins(b.lhs(), depth + 1);
             if (vm != null && vm.cardinality() == VectorMatching.Cardinality.ONE_TO_ONE) {
                 if (vm.kind() == VectorMatching.Kind.ON) {
                     l.keySet().retainAll(vm.labels());
@@ -181,7 +246,7 @@ public final class RuleIdentity {
         }
         if (e instanceof Call c && !c.args().isEmpty()) {
             if (c.function().equals("label_replace") || c.function().equals("label_join")) {
-                Map<String, String> inner = pins(c.args().get(0), depth + 1);
+                Map<String, LabelValues> inner = pins(c.args().get(0), depth + 1);
                 if (c.args().size() > 1 && c.args().get(1) instanceof StringLiteral dst) {
                     inner.remove(dst.value());
                     return inner;
@@ -191,7 +256,7 @@ public final class RuleIdentity {
             if (KEEPS_LABELS.contains(c.function())) {
                 for (Expr arg : c.args()) {
                     if (!scalar(arg) && !(arg instanceof StringLiteral)) {
-                        Map<String, String> inner = pins(arg, depth + 1);
+                        Map<String, LabelValues> inner = pins(arg, depth + 1);
                         if (c.function().equals("histogram_quantile")) {
                             inner.remove("le");
                         }
@@ -201,6 +266,15 @@ public final class RuleIdentity {
             }
         }
         return out;
+    }
+
+    private static LabelValues.Op op(MatchOp op) {
+        return switch (op) {
+            case EQ -> LabelValues.Op.EQ;
+            case NEQ -> LabelValues.Op.NEQ;
+            case RE -> LabelValues.Op.RE;
+            case NRE -> LabelValues.Op.NRE;
+        };
     }
 
     private static boolean scalar(Expr e) {

@@ -9,14 +9,22 @@ import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.LabelMatcher;
+import dev.vigil.compiler.promql.MatchOp;
+import dev.vigil.compiler.promql.Strings;
 import dev.vigil.compiler.promql.VectorSelector;
+import dev.vigil.compiler.regex.LabelValues;
+import dev.vigil.compiler.regex.Re2;
+import java.util.HashMap;
+import java.util.Map;
 import dev.vigil.compiler.validate.Validator;
 
 /**
  * A matcher that needs a label the selected series cannot have: {@code {pod="x"}} on a recording
  * rule that aggregated {@code pod} away, or on a declared metric without it. The selector never
  * matches anything. An error for recording rules (their labels are known exactly), a warning for
- * declared metrics (the declaration may be incomplete).
+ * declared metrics (the declaration may be incomplete). Also matchers on one label that no value
+ * satisfies together ({@code code="200", code=~"5.."}, decided on regex automata), or that exclude
+ * the one value a recording rule gives the label: errors, since the selector never matches.
  */
 public final class ImpossibleMatcher implements Validator {
     @Override
@@ -31,12 +39,42 @@ public final class ImpossibleMatcher implements Validator {
         }
     }
 
+    /** Matchers on one label that no value satisfies together, or that exclude the label's one known value. */
+    private void contradictions(LabelSet base, VectorSelector v, DiagnosticSink sink) {
+        Map<String, LabelValues> seen = new HashMap<>();
+        for (LabelMatcher m : v.matchers()) {
+            if (m.isConstRef() || m.value() == null || m.name().equals("__name__")) {
+                continue;
+            }
+            LabelValues one = LabelValues.of(LabelValues.Op.valueOf(m.op().name()), m.value());
+            LabelSet.Label known = base.get(m.name());
+            LabelValues before = seen.get(m.name());
+            if (m.op() == MatchOp.NRE && Re2.PROMETHEUS.matchesEveryLine(m.value())) {
+                sink.error(id(), m.span(), "This selector never matches: `" + text(m) + "` excludes every value of `"
+                                + m.name() + "`, and series without it too.",
+                        "To select series without `" + m.name() + "`, write `" + m.name() + "=\"\"`; otherwise drop this matcher.");
+            } else if (before != null && before.disjoint(one, Re2.PROMETHEUS)) {
+                sink.error(id(), m.span(), "This selector never matches: no value of `" + m.name()
+                                + "` satisfies both `" + text(m) + "` and the matcher before it.",
+                        "Keep one of the matchers on `" + m.name() + "`, or write one regex that means what both should.");
+            } else if (known != null && known.value() != null
+                    && one.disjoint(LabelValues.of(LabelValues.Op.EQ, known.value()), Re2.PROMETHEUS)) {
+                sink.error(id(), m.span(), "This selector never matches: every series of `" + v.name().orElse("")
+                                + "` has `" + m.name() + "=\"" + known.value() + "\"`, which `" + text(m)
+                                + "` excludes.",
+                        "Drop this matcher, or select the series that carry the value you want.");
+            }
+            seen.merge(m.name(), one, LabelValues::and);
+        }
+    }
+
     private void check(LabelInference li, VectorSelector v, DiagnosticSink sink) {
         String name = v.name().orElse(null);
         if (name == null) {
             return;
         }
         LabelSet base = li.selectorBase(v);
+        contradictions(base, v, sink);
         if (base.open()) {
             return;
         }
@@ -60,5 +98,9 @@ public final class ImpossibleMatcher implements Validator {
                 sink.warning(id(), m.span(), message, hint);
             }
         }
+    }
+
+    private static String text(LabelMatcher m) {
+        return m.name() + m.op().symbol() + Strings.quote(m.value());
     }
 }
