@@ -54,6 +54,14 @@ class CorpusFindingsTest {
             CompileResult r = new Linter(new SourceLoader(dir), Linter.Options.DEFAULT).lint(files);
             assertTrue(r.diagnostics().stream().noneMatch(d -> d.code().startsWith("Internal") || d.code().startsWith("Yaml")),
                     r.diagnostics().toString());
+            if (c.getKey().equals("awesome-prometheus-alerts")) {
+                // promtool rejects exactly one rule of this file (see the corpus README): `\.` in a double-quoted
+                // string. Lint reports that one string once, as an invalid escape, and nothing else as unparsable.
+                List<Diagnostic> unparsable = r.diagnostics().stream()
+                        .filter(d -> d.inFamily("Syntax") || d.code().equals("PromQL.InvalidString")).toList();
+                assertEquals(1, unparsable.size(), unparsable.toString());
+                assertTrue(unparsable.get(0).message().contains("`\\.`"), unparsable.toString());
+            }
             Map<String, Integer> perCheck = new TreeMap<>();
             for (Diagnostic d : r.diagnostics()) {
                 perCheck.merge(d.code() + "\t" + d.severity().label(), 1, Integer::sum);
