@@ -110,8 +110,10 @@ public final class LabelValues {
             return switch (b.op()) {
                 case EQ -> !a.value().equals(b.value());
                 case NEQ -> a.value().equals(b.value());
-                case RE -> engine.matches(b.value(), a.value()).map(m -> !m).orElse(false);
-                case NRE -> engine.matches(b.value(), a.value()).orElse(false);
+                // On the automaton, not the backtracking engine: a hostile regex must not hang the check.
+                case RE -> member(a.value(), b.value(), engine).map(m -> !m).orElse(false);
+                case NRE -> member(a.value(), b.value(), engine).filter(m -> m).isPresent()
+                        && compile(b.value(), engine).map(Compiled::exact).orElse(false);
             };
         }
         if (b.op() == Op.EQ) {
@@ -135,6 +137,14 @@ public final class LabelValues {
             return false;
         }
         return Nfa.includes(outer.get().nfa(), x.get().nfa()).orElse(false);
+    }
+
+    /**
+     * Whether {@code value} is in the automaton of {@code re}; the automaton may accept more than the
+     * regex when it is not exact, so only a "no" is certain then. Empty when it cannot be built.
+     */
+    private static Optional<Boolean> member(String value, String re, Re2 engine) {
+        return compile(re, engine).flatMap(c -> Nfa.intersects(Nfa.literal(value), c.nfa()));
     }
 
     static boolean includesEveryLine(String re, Re2 engine) {
