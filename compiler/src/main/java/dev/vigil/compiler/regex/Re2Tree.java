@@ -52,6 +52,7 @@ final class Re2Tree {
     private static final CharRanges WORD = POSIX.get("word");
     private static final CharRanges SPACE = CharRanges.of('\t', '\n', '\f', '\r', ' ', ' ');
 
+    private static final java.util.regex.Pattern CASE_FOLDING = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z-]*i");
     private final String re;
     private int pos;
     private boolean fold;
@@ -77,7 +78,8 @@ final class Re2Tree {
 
     /** Whether the tree matches exactly what RE2 matches, not more. */
     boolean exact() {
-        return exact && !containsAssert(root);
+        // Case folding widens classes in ways the tree does not model (`(?i:\W)` and the Kelvin sign).
+        return exact && !containsAssert(root) && !CASE_FOLDING.matcher(re).find();
     }
 
     // ------------------------------------------------------------------ anchors
