@@ -262,8 +262,16 @@ inhibitSide
     | routeMatcher (COMMA routeMatcher)*                  # inhibitMatchers
     ;
 
+// `{labels} expect r1, r2` (the receivers, in the order the routes match), or `TARGET while SOURCE
+// expect inhibited` (or `not inhibited`); an alert is written as its labels or as `alert Name {more}`.
 routeTest
-    : labelBlock EXPECT name (COMMA name)*
+    : testAlert WHILE testAlert EXPECT NOT? INHIBITED                     # inhibitionTest
+    | testAlert EXPECT name (COMMA name)*                                 # receiverTest
+    ;
+
+testAlert
+    : labelBlock                                          # labelledAlert
+    | ALERT name labelBlock?                              # namedAlert
     ;
 
 // ---------------------------------------------------------------- tests
@@ -335,7 +343,7 @@ dslKeyword
     | DASHBOARD | VARIABLE | ROW | LABEL_VALUES | CUSTOM | INTERVAL | QUERY | THRESHOLDS
     | FROM | ROUTING | RECEIVER | ROUTE | INHIBIT | WHILE | TIME_INTERVAL | DEFAULT
     | TO | CONTINUE | EXPECT | TEST | SERIES | NO | VALUE | IS | EMPTY | ANNOTATIONS
-    | LINK | AT_TIME | ALERT_WINDOWS
+    | LINK | AT_TIME | ALERT_WINDOWS | NOT | INHIBITED
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -396,6 +404,8 @@ DEFAULT         : 'default';
 TO              : 'to';
 CONTINUE        : 'continue';
 EXPECT          : 'expect';
+NOT             : 'not';
+INHIBITED       : 'inhibited';
 TEST            : 'test';
 SERIES          : 'series';
 NO              : 'no';

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.routing.Inhibitions;
+import dev.vigil.compiler.routing.TestAlerts;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.targets.tools.Tool;
@@ -47,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The generated output in real processes on 127.0.0.1, with the Prometheus and Alertmanager of the
  * first (default) and the newest entry of the tool matrix: Prometheus loads the crm-events rules (compiled for its release) and
  * evaluates every rule without error, and Alertmanager, running the generated config, delivers a
- * critical alert to the receiver its routes name (a webhook served by this test). And Prometheus 3,
+ * critical alert to the receiver its routes name (a webhook served by this test) and inhibits exactly
+ * the alerts of the routing test's inhibition cases that `vigil check` decides it does. And Prometheus 3,
  * scraping itself, records a latency SLI over its own request histogram and pages on a burn.
  */
 class EndToEndTest {
@@ -97,6 +101,20 @@ class EndToEndTest {
                 "  route severity >= critical to pager { group_by [alertname, service] group_wait 1s }",
                 "  route default to chat { group_by [alertname, service] group_wait 1s group_interval 1s }",
                 "  inhibit CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]",
+                // Posted to the running Alertmanager by inhibitionsAsVigilDecides.
+                "  test \"inhibitions\" {",
+                "    alert CrmEventsUnderReplicatedConsumers {topic = \"crm\"}",
+                "      while alert CrmEventsServiceDown {instance = \"crm-events:9010\"} expect inhibited",
+                "    alert CrmEventsHotKeySkewHigh {topic = \"crm\"}",
+                "      while alert CrmEventsServiceDown {instance = \"crm-events:9010\"} expect not inhibited",
+                "    {alertname = \"Lag\", service = \"crm_events\", severity = \"warning\"}",
+                "      while {alertname = \"Lag\", service = \"crm_events\", severity = \"critical\"} expect inhibited",
+                "    {alertname = \"Lag\", service = \"billing\", severity = \"info\"}",
+                "      while {alertname = \"Lag\", service = \"crm_events\", severity = \"critical\"} expect not inhibited",
+                "    {alertname = \"Pair\", severity = \"info\"} while {alertname = \"Pair\", severity = \"warning\"} expect inhibited",
+                "    {alertname = \"Both\", service = \"crm_events\", severity = \"critical\"}",
+                "      while {alertname = \"Both\", service = \"crm_events\", severity = \"info\"} expect not inhibited",
+                "  }",
                 "}", "")));
         CompileResult r = entry.compile(sources);
         return r.project().orElseThrow(() -> new AssertionError(r.diagnostics()));
@@ -176,7 +194,8 @@ class EndToEndTest {
         webhook.start();
 
         Path out = tmp.resolve(run + "out");
-        OutputDirectory.commit(Build.emit(project(webhook.getAddress().getPort(), entry), EmitSettings.DEFAULT), out);
+        Project project = project(webhook.getAddress().getPort(), entry);
+        OutputDirectory.commit(Build.emit(project, EmitSettings.DEFAULT), out);
 
         // Prometheus with the generated rules; evaluation every second so every rule has run quickly.
         int promPort = freePort();
@@ -239,9 +258,70 @@ class EndToEndTest {
         assertEquals("firing", body.path("status").asText());
         Thread.sleep(1500);
         assertFalse(received.stream().anyMatch(e -> e.getKey().equals("/chat")), "the critical alert also reached chat");
+        long inhibitionsStart = System.nanoTime();
+        inhibitionsAsVigilDecides(project, amPort);
+        long inhibitionsAgreed = System.nanoTime();
         System.out.printf("EndToEndTest crm-events on %s: Prometheus ready in %d ms, every rule evaluated %d ms later,"
-                + " Alertmanager ready %d ms later, delivered %d ms later%n", entry.label(), millis(start, promReady),
-                millis(promReady, allEvaluated), millis(allEvaluated, amReady), millis(amReady, delivered));
+                + " Alertmanager ready %d ms later, delivered %d ms later, inhibitions agreed %d ms after posting%n",
+                entry.label(), millis(start, promReady), millis(promReady, allEvaluated), millis(allEvaluated, amReady),
+                millis(amReady, delivered), millis(inhibitionsStart, inhibitionsAgreed));
+    }
+
+    /**
+     * The alerts of the routing test's inhibition cases, posted to the running Alertmanager beside the
+     * alert already there: Alertmanager inhibits exactly the alerts that Vigil's inhibition semantics
+     * (what `vigil check` decides the cases with) say it does, and each case comes out as it expects.
+     */
+    private static void inhibitionsAsVigilDecides(Project project, int amPort) throws Exception {
+        TestAlerts named = TestAlerts.of(project);
+        List<Routing.RouteTest> cases = project.routing().tests().stream().filter(Routing.RouteTest::isInhibition).toList();
+        assertTrue(cases.size() >= 4, "the inhibition cases are missing: " + project.routing().tests());
+        List<Map<String, Object>> posted = new ArrayList<>();
+        for (Routing.RouteTest t : cases) {
+            posted.add(Map.of("labels", labels(named, t.alert())));
+            posted.add(Map.of("labels", labels(named, t.source())));
+        }
+        String api = "http://127.0.0.1:" + amPort + "/api/v2/alerts";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(posted))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        // Alertmanager learns of source alerts asynchronously; its answer is read until it settles on Vigil's.
+        Inhibitions inhibitions = Inhibitions.of(project);
+        Map<Map<String, String>, Boolean> vigil = Map.of();
+        Map<Map<String, String>, Boolean> alertmanager = Map.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        do {
+            alertmanager = new java.util.HashMap<>();
+            for (JsonNode a : get(api)) {
+                Map<String, String> labels = new java.util.TreeMap<>();
+                a.path("labels").fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+                alertmanager.put(labels, a.path("status").path("inhibitedBy").size() > 0);
+            }
+            vigil = new java.util.HashMap<>();
+            for (Map<String, String> target : alertmanager.keySet()) {
+                vigil.put(target, alertmanager.keySet().stream().anyMatch(source -> !source.equals(target)
+                        && inhibitions.verdicts(target, source).stream().anyMatch(v -> v.effect() == Inhibitions.Effect.INHIBITS)));
+            }
+            if (!vigil.equals(alertmanager)) {
+                Thread.sleep(200);
+            }
+        } while (!vigil.equals(alertmanager) && System.nanoTime() < deadline);
+        assertEquals(vigil, alertmanager, "Alertmanager inhibits otherwise than Vigil decides");
+        assertTrue(vigil.values().stream().filter(inhibited -> inhibited).count() >= 3, "too few inhibitions to prove anything: " + vigil);
+        for (Map<String, Object> p : posted) {
+            assertTrue(vigil.containsKey(p.get("labels")), "Alertmanager does not hold " + p + ": " + vigil.keySet());
+        }
+        for (Routing.RouteTest t : cases) {
+            assertEquals(t.inhibited(), vigil.get(labels(named, t.alert())), "the case at " + t.span());
+        }
+    }
+
+    private static Map<String, String> labels(TestAlerts named, Routing.TestAlert alert) {
+        if (named.resolve(alert) instanceof TestAlerts.Labels l) {
+            return l.labels();
+        }
+        throw new AssertionError("the test names no one alert: " + alert);
     }
 
     /**

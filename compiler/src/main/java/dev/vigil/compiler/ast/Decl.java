@@ -440,10 +440,20 @@ public sealed interface Decl {
         }
     }
 
-    record RouteCase(List<LabelPair> labels, List<Name> receivers, Span span) {
+    /**
+     * A routing test case: {@code alert} reaches exactly {@code receivers}; or, when {@code source} is
+     * given ({@code alert while source}), it is inhibited ({@code inhibited}) or not while the source fires.
+     */
+    record RouteCase(TestAlert alert, List<Name> receivers, TestAlert source, boolean inhibited, Span span) {
         public RouteCase {
-            labels = List.copyOf(labels);
             receivers = List.copyOf(receivers);
+        }
+    }
+
+    /** An alert of a routing test: {@code {labels}}, or {@code alert Name {labels}} (null {@code alert} for the first). */
+    record TestAlert(Name alert, List<LabelPair> labels, Span span) {
+        public TestAlert {
+            labels = List.copyOf(labels);
         }
     }
 }

@@ -220,7 +220,28 @@ final class Printer {
             block(n);
             return;
         }
+        if (n.kind().equals("InhibitionTest") && !flat) {
+            inhibitionTest(n);
+            return;
+        }
         children(n, 0);
+    }
+
+    /** {@code TARGET while SOURCE expect ...}: a case too long for one line continues at `while`, indented. */
+    private void inhibitionTest(Node n) {
+        String oneLine = measure(n, out.column());
+        List<Element> cs = n.children();
+        int at = 0;
+        while (at < cs.size() && !isLeaf(cs.get(at), "WHILE")) {
+            at++;
+        }
+        if (out.column() + columns(oneLine) <= WIDTH && !oneLine.contains("\n") || at == cs.size()) {
+            children(n, 0);
+            return;
+        }
+        children(new Node(n.rule(), n.kind(), cs.subList(0, at)), 0);
+        out.line(indent + INDENT, false);
+        children(new Node(n.rule(), n.kind(), cs.subList(at, cs.size())), 0);
     }
 
     /** Children from {@code from} on, with the spacing their node asks for. */

@@ -115,11 +115,30 @@ public record Routing(List<Receiver> receivers, List<Route> routes, List<Inhibit
         }
     }
 
-    /** Alerts with these labels must reach exactly these receivers. */
-    public record RouteTest(String name, SortedMap<String, String> labels, List<Ref> receivers, Span span) {
+    /**
+     * A routing test case. Without {@code source}, {@code alert} must reach exactly {@code receivers}, in
+     * the order the routes match; with it, {@code alert} must be inhibited ({@code inhibited}) or not
+     * while {@code source} fires.
+     */
+    public record RouteTest(String name, TestAlert alert, List<Ref> receivers, TestAlert source, boolean inhibited,
+            Span span) {
         public RouteTest {
-            labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
             receivers = List.copyOf(receivers);
+        }
+
+        /** Whether the case asserts an inhibition, which amtool cannot test, rather than receivers. */
+        public boolean isInhibition() {
+            return source != null;
+        }
+    }
+
+    /**
+     * An alert of a routing test: the labels written, or, when {@code alert} names one, that alert's
+     * labels with the written ones added ({@code routing.TestAlerts} resolves them).
+     */
+    public record TestAlert(Ref alert, SortedMap<String, String> labels, Span span) {
+        public TestAlert {
+            labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         }
     }
 }

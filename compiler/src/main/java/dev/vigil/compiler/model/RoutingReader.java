@@ -164,8 +164,8 @@ final class RoutingReader {
                     for (Decl.RouteCase c : rt.cases()) {
                         List<Ref> expected = c.receivers().stream()
                                 .map(n -> Ref.of(Ref.Kind.RECEIVER, n.text(), n.span())).toList();
-                        tests.add(new Routing.RouteTest(name, ModelBuilder.labelMap(c.labels(), values, "labels", sink),
-                                expected, c.span()));
+                        tests.add(new Routing.RouteTest(name, testAlert(c.alert()), expected,
+                                c.source() == null ? null : testAlert(c.source()), c.inhibited(), c.span()));
                     }
                 }
             }
@@ -449,6 +449,11 @@ final class RoutingReader {
         List<String> equal = in.equal().stream().map(Name::text).toList();
         return new Routing.Inhibition(matchers(in.target().matchers()), targetAlert, matchers(in.source().matchers()),
                 sourceAlert, equal, in.span());
+    }
+
+    private Routing.TestAlert testAlert(Decl.TestAlert a) {
+        return new Routing.TestAlert(a.alert() == null ? null : alertRef(a.alert()),
+                ModelBuilder.labelMap(a.labels(), values, "labels", sink), a.span());
     }
 
     private static Ref alertRef(Name n) {

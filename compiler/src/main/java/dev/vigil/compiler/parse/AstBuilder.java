@@ -407,12 +407,26 @@ final class AstBuilder {
                 RoutingTestItemContext rt = (RoutingTestItemContext) i;
                 List<Decl.RouteCase> cases = new ArrayList<>();
                 for (RouteTestContext c : rt.routeTest()) {
-                    cases.add(new Decl.RouteCase(labels(c.labelBlock()), names(c.name()), span(c)));
+                    if (c instanceof InhibitionTestContext in) {
+                        cases.add(new Decl.RouteCase(testAlert(in.testAlert(0)), List.of(), testAlert(in.testAlert(1)),
+                                in.NOT() == null, span(in)));
+                    } else {
+                        ReceiverTestContext rc = (ReceiverTestContext) c;
+                        cases.add(new Decl.RouteCase(testAlert(rc.testAlert()), names(rc.name()), null, false, span(rc)));
+                    }
                 }
                 items.add(new Decl.RoutingTest(value(rt.value()), cases, span(rt)));
             }
         }
         return new Decl.RoutingDecl(items, span(r));
+    }
+
+    private Decl.TestAlert testAlert(TestAlertContext a) {
+        if (a instanceof NamedAlertContext n) {
+            List<LabelPair> labels = n.labelBlock() == null ? List.of() : labels(n.labelBlock());
+            return new Decl.TestAlert(name(n.name()), labels, span(n));
+        }
+        return new Decl.TestAlert(null, labels(((LabelledAlertContext) a).labelBlock()), span(a));
     }
 
     private Route route(RouteSpecContext r) {

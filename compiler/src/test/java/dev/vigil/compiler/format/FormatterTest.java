@@ -105,4 +105,17 @@ class FormatterTest {
         assertEquals("", fmt(""));
         assertEquals("// only a comment\n", fmt("// only a comment"));
     }
+
+    @Test
+    void routingTestCasesStayOnOneLineAndALongInhibitionCaseContinuesAtWhile() {
+        String header = "routing {\n  test \"t\" {\n";
+        assertEquals(header + "    alert X { a = \"b\" } expect r1, r2\n"
+                        + "    alert Y while { alertname = \"Z\" } expect not inhibited\n  }\n}\n",
+                fmt("routing { test \"t\" {\n alert   X{a=\"b\"} expect r1 ,r2 alert Y while {alertname=\"Z\"}"
+                        + " expect not\ninhibited } }"));
+        String target = "{ alertname = \"PodRestarting\", service = \"api\", severity = \"warning\" }";
+        String source = "{ alertname = \"ApiDown\", service = \"api\", severity = \"critical\" }";
+        assertEquals(header + "    " + target + "\n      while " + source + " expect inhibited\n  }\n}\n",
+                fmt("routing { test \"t\" { " + target + " while " + source + " expect inhibited } }"));
+    }
 }

@@ -3,6 +3,7 @@ package dev.vigil.targets.alertmanager;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
+import dev.vigil.compiler.routing.Inhibitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +18,6 @@ import java.util.Optional;
  * receivers and time intervals are sorted by name.
  */
 final class ConfigBuilder {
-    /** The labels every Vigil alert carries and the conventional severity inhibition compares. */
-    static final List<String> SEVERITY_INHIBITION_EQUAL = List.of("alertname", "service");
-
     private final Routing routing;
     private final SeverityOrder severities;
 
@@ -155,53 +153,16 @@ final class ConfigBuilder {
 
     // ------------------------------------------------------------------ inhibitions
 
+    /** The rules {@link Inhibitions} defines, which the routing tests' inhibition cases are checked against. */
     private List<Object> inhibitRules() {
         List<Object> out = new ArrayList<>();
-        for (Routing.Inhibition in : routing.inhibitions()) {
+        for (Inhibitions.Rule in : Inhibitions.rules(routing, severities)) {
             Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("target_matchers", side(in.targetAlert(), in.target()));
-            rule.put("source_matchers", side(in.sourceAlert(), in.source()));
+            rule.put("target_matchers", Matchers.of(in.target(), severities));
+            rule.put("source_matchers", Matchers.of(in.source(), severities));
             if (!in.equal().isEmpty()) {
                 rule.put("equal", List.copyOf(in.equal()));
             }
-            out.add(rule);
-        }
-        if (!declaresSeverityInhibition()) {
-            out.addAll(severityInhibitions());
-        }
-        return out;
-    }
-
-    private List<String> side(Ref alert, List<Routing.Matcher> matchers) {
-        List<String> out = new ArrayList<>();
-        if (alert != null) {
-            out.add(Matchers.equal("alertname", alert.name()));
-        }
-        out.addAll(Matchers.of(matchers, severities));
-        return out;
-    }
-
-    /** A project that inhibits on severity itself gets exactly what it wrote. */
-    boolean declaresSeverityInhibition() {
-        return routing.inhibitions().stream().anyMatch(in -> in.target().stream().anyMatch(m -> m.label().equals("severity"))
-                || in.source().stream().anyMatch(m -> m.label().equals("severity")));
-    }
-
-    /**
-     * Each severity silences every less urgent one of the same alert and service, so a critical
-     * page is not followed by its own warning. One rule per level, not just per adjacent pair: a
-     * critical alert also silences its info-level sibling when no warning fires.
-     */
-    private List<Object> severityInhibitions() {
-        List<Object> out = new ArrayList<>();
-        List<String> levels = severities.levels();
-        for (int i = 0; i < levels.size() - 1; i++) {
-            Map<String, Object> rule = new LinkedHashMap<>();
-            List<String> lower = levels.subList(i + 1, levels.size());
-            rule.put("target_matchers", List.of(lower.size() == 1 ? Matchers.equal("severity", lower.get(0))
-                    : Matchers.regexIn("severity", lower)));
-            rule.put("source_matchers", List.of(Matchers.equal("severity", levels.get(i))));
-            rule.put("equal", SEVERITY_INHIBITION_EQUAL);
             out.add(rule);
         }
         return out;

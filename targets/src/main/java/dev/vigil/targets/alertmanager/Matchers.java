@@ -41,10 +41,6 @@ final class Matchers {
         return text(label, "=", value);
     }
 
-    static String regexIn(String label, List<String> values) {
-        return text(label, "=~", alternation(values));
-    }
-
     /** The severities the comparison selects, as an anchored-by-Alertmanager alternation. */
     static String severityRegex(String op, String value, SeverityOrder order) {
         // Unreachable: Alert.UnknownSeverity reports an unknown level in an ordering as blocking.

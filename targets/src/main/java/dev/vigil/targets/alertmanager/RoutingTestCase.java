@@ -3,6 +3,8 @@ package dev.vigil.targets.alertmanager;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.routing.TestAlerts;
+import dev.vigil.compiler.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +15,37 @@ import java.util.TreeMap;
  * One case of a DSL routing test, as the {@code amtool config routes test} invocation that checks
  * it. amtool prints the receivers in routing-tree order and compares them, joined by commas, with
  * {@code --verify.receivers}: so the expected receivers are listed in the order their routes match.
+ * {@code span} is the case in the {@code .vigil} source.
  */
-public record RoutingTestCase(String test, SortedMap<String, String> labels, List<String> receivers) {
+public record RoutingTestCase(String test, SortedMap<String, String> labels, List<String> receivers, Span span) {
     public RoutingTestCase {
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         receivers = List.copyOf(receivers);
     }
 
+    /**
+     * The project's receiver cases; a case that names an alert takes the alert's labels from {@link
+     * TestAlerts}. Inhibition cases are left out: amtool cannot test them, and {@code vigil check}
+     * decides them ({@code Test.RoutingExpectation}).
+     */
     public static List<RoutingTestCase> of(Project project) {
         List<RoutingTestCase> out = new ArrayList<>();
+        TestAlerts alerts = null;
         for (Routing.RouteTest t : project.routing().tests()) {
-            out.add(new RoutingTestCase(t.name(), t.labels(), t.receivers().stream().map(Ref::name).toList()));
+            if (t.isInhibition()) {
+                continue;
+            }
+            SortedMap<String, String> labels = t.alert().labels();
+            if (t.alert().alert() != null) {
+                alerts = alerts == null ? TestAlerts.of(project) : alerts;
+                if (!(alerts.resolve(t.alert()) instanceof TestAlerts.Labels resolved)) {
+                    // A name that is no one alert is an error at `vigil check` (Reference.Unknown,
+                    // Test.RoutingExpectation); with those checks turned off the case has no labels to run.
+                    continue;
+                }
+                labels = resolved.labels();
+            }
+            out.add(new RoutingTestCase(t.name(), labels, t.receivers().stream().map(Ref::name).toList(), t.span()));
         }
         return out;
     }

@@ -241,11 +241,15 @@ class AlertmanagerEmitterTest {
 
     @Test
     void routingTestsBecomeAmtoolInvocations() {
+        // `alert CrmEventsServiceDown expect platform_pager`: the alert's labels (its service's, its
+        // query's fixed `job`, `severity`, `alertname`); the inhibition cases are left to `vigil check`.
         List<RoutingTestCase> cases = AlertmanagerEmitter.routingTests(Projects.compile("crm-events"));
         assertEquals(2, cases.size());
         assertEquals(List.of("config", "routes", "test", "--config.file=/x/am.yml", "--verify.receivers=platform_pager",
-                "alertname=\"CrmEventsServiceDown\"", "service=\"crm_events\"", "severity=\"critical\""),
+                "alertname=\"CrmEventsServiceDown\"", "app=\"crm-events\"", "job=\"crm-events\"", "service=\"crm_events\"",
+                "severity=\"critical\"", "team=\"platform\""),
                 cases.get(0).amtoolArguments(Path.of("/x/am.yml")));
+        assertTrue(cases.get(0).span().file().endsWith("routing.vigil"), cases.get(0).span().toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.OutputManifest;
 import dev.vigil.compiler.target.Version;
@@ -104,10 +105,24 @@ class AmtoolTest {
         return projects;
     }
 
+    /**
+     * Lets a project with deliberately wrong routing tests compile, after proving that `vigil check`
+     * reports exactly the cases amtool is to fail, at their lines.
+     */
+    private static Project wrongOnPurpose(ToolMatrix.Entry entry, List<Integer> wrongLines, String... lines) {
+        List<Integer> reported = entry.compile(List.of(new SourceFile("t.vigil", String.join("\n", lines) + "\n")))
+                .diagnostics().stream().filter(d -> d.code().equals("Test.RoutingExpectation"))
+                .map(d -> d.span().line()).toList();
+        assertEquals(wrongLines, reported, "vigil check and amtool must find the same wrong cases");
+        List<String> off = new ArrayList<>(List.of(lines));
+        off.add(0, "checks { Test.RoutingExpectation off \"amtool is to find these cases itself\" }");
+        return Projects.compileText(entry, off.toArray(String[]::new));
+    }
+
     /** Proves the routing tests can fail: a deliberately wrong expectation is reported by amtool. */
     private void aWrongExpectationFails(ToolMatrix.Entry entry, Path temp) throws IOException {
         Tool amtool = entry.amtool();
-        Project project = Projects.compileText(entry,
+        Project project = wrongOnPurpose(entry, List.of(7),
                 "routing {",
                 "  receiver pager pagerduty { routing_key_file \"/etc/am/pd\" }",
                 "  receiver chat slack { api_url_file \"/etc/am/slack\" }",
@@ -131,7 +146,7 @@ class AmtoolTest {
     /** Label values that need quoting reach amtool intact, and the order of receivers is checked. */
     private void quotedLabelsAndReceiverOrder(ToolMatrix.Entry entry, Path temp) throws IOException {
         Tool amtool = entry.amtool();
-        Project project = Projects.compileText(entry,
+        Project project = wrongOnPurpose(entry, List.of(9),
                 "routing {",
                 "  receiver a webhook { url \"http://127.0.0.1:1/a\" }",
                 "  receiver b webhook { url \"http://127.0.0.1:1/b\" }",

@@ -6,6 +6,7 @@ import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.regex.Re2;
 import dev.vigil.compiler.routing.AlertRouting;
+import dev.vigil.compiler.routing.Inhibitions;
 import dev.vigil.compiler.routing.Truth;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
@@ -69,8 +70,12 @@ class MatchersTest {
         assertEquals("host=~\"a\\\\.example\"", m("host", "=~", "a\\.example"));
     }
 
+    /** The default severity inhibition's alternation of the less urgent levels. */
     @Test
     void regexAlternationsEscapeMetacharacters() {
-        assertEquals("severity=~\"p\\\\.1|p\\\\+2\"", Matchers.regexIn("severity", List.of("p.1", "p+2")));
+        SeverityOrder odd = new SeverityOrder(List.of("p0", "p.1", "p+2"), Span.NONE);
+        List<Inhibitions.Rule> rules = Inhibitions.rules(Routing.EMPTY, odd);
+        assertEquals(List.of("severity=~\"p\\\\.1|p\\\\+2\""), Matchers.of(rules.get(0).target(), odd));
+        assertEquals(List.of("severity=\"p+2\""), Matchers.of(rules.get(1).target(), odd));
     }
 }

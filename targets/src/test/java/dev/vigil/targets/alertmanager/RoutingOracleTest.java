@@ -3,9 +3,14 @@ package dev.vigil.targets.alertmanager;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.model.Rule;
+import dev.vigil.compiler.model.RuleGroup;
+import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.routing.AlertRouting;
+import dev.vigil.compiler.routing.TestAlerts;
 import dev.vigil.targets.OutputDirectory;
 import dev.vigil.targets.tools.Tool;
 import dev.vigil.targets.tools.ToolMatrix;
@@ -35,16 +40,18 @@ import org.junit.jupiter.api.io.TempDir;
  * evaluation names the same receivers, in the same order, as {@code amtool config routes test} on
  * the emitted configuration. The projects are the samples, the test project {@code rich}, and
  * purpose-made routings ({@code alertmanager/oracle/}) that stress regexes, negative matchers,
- * severity orderings, {@code continue}, nesting and the default route. Label names and values are
- * drawn from the routing's own matchers, values that tell RE2 from Java's engine apart, and
- * others. This runs with the amtool of every entry of the tool matrix, each project compiled for
+ * severity orderings, {@code continue}, nesting and the default route. The label sets are the
+ * project's routing test cases (what {@code Test.RoutingExpectation} decides at {@code vigil check}),
+ * the labels of some of its alerts as a test's {@code alert Name} gives them, and random sets whose
+ * names and values are drawn from the routing's own matchers, values that tell RE2 from Java's
+ * engine apart, and others. This runs with the amtool of every entry of the tool matrix, each project compiled for
  * that entry's releases. The seed is printed; {@code -Dvigil.oracle.seed=N} replays a run.
  */
 class RoutingOracleTest {
     private static final long SEED = Long.getLong("vigil.oracle.seed", new Random().nextLong());
     private static final List<String> PURPOSE_MADE = List.of("regexes", "severities", "tree", "hoisted");
     /**
-     * About 460 label sets in all with the routing tests; each amtool run takes 20-40 ms, three run at
+     * About 560 label sets in all with the routing tests and alerts; each amtool run takes 20-40 ms, three run at
      * once. Each entry of the matrix but the first gets half as many random sets.
      */
     private static final int SETS_PER_SAMPLE = 20;
@@ -98,9 +105,11 @@ class RoutingOracleTest {
         Path config = dir.resolve(AlertmanagerEmitter.CONFIG);
         AlertRouting semantics = AlertRouting.of(project);
         Random random = new Random(SEED ^ name.hashCode());
-        // The project's own routing tests first, then random label sets.
+        // The project's own routing tests first (an `alert X` case with the alert's labels), then the
+        // labels of some of its alerts as `alert X` gives them, then random label sets.
         List<SortedMap<String, String>> sets = new ArrayList<>();
-        project.routing().tests().forEach(t -> sets.add(t.labels()));
+        AlertmanagerEmitter.routingTests(project).forEach(t -> sets.add(t.labels()));
+        sets.addAll(alertLabels(project, random, count / 2));
         sets.addAll(labelSets(project.routing(), project.severities(), random, count));
         List<Future<Tool.Result>> runs = new ArrayList<>();
         for (SortedMap<String, String> labels : sets) {
@@ -126,6 +135,26 @@ class RoutingOracleTest {
         assertTrue(disagreements.isEmpty(), name + " on " + entry.label() + ", seed " + SEED + ": " + disagreements.size() + " of " + sets.size()
                 + " label sets route differently:\n"
                 + String.join("\n", disagreements.subList(0, Math.min(20, disagreements.size()))));
+    }
+
+    /** The labels of up to {@code count} of the project's alerts, as a routing test's `alert Name` has them. */
+    private static List<SortedMap<String, String>> alertLabels(Project project, Random random, int count) {
+        TestAlerts named = TestAlerts.of(project);
+        List<SortedMap<String, String>> out = new ArrayList<>();
+        for (Service s : project.services()) {
+            for (RuleGroup g : s.groups()) {
+                for (Rule r : g.rules()) {
+                    if (r instanceof Rule.Alert a) {
+                        Routing.TestAlert byName = new Routing.TestAlert(Ref.of(Ref.Kind.ALERT, a.name(), null), new TreeMap<>(), null);
+                        if (named.resolve(byName) instanceof TestAlerts.Labels l) {
+                            out.add(l.labels());
+                        }
+                    }
+                }
+            }
+        }
+        java.util.Collections.shuffle(out, random);
+        return out.subList(0, Math.min(count, out.size()));
     }
 
     /** Distinct label sets over the names the routing matches on, plus others. */
