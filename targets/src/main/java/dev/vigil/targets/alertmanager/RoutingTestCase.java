@@ -3,6 +3,7 @@ package dev.vigil.targets.alertmanager;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +14,24 @@ import java.util.TreeMap;
  * One case of a DSL routing test, as the {@code amtool config routes test} invocation that checks
  * it. amtool prints the receivers in routing-tree order and compares them, joined by commas, with
  * {@code --verify.receivers}: so the expected receivers are listed in the order their routes match.
+ * {@code span} is the case's line in the sources, where a failure is reported.
  */
-public record RoutingTestCase(String test, SortedMap<String, String> labels, List<String> receivers) {
+public record RoutingTestCase(String test, SortedMap<String, String> labels, List<String> receivers, Span span) {
     public RoutingTestCase {
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         receivers = List.copyOf(receivers);
+        span = span == null ? Span.NONE : span;
+    }
+
+    public RoutingTestCase(String test, SortedMap<String, String> labels, List<String> receivers) {
+        this(test, labels, receivers, Span.NONE);
     }
 
     public static List<RoutingTestCase> of(Project project) {
         List<RoutingTestCase> out = new ArrayList<>();
         for (Routing.RouteTest t : project.routing().tests()) {
-            out.add(new RoutingTestCase(t.name(), t.labels(), t.receivers().stream().map(Ref::name).toList()));
+            out.add(new RoutingTestCase(t.name(), t.labels(), t.receivers().stream().map(Ref::name).toList(),
+                    t.span()));
         }
         return out;
     }
