@@ -28,8 +28,9 @@ assert entries.containsAll(expected) : "zip entries: ${entries}"
 def log = new File(basedir, 'build.log').text
 assert log.contains('Vigil check: no problems found')
 assert log.contains('Vigil wrote ')
-assert log.contains('passed: promtool test rules prometheus/tests/checkout.test.yml')
-assert log.contains('passed: amtool check-config alertmanager/alertmanager.yml')
-assert log.contains('Vigil tests: all 5 checks passed')
+assert log.contains('passed: promtool check rules: prometheus/rules/checkout.rules.yml')
+assert log.contains('passed: amtool check-config: alertmanager/alertmanager.yml')
+assert log.contains('Vigil tests: 5 passed, 0 failed (JUnit report: ')
+assert new File(basedir, 'target/surefire-reports/TEST-vigil-generate-all.xml').isFile()
 assert log.contains('Vigil attached generate-all-1.0-monitoring.zip (classifier monitoring)')
 return true

@@ -3,5 +3,5 @@ assert log.contains('promtool was not found (vigil.test.promtool = `/nonexistent
 assert log.contains('its checks are SKIPPED because vigil.test.skipMissingTools is set')
 assert log.contains('SKIPPED (tool missing, vigil.test.skipMissingTools is set): promtool: rule files not checked: 1, unit test files not run: 1')
 // amtool is there, so its checks still ran.
-assert log.contains('passed: amtool check-config alertmanager/alertmanager.yml')
+assert log.contains('passed: amtool check-config: alertmanager/alertmanager.yml')
 return true

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VigilCommand.Version.class,
         description = "Compiles monitoring-as-code: Prometheus rules, Alertmanager config, Grafana dashboards and "
                 + "runbooks from one typed source.",
-        subcommands = {CheckCommand.class, BuildCommand.class, LintCommand.class, FmtCommand.class,
+        subcommands = {CheckCommand.class, BuildCommand.class, TestCommand.class, LintCommand.class, FmtCommand.class,
             ImportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 70 internal error (a bug in Vigil)."})
 public final class VigilCommand implements Runnable {

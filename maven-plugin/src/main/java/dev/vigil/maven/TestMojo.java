@@ -1,9 +1,13 @@
 package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
-import dev.vigil.compiler.promql.Durations;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.source.Span;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
-import dev.vigil.targets.verify.TestFailures;
+import dev.vigil.targets.verify.JUnitXml;
+import dev.vigil.targets.verify.TestReport;
+import dev.vigil.targets.verify.TestReports;
+import dev.vigil.targets.verify.TestRunner;
 import dev.vigil.targets.verify.ToolRunner;
 import dev.vigil.targets.verify.Verifier;
 import java.io.File;
@@ -23,17 +27,28 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
 
 /**
- * Proves the generated output with the real tools: {@code promtool check rules} and
- * {@code promtool test rules} (the unit tests compiled from the DSL's tests), {@code amtool
- * check-config} and {@code amtool config routes test} for every routing test. Any failure fails the
- * build with the tool's output. A missing tool is an error unless {@code vigil.test.skipMissingTools}
- * is set.
+ * Proves the generated output with the real tools, as {@code vigil test} does and with the same code
+ * ({@link TestRunner}): {@code promtool check rules}, {@code promtool test rules} (the DSL's and the
+ * SLOs' unit tests), {@code amtool check-config} and {@code amtool config routes test} for every
+ * routing test, in parallel. Each failure is logged at the {@code .vigil} line of the expectation
+ * that failed, and the report is written as JUnit XML into {@code target/surefire-reports}, where CI
+ * servers find the Java tests' reports. A missing tool is an error unless
+ * {@code vigil.test.skipMissingTools} is set.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public final class TestMojo extends AbstractVigilMojo {
     /** The output of {@code vigil:generate} to test. */
     @Parameter(property = "vigil.outputDirectory", defaultValue = "${project.build.directory}/vigil", required = true)
     private File outputDirectory;
+
+    /** Where the JUnit XML report goes, as {@code TEST-vigil-<artifactId>.xml}: Surefire's directory. */
+    @Parameter(property = "vigil.test.reportsDirectory", defaultValue = "${project.build.directory}/surefire-reports",
+            required = true)
+    private File reportsDirectory;
+
+    /** The project's name in the JUnit report. */
+    @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
+    private String artifactId;
 
     /** promtool: a path to the executable, or a name looked up on the {@code PATH}. */
     @Parameter(property = "vigil.test.promtool", defaultValue = "promtool", required = true)
@@ -50,6 +65,10 @@ public final class TestMojo extends AbstractVigilMojo {
     /** The longest one tool run may take, in seconds; a run that takes longer is killed and fails. */
     @Parameter(property = "vigil.test.timeout", defaultValue = "60")
     private int timeoutSeconds;
+
+    /** Log every case and the tools' own output, as {@code vigil test --verbose} prints them. */
+    @Parameter(property = "vigil.test.verbose", defaultValue = "false")
+    private boolean verbose;
 
     /** Skip this goal, as {@code -DskipTests} skips the other tests of a build. */
     @Parameter(property = "skipTests", defaultValue = "false")
@@ -76,52 +95,46 @@ public final class TestMojo extends AbstractVigilMojo {
         // The routing tests are part of the sources, not of the output: they come from the compiled project.
         failOnErrors(compiled.get());
         Verifier.Tools tools = new Verifier.Tools(tool("promtool", promtool), tool("amtool", amtool));
-        Verifier.Report report;
+        TestReport report;
+        Path junit;
         try {
-            var project = compiled.get().project().get();
-            report = Verifier.verify(outputDirectory.toPath(), AlertmanagerEmitter.routingTests(project),
-                    project.settings().targets().prometheusFlags(), tools);
+            Project project = compiled.get().project().get();
+            report = TestRunner.verify(project, outputDirectory.toPath(), AlertmanagerEmitter.routingTests(project), tools,
+                    artifactId);
+            junit = JUnitXml.writeTo(reportsDirectory.toPath(), report, compiled.get().sources());
         } catch (NoSuchFileException e) {
             throw new MojoFailureException("There is no Vigil output in " + outputDirectory
                     + " to test; run vigil:generate first (it binds to generate-resources).", e);
         } catch (IOException e) {
             throw crash("run promtool and amtool on " + outputDirectory, e);
         }
-        for (String s : report.skipped()) {
-            getLog().warn("SKIPPED (tool missing, vigil.test.skipMissingTools is set): " + s);
-        }
         List<String> failed = new ArrayList<>();
-        for (Verifier.Check c : report.checks()) {
-            if (c.passed()) {
-                getLog().info("passed: " + c.description());
-            } else {
-                getLog().error("FAILED: " + c.description() + "\n" + c.run().report().stripTrailing());
-                failed.add(c.description());
-                if (c.description().startsWith("promtool test rules")) {
-                    failed.addAll(expectations(c.run().report(), compiled.get()));
+        for (TestReport.Case c : report.cases()) {
+            switch (c.status()) {
+                case PASSED -> getLog().info("passed: " + c.suite() + ": " + c.name());
+                case SKIPPED -> getLog().warn("SKIPPED (tool missing, vigil.test.skipMissingTools is set): " + c.name());
+                default -> {
+                    for (TestReport.Finding f : c.findings()) {
+                        getLog().error(TestReports.finding(f, compiled.get().sources()).stripTrailing());
+                        Span s = f.diagnostic().span();
+                        failed.add((s.isNone() ? "" : s.file() + ":" + s.line() + ":" + s.column() + ": ")
+                                + f.diagnostic().message());
+                    }
+                    if (verbose) {
+                        getLog().info(c.output().stripTrailing());
+                    } else {
+                        getLog().debug(c.output().stripTrailing());
+                    }
                 }
             }
         }
-        if (!failed.isEmpty()) {
-            throw new MojoFailureException("Vigil tests failed on " + outputDirectory + " (" + failed.size() + " of "
-                    + report.checks().size() + "):\n  " + String.join("\n  ", failed));
+        String summary = "Vigil tests: " + report.summary() + " (JUnit report: " + junit + ")";
+        if (report.exitStatus() != 0) {
+            getLog().error(summary);
+            throw new MojoFailureException("Vigil tests failed on " + outputDirectory + ": " + report.summary() + "\n  "
+                    + String.join("\n  ", failed));
         }
-        getLog().info("Vigil tests: all " + report.checks().size() + " checks passed"
-                + (report.skipped().isEmpty() ? "" : ", some SKIPPED for missing tools"));
-    }
-
-    /** Each failure promtool reports, named at the `.vigil` line of the expectation written for it. */
-    private List<String> expectations(String output, CompileResult compiled) {
-        List<String> out = new ArrayList<>();
-        for (TestFailures.Failure f : TestFailures.locate(output, compiled.project().get())) {
-            for (var span : f.spans()) {
-                String line = span.file() + ":" + span.line() + ":" + span.column() + ": the expectation of "
-                        + f.what() + " at " + Durations.format(f.atMillis()) + " failed";
-                getLog().error(line);
-                out.add("  " + line);
-            }
-        }
-        return out;
+        getLog().info(summary);
     }
 
     private Optional<ToolRunner> tool(String name, String configured) throws MojoFailureException {
@@ -130,7 +143,7 @@ public final class TestMojo extends AbstractVigilMojo {
             String missing = name + " was not found (vigil.test." + name + " = `" + configured + "`)";
             if (!skipMissingTools) {
                 throw new MojoFailureException(missing + ". Install it (Debian: the "
-                        + (name.equals("promtool") ? "prometheus" : "prometheus-alertmanager")
+                        + TestReport.Tool.of(name).debianPackage()
                         + " package), point vigil.test." + name + " at it, or set vigil.test.skipMissingTools to skip "
                         + "the checks that need it.");
             }

@@ -147,7 +147,8 @@ public final class OutputDirectory {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes {@code root} and everything below it; nothing when it does not exist. */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

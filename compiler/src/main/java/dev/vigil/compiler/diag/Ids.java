@@ -333,6 +333,20 @@ public final class Ids {
     @Reports("A query whose result cannot be alerted on, recorded or drawn: a range vector or a string.")
     public static final String PROMQL_RESULT_TYPE = "PromQL.ResultType";
 
+    // ------------------------------------------------------------------ Test: what `vigil test` finds when the tools run
+
+    @Reports("(`vigil test`) A test expectation or routing test case that did not hold when promtool or amtool ran it, "
+            + "with what differs.")
+    public static final String TEST_FAILED = "Test.Failed";
+
+    @Reports("(`vigil test`) A rule file or Alertmanager configuration Vigil wrote that promtool or amtool refused: "
+            + "a bug in Vigil, or a tool older than the target release.")
+    public static final String TEST_OUTPUT_REJECTED = "Test.OutputRejected";
+
+    @Reports("(`vigil test`) A run of promtool or amtool that could not finish: it crashed or was killed after the time "
+            + "limit; exit status 2.")
+    public static final String TEST_TOOL_ERROR = "Test.ToolError";
+
     // ------------------------------------------------------------------ Internal: a bug in Vigil, never the sources
 
     @Reports("A bug in Vigil: expanding a service's SLOs failed; the service is checked as declared; exit status 70.")

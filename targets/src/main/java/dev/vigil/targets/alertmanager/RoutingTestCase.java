@@ -21,6 +21,11 @@ public record RoutingTestCase(String test, SortedMap<String, String> labels, Lis
     public RoutingTestCase {
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         receivers = List.copyOf(receivers);
+        span = span == null ? Span.NONE : span;
+    }
+
+    public RoutingTestCase(String test, SortedMap<String, String> labels, List<String> receivers) {
+        this(test, labels, receivers, Span.NONE);
     }
 
     /**

@@ -27,10 +27,17 @@ public final class ToolRunner {
         this.timeout = timeout;
     }
 
-    /** What one run printed and how it ended; a run that hit the time limit was killed and failed. */
-    public record Run(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut) {
+    /**
+     * What one run printed and how it ended, and how long it took; a run that hit the time limit was
+     * killed and failed.
+     */
+    public record Run(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut, long millis) {
         public Run {
             command = List.copyOf(command);
+        }
+
+        public Run(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut) {
+            this(command, exitCode, stdout, stderr, timedOut, 0);
         }
 
         public boolean ok() {
@@ -78,24 +85,37 @@ public final class ToolRunner {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);
+        long start = System.nanoTime();
         Process p = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
                 .start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        // A thread of its own per stream: readers queued on a shared pool behind other runs' readers could
+        // leave a tool blocked on a full pipe while several run in parallel.
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()), ToolRunner::reader);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()), ToolRunner::reader);
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
-                return new Run(command, -1, out.getNow(""), err.getNow(""), true);
+                return new Run(command, -1, out.getNow(""), err.getNow(""), true, elapsed(start));
             }
-            return new Run(command, p.exitValue(), out.join(), err.join(), false);
+            return new Run(command, p.exitValue(), out.join(), err.join(), false, elapsed(start));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while running " + command, e);
         }
+    }
+
+    private static void reader(Runnable task) {
+        Thread t = new Thread(task, "vigil-tool-output");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static long elapsed(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     private static boolean isWindows() {
