@@ -59,7 +59,7 @@ class CheckContractTest {
 
     private static final Pattern TABLE_HEADER = Pattern.compile(
             "(?im)^\\|\\s*shape\\s*\\|\\s*consequence\\s*\\|\\s*severity\\s*\\|\\s*cases\\s*\\|\\s*$");
-    private static final Pattern CASE = Pattern.compile("`([A-Za-z0-9.]+/)?([a-z0-9-]+)`");
+    private static final Pattern CASE = Pattern.compile("`(?:([^`/]+)/)?([^`/]+)`");
 
     /**
      * The page's table "shape | consequence | severity | cases": each row names the golden cases that
@@ -90,7 +90,7 @@ class CheckContractTest {
             int found = 0;
             while (c.find()) {
                 found++;
-                String folder = c.group(1) == null ? null : c.group(1).substring(0, c.group(1).length() - 1);
+                String folder = c.group(1);
                 Path expectation = expectation(id, folder, c.group(2));
                 if (expectation == null) {
                     problems.add("no case `" + c.group() + "` (checks/" + id + "/, lint/" + id + "/): " + row);
