@@ -1,5 +1,7 @@
 package dev.vigil.compiler.validate.naming;
 
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -8,8 +10,6 @@ import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
-import dev.vigil.compiler.promql.Aggregation;
-import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.validate.Validator;
 import java.util.regex.Pattern;
 
@@ -30,7 +30,7 @@ public final class RecordingRule implements Validator {
                         // Style, not a fault: information, which a project can raise in `checks { }`.
                         sink.report(new Diagnostic(id(), Severity.INFO, rec.span(), "Recording rule `" + rec.name()
                                         + "` does not follow the `level:metric:operations` naming convention.",
-                                suggestion(rec),
+                                suggestion(rec, analysis.labels()),
                                 null));
                     }
                 }
@@ -52,14 +52,14 @@ public final class RecordingRule implements Validator {
     }
 
     /**
-     * The name with its level written out from the rule's outermost {@code by (...)}: a three-part
+     * The name with its level written out from the labels the rule keeps (a few of them, known): a three-part
      * name keeps its metric and operations, and a shorter one gets a placeholder for what was done,
      * which Vigil cannot name for the author.
      */
-    private static String suggestion(Rule.Recording rec) {
-        String level = rec.expr() != null && Expr.unparen(rec.expr()) instanceof Aggregation a && a.grouping() != null
-                && !a.grouping().without() && !a.grouping().labels().isEmpty()
-                ? String.join("_", a.grouping().labels()) : "level";
+    private static String suggestion(Rule.Recording rec, LabelInference li) {
+        LabelSet kept = rec.expr() == null ? null : li.infer(rec.expr()).labels();
+        String level = kept != null && !kept.open() && !kept.names().isEmpty() && kept.names().size() <= 3
+                ? String.join("_", kept.names()) : "level";
         String[] parts = rec.name().split(":", -1);
         String named;
         if (parts.length >= 3) {
