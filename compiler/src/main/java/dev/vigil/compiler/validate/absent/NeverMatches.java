@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * {@code absent} combined with a vector by {@code and}, {@code unless}, arithmetic or a comparison,
  * without {@code on(...)} over its equality labels: its single series carries only those labels, so
- * it matches no series on the other side and the alert never fires. {@code or} is the way to add an
- * absence case to another condition.
+ * it matches no series on the other side: with {@code and}, arithmetic or a comparison the alert never
+ * fires, and {@code unless} removes nothing, so the alert fires whatever its condition says. {@code or}
+ * is the way to add an absence case to another condition.
  */
 public final class NeverMatches implements Validator {
     @Override
@@ -58,9 +59,23 @@ public final class NeverMatches implements Validator {
         }
         String message = "`" + c.function() + "` is combined with `" + b.op().symbol()
                 + "`, but its result carries only its equality labels and "
-                + (never ? "never matches the other side, so the alert never fires." : "matches no series on the other side.");
+                + (never ? "never matches the other side, so " : "may match no series on the other side, so ")
+                + effect(b, side, never);
         String hint = "Use `or` to add the absence case to another condition, or match with `on(" + String.join(", ", kept) + ")`.";
         sink.report(new Diagnostic(id(), never ? Severity.ERROR : Severity.WARNING, b.span(), message, hint, null));
+    }
+
+    /**
+     * What matching nothing does: {@code and}, arithmetic and comparisons are empty, so the alert never
+     * fires; {@code unless} removes nothing, so its condition is ignored.
+     */
+    private static String effect(Binary b, Expr side, boolean never) {
+        if (b.op() != BinaryOp.UNLESS) {
+            return never ? "the alert never fires." : "the alert may never fire.";
+        }
+        String removes = never ? "`unless` removes nothing: the alert fires " : "`unless` may remove nothing: the alert may fire ";
+        return removes + (b.lhs() == side ? "whenever `absent` does, whatever the other side says."
+                : "for every series of the other side, whatever `absent` says.");
     }
 
     /** Whether series are matched on {@code name}: with no {@code on}, unless it is ignored. */
