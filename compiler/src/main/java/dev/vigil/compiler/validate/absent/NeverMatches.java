@@ -2,19 +2,23 @@ package dev.vigil.compiler.validate.absent;
 
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
-import dev.vigil.compiler.diag.Diagnostic;
-import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.promql.Binary;
 import dev.vigil.compiler.promql.BinaryOp;
 import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.promql.PromqlChecker;
+import dev.vigil.compiler.promql.PromqlPrinter;
 import dev.vigil.compiler.promql.ValueType;
 import dev.vigil.compiler.promql.VectorMatching;
+import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.validate.Validator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,8 +65,27 @@ public final class NeverMatches implements Validator {
                 + "`, but its result carries only its equality labels and "
                 + (never ? "never matches the other side, so " : "may match no series on the other side, so ")
                 + effect(b, side, never);
-        String hint = "Use `or` to add the absence case to another condition, or match with `on(" + String.join(", ", kept) + ")`.";
+        String hint = hint(b, c, other, labels, kept, li);
         sink.report(new Diagnostic(id(), never ? Severity.ERROR : Severity.WARNING, b.span(), message, hint, null));
+    }
+
+    /**
+     * {@code x and absent(y)} usually means "the series of x that have no y of their own", which is
+     * {@code x unless on (...) y}: absent only tells whether no y exists at all.
+     */
+    private static String hint(Binary b, Call c, Expr other, LabelSet labels, Set<String> kept, LabelInference li) {
+        Optional<Expr> arg = AbsentCalls.argument(c);
+        if (b.op() == BinaryOp.AND && arg.isPresent() && Expr.unparen(arg.get()) instanceof VectorSelector v) {
+            LabelSet theirs = li.infer(v).labels();
+            List<String> shared = labels.open() || theirs.open() ? List.of()
+                    : labels.names().stream().filter(theirs::definitely).filter(labels::definitely).sorted().toList();
+            String rest = PromqlPrinter.print(other);
+            return "`" + c.function() + "` only tells whether no series exists at all: to keep the series that have no `"
+                    + PromqlPrinter.print(v) + "` of their own, write `" + (rest.length() <= 60 ? rest : "...")
+                    + " unless on (" + (shared.isEmpty() ? "..." : String.join(", ", shared)) + ") " + PromqlPrinter.print(v)
+                    + "`; to add the absence case to another condition, use `or`.";
+        }
+        return "Use `or` to add the absence case to another condition, or match with `on(" + String.join(", ", kept) + ")`.";
     }
 
     /**
