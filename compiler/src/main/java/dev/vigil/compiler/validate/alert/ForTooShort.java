@@ -9,6 +9,7 @@ import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.promql.Aggregation;
 import dev.vigil.compiler.promql.Binary;
+import dev.vigil.compiler.promql.BinaryOp;
 import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
@@ -71,7 +72,7 @@ public final class ForTooShort implements Validator {
         }
     }
 
-    /** A condition that marks an event: {@code changes(x[5m]) > 0}, also under an aggregation. */
+    /** A condition that counts events: {@code changes(x[5m]) > 3}, also under an aggregation. */
     private static boolean event(Expr e) {
         Expr x = Expr.unparen(e);
         if (!(x instanceof Binary b) || !b.op().isComparison()) {
@@ -81,7 +82,7 @@ public final class ForTooShort implements Validator {
         while (lhs instanceof Aggregation agg) {
             lhs = Expr.unparen(agg.expr());
         }
-        return lhs instanceof Call c && EVENTS.contains(c.function()) && Expr.unparen(b.rhs()) instanceof NumberLiteral n
-                && n.value() <= 1;
+        return lhs instanceof Call c && EVENTS.contains(c.function()) && Expr.unparen(b.rhs()) instanceof NumberLiteral
+                && (b.op() == BinaryOp.GTR || b.op() == BinaryOp.GTE);
     }
 }
