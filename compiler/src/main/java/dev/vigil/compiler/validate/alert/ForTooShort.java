@@ -2,8 +2,10 @@ package dev.vigil.compiler.validate.alert;
 
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
@@ -13,9 +15,12 @@ import dev.vigil.compiler.promql.BinaryOp;
 import dev.vigil.compiler.promql.Call;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.MatrixSelector;
 import dev.vigil.compiler.promql.NumberLiteral;
 import dev.vigil.compiler.validate.Validator;
+import dev.vigil.compiler.validate.support.Models;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +45,7 @@ public final class ForTooShort implements Validator {
         long defaultInterval = project.settings() == null ? 60_000 : project.settings().evaluationIntervalMillis();
         long scrape = project.settings() == null ? 60_000 : project.settings().scrapeIntervalMillis();
         for (Service s : project.services()) {
+            Map<String, Constant> constants = Queries.scope(project, s);
             for (RuleGroup g : s.groups()) {
                 long interval = g.intervalMillis() > 0 ? g.intervalMillis() : defaultInterval;
                 if (interval <= 0) {
@@ -54,22 +60,35 @@ public final class ForTooShort implements Validator {
                     if (a.forMillis() > 0 && a.forMillis() > seen) {
                         continue;
                     }
-                    String wait = Durations.format(Math.max(Math.max(scrape, 2 * interval), 120_000));
+                    // A sample stays in a range window for the whole window: `for` must outlast it too.
+                    long window = a.expr() == null ? 0 : longestWindow(a.expr(), constants);
+                    String wait = Durations.format(Math.max(Math.max(scrape, 2 * interval), Math.max(window, 120_000)));
                     if (a.forMillis() == 0) {
                         sink.warning(id(), a.severity().span(), "Page-level alert `" + a.name()
                                         + "` has no `for`, so a single evaluation pages.",
-                                "Add `for " + wait + "` or longer, so that one bad scrape does not page.");
+                                "Add `for " + wait + "` or longer, so that one bad sample does not page.");
                     } else {
                         sink.warning(id(), a.severity().span(), "Page-level alert `" + a.name() + "` waits only `"
                                         + Durations.format(a.forMillis()) + "`, and one bad scrape is seen for `"
                                         + Durations.format(scrape) + "` by evaluations every `" + Durations.format(interval)
                                         + "`, long enough to page.",
                                 "Raise `for` from `" + Durations.format(a.forMillis()) + "` to `" + wait
-                                        + "` or longer, so that one bad scrape does not page.");
+                                        + "` or longer, so that one bad sample does not page.");
                     }
                 }
             }
         }
+    }
+
+    /** The longest range window the condition reads, or 0. */
+    private static long longestWindow(Expr e, Map<String, Constant> constants) {
+        long[] longest = {0};
+        Expr.walk(e, x -> {
+            if (x instanceof MatrixSelector m) {
+                longest[0] = Math.max(longest[0], Models.millis(m.range(), constants).orElse(0));
+            }
+        });
+        return longest[0];
     }
 
     /** A condition that counts events: {@code changes(x[5m]) > 3}, also under an aggregation. */
