@@ -102,6 +102,19 @@ class ImportCommandTest {
         assertTrue(shown.find(), "docs/import.md shows a summary");
         assertTrue(imported.out().endsWith(shown.group(1)), "docs/import.md's summary:\n" + shown.group(1)
                 + "\nprinted:\n" + imported.out());
+        // ... and the suppression it shows is one that import writes.
+        java.util.regex.Matcher ignore = java.util.regex.Pattern.compile("```text\n(// vigil:ignore [^\n]*)\n```").matcher(doc);
+        assertTrue(ignore.find(), "docs/import.md shows a baseline suppression");
+        String written = assertDoesNotThrow(() -> {
+            StringBuilder all = new StringBuilder();
+            try (Stream<Path> files = Files.list(out)) {
+                for (Path f : files.sorted().toList()) {
+                    all.append(Files.readString(f));
+                }
+            }
+            return all.toString();
+        });
+        assertTrue(written.contains(ignore.group(1)), "import --baseline does not write " + ignore.group(1));
         LintCommandTest.Run check = LintCommandTest.run("check", out.toString());
         assertEquals(0, check.status(), check.out());
         assertTrue(check.out().matches("(?s).*0 errors, 0 warnings, [1-9][0-9]* suppressed.*"), check.out());

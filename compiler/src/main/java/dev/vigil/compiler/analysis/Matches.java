@@ -72,7 +72,7 @@ public final class Matches {
                 String other = side.equals("left") ? "right" : "left";
                 out.add(new Finding(Kind.NEVER, at, "The two sides of " + op + " never match: every " + side
                         + "-hand series has `" + x + "`, which no " + other + "-hand series can have.",
-                        hint(m, side.equals("left") ? rs : ls)));
+                        hint(b, side.equals("left") ? rs : ls, side.equals("left"))));
                 return out;
             }
             LabelSet.Label a = ls.get(x);
@@ -81,7 +81,9 @@ public final class Matches {
                     && !a.value().equals(c.value())) {
                 out.add(new Finding(Kind.NEVER, at, "The two sides of " + op + " never match: `" + x + "` is `"
                         + a.value() + "` on the left and `" + c.value() + "` on the right.",
-                        "Leave `" + x + "` out of the matching with `ignoring (" + x + ")`, or match with `on (...)`."));
+                        "Leave `" + x + "` out of the matching with `ignoring (" + x + ")`, or match with `on (...)`; "
+                                + "an operator that then matches the result with series that keep `" + x
+                                + "` needs the same."));
                 return out;
             }
         }
@@ -162,9 +164,20 @@ public final class Matches {
         return out;
     }
 
-    private static String hint(VectorMatching m, LabelSet poorer) {
+    /**
+     * How to match {@code b} when {@code poorer} lacks labels the other side has. With no labels at
+     * all, a set operator takes {@code on ()}; arithmetic and comparisons also need the richer side's
+     * many series allowed with {@code group_left} or {@code group_right}.
+     */
+    private static String hint(Binary b, LabelSet poorer, boolean richerIsLeft) {
+        VectorMatching m = b.matching();
         if (poorer.names().isEmpty() && !poorer.open()) {
-            return "The other side has no labels: match with `on ()`, as in `... and on () sum(rate(x[5m])) > 0`.";
+            if (b.op().isSetOperator()) {
+                return "The other side has no labels: match with `on ()`, as in `... " + b.op().symbol()
+                        + " on () sum(rate(x[5m])) > 0`.";
+            }
+            return "The other side has no labels: match with `on () " + (richerIsLeft ? "group_left" : "group_right")
+                    + "`, or aggregate the " + (richerIsLeft ? "left" : "right") + " side to the labels you mean.";
         }
         StringBuilder shared = new StringBuilder();
         for (String n : poorer.names()) {

@@ -2,6 +2,8 @@ package dev.vigil.compiler.golden;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.source.SourceFile;
@@ -10,7 +12,11 @@ import dev.vigil.compiler.validate.Validators;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -48,6 +54,94 @@ class CheckContractTest {
         long passing = cases(id, "pass-").filter(c -> !mentions(c, id)).count();
         assertTrue(failing >= 1, id + " needs a fail-* case whose expectation reports it");
         assertTrue(passing >= 1, id + " needs a pass-* look-alike whose expectation does not report it");
+        severityTableIsProven(id, page, text);
+    }
+
+    private static final Pattern TABLE_HEADER = Pattern.compile(
+            "(?im)^\\|\\s*shape\\s*\\|\\s*consequence\\s*\\|\\s*severity\\s*\\|\\s*cases\\s*\\|\\s*$");
+    private static final Pattern CASE = Pattern.compile("`(?:([^`/]+)/)?([^`/]+)`");
+
+    /**
+     * The page's table "shape | consequence | severity | cases": each row names the golden cases that
+     * show it, and each case's expectation agrees with the row: it reports the check at the row's
+     * severity, or (nothing, not checked, or a row handed to another check: {@code —}) does not report
+     * it. A case is a file name in this check's folder, {@code lint/<name>} for a lint case, or
+     * {@code <Other.Id>/<name>} for one in another check's folder.
+     */
+    private static void severityTableIsProven(String id, Path page, String text) throws IOException {
+        Matcher header = TABLE_HEADER.matcher(text);
+        assertTrue(header.find(), page + " lacks the severity table `| shape | consequence | severity | cases |`");
+        List<String> rows = text.substring(header.end()).lines().skip(2).takeWhile(l -> l.startsWith("|")).toList();
+        assertTrue(!rows.isEmpty(), page + ": the severity table has no rows");
+        List<String> problems = new ArrayList<>();
+        for (String row : rows) {
+            String[] cells = row.split("(?<!\\\\)\\|", -1);
+            if (cells.length != 6) {
+                problems.add("not four cells: " + row);
+                continue;
+            }
+            String severity = cells[3].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+            boolean reported = List.of("error", "warning", "info").contains(severity);
+            if (!reported && !List.of("nothing", "not", "—").contains(severity)) {
+                problems.add("unknown severity `" + cells[3].strip() + "`: " + row);
+                continue;
+            }
+            Matcher c = CASE.matcher(cells[4]);
+            int found = 0;
+            while (c.find()) {
+                found++;
+                String folder = c.group(1);
+                Path expectation = expectation(id, folder, c.group(2));
+                if (expectation == null) {
+                    problems.add("no case `" + c.group() + "` (checks/" + id + "/, lint/" + id + "/): " + row);
+                    continue;
+                }
+                List<String> severities = reportedSeverities(expectation, id);
+                if (reported && !severities.contains(severity)) {
+                    problems.add(c.group() + " should report " + id + " as " + severity + " but reports " + severities + ": " + row);
+                } else if (!reported && !severities.isEmpty()) {
+                    problems.add(c.group() + " should not report " + id + " but does (" + severities + "): " + row);
+                }
+            }
+            if (found == 0) {
+                problems.add("no case named: " + row);
+            }
+        }
+        assertTrue(problems.isEmpty(), page + ":\n  " + String.join("\n  ", problems));
+    }
+
+    private static Path expectation(String id, String folder, String name) {
+        List<Path> candidates = new ArrayList<>();
+        if (folder == null) {
+            candidates.add(CHECKS.resolve(id).resolve(name + ".errors"));
+            candidates.add(LINT.resolve(id).resolve(name + ".json"));
+        } else if (folder.equals("lint")) {
+            candidates.add(LINT.resolve(id).resolve(name + ".json"));
+        } else {
+            candidates.add(CHECKS.resolve(folder).resolve(name + ".errors"));
+            candidates.add(LINT.resolve(folder).resolve(name + ".json"));
+        }
+        return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    }
+
+    /** The severities at which an expectation file reports the check. */
+    private static List<String> reportedSeverities(Path expectation, String id) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (expectation.toString().endsWith(".json")) {
+            for (JsonNode d : new ObjectMapper().readTree(expectation.toFile())) {
+                if (d.path("code").asText().equals(id)) {
+                    out.add(d.path("severity").asText());
+                }
+            }
+            return out;
+        }
+        for (String line : Files.readAllLines(expectation)) {
+            String[] words = line.strip().split("\\s+");
+            if (words.length >= 3 && words[2].equals(id)) {
+                out.add(words[1]);
+            }
+        }
+        return out;
     }
 
     /** The page's `vigil` examples: the one under "Bad" reports the check, the one under "Fix" compiles cleanly. */

@@ -7,8 +7,10 @@ import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.validate.Validator;
 
 /**
- * An alert on {@code absent} whose {@code for} is shorter than two scrape intervals: after a
- * Prometheus restart the rule runs before the first scrapes, finds nothing, and fires.
+ * An alert on {@code absent} whose {@code for} is shorter than two scrape intervals: when Prometheus
+ * starts without recent samples (a first start, storage lost, as with an {@code emptyDir}, or down
+ * for longer than the 5m lookback) the rule runs before the first scrapes land, finds nothing, and
+ * fires. A quick restart with its storage is safe: the old samples are still within the lookback.
  */
 public final class FiresOnRestart implements Validator {
     @Override
@@ -17,9 +19,10 @@ public final class FiresOnRestart implements Validator {
         AbsentCalls.eachAlert(project, (a, constants) -> {
             if (scrape > 0 && a.forMillis() < 2 * scrape && !AbsentCalls.in(a.expr()).isEmpty()) {
                 sink.warning(id(), a.expr().span(), "Alert `" + a.name() + "` uses `absent` with a `for` shorter than two "
-                                + "scrape intervals (`" + Durations.format(2 * scrape) + "`), so it fires after every "
-                                + "Prometheus restart.",
-                        "After a restart the rule runs before the first scrapes; add `for "
+                                + "scrape intervals (`" + Durations.format(2 * scrape) + "`), so it fires when Prometheus starts "
+                                + "without recent samples, before the first scrapes land.",
+                        "A first start, lost storage or an outage longer than the 5m lookback leaves nothing to "
+                                + "find until the targets are scraped; add `for "
                                 + Durations.format(Math.max(2 * scrape, 300_000)) + "` or longer.");
             }
         });

@@ -58,6 +58,7 @@ import java.util.Set;
  */
 public final class Unsafe implements Validator {
     private static final int SHORT = 60;
+    private static final double EPSILON = 1e-3;
 
     /** One query the check reads: a rule's (named) or an SLI's. */
     private record Query(Expr expr, Map<String, Constant> constants, String rule, boolean stored, boolean alert) {
@@ -186,18 +187,22 @@ public final class Unsafe implements Validator {
         inner = clamped ? inner : den;
         LabelSet labels = li.infer(inner).labels();
         boolean labelFree = !labels.open() && labels.names().isEmpty();
-        if (!clamped && (sign.nonZero() || recordedNonZero(den, recorded, constants)
+        if (!clamped && (sign.nonZero() || NeverZero.is(inner) || recordedNonZero(den, recorded, constants)
                 || (guards != null && guards.covers(den, labelFree, constants)))) {
             return null;
         }
         boolean together = b.op() == BinaryOp.MOD || ratios.partOf(b.lhs(), inner);
-        Set<Double> outcomes = clamped ? (together ? Set.of(0.0) : Set.of(0.0, Double.POSITIVE_INFINITY))
+        boolean traffic = ratios.traffic(inner);
+        // A clamp of traffic to a real floor (`clamp_min(rate(x[50m]), 1)`: at least one a second) is a
+        // baseline the author chose: the numerator over it is a finite ratio. A floor below EPSILON only
+        // hides the division, and the numerator over it acts as +Inf.
+        boolean floor = clamped && traffic && floor(den, constants) >= EPSILON;
+        Set<Double> outcomes = clamped ? (together || floor ? Set.of(0.0) : Set.of(0.0, Double.POSITIVE_INFINITY))
                 : (together ? Set.of(Double.NaN) : Set.of(Double.NaN, Double.POSITIVE_INFINITY));
         Verdict v = verdict(outcomes, ctx, clamped);
         if (v.harm() == Harm.NONE) {
             return null;
         }
-        boolean traffic = ratios.traffic(inner);
         boolean occurs = traffic || (guards != null && guards.mentions(inner));
         return new Finding(b, q, v, outcomes, traffic, occurs, clamped, inner, labelFree, null, null);
     }
@@ -210,6 +215,12 @@ public final class Unsafe implements Validator {
             return c.args().get(0);
         }
         return null;
+    }
+
+    /** The floor {@code c} of a clamped denominator, or 0 when it is not a number. */
+    private static double floor(Expr den, Map<String, Constant> constants) {
+        Double c = Sign.number(((Call) Expr.unparen(den)).args().get(1), constants);
+        return c == null ? 0 : c;
     }
 
     /** A denominator that names a recording rule whose definition is never 0 ({@code count(...)}). */
@@ -278,7 +289,10 @@ public final class Unsafe implements Validator {
             default -> when + ", this recording rule stores " + stores(f) + read(f);
         };
         boolean wrong = v.harm() != Harm.STORED || f.read() != null;
-        Severity severity = wrong && f.occurs() ? Severity.ERROR : Severity.WARNING;
+        // A part over its whole (an error ratio) stored as NaN where there is no traffic is what every
+        // SLO tool records: a gap, as a panel's own query would show, unless a rule reads it.
+        boolean noTrafficGap = !wrong && !f.outcomes().contains(Double.POSITIVE_INFINITY);
+        Severity severity = wrong && f.occurs() ? Severity.ERROR : noTrafficGap ? Severity.INFO : Severity.WARNING;
         String filter = Sign.of(f.denominator(), f.query().constants()) == Sign.POSITIVE || nonNegative(f.denominator())
                 ? " > 0" : " != 0";
         String filtered = "(" + innerText + filter + ")";

@@ -87,18 +87,14 @@ public final class RuleIdentity {
     }
 
     /**
-     * Whether two same-named alerts can fire with the same labels. They cannot when some label
-     * can take no value on both: a static label or the severity with different values, matchers
-     * with disjoint values (regexes decided on automata) on a label that survives to the result, or
-     * a label one always carries and the other never does.
+     * Whether two same-named alerts can fire with the same labels, with what {@code li} knows of their
+     * labels: the reasoning of {@code Duplicate.AlertIdentity}, which reports them exactly when this
+     * holds. They cannot when some label can take no value on both: a static label or the severity
+     * with different values, matchers with disjoint values (regexes decided on automata) on a label
+     * that survives to the result, or a label one always carries and the other never does.
      */
-    public static boolean canCoincide(Rule.Alert a, Rule.Alert b) {
-        return overlap(a, b, LabelInference.empty()) != Overlap.NONE;
-    }
-
-    /** Whether two recording rules of one name can write the same series. */
-    public static boolean canCoincide(Rule.Recording a, Rule.Recording b) {
-        return overlap(a, b, LabelInference.empty()) != Overlap.NONE;
+    public static boolean canCoincide(Rule.Alert a, Rule.Alert b, LabelInference li) {
+        return overlap(a, b, li) != Overlap.NONE;
     }
 
     /** How far two same-named alerts can fire with the same labels, with what {@code li} knows of their labels. */

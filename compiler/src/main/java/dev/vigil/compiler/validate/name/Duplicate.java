@@ -18,6 +18,7 @@ import dev.vigil.compiler.model.TestCase;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.duplicate.RuleIdentity;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class Duplicate implements Validator {
         project.constants().forEach(c -> globals.add(c.name(), c.span()));
         // Alerts whose identities can coincide, and rules repeated exactly, are the Duplicate.* checks'
         // findings; a recording name may repeat, and Duplicate.RecordingRule says when that collides.
-        Map<String, Rule.Alert> firstAlert = new HashMap<>();
+        Map<String, List<Rule.Alert>> alerts = new HashMap<>();
         Scope uids = new Scope("dashboard uid", sink, id());
         for (Service s : project.services()) {
             Scope constants = new Scope("constant", sink, id());
@@ -65,15 +66,19 @@ public final class Duplicate implements Validator {
                 groups.add(g.name(), g.span());
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a && a.name() != null) {
-                        Rule.Alert first = firstAlert.putIfAbsent(a.name(), a);
+                        List<Rule.Alert> earlier = alerts.computeIfAbsent(a.name(), k -> new ArrayList<>());
+                        Rule.Alert first = earlier.isEmpty() ? null : earlier.get(0);
+                        earlier.add(a);
                         if (first != null && (generated(first) || generated(a))) {
                             generatedCollision(first, a, sink);
                             continue;
                         }
                         // In .vigil projects runbooks, panels and inhibitions name alerts, so a name means one
                         // alert. Existing rule files (lint) legitimately reuse a name for severity variants.
-                        if (first != null && !project.files().isEmpty() && !RuleIdentity.identical(first, a)
-                                && !RuleIdentity.canCoincide(first, a)) {
+                        // An earlier copy or a possibly equal identity is Duplicate.IdenticalRule's or
+                        // Duplicate.AlertIdentity's finding, judged with the same labels they know.
+                        if (first != null && !project.files().isEmpty() && earlier.subList(0, earlier.size() - 1).stream()
+                                .noneMatch(e -> RuleIdentity.identical(e, a) || RuleIdentity.canCoincide(e, a, analysis.labels()))) {
                             sink.error(id(), a.span(), "Duplicate alert `" + a.name() + "`.",
                                     "It is first declared at " + first.span() + "; rename or remove one of them.");
                         }

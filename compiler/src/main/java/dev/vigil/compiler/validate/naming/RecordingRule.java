@@ -1,5 +1,7 @@
 package dev.vigil.compiler.validate.naming;
 
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -28,8 +30,7 @@ public final class RecordingRule implements Validator {
                         // Style, not a fault: information, which a project can raise in `checks { }`.
                         sink.report(new Diagnostic(id(), Severity.INFO, rec.span(), "Recording rule `" + rec.name()
                                         + "` does not follow the `level:metric:operations` naming convention.",
-                                "Name it after the labels it keeps, the metric and what was done to it, such as `job:"
-                                        + metricPart(rec.name()) + ":rate5m`, so readers know it is recorded and how.",
+                                suggestion(rec, analysis.labels()),
                                 null));
                     }
                 }
@@ -50,14 +51,26 @@ public final class RecordingRule implements Validator {
         return true;
     }
 
-    private static String metricPart(String name) {
-        String[] parts = name.split(":");
-        String longest = "";
-        for (String p : parts) {
-            if (p.length() > longest.length()) {
-                longest = p;
+    /**
+     * The name with its level written out from the labels the rule keeps (a few of them, known): a three-part
+     * name keeps its metric and operations, and a shorter one gets a placeholder for what was done,
+     * which Vigil cannot name for the author.
+     */
+    private static String suggestion(Rule.Recording rec, LabelInference li) {
+        LabelSet kept = rec.expr() == null ? null : li.infer(rec.expr()).labels();
+        String level = kept != null && !kept.open() && !kept.names().isEmpty() && kept.names().size() <= 3
+                ? String.join("_", kept.names()) : "level";
+        String[] parts = rec.name().split(":", -1);
+        String named;
+        if (parts.length >= 3) {
+            parts[0] = PART.matcher(parts[0]).matches() ? parts[0] : level;
+            named = String.join(":", parts);
+            if (!follows(named)) {
+                return "Name it `level:metric:operations`: the labels it keeps, the metric, and what was done to it.";
             }
+            return "Name it `" + named + "`: the labels it keeps, the metric, and what was done to it.";
         }
-        return longest.isEmpty() ? "metric" : longest;
+        return "Name it `" + level + ":" + rec.name().replace(':', '_') + ":<operations>`: the labels it keeps, the metric, "
+                + "and what was done to it (`rate5m`, `ratio_rate5m`, `p99`).";
     }
 }

@@ -18,13 +18,15 @@ import java.util.Set;
 
 /**
  * A range shorter than two scrape intervals under a function that needs two samples ({@code rate},
- * {@code increase}, {@code deriv}, ...). Such a window often holds one sample, and the function then
+ * {@code increase}, {@code deriv}, {@code changes}, ...). Such a window often holds one sample, and the function then
  * returns nothing: graphs have gaps and alerts resolve and fire again. The scrape interval is the
  * project's {@code scrape_interval} (one minute by default).
  */
 public final class WindowTooShort implements Validator {
     private static final Set<String> TWO_SAMPLES = Set.of("rate", "irate", "increase", "delta", "idelta", "deriv",
-            "predict_linear", "holt_winters", "double_exponential_smoothing", "xrate", "xincrease", "xdelta");
+            "predict_linear", "holt_winters", "double_exponential_smoothing", "xrate", "xincrease", "xdelta",
+            // With one sample these are 0, not empty: `changes(x[1m]) > 0` then never fires.
+            "changes", "resets");
 
     @Override
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {

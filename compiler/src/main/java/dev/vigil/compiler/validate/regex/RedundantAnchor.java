@@ -25,13 +25,33 @@ public final class RedundantAnchor implements Validator {
             }
             Diagnostic d = new Diagnostic(id(), Severity.INFO, u.span(),
                     "The anchors in `" + u.value() + "` are redundant: matcher regexes always match the whole value.",
-                    "Write `" + stripped + "`.", null);
+                    "Write `" + stripped + "`." + (u.value().startsWith("^") && !u.value().endsWith("$")
+                            ? " A lone `^` reads as a prefix match, which it is not: if a prefix was meant, write `"
+                                    + (alternates(stripped) ? "(" + stripped + ")" : stripped) + ".*`." : ""), null);
             if (u.literal() && u.matcher() != null) {
                 d = d.withFix(new Fix("Remove the anchors", u.span(),
                         u.label() + u.matcher().op().symbol() + Strings.quote(stripped)));
             }
             sink.report(d);
         }
+    }
+
+    /** Whether {@code re} has a {@code |} outside parentheses, so that a suffix needs them around it. */
+    static boolean alternates(String re) {
+        int depth = 0;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The regex without a leading {@code ^} and an unescaped trailing {@code $}. */

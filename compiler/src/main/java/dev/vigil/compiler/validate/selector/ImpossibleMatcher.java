@@ -3,6 +3,7 @@ package dev.vigil.compiler.validate.selector;
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.Project;
@@ -14,9 +15,11 @@ import dev.vigil.compiler.promql.Strings;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.regex.LabelValues;
 import dev.vigil.compiler.regex.Re2;
-import java.util.HashMap;
-import java.util.Map;
 import dev.vigil.compiler.validate.Validator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A matcher that needs a label the selected series cannot have: {@code {pod="x"}} on a recording
@@ -31,11 +34,19 @@ public final class ImpossibleMatcher implements Validator {
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         LabelInference li = analysis.labels();
         for (Queries.Use use : Queries.of(project)) {
+            DiagnosticSink found = new DiagnosticSink();
             Expr.walk(use.expr(), e -> {
                 if (e instanceof VectorSelector v) {
-                    check(li, v, sink);
+                    check(li, v, found);
                 }
             });
+            // One finding per message and query: a ratio repeats its selector's matchers on both sides.
+            Set<String> reported = new HashSet<>();
+            for (Diagnostic d : found.sorted()) {
+                if (reported.add(d.severity() + d.message())) {
+                    sink.report(d);
+                }
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * A burn-rate window table an SLO uses must make sense for it: in each row the short window is
  * shorter than the long one, the factor (or budget share) is positive, and no window is longer than the SLO's own
- * window (an error ratio over 90 days says nothing about a 30-day budget).
+ * window (an error ratio over 90 days says nothing about a 30-day budget). Rows of a tier the SLO
+ * turns off make no alert for it and are not read.
  */
 public final class WindowTable implements Validator {
     @Override
@@ -26,6 +27,9 @@ public final class WindowTable implements Validator {
                 }
                 AlertWindows table = slo.alerting().windows();
                 for (AlertWindows.Row row : table.rows()) {
+                    if (slo.alerting().tier(row.tier()) == null) {
+                        continue; // `ticket off`: no alert reads this row for this SLO
+                    }
                     if (row.shortMillis() >= row.longMillis() && reported.add("short " + row.span())) {
                         sink.error(id(), row.span(), "In alert window table `" + table.name() + "`, the short window `"
                                 + AlertWindows.format(row.shortMillis()) + "` is not shorter than the long window `"

@@ -82,8 +82,9 @@ public final class NumericLabel implements Validator {
                 ? written + nothing + " in " + target(targets) + ", which stores `" + m.name() + "=\"" + normalised
                         + "\"`."
                 : m.value().equals(normalised)
-                        ? written + nothing + " before Prometheus 3, where exporters write `" + m.name() + "=\""
-                                + FloatLabels.exposed(m.value()).orElseThrow() + "\"`."
+                        // Before 3.0 the stored form is the exporter's: Go's client writes `2`, Python's and Java's `2.0`.
+                        ? written + nothing + " before Prometheus 3 on series from Go exporters, which write `" + m.name()
+                                + "=\"" + FloatLabels.exposed(m.value()).orElseThrow() + "\"`."
                         : written + nothing + " in Prometheus 3, which stores `" + m.name() + "=\"" + normalised
                                 + "\"`.";
         sink.report(new Diagnostic(id(), Severity.ERROR, m.span(), message,

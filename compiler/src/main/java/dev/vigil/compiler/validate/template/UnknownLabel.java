@@ -62,11 +62,13 @@ public final class UnknownLabel implements Validator {
                 hint = "`" + x + "` is set on the alert, not by its query, and templates see only the query's labels; "
                         + "write its value into the text instead.";
             } else if (labels.names().isEmpty()) {
-                hint = "The query's result has no labels at all: aggregate with `by (" + x + ")` to keep it.";
+                hint = "The query's result has no labels at all: take `" + ref.written() + "` out of the text, or, if the "
+                        + "alert is meant per `" + x + "`, aggregate with `by (" + x + ")`.";
             } else {
                 String close = Suggest.closest(x, labels.names());
                 hint = (close != null ? "Did you mean `" + close + "`? " : "") + "The query's result has only "
-                        + labels.describe() + "; keep `" + x + "` in its `by (...)` clause if it is needed.";
+                        + labels.describe() + "; take `" + ref.written() + "` out of the text, or keep `" + x
+                        + "` in its `by (...)` clause if the alert is meant per `" + x + "`.";
             }
             sink.report(new Diagnostic(id(), severity, AlertSources.at(literal, text, ref.offset()),
                     "`" + ref.written() + "` is always empty: the alert's query has no `" + x + "` label.", hint, null));

@@ -55,7 +55,7 @@ public final class AlertValue implements Validator {
         if (alert.description() != null && !a.annotations().containsKey("description")) {
             templates.put("description", alert.description());
         }
-        alert.labels().forEach((k, v) -> templates.put("label " + k, v));
+        alert.labels().forEach((k, v) -> templates.put("label `" + k + "`", v));
         for (Map.Entry<String, String> t : templates.entrySet()) {
             String text = t.getValue();
             if (!text.contains("{{")) {
@@ -67,7 +67,9 @@ public final class AlertValue implements Validator {
                 // Blocking: the promtool test is written with the rendered text, which does not exist.
                 sink.blocking(id(), a.span(), "Vigil cannot render `" + alert.name() + "`'s " + t.getKey()
                         + " for this test: " + e.getMessage() + ".",
-                        "Give the expected text: `annotations { " + t.getKey().replace("label ", "") + " = \"...\" }`.");
+                        t.getKey().startsWith("label ")
+                                ? "Labels identify an alert: build this one from the query's labels, not from a query."
+                                : "Give the expected text: `annotations { " + t.getKey() + " = \"...\" }`.");
                 continue;
             }
             if (a.value() == null && TemplateChecker.check(text).usesValue()) {
