@@ -171,11 +171,23 @@ class TestCommandTest {
     @Test
     void aWrongReceiverIsReportedAtItsCase() throws IOException {
         Path project = brokenCopy("broken-routing", "routing.vigil",
-                "severity = \"warning\", service = \"crm_events\" } expect platform_slack",
-                "severity = \"warning\", service = \"crm_events\" } expect platform_pager");
+                "alert CrmEventsHotKeySkewHigh expect platform_slack",
+                "alert CrmEventsHotKeySkewHigh expect platform_pager");
         LintCommandTest.Run r = test(project.toString());
         assertEquals(1, r.status(), r.out() + r.err());
-        assertTrue(r.out().matches("(?s).*routing\\.vigil:27:\\d+: error\\[[A-Za-z.]+\\]: .*`platform_slack`.*"), r.out());
+        assertTrue(r.out().matches("(?s).*routing\\.vigil:28:\\d+: error\\[[A-Za-z.]+\\]: .*`platform_slack`.*"), r.out());
+    }
+
+    /** A wrong inhibition assertion: no tool tests inhibition, so `vigil check`'s verdict stops the run at the case. */
+    @Test
+    void aWrongInhibitionAssertionIsReportedAtItsCase() throws IOException {
+        Path project = brokenCopy("broken-inhibition", "routing.vigil",
+                "alert CrmEventsHotKeySkewHigh while alert CrmEventsServiceDown expect not inhibited",
+                "alert CrmEventsHotKeySkewHigh while alert CrmEventsServiceDown expect inhibited");
+        LintCommandTest.Run r = test(project.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*routing\\.vigil:30:\\d+: error\\[Test\\.RoutingExpectation\\]: .*CrmEventsHotKeySkewHigh.*"),
+                r.out());
     }
 
     @Test
