@@ -4,8 +4,14 @@ import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.SourceLoader;
+import dev.vigil.compiler.coverage.Coverage;
+import dev.vigil.compiler.coverage.CoverageReports;
+import dev.vigil.compiler.coverage.Coverages;
 import dev.vigil.compiler.diag.TextRenderer;
+import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.TestCoverage;
 import dev.vigil.targets.EmitSettings;
+import dev.vigil.targets.verify.CoverageCase;
 import dev.vigil.targets.verify.JUnitXml;
 import dev.vigil.targets.verify.TestReport;
 import dev.vigil.targets.verify.TestReports;
@@ -14,6 +20,7 @@ import dev.vigil.targets.verify.ToolRunner;
 import dev.vigil.targets.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +40,13 @@ import picocli.CommandLine.Parameters;
                 + "in parallel: promtool check rules on every rule file, promtool test rules on the DSL and SLO tests, "
                 + "amtool check-config, and every routing test through amtool. Each failure is reported at the line "
                 + "of the expectation that failed.",
-        footer = {"", "Exit status: 0 all passed, 1 a test failed or the sources have errors, 2 usage error or a tool "
-                + "missing or unable to finish.", "",
+        footer = {"", "Exit status: 0 all passed, 1 a test failed, the sources have errors or the tests cover less than "
+                + "required, 2 usage error or a tool missing or unable to finish.", "",
                 "promtool and amtool are found on the PATH, or named with --promtool/--amtool or VIGIL_PROMTOOL/VIGIL_AMTOOL.",
                 "", "Examples:", "  vigil test samples/crm-events",
-                "  vigil test --format junit --junit-out build/test-results/TEST-vigil.xml .", ""})
+                "  vigil test --format junit --junit-out build/test-results/TEST-vigil.xml .",
+                "  vigil test --coverage --min-coverage 100 samples/crm-events",
+                "  vigil test --coverage-format markdown --coverage-out coverage.md .", ""})
 final class TestCommand implements Callable<Integer> {
     /** The environment variables naming the tools, as the Maven goal's vigil.test.promtool and vigil.test.amtool do. */
     static final String PROMTOOL_ENV = "VIGIL_PROMTOOL";
@@ -46,6 +55,11 @@ final class TestCommand implements Callable<Integer> {
     /** How the report is printed. */
     enum Format {
         text, json, junit
+    }
+
+    /** How the coverage report is printed. */
+    enum CoverageFormat {
+        text, json, markdown
     }
 
     @Parameters(arity = "0..1", paramLabel = "PROJECT", defaultValue = ".",
@@ -68,6 +82,22 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--amtool", paramLabel = "PATH", description = "amtool: a path, or a name looked up on the PATH "
             + "(default: $" + AMTOOL_ENV + ", else amtool).")
     String amtool;
+
+    @Option(names = "--coverage", description = "Also report what the tests cover: each alert fired, silent and without "
+            + "traffic, each route and inhibit rule, each recording rule read, each SLO's scenarios.")
+    boolean coverage;
+
+    @Option(names = "--coverage-format", paramLabel = "FORMAT", description = "The coverage report's format: "
+            + "${COMPLETION-CANDIDATES} (default: json with --format json, else text); implies --coverage.")
+    CoverageFormat coverageFormat;
+
+    @Option(names = "--coverage-out", paramLabel = "FILE", description = "Write the coverage report to FILE instead of "
+            + "standard output (implies --coverage).")
+    Path coverageOut;
+
+    @Option(names = "--min-coverage", paramLabel = "PERCENT", description = "Fail below this share of the coverage "
+            + "points (0 to 100), naming each object not fully tested; replaces the sources' `test_coverage`.")
+    String minCoverage;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "The longest one tool run may take (default: ${DEFAULT-VALUE}); a longer one is killed.")
@@ -102,6 +132,23 @@ final class TestCommand implements Callable<Integer> {
         }
         if (timeoutSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout: expected at least 1 second.");
+        }
+        Optional<BigDecimal> minimum = Optional.empty();
+        if (minCoverage != null) {
+            minimum = CoverageCase.parseMinimum(minCoverage);
+            if (minimum.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--min-coverage: expected a percentage from "
+                        + "0 to 100, such as `90`, but got `" + minCoverage + "`.");
+            }
+        }
+        CoverageFormat coverageAs = coverageFormat != null ? coverageFormat
+                : format == Format.json ? CoverageFormat.json : CoverageFormat.text;
+        boolean reportCoverage = coverage || coverageOut != null || coverageFormat != null;
+        if (reportCoverage && coverageOut == null && !(format == Format.text && coverageAs != CoverageFormat.json
+                || format == Format.json && coverageAs == CoverageFormat.json)) {
+            // One document per output: JSON holds the coverage as a member, JUnit XML holds none.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format " + format + " fills standard output; "
+                    + "write the " + coverageAs + " coverage report to a file with --coverage-out FILE.");
         }
         CompileResult compiled;
         try {
@@ -141,30 +188,68 @@ final class TestCommand implements Callable<Integer> {
             }
             return TestReport.EXIT_TOOL;
         }
-        return print(report, compiled);
+        Project lowered = compiled.project().orElseThrow();
+        TestCoverage required = lowered.settings().testCoverage();
+        if (minimum.isPresent()) {
+            required = required.withMinimum(minimum.get());
+        }
+        Coverage covered = Coverages.of(lowered);
+        report = report.with(CoverageCase.of(covered, required).stream().toList());
+        return print(report, compiled, reportCoverage ? Optional.of(new Covered(covered, required, coverageAs))
+                : Optional.empty());
+    }
+
+    /** The coverage report to print, and how. */
+    private record Covered(Coverage coverage, TestCoverage requirement, CoverageFormat format) {
+        String render() {
+            return switch (format) {
+                case json -> CoverageReports.jsonText(coverage, requirement);
+                case markdown -> CoverageReports.markdown(coverage, requirement);
+                case text -> CoverageReports.text(coverage, requirement);
+            };
+        }
     }
 
     private int print(TestReport report, CompileResult compiled) throws IOException {
+        return print(report, compiled, Optional.empty());
+    }
+
+    private int print(TestReport report, CompileResult compiled, Optional<Covered> coverage) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        boolean toFile = coverageOut != null;
         switch (format) {
-            case json -> out.print(TestReports.json(report, verbose));
+            case json -> out.print(coverage.isPresent() && !toFile
+                    ? TestReports.json(report, verbose, CoverageReports.json(coverage.get().coverage(),
+                            coverage.get().requirement()))
+                    : TestReports.json(report, verbose));
             case junit -> out.print(JUnitXml.render(report, compiled.sources()));
-            default -> out.print(TestReports.text(report, compiled.sources(), verbose));
+            default -> {
+                out.print(TestReports.text(report, compiled.sources(), verbose));
+                if (coverage.isPresent() && !toFile) {
+                    out.print("\n" + coverage.get().render());
+                }
+            }
         }
         out.flush();
         writeJunit(report, compiled);
+        if (coverage.isPresent() && toFile) {
+            write(coverageOut, coverage.get().render());
+        }
         return report.exitStatus();
     }
 
-    private void writeJunit(TestReport report, CompileResult compiled) throws IOException {
-        if (junitOut == null) {
-            return;
-        }
-        Path parent = junitOut.toAbsolutePath().getParent();
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(junitOut, JUnitXml.render(report, compiled.sources()), StandardCharsets.UTF_8);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private void writeJunit(TestReport report, CompileResult compiled) throws IOException {
+        if (junitOut != null) {
+            write(junitOut, JUnitXml.render(report, compiled.sources()));
+        }
     }
 
     /** The option, else the environment variable, else the bare name on the PATH. */

@@ -232,8 +232,8 @@ class TestCommandTest {
         assertEquals(2, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("error[Test.ToolError]: `promtool check rules prometheus/rules/crm_events.rules.yml` "
                 + "ended with exit status 3."), r.out());
-        assertTrue(r.out().contains(" passed, 0 failed, 8 errors\n"), r.out());
-        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("errors=\"8\""));
+        assertTrue(r.out().contains(" passed, 0 failed, 9 errors\n"), r.out());
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("errors=\"9\""));
     }
 
     /** With nothing on the PATH, as on a machine without the tools: a real process, so the environment is its own. */
@@ -282,6 +282,148 @@ class TestCommandTest {
         String readme = Files.readString(REPO.resolve("README.md"));
         String inReadme = between(readme.substring(readme.indexOf("## Testing")), "```text\n", "```\n");
         assertTrue(shown.startsWith(inReadme), inReadme);
+    }
+
+    /** crm-events without its test of the hottest partition and without its inhibition case: 10 of its 12 points. */
+    private Path undertested() throws IOException {
+        return brokenCopy("undertested", "tests.vigil",
+                "at 10m expect value kafka:group_hottest_partition:topk1 is [{__name__=\"kafka:group_hottest_partition:topk1\", "
+                        + "topic=\"crm\", consumergroup=\"crm-events-sse\", partition=\"2\"} = 600]",
+                "at 10m expect no alert CrmEventsHotKeySkewHigh",
+                "routing.vigil", "    alert CrmEventsUnderReplicatedConsumers while alert CrmEventsServiceDown expect inhibited\n",
+                "");
+    }
+
+    @Test
+    void theCoverageOfASampleIsReportedAfterItsTests() throws IOException {
+        LintCommandTest.Run r = test("--coverage", REPO.resolve("samples/crm-events").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().endsWith("""
+                13 passed, 0 failed
+
+                Test coverage: 12 of 12 points (100%); 100% required
+
+                alerts                               fires  silent  no traffic
+                  CrmEventsHotKeySkewHigh            yes    yes     -
+                  CrmEventsUnderReplicatedConsumers  yes    yes     -
+                  CrmEventsServiceDown               yes    yes     -
+
+                routes                                          reached
+                  route severity >= critical to platform_pager  yes
+                  route default to platform_slack               yes
+
+                inhibitions                                                                          inhibits
+                  inhibit CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]  yes
+
+                recording rules                        read
+                  kafka:group_partition_lag:max        yes
+                  kafka:group_skew_ratio:max_avg       yes
+                  kafka:group_hottest_partition:topk1  yes
+                """), r.out());
+        // The sample requires every point (`test_coverage strict`): its coverage is a case of its own.
+        LintCommandTest.Run verbose = test("--verbose", REPO.resolve("samples/crm-events").toString());
+        assertTrue(verbose.out().matches("(?s).*PASSED  coverage: at least 100% of the coverage points \\([^)]*service\\.vigil:8\\)\n.*"),
+                verbose.out());
+    }
+
+    /** Below the sources' `test_coverage strict`, each untested object is an error at its declaration. */
+    @Test
+    void belowTheRequiredCoverageEachUntestedObjectIsNamedAtItsDeclaration() throws IOException {
+        Path project = undertested();
+        LintCommandTest.Run r = test(project.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        String out = r.out().replace(project + File.separator, "");
+        assertTrue(out.contains("service.vigil:8:19: error[Test.Uncovered]: The tests cover 10 of 12 points (83.3%), "
+                + "under the 100% that `test_coverage` requires.\n"), out);
+        assertTrue(out.contains("routing.vigil:23:3: error[Test.Uncovered]: No routing test case is silenced by `inhibit "
+                + "CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]`.\n"), out);
+        assertTrue(out.contains("rules.vigil:14:5: error[Test.Uncovered]: No test reads the recording rule "
+                + "`kafka:group_hottest_partition:topk1`.\n"), out);
+        assertTrue(out.contains("= hint: Expect its value in a test (`at TIME expect value kafka:group_hottest_partition:topk1 "
+                + "is [...]`), or expect an alert that reads it.\n"), out);
+        assertEquals(3, out.split("error\\[Test.Uncovered]", -1).length - 1, out);
+        assertTrue(out.endsWith(" passed, 1 failed\n"), out);
+
+        // --min-coverage replaces the setting for the run: 83.3% is enough for 80%, not for 90%.
+        assertEquals(0, test("--min-coverage", "80", project.toString()).status());
+        LintCommandTest.Run ninety = test("--min-coverage", "90%", project.toString());
+        assertEquals(1, ninety.status(), ninety.out());
+        assertTrue(ninety.out().contains("error[Test.Uncovered]: The tests cover 10 of 12 points (83.3%), under the 90% "
+                + "that is required.\n"), ninety.out());
+        // Without a minimum nothing fails, and the report still shows what is missing, where.
+        LintCommandTest.Run none = test("--min-coverage", "0", "--coverage", project.toString());
+        assertEquals(0, none.status(), none.out());
+        assertTrue(none.out().replace(project + File.separator, "").contains(
+                "  kafka:group_hottest_partition:topk1  no    rules.vigil:14\n"), none.out());
+    }
+
+    @Test
+    void theCoverageIsInTheJsonAndJunitReportsAndInMarkdown() throws Exception {
+        Path project = undertested();
+        LintCommandTest.Run json = test("--format", "json", "--coverage", project.toString());
+        assertEquals(1, json.status(), json.err());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        JsonNode coverage = root.get("coverage");
+        assertEquals(10, coverage.get("covered").asInt());
+        assertEquals(12, coverage.get("points").asInt());
+        assertEquals(100, coverage.get("required").asInt());
+        assertFalse(coverage.get("meets").asBoolean());
+        JsonNode failed = null;
+        for (JsonNode c : root.get("cases")) {
+            if (c.get("kind").asText().equals("coverage")) {
+                failed = c;
+            }
+        }
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals(3, failed.get("findings").size());
+        assertEquals("Test.Uncovered", failed.get("findings").get(1).get("code").asText());
+
+        Path junit = dir.resolve("reports/TEST-vigil.xml");
+        Path markdown = dir.resolve("reports/coverage.md");
+        LintCommandTest.Run both = test("--format", "junit", "--junit-out", junit.toString(), "--coverage-format",
+                "markdown", "--coverage-out", markdown.toString(), project.toString());
+        assertEquals(1, both.status(), both.err());
+        NodeList failures = xml(Files.readString(junit)).getElementsByTagName("failure");
+        assertEquals(1, failures.getLength());
+        assertEquals("Test.Uncovered", ((Element) failures.item(0)).getAttribute("type"));
+        String md = Files.readString(markdown).replace(project + File.separator, "");
+        assertTrue(md.startsWith("### Vigil test coverage: 10 of 12 points (83.3%); 100% required\n"), md);
+        assertTrue(md.contains("- recording rule `kafka:group_hottest_partition:topk1` (rules.vigil:14): missing read\n"), md);
+    }
+
+    @Test
+    void coverageUsageMistakesExitTwo() {
+        String sample = REPO.resolve("samples/crm-events").toString();
+        for (List<String> args : List.of(List.of("--min-coverage", "101"), List.of("--min-coverage", "most"),
+                List.of("--format", "junit", "--coverage"), List.of("--format", "json", "--coverage-format", "markdown"),
+                List.of("--coverage-format", "json"))) {
+            List<String> all = new ArrayList<>(List.of("test"));
+            all.addAll(args);
+            all.add(sample);
+            LintCommandTest.Run r = LintCommandTest.run(all.toArray(String[]::new));
+            assertEquals(2, r.status(), () -> args + ": " + r.out() + r.err());
+        }
+    }
+
+    /** docs/testing.md's coverage example fails below its 90% as the page shows, and passes with the test it adds. */
+    @Test
+    void theDocumentedCoverageExampleRunsAsShown() throws IOException {
+        String page = Files.readString(REPO.resolve("docs/testing.md"));
+        String section = page.substring(page.indexOf("### Requiring coverage"));
+        String source = between(section, "```vigil\n", "```\n");
+        String shown = between(section, "```text\n", "```\n");
+        String added = between(section.substring(section.indexOf("```text\n")), "```vigil\n", "```\n");
+        Path project = dir.resolve("coverage-docs");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("payments.vigil"), source);
+        LintCommandTest.Run failing = test("--coverage", project.toString());
+        assertEquals(1, failing.status(), failing.out() + failing.err());
+        assertEquals(shown, failing.out().replace(project + File.separator, ""));
+
+        Files.writeString(project.resolve("idle.vigil"), added);
+        LintCommandTest.Run passing = test(project.toString());
+        assertEquals(0, passing.status(), passing.out() + passing.err());
+        assertTrue(section.contains("`vigil test` passes (`" + passing.out().strip() + "`"), passing.out());
     }
 
     private static String between(String text, String open, String close) {

@@ -1,9 +1,14 @@
 package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.coverage.Coverage;
+import dev.vigil.compiler.coverage.CoverageReports;
+import dev.vigil.compiler.coverage.Coverages;
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.TestCoverage;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
+import dev.vigil.targets.verify.CoverageCase;
 import dev.vigil.targets.verify.JUnitXml;
 import dev.vigil.targets.verify.TestReport;
 import dev.vigil.targets.verify.TestReports;
@@ -70,6 +75,20 @@ public final class TestMojo extends AbstractVigilMojo {
     @Parameter(property = "vigil.test.verbose", defaultValue = "false")
     private boolean verbose;
 
+    /**
+     * Fail below this share of the coverage points, 0 to 100 ({@code 100} or {@code strict}: every
+     * alert fired, silent and without traffic, every route and inhibit rule taken, every recording
+     * rule read, every SLO alert tested), naming each object not fully tested at its declaration. It
+     * replaces the sources' {@code settings { test_coverage }}; unset, that setting decides.
+     */
+    @Parameter(property = "vigil.test.minCoverage")
+    private String minCoverage;
+
+    /** Where the coverage report is written, as {@code coverage.json} and the Markdown summary {@code coverage.md}. */
+    @Parameter(property = "vigil.test.coverageDirectory", defaultValue = "${project.build.directory}/vigil-coverage",
+            required = true)
+    private File coverageDirectory;
+
     /** Skip this goal, as {@code -DskipTests} skips the other tests of a build. */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
@@ -94,14 +113,22 @@ public final class TestMojo extends AbstractVigilMojo {
         }
         // The routing tests are part of the sources, not of the output: they come from the compiled project.
         failOnErrors(compiled.get());
+        Project lowered = compiled.get().project().get();
+        TestCoverage required = lowered.settings().testCoverage();
+        if (minCoverage != null && !minCoverage.isBlank()) {
+            required = required.withMinimum(CoverageCase.parseMinimum(minCoverage).orElseThrow(() ->
+                    new MojoFailureException("minCoverage (vigil.test.minCoverage) must be a percentage from 0 to 100, "
+                            + "such as `90`, not `" + minCoverage + "`.")));
+        }
+        Coverage coverage = Coverages.of(lowered);
         Verifier.Tools tools = new Verifier.Tools(tool("promtool", promtool), tool("amtool", amtool));
         TestReport report;
         Path junit;
         try {
-            Project project = compiled.get().project().get();
-            report = TestRunner.verify(project, outputDirectory.toPath(), AlertmanagerEmitter.routingTests(project), tools,
-                    artifactId);
+            report = TestRunner.verify(lowered, outputDirectory.toPath(), AlertmanagerEmitter.routingTests(lowered), tools,
+                    artifactId).with(CoverageCase.of(coverage, required).stream().toList());
             junit = JUnitXml.writeTo(reportsDirectory.toPath(), report, compiled.get().sources());
+            writeCoverage(coverage, required);
         } catch (NoSuchFileException e) {
             throw new MojoFailureException("There is no Vigil output in " + outputDirectory
                     + " to test; run vigil:generate first (it binds to generate-resources).", e);
@@ -128,6 +155,8 @@ public final class TestMojo extends AbstractVigilMojo {
                 }
             }
         }
+        getLog().info("Vigil test coverage: " + CoverageReports.headline(coverage, required) + " (report: "
+                + coverageDirectory.toPath().resolve("coverage.md") + ")");
         String summary = "Vigil tests: " + report.summary() + " (JUnit report: " + junit + ")";
         if (report.exitStatus() != 0) {
             getLog().error(summary);
@@ -135,6 +164,15 @@ public final class TestMojo extends AbstractVigilMojo {
                     + String.join("\n  ", failed));
         }
         getLog().info(summary);
+    }
+
+    private void writeCoverage(Coverage coverage, TestCoverage required) throws IOException {
+        Path dir = coverageDirectory.toPath();
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("coverage.json"), CoverageReports.jsonText(coverage, required),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(dir.resolve("coverage.md"), CoverageReports.markdown(coverage, required),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Optional<ToolRunner> tool(String name, String configured) throws MojoFailureException {

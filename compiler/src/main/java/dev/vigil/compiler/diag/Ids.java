@@ -347,6 +347,11 @@ public final class Ids {
             + "limit; exit status 2.")
     public static final String TEST_TOOL_ERROR = "Test.ToolError";
 
+    @Reports("(`vigil test`) Under the coverage `test_coverage` or `--min-coverage` requires, an object no test fully "
+            + "exercises, at its declaration: an alert never expected firing, silent or silent without traffic, a "
+            + "route or inhibit rule no routing case takes, a recording rule no test reads, an SLO's untested alert.")
+    public static final String TEST_UNCOVERED = "Test.Uncovered";
+
     // ------------------------------------------------------------------ Internal: a bug in Vigil, never the sources
 
     @Reports("A bug in Vigil: expanding a service's SLOs failed; the service is checked as declared; exit status 70.")

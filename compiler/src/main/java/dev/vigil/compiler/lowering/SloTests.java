@@ -77,8 +77,8 @@ final class SloTests {
     record Sample(String labels, BigDecimal value) {
     }
 
-    record Scenario(String name, long intervalMillis, List<InputSeries> series, List<AlertCheck> alerts,
-            List<ExprCheck> exprs) {
+    record Scenario(Origin.SloScenario kind, String name, long intervalMillis, List<InputSeries> series,
+            List<AlertCheck> alerts, List<ExprCheck> exprs) {
     }
 
     /** The SLO's tests; none when its SLI kind or selectors cannot be fed exactly. */
@@ -112,7 +112,7 @@ final class SloTests {
             expectations.add(new TestCase.ValueExpectation(c.atMillis(), Generated.query(c.expr(), at), samples, at));
         }
         return new TestCase(s.name(), s.intervalMillis(), series, expectations,
-                new Origin.FromSlo(plan.slo().name(), null), at);
+                new Origin.FromSlo(plan.slo().name(), null, s.kind()), at);
     }
 
     /** The scenarios of one SLO; empty when its SLI kind or selectors cannot be fed exactly. */
@@ -139,7 +139,7 @@ final class SloTests {
                 checks.add(silent(pendingAt(fastTier, interval), fastTier));
             }
             checks.add(firing(at, plan, fastTier, in, t.burn()));
-            out.add(new Scenario(slo + ": a sustained " + x(t.burn()) + " burn fires " + fastTier.alert() + " by "
+            out.add(new Scenario(Origin.SloScenario.FAST_BURN, slo + ": a sustained " + x(t.burn()) + " burn fires " + fastTier.alert() + " by "
                     + Durations.format(at) + ", within its " + SloPlan.window(fastPair.shortMillis())
                     + " short window plus for " + Durations.format(fastTier.forMillis()),
                     interval, steady(in, t, at / interval), checks, List.of()));
@@ -168,7 +168,7 @@ final class SloTests {
                     quiet.add(other.tier().id());
                 }
             }
-            out.add(new Scenario(slo + ": a " + x(t.burn()) + " burn (above " + x(slowPair.factor()) + " over "
+            out.add(new Scenario(Origin.SloScenario.SLOW_BURN, slo + ": a " + x(t.burn()) + " burn (above " + x(slowPair.factor()) + " over "
                     + SloPlan.window(slowPair.longMillis()) + " and " + SloPlan.window(slowPair.shortMillis())
                     + ") fires " + slowTier.alert() + (quiet.isEmpty() ? "" : " only, no " + String.join(" or ", quiet)),
                     interval, steady(in, t, end / interval), checks, List.of()));
@@ -202,7 +202,7 @@ final class SloTests {
                 + "} >= -Inf)", at, List.of(sample("{}", BigDecimal.ZERO))));
         exprs.add(new ExprCheck(SloPlan.ERROR_BUDGET + "{" + ids + "}", at,
                 List.of(sample(SloPlan.ERROR_BUDGET + "{" + ids + "}", plan.budget()))));
-        return new Scenario(plan.slo().name() + ": zero traffic fires nothing and leaves no SLI, burn-rate, "
+        return new Scenario(Origin.SloScenario.ZERO_TRAFFIC, plan.slo().name() + ": zero traffic fires nothing and leaves no SLI, burn-rate, "
                 + "budget-remaining or NaN sample", interval, series, checks, exprs);
     }
 
@@ -234,7 +234,7 @@ final class SloTests {
         List<InputSeries> series = List.of(
                 new InputSeries(in.numerator().text(), phases(burning[0], steps, clean[0], rest)),
                 new InputSeries(in.other().text(), phases(burning[1], steps, clean[1], rest)));
-        return new Scenario(plan.slo().name() + ": after a " + x(t.burn()) + " burn stops at "
+        return new Scenario(Origin.SloScenario.RECOVERY, plan.slo().name() + ": after a " + x(t.burn()) + " burn stops at "
                 + Durations.format(burnEnd) + " the alerts resolve once the short windows are clean ("
                 + String.join(", ", resolved) + ")", interval, series, checks, List.of());
     }

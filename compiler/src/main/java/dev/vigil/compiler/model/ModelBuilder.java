@@ -140,7 +140,8 @@ public final class ModelBuilder {
     }
 
     static final List<String> SETTINGS = List.of("scrape_interval", "evaluation_interval", "prometheus_url",
-            "prometheus_version", "alertmanager_version", "grafana_version", "prometheus_features", "target_labels");
+            "prometheus_version", "alertmanager_version", "grafana_version", "prometheus_features", "target_labels",
+            "test_coverage", "test_coverage_kinds");
 
     private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -152,6 +153,7 @@ public final class ModelBuilder {
         Map<TargetVersions.Tool, Version> newest = new java.util.EnumMap<>(TargetVersions.Tool.class);
         Set<FeatureFlag> flags = java.util.EnumSet.noneOf(FeatureFlag.class);
         List<String> targetLabels = Project.Settings.SCRAPED_TARGET_LABELS;
+        TestCoverage coverage = TestCoverage.NONE;
         for (Decl.SettingsDecl d : decls) {
             for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
                 Optional<TargetVersions.Tool> tool = TargetVersions.Tool.ofSetting(p.key().text());
@@ -180,6 +182,8 @@ public final class ModelBuilder {
                     case "prometheus_url" -> prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
                     case "prometheus_features" -> flags.addAll(featureFlags(p, values));
                     case "target_labels" -> targetLabels = targetLabels(p, values);
+                    case "test_coverage" -> coverage = testCoverage(p, values, coverage);
+                    case "test_coverage_kinds" -> coverage = testCoverageKinds(p, values, coverage);
                     default -> unknownProperty(p, "settings", SETTINGS);
                 }
             }
@@ -190,7 +194,52 @@ public final class ModelBuilder {
         TargetVersions oldest = TargetVersions.DEFAULT.with(versions);
         return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl,
                 new TargetVersions(oldest.prometheus(), oldest.alertmanager(), oldest.grafana(), newest, flags),
-                targetLabels);
+                targetLabels, coverage);
+    }
+
+    /** {@code test_coverage strict}, {@code off} or a percentage of the coverage points, {@code 90%}. */
+    private TestCoverage testCoverage(Property p, ValueReader values, TestCoverage so) {
+        Optional<Value> v = values.resolve(p.value());
+        if (v.isEmpty()) {
+            return so;
+        }
+        if (v.get() instanceof Value.NameValue n && (n.name().equals("strict") || n.name().equals("off"))) {
+            return new TestCoverage(n.name().equals("strict") ? BigDecimal.valueOf(100) : null, p.value().span(),
+                    so.kinds(), so.kindsSpan());
+        }
+        if (v.get() instanceof Value.PercentValue pc) {
+            if (pc.percent().signum() < 0 || pc.percent().compareTo(BigDecimal.valueOf(100)) > 0) {
+                sink.error(Ids.TYPE_OUT_OF_RANGE, p.value().span(), "`test_coverage` must be a percentage from 0% to "
+                        + "100%, but is `" + pc.text() + "`.", "`test_coverage strict` requires every point.");
+                return so;
+            }
+            return new TestCoverage(pc.percent(), p.value().span(), so.kinds(), so.kindsSpan());
+        }
+        String hint = v.get() instanceof Value.NumberValue n ? "Write it as a percentage: `" + n.text() + "%`."
+                : "Write `strict` (every point), a percentage such as `90%`, or `off`.";
+        sink.error(Ids.TYPE_MISMATCH, p.value().span(), "`test_coverage` expects `strict`, `off` or a percentage such as "
+                + "`90%`, but got " + v.get().kind() + ".", hint);
+        return so;
+    }
+
+    /** {@code test_coverage_kinds [alerts, routes, inhibitions, recording_rules, slos]}: the kinds that count. */
+    private TestCoverage testCoverageKinds(Property p, ValueReader values, TestCoverage so) {
+        java.util.EnumSet<TestCoverage.Kind> kinds = java.util.EnumSet.noneOf(TestCoverage.Kind.class);
+        List<String> known = java.util.Arrays.stream(TestCoverage.Kind.values()).map(TestCoverage.Kind::keyword).toList();
+        for (ValueReader.Item item : values.items(p.value(), "test_coverage_kinds")) {
+            Optional<TestCoverage.Kind> kind = TestCoverage.Kind.of(item.text());
+            if (kind.isEmpty()) {
+                String near = dev.vigil.compiler.diag.Suggest.closest(item.text(), known);
+                sink.error(Ids.TYPE_UNKNOWN_KIND, item.span(), "`" + item.text() + "` is not a kind that test coverage "
+                        + "counts.", near != null ? "Did you mean `" + near + "`?"
+                                : "The kinds are " + known.stream().map(k -> "`" + k + "`")
+                                        .collect(java.util.stream.Collectors.joining(", ")) + ".");
+            } else if (!kinds.add(kind.get())) {
+                sink.error(Ids.NAME_DUPLICATE, item.span(), "`" + item.text() + "` is listed twice in "
+                        + "`test_coverage_kinds`.", "List each kind once.");
+            }
+        }
+        return new TestCoverage(so.minimumPercent(), so.minimumSpan(), kinds, p.value().span());
     }
 
     /** The labels every scraped series carries: label names, each once; `[]` for none. */

@@ -18,9 +18,36 @@ public sealed interface Origin {
 
     /**
      * Generated from the SLO {@code slo} of its service. {@code burn} describes a burn-rate alert and
-     * is null on the SLO's other objects.
+     * is null on the SLO's other objects; {@code scenario} names what a generated test proves and is
+     * null on everything else.
      */
-    record FromSlo(String slo, Burn burn) implements Origin {
+    record FromSlo(String slo, Burn burn, SloScenario scenario) implements Origin {
+        public FromSlo(String slo, Burn burn) {
+            this(slo, burn, null);
+        }
+    }
+
+    /** The tests lowering generates for an SLO, one promtool test each, as far as its SLI and windows allow. */
+    enum SloScenario {
+        /** A sustained burn just above the largest factor fires that tier within its short window plus {@code for}. */
+        FAST_BURN("fast burn"),
+        /** A burn just above the smallest factor fires only that tier. */
+        SLOW_BURN("slow burn"),
+        /** Flat counters fire nothing and leave no SLI, burn-rate, budget or NaN sample. */
+        ZERO_TRAFFIC("zero traffic"),
+        /** After the fast burn stops, each tier resolves once its short windows are clean. */
+        RECOVERY("recovery");
+
+        private final String label;
+
+        SloScenario(String label) {
+            this.label = label;
+        }
+
+        /** The name reports use: {@code fast burn}. */
+        public String label() {
+            return label;
+        }
     }
 
     /** A burn-rate alert: its tier ({@code page}, {@code ticket}) and the window pairs it fires on. */

@@ -36,10 +36,10 @@ public record Project(List<Service> services, List<Constant> constants, Severity
      * versions to the releases the test suite runs. {@code targetLabels} are the labels every series
      * read straight from scraping carries ({@code job} and {@code instance} unless the project says
      * otherwise, say for federation with {@code honor_labels}); label inference takes them as
-     * definitely present.
+     * definitely present. {@code testCoverage} is what {@code vigil test} requires of the tests.
      */
     public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
-            TargetVersions targets, List<String> targetLabels) {
+            TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage) {
         /** What Prometheus attaches to every scraped series. */
         public static final List<String> SCRAPED_TARGET_LABELS = List.of("job", "instance");
         public static final Settings DEFAULT = new Settings(60_000, 60_000, null, TargetVersions.DEFAULT);
@@ -47,6 +47,13 @@ public record Project(List<Service> services, List<Constant> constants, Severity
         public Settings {
             java.util.Objects.requireNonNull(targets, "targets");
             targetLabels = List.copyOf(new java.util.LinkedHashSet<>(targetLabels));
+            testCoverage = testCoverage == null ? TestCoverage.NONE : testCoverage;
+        }
+
+        /** Settings that require no test coverage. */
+        public Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
+                TargetVersions targets, List<String> targetLabels) {
+            this(scrapeIntervalMillis, evaluationIntervalMillis, prometheusUrl, targets, targetLabels, TestCoverage.NONE);
         }
 
         /** Settings with the default target labels. */

@@ -71,12 +71,44 @@ public record AlertRouting(SeverityOrder severities) {
      * the alert goes; an undecided route is counted as reached without stopping its siblings.
      */
     public List<Routing.Route> reach(List<Routing.Route> routes, AlertLabels labels) {
+        List<Routing.Route> out = new ArrayList<>();
+        walk(ordered(routes), labels, out, 0);
+        return out;
+    }
+
+    /** The top-level routes in the order Alertmanager tries them: Vigil's {@code route default} last. */
+    private static List<Routing.Route> ordered(List<Routing.Route> routes) {
         List<Routing.Route> ordered = new ArrayList<>();
         routes.stream().filter(r -> r != null && !r.isDefault()).forEach(ordered::add);
         routes.stream().filter(r -> r != null && r.isDefault()).forEach(ordered::add);
+        return ordered;
+    }
+
+    /**
+     * Every route the walk of {@link #reach} certainly matches, in the order it tries them: the routes
+     * that notify and the parents it passed through on the way, the default route when the alert gets
+     * there. Coverage counts a route as exercised by these.
+     */
+    public List<Routing.Route> passes(List<Routing.Route> routes, AlertLabels labels) {
         List<Routing.Route> out = new ArrayList<>();
-        walk(ordered, labels, out, 0);
+        passes(ordered(routes), labels, out, 0);
         return out;
+    }
+
+    private void passes(List<Routing.Route> routes, AlertLabels labels, List<Routing.Route> out, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        for (Routing.Route r : routes) {
+            Truth t = matchesAll(r.matchers(), labels);
+            if (t == Truth.YES) {
+                out.add(r);
+                passes(r.children(), labels, out, depth + 1);
+                if (!r.continueMatching()) {
+                    return;
+                }
+            }
+        }
     }
 
     /** The receivers an alert with exactly these labels is sent to, in Alertmanager's order ({@code amtool config routes test}). */

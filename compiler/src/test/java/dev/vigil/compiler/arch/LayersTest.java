@@ -37,7 +37,7 @@ class LayersTest {
                 .layer("Validate").definedBy("dev.vigil.compiler.validate..")
                 .layer("Front").definedBy("dev.vigil.compiler", "dev.vigil.compiler.lint..", "dev.vigil.compiler.yaml..",
                         "dev.vigil.compiler.golden..", "dev.vigil.compiler.importer..", "dev.vigil.compiler.diff..",
-                        "dev.vigil.compiler.format..")
+                        "dev.vigil.compiler.format..", "dev.vigil.compiler.coverage..")
                 .whereLayer("Source").mayNotAccessAnyLayer()
                 .whereLayer("Diag").mayOnlyAccessLayers("Source")
                 .whereLayer("Languages").mayOnlyAccessLayers("Source", "Diag")

@@ -58,7 +58,7 @@ public record TestReport(String name, List<Case> cases, List<Tool> missingTools)
     /** What a case proves. */
     public enum Kind {
         UNIT_TEST("unit-test"), RULE_FILE("rule-file"), ALERTMANAGER_CONFIG("alertmanager-config"),
-        ROUTING("routing"), SKIPPED("skipped"), COMPILE("compile");
+        ROUTING("routing"), SKIPPED("skipped"), COMPILE("compile"), COVERAGE("coverage");
 
         private final String label;
 
@@ -105,6 +105,13 @@ public record TestReport(String name, List<Case> cases, List<Tool> missingTools)
         List<Finding> errors = diagnostics.stream().filter(Diagnostic::isError).map(d -> new Finding(d, List.of())).toList();
         return new TestReport(name, List.of(new Case(Kind.COMPILE, "vigil check", "the sources compile", Span.NONE,
                 Status.FAILED, errors, "", 0)), List.of());
+    }
+
+    /** This report with {@code more} cases after its own. */
+    public TestReport with(List<Case> more) {
+        List<Case> all = new java.util.ArrayList<>(cases);
+        all.addAll(more);
+        return new TestReport(name, all, missingTools);
     }
 
     public long count(Status status) {

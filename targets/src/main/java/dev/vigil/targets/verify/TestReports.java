@@ -77,6 +77,11 @@ public final class TestReports {
      * with {@code verbose}, the tool's output of each case that did not pass.
      */
     public static String json(TestReport report, boolean verbose) {
+        return json(report, verbose, null);
+    }
+
+    /** {@link #json(TestReport, boolean)} with the coverage report as its {@code coverage} member (none when null). */
+    public static String json(TestReport report, boolean verbose, ObjectNode coverage) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("project", report.name());
         root.put("passed", report.count(Status.PASSED));
@@ -109,6 +114,9 @@ public final class TestReports {
             if (verbose && c.status() != Status.PASSED) {
                 n.put("output", c.output());
             }
+        }
+        if (coverage != null) {
+            root.set("coverage", coverage);
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

@@ -99,11 +99,11 @@ class VerifierTest {
         assertEquals(0, report.exitStatus(), () -> TestReports.text(report, Map.of(), true));
         List<String> cases = report.cases().stream().map(c -> c.kind().label() + " " + c.suite() + ": " + c.name() + " @"
                 + c.span().file().replaceAll(".*/", "") + ":" + c.span().line()).toList();
-        assertEquals("rule-file promtool check rules: prometheus/rules/crm_events.rules.yml @service.vigil:10", cases.get(0));
+        assertEquals("rule-file promtool check rules: prometheus/rules/crm_events.rules.yml @service.vigil:11", cases.get(0));
         assertTrue(cases.contains("unit-test crm_events: a hot partition among six raises the skew alert after 12 minutes"
                 + " @tests.vigil:13"), cases::toString);
-        assertTrue(cases.contains("routing routing: routing: {alertname=\"CrmEventsHotKeySkewHigh\", service=\"crm_events\","
-                + " severity=\"warning\"} @routing.vigil:27"), cases::toString);
+        assertTrue(cases.contains("routing routing: routing: {alertname=\"CrmEventsHotKeySkewHigh\", app=\"crm-events\", "
+                + "service=\"crm_events\", severity=\"warning\", team=\"platform\"} @routing.vigil:28"), cases::toString);
         assertEquals(report.cases().size() + " passed, 0 failed", report.summary());
     }
 
@@ -125,10 +125,11 @@ class VerifierTest {
         TestReport.Finding f = report.findings().get(0);
         assertEquals(Ids.TEST_FAILED, f.diagnostic().code());
         assertEquals(warning.span(), f.diagnostic().span());
-        assertTrue(f.diagnostic().span().file().endsWith("routing.vigil") && f.diagnostic().span().line() == 27,
+        assertTrue(f.diagnostic().span().file().endsWith("routing.vigil") && f.diagnostic().span().line() == 28,
                 f.diagnostic().span()::toString);
-        assertEquals("`{alertname=\"CrmEventsHotKeySkewHigh\", service=\"crm_events\", severity=\"warning\"}` reaches "
-                + "`platform_slack`, not `platform_pager`, when amtool routes it.", f.diagnostic().message());
+        assertEquals("`{alertname=\"CrmEventsHotKeySkewHigh\", app=\"crm-events\", service=\"crm_events\", "
+                + "severity=\"warning\", team=\"platform\"}` reaches `platform_slack`, not `platform_pager`, when amtool "
+                + "routes it.", f.diagnostic().message());
         assertEquals(List.of(new TestFailures.Difference("receivers", "platform_pager", "platform_slack")), f.differences());
     }
 
