@@ -1,0 +1,44 @@
+package dev.vigil.cli.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SECURITY.md's promises that Vigil opens no network connection and starts only the local tools it
+ * names (promtool and amtool for `vigil test`, git for `vigil diff`), checked over every class of
+ * every module the CLI runs.
+ */
+class NoNetworkTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.vigil");
+
+    @Test
+    void noClassOpensANetworkConnection() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "javax.net..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould().callMethod(java.net.URL.class, "openConnection")
+                .orShould().callMethod(java.net.URL.class, "openStream")
+                .because("SECURITY.md promises that Vigil opens no network connection")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheToolRunnerAndGitStartProcesses() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.vigil.targets.verify.ToolRunner")
+                .and().doNotHaveFullyQualifiedName("dev.vigil.compiler.diff.GitTree")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .orShould().callMethod(Runtime.class, "exec", String.class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class)
+                .because("SECURITY.md promises that Vigil runs only the local promtool, amtool and git")
+                .check(CLASSES);
+    }
+}
