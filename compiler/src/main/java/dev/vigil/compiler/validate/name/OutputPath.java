@@ -48,7 +48,9 @@ public final class OutputPath implements Validator {
             if (s.hasRules()) {
                 claims.add(new Claim("prometheus/rules/" + segment + ".rules.yml", owner, s.span(), s));
             }
-            if (s.hasRules() || !s.dashboards().isEmpty()) {
+            // The runbook index, written as RunbookEmitter writes it: for alerts, SLOs or dashboards.
+            boolean alerts = s.groups().stream().flatMap(g -> g.rules().stream()).anyMatch(r -> r instanceof Rule.Alert);
+            if (alerts || !s.slos().isEmpty() || !s.dashboards().isEmpty()) {
                 claims.add(new Claim(runbooks + "README.md", owner, s.span(), s));
             }
             for (RuleGroup g : s.groups()) {
