@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +57,7 @@ final class FmtCommand implements Callable<Integer> {
         }
         List<Diagnostic> problems = new ArrayList<>();
         List<String> changed = new ArrayList<>();
+        List<Diagnostic> internal = new ArrayList<>();
         boolean unreadable = false;
         for (SourceFormatting.Outcome o : outcomes) {
             if (o.result().formatted().isEmpty()) {
@@ -72,14 +74,26 @@ final class FmtCommand implements Callable<Integer> {
             }
             if (!check) {
                 try {
-                    SourceFormatting.write(o);
+                    Optional<Diagnostic> refused = SourceFormatting.write(o);
+                    if (refused.isPresent()) {
+                        changed.remove(o.display());
+                        internal.add(refused.get());
+                    }
                 } catch (IOException e) {
-                    err.println("vigil: cannot write " + o.display() + ": " + e.getMessage());
+                    err.println("vigil: cannot write " + o.display() + ": " + reason(e) + "; the file is unchanged");
                     return VigilCommand.EXIT_USAGE;
                 }
             }
         }
         changed.forEach(f -> out.println((check ? "would format " : "formatted ") + f));
+        if (!internal.isEmpty()) {
+            out.flush();
+            Map<String, SourceFile> sources = new java.util.HashMap<>();
+            outcomes.forEach(o -> sources.put(o.display(), o.result().source()));
+            err.print(TextRenderer.render(internal, sources));
+            err.flush();
+            return VigilCommand.EXIT_INTERNAL;
+        }
         if (!problems.isEmpty()) {
             Map<String, SourceFile> sources = new java.util.HashMap<>();
             outcomes.forEach(o -> sources.put(o.display(), o.result().source()));
@@ -96,5 +110,14 @@ final class FmtCommand implements Callable<Integer> {
             return VigilCommand.EXIT_USAGE;
         }
         return !problems.isEmpty() || check && !changed.isEmpty() ? 1 : 0;
+    }
+
+    /** An I/O failure as the system words it, without the Java exception's name. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "I/O error";
+        }
+        return e.getMessage() == null ? "I/O error" : e.getMessage();
     }
 }

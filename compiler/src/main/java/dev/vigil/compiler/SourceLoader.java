@@ -54,7 +54,10 @@ public final class SourceLoader {
     private static List<Path> walk(Path dir, String extension) throws InputException {
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            // Links are followed, so a project may link in shared sources; the walk itself notices a link
+            // back to a directory it is inside, which is reported, not followed for ever.
+            Files.walkFileTree(dir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     String name = d.getFileName() == null ? "" : d.getFileName().toString();
@@ -69,7 +72,25 @@ public final class SourceLoader {
                     }
                     return FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.FileSystemLoopException) {
+                        throw e;
+                    }
+                    // A dangling link or an entry that vanished: not a source, unless it is named like one.
+                    if (f.getFileName().toString().endsWith(extension)) {
+                        throw e;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
             });
+        } catch (java.nio.file.FileSystemLoopException e) {
+            throw new InputException("Symbolic link loop: " + e.getFile() + " leads back to a directory that contains it.");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new InputException("Cannot read " + e.getFile() + ": " + (e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory" : "I/O error") + ".");
         } catch (IOException e) {
             throw new InputException("Cannot read directory " + dir + ": " + e.getMessage());
         }
@@ -95,7 +116,7 @@ public final class SourceLoader {
                         "Split it into several files.");
                 return Optional.empty();
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = dev.vigil.compiler.io.FileOps.current().read(file);
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -107,8 +128,13 @@ public final class SourceLoader {
             return Optional.of(new SourceFile(shown, text));
         } catch (CharacterCodingException e) {
             sink.error(Ids.INPUT_INVALID_ENCODING, where, "The file is not valid UTF-8.", "Save it as UTF-8.");
+        } catch (java.nio.file.AccessDeniedException e) {
+            sink.error(Ids.INPUT_UNREADABLE, where, "The file cannot be read: permission denied.",
+                    "Give the user running Vigil read permission on it.");
         } catch (IOException e) {
-            sink.error(Ids.INPUT_UNREADABLE, where, "The file cannot be read: " + e.getMessage() + ".", null);
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file" : "an I/O error";
+            sink.error(Ids.INPUT_UNREADABLE, where, "The file cannot be read: " + reason + ".", null);
         }
         return Optional.empty();
     }

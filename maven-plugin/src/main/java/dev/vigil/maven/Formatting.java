@@ -48,7 +48,7 @@ final class Formatting {
             if (o.result().changed()) {
                 changed.add(o.display());
                 if (!check) {
-                    SourceFormatting.write(o);
+                    SourceFormatting.write(o).ifPresent(problems::add);
                 }
             }
         }

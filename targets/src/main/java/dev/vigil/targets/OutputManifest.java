@@ -12,18 +12,41 @@ import java.util.regex.Pattern;
  * becomes a file name cannot write outside it.
  */
 public final class OutputManifest {
-    /** One path segment: no separators, no control characters, not `.` or `..`. */
+    /**
+     * One path segment: no separators, no control characters, none of the characters Windows refuses;
+     * besides, not `.` or `..`, no device name ({@link #RESERVED}), no trailing dot or space.
+     */
     private static final Pattern SEGMENT = Pattern.compile("[^/\\\\\\p{Cntrl}:*?\"<>|]+");
 
+    /** Names Windows gives to devices, with or without an extension: a file cannot be called `CON` or `nul.md`. */
+    private static final Pattern RESERVED = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
+
     private final SortedMap<String, byte[]> files = new TreeMap<>();
+
+    /** The paths written, lower-cased: on macOS and Windows two paths differing only in case are one file. */
+    private final java.util.Map<String, String> folded = new java.util.HashMap<>();
 
     /** Adds a file; refuses a path that could escape the output directory or that was written already. */
     public void write(String relativePath, byte[] content) {
         String path = checkPath(relativePath);
-        // Unreachable for a checked model: names that would share a file are a blocking Name.Duplicate or
-        // Name.Collision, and file names from the sources go through safeSegment.
+        // Unreachable for a checked model: names that would share a file are a blocking Name.Duplicate,
+        // Name.Collision or Name.OutputPath, and file names from the sources go through safeSegment.
         if (files.containsKey(path)) {
             throw new IllegalArgumentException("Two outputs would both be written to " + path);
+        }
+        // Unreachable for a checked model too: Name.OutputPath reports names whose files differ only in case.
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        String[] segments = lower.split("/");
+        String prefix = "";
+        String original = "";
+        String[] exact = path.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            prefix += (i == 0 ? "" : "/") + segments[i];
+            original += (i == 0 ? "" : "/") + exact[i];
+            String earlier = folded.putIfAbsent(prefix, original);
+            if (earlier != null && !earlier.equals(original)) {
+                throw new IllegalArgumentException("Outputs " + earlier + " and " + original + " differ only in case");
+            }
         }
         files.put(path, content.clone());
     }
@@ -52,7 +75,8 @@ public final class OutputManifest {
         }
         for (String segment : path.split("/", -1)) {
             // Unreachable: emitters build paths from fixed folders and safeSegment'ed names.
-            if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
+            if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()
+                    || RESERVED.matcher(segment).matches() || segment.endsWith(".") || segment.endsWith(" ")) {
                 throw new IllegalArgumentException("Unsafe output path: " + path);
             }
         }

@@ -84,6 +84,16 @@ public final class Ids {
             + "render, at its line.")
     public static final String INPUT_RUNBOOK_TEMPLATE = "Input.RunbookTemplate";
 
+    // ------------------------------------------------------------------ Output: what `vigil build` leaves in place
+
+    @Reports("(`vigil build`, warning) A file the previous build wrote and no longer produces, kept because it was "
+            + "edited since.")
+    public static final String OUTPUT_KEPT = "Output.Kept";
+
+    @Reports("(`vigil build`, warning) A `manifest.json` in the output directory edited by hand or listing a path "
+            + "outside it: the build removes no file it lists.")
+    public static final String OUTPUT_MANIFEST_UNTRUSTED = "Output.ManifestUntrusted";
+
     // ------------------------------------------------------------------ Yaml: files `vigil lint` cannot read as YAML
 
     @Reports("(`vigil lint`) YAML that cannot be read: bad indentation, tabs, an unclosed quote, an undefined or "
@@ -364,6 +374,10 @@ public final class Ids {
     @Reports("(`vigil build`) A bug in Vigil: an output could not be written from a project that passed the checks; "
             + "exit status 70.")
     public static final String INTERNAL_EMITTER = "Internal.Emitter";
+
+    @Reports("(`vigil fmt`) A bug in Vigil: the formatted text would not parse back to the same declarations, so "
+            + "the file was left untouched; exit status 70.")
+    public static final String INTERNAL_FORMATTER = "Internal.Formatter";
 
     // ------------------------------------------------------------------ lookups
 

@@ -5,14 +5,18 @@ import com.github.difflib.UnifiedDiffUtils;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.SourceLoader;
+import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.io.FileOps;
+import dev.vigil.compiler.parse.VigilSourceParser;
+import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,21 +49,70 @@ public final class SourceFormatting {
         return out;
     }
 
-    /** Replaces the file with its formatted text: written beside it first, then moved over it. */
-    public static void write(Outcome outcome) throws IOException {
+    /**
+     * Replaces the file with its formatted text, atomically: written to a temporary file beside it, then
+     * moved over it. Only when the formatted text parses back to the same syntax tree as the file (spans
+     * aside); otherwise the file is left untouched and the returned {@code Internal.Formatter} error says
+     * so, a bug in the formatter, never the user's.
+     */
+    public static Optional<Diagnostic> write(Outcome outcome) throws IOException {
         String text = outcome.result().formatted().orElseThrow();
+        SourceFile before = outcome.result().source();
+        if (!sameModel(before, new SourceFile(before.path(), text))) {
+            return Optional.of(Diagnostic.blocking(Ids.INTERNAL_FORMATTER, Span.point(before.path(), 1, 1),
+                    "Formatting would change what the file means, so it was left untouched; this is a bug in Vigil; "
+                            + "please report it.", null));
+        }
+        FileOps ops = FileOps.current();
         Path file = outcome.file().toAbsolutePath();
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".fmt");
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".fmt");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ops.write(temp, text.getBytes(StandardCharsets.UTF_8));
+            ops.move(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }
+        return Optional.empty();
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Whether two texts parse to the same declarations and comments, wherever they stand. */
+    static boolean sameModel(SourceFile before, SourceFile after) {
+        Optional<VigilFile> a = VigilSourceParser.parse(before, new DiagnosticSink());
+        Optional<VigilFile> b = VigilSourceParser.parse(after, new DiagnosticSink());
+        return a.isPresent() && b.isPresent() && withoutSpans(a.get()).equals(withoutSpans(b.get()));
+    }
+
+    /** A syntax tree as nested lists of its values, leaving out every {@link Span}: the parts that carry meaning. */
+    private static Object withoutSpans(Object node) {
+        if (node instanceof Span) {
+            return "";
+        }
+        if (node instanceof Record r) {
+            List<Object> parts = new ArrayList<>();
+            parts.add(r.getClass().getName());
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    parts.add(withoutSpans(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("the syntax tree's records are public", e);
+                }
+            }
+            return parts;
+        }
+        if (node instanceof java.util.Collection<?> items) {
+            return items.stream().map(SourceFormatting::withoutSpans).toList();
+        }
+        if (node instanceof java.util.Map<?, ?> map) {
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(withoutSpans(k), withoutSpans(v)));
+            return out;
+        }
+        if (node instanceof Optional<?> o) {
+            return o.map(SourceFormatting::withoutSpans);
+        }
+        return node;
     }
 
     /** A unified diff from the file as it is to the file formatted, with three lines of context. */

@@ -103,7 +103,26 @@ public final class Build {
                         bug);
             }
         }
-        return new Result(compiled, Optional.of(OutputDirectory.commit(files, output)), output);
+        OutputDirectory.Result written = OutputDirectory.commit(files, output);
+        return new Result(withNotes(compiled, written, output), Optional.of(written), output);
+    }
+
+    /** The compilation with warnings for the files the commit left in place, which the user should know of. */
+    private static CompileResult withNotes(CompileResult compiled, OutputDirectory.Result written, Path output) {
+        if (written.kept().isEmpty() && written.untrusted().isEmpty()) {
+            return compiled;
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
+        written.untrusted().ifPresent(why -> diagnostics.add(Diagnostic.warning(Ids.OUTPUT_MANIFEST_UNTRUSTED,
+                Span.point(output.resolve(OutputDirectory.MANIFEST).toString(), 1, 1),
+                "The previous `" + OutputDirectory.MANIFEST + "` is not trusted: " + why + "; no file it lists was removed.",
+                "Remove files the build no longer writes by hand; the new manifest is trusted again.")));
+        for (String path : written.kept()) {
+            diagnostics.add(Diagnostic.warning(Ids.OUTPUT_KEPT, Span.point(output.resolve(path).toString(), 1, 1),
+                    "`" + path + "` is no longer produced but was edited since Vigil wrote it, so it was kept.",
+                    "Delete it if the edit is no longer wanted."));
+        }
+        return new CompileResult(compiled.project(), diagnostics, compiled.sources());
     }
 
     private static Result failed(CompileResult compiled, Path output, Diagnostic d, Throwable bug) {
