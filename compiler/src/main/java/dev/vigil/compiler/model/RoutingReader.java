@@ -246,7 +246,7 @@ final class RoutingReader {
         String key = p.key().text();
         Optional<Value> v = values.resolve(p.value());
         Span at = v.map(Value::span).orElse(p.value().span());
-        String field = "`" + key + "`";
+        String field = "`" + key + "`" + (p.value() instanceof Value.ConstRefValue c ? " (through `$" + c.name() + "`)" : "");
         Optional<Secrets.Kind> kind = Secrets.namesSecret(type.keyword(), key) ? Optional.of(Secrets.Kind.NAMED)
                 : Optional.empty();
         if (kind.isEmpty() && v.isPresent() && v.get() instanceof Value.StringValue text) {

@@ -135,6 +135,16 @@ public final class Secrets {
         return key + "_file";
     }
 
+    /**
+     * The field Alertmanager reads the secret of {@code key} from, where it has one: each named
+     * secret, and the URLs that are credentials by their shape. Empty for a field Vigil cannot vouch for.
+     */
+    public static Optional<String> alertmanagerFileForm(String key) {
+        String field = normal(key);
+        return NAMES.contains(field) || List.of("url", "api_url", "webhook_url").contains(field)
+                ? Optional.of(fileForm(field)) : Optional.empty();
+    }
+
     /** What the value looks like, whatever its field is called. */
     private static Optional<Kind> shape(String field, String value) {
         if (SLACK_WEBHOOK.matcher(value).find()) {

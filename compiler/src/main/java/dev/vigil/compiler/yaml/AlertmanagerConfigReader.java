@@ -94,9 +94,6 @@ public final class AlertmanagerConfigReader {
         }
     }
 
-    /** Fields whose secret Alertmanager reads from a file named like them with {@code _file}, beside the named ones. */
-    private static final List<String> FILE_FORMS = List.of("url", "api_url", "webhook_url");
-
     /**
      * Reports every secret written inline under {@code node}, which is at {@code path} in receiver
      * {@code receiver} (null for `global` and `tracing`), walking nested settings and lists: any
@@ -120,12 +117,12 @@ public final class AlertmanagerConfigReader {
             }
             String field = "`" + path + "`" + (receiver == null ? "" : " of receiver `" + receiver + "`");
             String what = kind.get() == Secrets.Kind.NAMED ? "" : " holds " + kind.get().description() + ", which";
-            boolean fileForm = kind.get() == Secrets.Kind.NAMED || FILE_FORMS.contains(key);
+            Optional<String> file = Secrets.alertmanagerFileForm(key);
             read.sink().error(Ids.SECRET_INLINE, read.span(value), field + what
-                    + " puts a secret in the configuration in clear.", fileForm
-                            ? "Put it in a file readable by Alertmanager and use `" + Secrets.fileForm(key) + "` with its path."
-                            : "Put it in a file readable by Alertmanager and read it with a `*_file` setting; `" + key
-                                    + "` has no file form.");
+                    + " puts a secret in the configuration in clear.", file.isPresent()
+                            ? "Put it in a file readable by Alertmanager and use `" + file.get() + "` with its path."
+                            : "Put it in a file readable by Alertmanager and read it with a `*_file` setting (or, in "
+                                    + "`http_headers`, `files`).");
         }
     }
 
