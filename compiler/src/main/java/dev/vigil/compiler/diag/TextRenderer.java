@@ -1,7 +1,9 @@
 package dev.vigil.compiler.diag;
 
+import dev.vigil.compiler.secret.Secrets;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,9 @@ import java.util.Map;
  *    |                    ^^^^
  *    = hint: Did you mean `$group`?
  * </pre>
+ *
+ * <p>A source line never shows a secret: the values that {@code Secret.Inline} findings point at, and
+ * any value {@link Secrets#mask} recognises, are printed as {@code *}.
  */
 public final class TextRenderer {
     private TextRenderer() {
@@ -24,11 +29,14 @@ public final class TextRenderer {
     /** Renders every finding that counts; suppressed ones are left to the JSON form and the summary. */
     public static String render(List<Diagnostic> diagnostics, Map<String, SourceFile> sources) {
         StringBuilder out = new StringBuilder();
+        // Suppressed findings count too: their secret is in the file all the same.
+        List<Span> secrets = diagnostics.stream().filter(d -> d.code().equals(Ids.SECRET_INLINE)).map(Diagnostic::span)
+                .toList();
         for (Diagnostic d : diagnostics) {
             if (d.isSuppressed()) {
                 continue;
             }
-            render(d, sources.get(d.span().file()), out);
+            render(d, sources.get(d.span().file()), secrets, out);
             out.append('\n');
         }
         return out.toString();
@@ -36,11 +44,11 @@ public final class TextRenderer {
 
     public static String render(Diagnostic d, SourceFile source) {
         StringBuilder out = new StringBuilder();
-        render(d, source, out);
+        render(d, source, d.code().equals(Ids.SECRET_INLINE) ? List.of(d.span()) : List.of(), out);
         return out.toString();
     }
 
-    private static void render(Diagnostic d, SourceFile source, StringBuilder out) {
+    private static void render(Diagnostic d, SourceFile source, List<Span> secrets, StringBuilder out) {
         Span s = d.span();
         // A finding about no place in the sources (a bug in Vigil) is the header alone.
         if (!s.isNone()) {
@@ -49,7 +57,7 @@ public final class TextRenderer {
         out.append(d.severity().label()).append('[').append(d.code()).append("]: ").append(d.message()).append('\n');
         String gutter = " ".repeat(String.valueOf(Math.max(1, s.line())).length());
         if (source != null && s.line() >= 1 && s.line() <= source.lineCount()) {
-            String line = source.line(s.line()).replace('\t', ' ');
+            String line = masked(source.line(s.line()), s.file(), s.line(), secrets).replace('\t', ' ');
             int lineLength = line.codePointCount(0, line.length());
             int start = Math.max(1, Math.min(s.column(), lineLength + 1));
             int end = s.endLine() == s.line() ? Math.max(s.endColumn(), start + 1) : lineLength + 1;
@@ -66,6 +74,23 @@ public final class TextRenderer {
             out.append(gutter).append(" = fix: ").append(d.fix().description()).append(": `")
                     .append(d.fix().replacement()).append("`\n");
         }
+    }
+
+    /** The line with the secrets on it masked, column for column. */
+    private static String masked(String line, String file, int number, List<Span> secrets) {
+        int[] cps = Secrets.mask(line).codePoints().toArray();
+        for (Span secret : secrets) {
+            if (!secret.file().equals(file) || number < secret.line() || number > secret.endLine()) {
+                continue;
+            }
+            // Columns are 1-based code points; a span that goes on past this line masks to its end.
+            int from = number == secret.line() ? secret.column() - 1 : 0;
+            int to = number == secret.endLine() ? secret.endColumn() - 1 : cps.length;
+            for (int i = Math.max(0, from); i < Math.min(to, cps.length); i++) {
+                cps[i] = '*';
+            }
+        }
+        return new String(cps, 0, cps.length);
     }
 
     /**

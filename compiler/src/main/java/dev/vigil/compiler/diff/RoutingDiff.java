@@ -2,6 +2,7 @@ package dev.vigil.compiler.diff;
 
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.secret.Secrets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,13 +75,45 @@ final class RoutingDiff {
                 List<Change.Field> f = new ArrayList<>();
                 field(f, "type", x.type().keyword(), y.type().keyword());
                 for (String key : union(x.settings().keySet(), y.settings().keySet())) {
-                    field(f, key, x.settings().get(key), y.settings().get(key));
+                    setting(f, key, x, y);
                 }
                 if (!f.isEmpty()) {
                     out.project(Change.changed(Change.Kind.RECEIVER, name, f));
                 }
             }
         }
+    }
+
+    /**
+     * A receiver's setting, unless unchanged. A secret is never shown, only that it changed: the
+     * compiler refuses inline secrets, and the diff is not where one may surface if that ever fails.
+     */
+    private static void setting(List<Change.Field> out, String key, Routing.Receiver x, Routing.Receiver y) {
+        Object before = x.settings().get(key);
+        Object after = y.settings().get(key);
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (secret(x, key, before) || secret(y, key, after)) {
+            out.add(Change.Field.of(key, before == null ? null : SECRET, after == null ? null : "another " + SECRET));
+        } else {
+            out.add(Change.Field.of(key, before, after));
+        }
+    }
+
+    private static final String SECRET = "secret (not shown)";
+
+    /** Whether a setting's value, or any item or entry of it, is a secret written inline. */
+    private static boolean secret(Routing.Receiver r, String key, Object value) {
+        String integration = r.type() == null ? "" : r.type().keyword();
+        if (value instanceof Map<?, ?> m) {
+            return m.entrySet().stream().anyMatch(e -> Secrets.find(integration, String.valueOf(e.getKey()),
+                    String.valueOf(e.getValue())).isPresent());
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().anyMatch(i -> Secrets.find(integration, key, String.valueOf(i)).isPresent());
+        }
+        return value != null && Secrets.find(integration, key, String.valueOf(value)).isPresent();
     }
 
     private static void routes(Routing a, Routing b, Changes out) {

@@ -7,6 +7,7 @@ import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suggest;
+import dev.vigil.compiler.secret.Secrets;
 import dev.vigil.compiler.source.Span;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -79,18 +80,6 @@ final class RoutingReader {
             Map.entry(Routing.ReceiverType.MATTERMOST, new Spec(List.of("webhook_url_file", "channel", "username", "text",
                     "icon_url", "icon_emoji", "send_resolved"), List.of(List.of("webhook_url_file"))))));
 
-    /** Inline forms of secrets, and the file form that replaces each. */
-    private static final Map<String, String> INLINE_SECRETS = Map.ofEntries(
-            Map.entry("api_url", "api_url_file"), Map.entry("routing_key", "routing_key_file"),
-            Map.entry("service_key", "service_key_file"), Map.entry("auth_password", "auth_password_file"),
-            Map.entry("auth_secret", "auth_secret_file"), Map.entry("api_key", "api_key_file"),
-            Map.entry("token", "token_file"), Map.entry("password", "password_file"),
-            Map.entry("webhook_url", "webhook_url_file"), Map.entry("bot_token", "bot_token_file"),
-            Map.entry("token_id", "token_id_file"), Map.entry("user_key", "user_key_file"),
-            Map.entry("alert_source_token", "alert_source_token_file"), Map.entry("credentials", "credentials_file"),
-            Map.entry("basic_auth_password", "basic_auth_password_file"));
-
-    /** Settings read as `true` or `false`. */
     /** The settings a receiver of {@code type} takes. */
     static List<String> settingsOf(Routing.ReceiverType type) {
         return SPECS.get(type).settings();
@@ -98,7 +87,7 @@ final class RoutingReader {
 
     /** The {@code *_file} setting that holds the secret {@code key} inline, when {@code key} is one for {@code type}. */
     static Optional<String> secretFile(String key, Routing.ReceiverType type) {
-        return inlineSecret(key, type) ? Optional.of(INLINE_SECRETS.get(key)) : Optional.empty();
+        return Secrets.namesSecret(type.keyword(), key) ? Optional.of(Secrets.fileForm(key)) : Optional.empty();
     }
 
     static boolean isBoolean(String key) {
@@ -197,15 +186,14 @@ final class RoutingReader {
         Spec spec = SPECS.get(type);
         for (Property p : new PropertyReader(r.properties(), "receiver", sink).all()) {
             String key = p.key().text();
-            boolean secret = inlineSecret(key, type);
-            // An inline secret counts as its file setting, so the setting is not reported missing too.
-            spans.put(secret ? INLINE_SECRETS.get(key) : key, p.value().span());
-            if (secret) {
-                // Blocking: Vigil never writes the secret, and without it Alertmanager refuses the receiver.
-                sink.blocking(Ids.SECRET_INLINE, p.span(), "`" + key + "` would put a secret inline in the generated config.",
-                        "Use `" + INLINE_SECRETS.get(key) + "` with the path of a file that holds it.");
+            Optional<Span> secret = inlineSecret(r, type, p);
+            if (secret.isPresent()) {
+                // A secret named by its field counts as its file setting, so that is not reported missing too.
+                boolean named = Secrets.namesSecret(type.keyword(), key);
+                spans.put(named ? Secrets.fileForm(key) : key, secret.get());
                 continue;
             }
+            spans.put(key, p.value().span());
             if (!spec.settings().contains(key)) {
                 PropertyReader.unknown(p, type.keyword() + " receiver", spec.settings(), sink);
                 continue;
@@ -250,15 +238,48 @@ final class RoutingReader {
     }
 
     /**
-     * Whether {@code key} is the inline form of a secret. Slack's `api_url` is its webhook, but other
-     * integrations' `api_url` is a plain endpoint; VictorOps's `routing_key` names a team.
+     * Reports a secret written inline in the setting, by its name or by the shape of its value (every
+     * string, list item and email header), at the value: a constant's value where it is declared.
+     * Blocking: Vigil never writes the secret, and without it Alertmanager refuses the receiver.
      */
-    private static boolean inlineSecret(String key, Routing.ReceiverType type) {
-        return INLINE_SECRETS.containsKey(key) && switch (key) {
-            case "api_url" -> type == Routing.ReceiverType.SLACK;
-            case "routing_key" -> type != Routing.ReceiverType.VICTOROPS;
-            default -> true;
-        };
+    private Optional<Span> inlineSecret(Decl.Receiver r, Routing.ReceiverType type, Property p) {
+        String key = p.key().text();
+        Optional<Value> v = values.resolve(p.value());
+        Span at = v.map(Value::span).orElse(p.value().span());
+        String field = "`" + key + "`" + (p.value() instanceof Value.ConstRefValue c ? " (through `$" + c.name() + "`)" : "");
+        Optional<Secrets.Kind> kind = Secrets.namesSecret(type.keyword(), key) ? Optional.of(Secrets.Kind.NAMED)
+                : Optional.empty();
+        if (kind.isEmpty() && v.isPresent() && v.get() instanceof Value.StringValue text) {
+            kind = Secrets.find(type.keyword(), key, text.value());
+        }
+        if (kind.isEmpty() && v.isPresent() && v.get() instanceof Value.ListValue list) {
+            for (Value item : list.items()) {
+                if (item instanceof Value.StringValue text) {
+                    Matcher header = HEADER.matcher(text.value());
+                    kind = key.equals("headers") && header.matches()
+                            ? Secrets.find(type.keyword(), header.group(1), header.group(2))
+                            : Secrets.find(type.keyword(), key, text.value());
+                    if (kind.isPresent()) {
+                        at = item.span();
+                        field = key.equals("headers") && header.matches() ? "`" + key + "` (`" + header.group(1) + "`)"
+                                : field;
+                        break;
+                    }
+                }
+            }
+        }
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        String file = Secrets.fileForm(key);
+        String what = kind.get() == Secrets.Kind.NAMED ? "" : " holds " + kind.get().description() + ", which";
+        List<String> files = SPECS.get(type).settings().stream().filter(s -> s.endsWith("_file")).toList();
+        sink.blocking(Ids.SECRET_INLINE, at, field + " of receiver `" + r.name().text() + "`" + what
+                + " would put a secret inline in the generated config.", SPECS.get(type).settings().contains(file)
+                        ? "Use `" + file + "` with the path of a file that holds it."
+                        : "Vigil writes secrets only as file paths; put it in a file and use "
+                                + ModelBuilder.quoteList(files) + " with its path.");
+        return Optional.of(at);
     }
 
     /** Blocking: Alertmanager refuses both settings together (`url` and `url_file`, two kinds of HTTP authorization). */

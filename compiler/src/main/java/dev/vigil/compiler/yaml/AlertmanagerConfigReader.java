@@ -4,6 +4,7 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.secret.Secrets;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,11 +14,11 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads an Alertmanager configuration into {@link Routing}. The root route becomes the default
@@ -35,43 +36,9 @@ public final class AlertmanagerConfigReader {
     static final List<String> TIME_INTERVAL_KEYS = List.of("times", "weekdays", "days_of_month", "months", "years",
             "location");
 
-    /** Inline secrets by integration, each with the field that reads it from a file instead. */
-    private static final Map<String, Map<String, String>> SECRETS = Map.ofEntries(
-            Map.entry("global", Map.of("slack_api_url", "slack_api_url_file", "smtp_auth_password",
-                    "smtp_auth_password_file", "smtp_auth_secret", "smtp_auth_secret_file", "opsgenie_api_key",
-                    "opsgenie_api_key_file", "victorops_api_key", "victorops_api_key_file", "wechat_api_secret",
-                    "wechat_api_secret_file", "rocketchat_token", "rocketchat_token_file", "rocketchat_token_id",
-                    "rocketchat_token_id_file", "telegram_bot_token", "telegram_bot_token_file")),
-            Map.entry("slack_configs", Map.of("api_url", "api_url_file")),
-            Map.entry("pagerduty_configs", Map.of("routing_key", "routing_key_file", "service_key", "service_key_file")),
-            Map.entry("email_configs", Map.of("auth_password", "auth_password_file", "auth_secret", "auth_secret_file")),
-            Map.entry("opsgenie_configs", Map.of("api_key", "api_key_file")),
-            Map.entry("victorops_configs", Map.of("api_key", "api_key_file")),
-            Map.entry("pushover_configs", Map.of("user_key", "user_key_file", "token", "token_file")),
-            Map.entry("telegram_configs", Map.of("bot_token", "bot_token_file")),
-            Map.entry("discord_configs", Map.of("webhook_url", "webhook_url_file")),
-            Map.entry("msteams_configs", Map.of("webhook_url", "webhook_url_file")),
-            Map.entry("msteamsv2_configs", Map.of("webhook_url", "webhook_url_file")),
-            Map.entry("mattermost_configs", Map.of("webhook_url", "webhook_url_file")),
-            Map.entry("incidentio_configs", Map.of("alert_source_token", "alert_source_token_file")),
-            Map.entry("wechat_configs", Map.of("api_secret", "api_secret_file")),
-            Map.entry("rocketchat_configs", Map.of("token", "token_file", "token_id", "token_id_file")),
-            Map.entry("http_config", Map.of("bearer_token", "bearer_token_file")),
-            Map.entry("basic_auth", Map.of("password", "password_file")),
-            Map.entry("authorization", Map.of("credentials", "credentials_file")),
-            Map.entry("oauth2", Map.of("client_secret", "client_secret_file")));
-
     /** The integrations Vigil knows, by their receiver key ({@code msteamsv2_configs}). */
     private static final Map<String, Routing.ReceiverType> TYPES = Arrays.stream(Routing.ReceiverType.values())
             .collect(Collectors.toUnmodifiableMap(t -> t.keyword() + "_configs", Function.identity()));
-
-    /** Query parameters and paths that carry a credential in a webhook URL. */
-    private static final Pattern SECRET_PARAM = Pattern.compile(
-            "[?&](?:[a-z_]*token|[a-z_]*key|[a-z_]*secret|password|passwd|pass|sig|signature|auth|code)=[^&]+",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern USER_INFO = Pattern.compile("^[a-z][a-z0-9+.-]*://[^/@]*:[^/@]+@", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HOOK_PATH = Pattern.compile("hooks\\.slack\\.com/|/services/[A-Z0-9]+/|outlook\\.office\\.com/webhook",
-            Pattern.CASE_INSENSITIVE);
 
     private final NodeReader read;
 
@@ -104,7 +71,7 @@ public final class AlertmanagerConfigReader {
                 case "inhibit_rules" -> read.items(e.value(), "inhibit_rules").forEach(i -> inhibitions.add(inhibition(i)));
                 case "time_intervals", "mute_time_intervals" ->
                         read.items(e.value(), e.key()).forEach(t -> timeInterval(t).ifPresent(intervals::add));
-                case "tracing" -> read.entries(e.value(), "tracing");
+                case "tracing" -> secrets(e.value(), "tracing", "tracing", null);
                 default -> read.unknownKey(e, "an Alertmanager configuration", FILE_KEYS, null);
             }
         }
@@ -121,50 +88,53 @@ public final class AlertmanagerConfigReader {
         for (NodeReader.Entry e : read.entries(node, "global")) {
             if (e.key().equals("resolve_timeout")) {
                 read.duration(e.value(), "resolve_timeout");
-            } else if (e.key().equals("http_config")) {
-                secrets(e.value(), "http_config");
             } else {
-                secret(e, "global");
+                secrets(e.value(), "global", "global." + e.key(), null);
             }
         }
     }
 
-    /** Reports inline secrets in an integration's settings, walking into its HTTP client settings. */
-    private void secrets(Node node, String integration) {
-        for (NodeReader.Entry e : read.entries(node, integration)) {
-            if (e.value() instanceof MappingNode && SECRETS.containsKey(e.key())) {
-                secrets(e.value(), e.key());
-            } else {
-                secret(e, integration);
+    /**
+     * Reports every secret written inline under {@code node}, which is at {@code path} in receiver
+     * {@code receiver} (null for `global` and `tracing`), walking nested settings and lists: any
+     * field, known to Vigil or not, by its name or by its value's shape. The value is never quoted.
+     */
+    private void secrets(Node node, String integration, String path, String receiver) {
+        if (node instanceof MappingNode) {
+            for (NodeReader.Entry e : read.entries(node, integration)) {
+                secrets(e.value(), integration, path + "." + e.key(), receiver);
             }
+        } else if (node instanceof SequenceNode list) {
+            for (int i = 0; i < list.getValue().size(); i++) {
+                secrets(list.getValue().get(i), integration, path + "[" + i + "]", receiver);
+            }
+        } else if (node instanceof ScalarNode value && !NodeReader.isNull(value)) {
+            String key = path.replaceAll("(\\[\\d+])+$", "");
+            key = key.substring(key.lastIndexOf('.') + 1);
+            Optional<Secrets.Kind> kind = Secrets.find(integration, key, value.getValue());
+            if (kind.isEmpty()) {
+                return;
+            }
+            String field = "`" + path + "`" + (receiver == null ? "" : " of receiver `" + receiver + "`");
+            String what = kind.get() == Secrets.Kind.NAMED ? "" : " holds " + kind.get().description() + ", which";
+            Optional<String> file = Secrets.alertmanagerFileForm(key);
+            read.sink().error(Ids.SECRET_INLINE, read.span(value), field + what
+                    + " puts a secret in the configuration in clear.", file.isPresent()
+                            ? "Put it in a file readable by Alertmanager and use `" + file.get() + "` with its path."
+                            : "Put it in a file readable by Alertmanager and read it with a `*_file` setting (or, in "
+                                    + "`http_headers`, `files`).");
         }
     }
 
-    private void secret(NodeReader.Entry e, String integration) {
-        Map<String, String> fileForms = SECRETS.getOrDefault(integration, Map.of());
-        Optional<String> value = e.value() instanceof ScalarNode && !NodeReader.isNull(e.value())
-                ? Optional.of(((ScalarNode) e.value()).getValue()) : Optional.empty();
-        if (value.isEmpty() || value.get().isBlank()) {
-            return;
-        }
-        Span where = read.span(e.keyNode()).to(read.span(e.value()));
-        if (fileForms.containsKey(e.key())) {
-            read.sink().error(Ids.SECRET_INLINE, where, "`" + e.key() + "` puts a secret in the configuration in clear.",
-                    "Put it in a file readable by Alertmanager and use `" + fileForms.get(e.key()) + "` with its path.");
-        } else if (integration.equals("webhook_configs") && e.key().equals("url") && carriesCredentials(value.get())) {
-            read.sink().error(Ids.SECRET_INLINE, where, "The webhook `url` carries a credential, which puts a secret in the "
-                    + "configuration in clear.", "Put the URL in a file and use `url_file` with its path.");
-        }
-    }
-
-    /** Whether a webhook URL carries a credential (user info, a token parameter, a known hook path). */
-    public static boolean carriesCredentials(String url) {
-        return USER_INFO.matcher(url).find() || SECRET_PARAM.matcher(url).find() || HOOK_PATH.matcher(url).find();
+    /** Whether {@code value} of field {@code key} in {@code integration} is a secret written inline. */
+    public static boolean isSecret(String integration, String key, String value) {
+        return Secrets.find(integration, key, value).isPresent();
     }
 
     private Optional<Routing.Receiver> receiver(Node node) {
         List<NodeReader.Entry> entries = read.entries(node, "a receiver");
         NodeReader.Entry name = NodeReader.find(entries, "name");
+        String receiverName = name != null && name.value() instanceof ScalarNode n ? n.getValue() : "";
         Routing.ReceiverType type = null;
         SortedMap<String, Object> settings = new TreeMap<>();
         SortedMap<String, Span> valueSpans = new TreeMap<>();
@@ -178,14 +148,17 @@ public final class AlertmanagerConfigReader {
                         "webhook_configs", "opsgenie_configs"), "A receiver has a `name` and `*_configs` lists.");
                 continue;
             }
-            integrations.add(e.key().substring(0, e.key().length() - "_configs".length()));
-            for (Node config : read.items(e.value(), e.key())) {
-                secrets(config, e.key());
+            String integration = e.key().substring(0, e.key().length() - "_configs".length());
+            integrations.add(integration);
+            List<Node> configs = read.items(e.value(), e.key());
+            for (int i = 0; i < configs.size(); i++) {
+                Node config = configs.get(i);
+                secrets(config, integration, e.key() + "[" + i + "]", receiverName);
                 if (type == null && TYPES.containsKey(e.key())) {
                     type = TYPES.get(e.key());
                     for (NodeReader.Entry s : read.entries(config, e.key())) {
                         if (s.value() instanceof ScalarNode sc && !NodeReader.isNull(sc)
-                                && !SECRETS.getOrDefault(e.key(), Map.of()).containsKey(s.key())) {
+                                && !isSecret(integration, s.key(), sc.getValue())) {
                             settings.put(s.key(), sc.getValue());
                             valueSpans.put(s.key(), read.span(sc));
                         }

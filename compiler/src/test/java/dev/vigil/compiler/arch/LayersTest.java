@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compiler's stages depend only on earlier ones: grammar, parse, ast, model, lowering, analysis,
- * validate, then the front ends (lint, the YAML readers, {@code Compiler}). Values (source spans,
- * diagnostics), the embedded languages (PromQL, Go templates, RE2) and the target releases with
+ * validate, then the front ends (lint, the YAML readers, {@code Compiler}). Values (source spans, the
+ * secret detector, diagnostics), the embedded languages (PromQL, Go templates, RE2) and the target releases with
  * their features sit below all of them. What a
  * later stage decides can then never leak back into an earlier one, and no package cycle can form.
  */
@@ -24,7 +24,7 @@ class LayersTest {
     @Test
     void stagesDependOnlyOnEarlierStages() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Source").definedBy("dev.vigil.compiler.source..")
+                .layer("Source").definedBy("dev.vigil.compiler.source..", "dev.vigil.compiler.secret..")
                 .layer("Diag").definedBy("dev.vigil.compiler.diag..")
                 .layer("Languages").definedBy("dev.vigil.compiler.promql..", "dev.vigil.compiler.template..",
                         "dev.vigil.compiler.regex..", "dev.vigil.compiler.target..")

@@ -42,6 +42,14 @@ class CheckContractTest {
         return all.stream().map(v -> DynamicTest.dynamicTest(v.id(), () -> contract(v.id())));
     }
 
+    /** Checks that the readers report rather than a validator, held to the same contract. */
+    private static final List<String> READER_CHECKS = List.of("Secret.Inline");
+
+    @TestFactory
+    Stream<DynamicTest> everyReaderCheckIsDocumentedAndProven() {
+        return READER_CHECKS.stream().map(id -> DynamicTest.dynamicTest(id, () -> contract(id)));
+    }
+
     private static void contract(String id) throws IOException {
         Path page = docs().resolve(id + ".md");
         assertTrue(Files.isRegularFile(page), "missing doc page " + page);

@@ -193,7 +193,7 @@ class ReadersTest {
         assertEquals(List.of(Routing.ReceiverType.MSTEAMSV2, Routing.ReceiverType.DISCORD),
                 receivers.stream().map(Routing.Receiver::type).toList());
         assertEquals("/etc/am/discord", receivers.get(1).settings().get("webhook_url_file"));
-        assertEquals(List.of("4:27 Secret.Inline", "5:64 Secret.Inline"), codes("am.yml", """
+        assertEquals(List.of("4:40 Secret.Inline", "5:84 Secret.Inline"), codes("am.yml", """
                 route: {receiver: mm}
                 receivers:
                   - name: mm
@@ -206,7 +206,7 @@ class ReadersTest {
     void alertmanagerMistakes() {
         assertEquals(List.of("1:1 Property.Missing", "2:3 Property.Unknown", "3:15 Type.InvalidDuration",
                 "5:17 Reference.Unknown", "6:21 Type.InvalidMatcher", "7:29 Reference.Unknown", "9:5 Property.Missing",
-                "10:7 Secret.Inline", "12:24 Secret.Inline", "12:60 Secret.Inline"), codes("am.yml", """
+                "10:22 Secret.Inline", "12:29 Secret.Inline", "12:65 Secret.Inline"), codes("am.yml", """
                 route:
                   reciever: x
                   group_wait: 30

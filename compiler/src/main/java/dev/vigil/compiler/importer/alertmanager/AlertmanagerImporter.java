@@ -16,8 +16,9 @@ import java.util.List;
  * Alertmanager configurations, into the language's {@code routing} block. Routes, inhibitions and
  * time intervals come from the reader {@code vigil lint} uses, so a configuration is refused for what
  * Alertmanager refuses; receivers are read here, since the language keeps their settings. An inline
- * secret is never copied: its {@code *_file} form is written with a placeholder path, and the
- * reader's {@code Secret.Inline} error becomes a warning that says so.
+ * secret is never copied: its {@code *_file} form is written with a placeholder path (or, for a
+ * setting the language has no file form of, the setting is left out), and the reader's
+ * {@code Secret.Inline} error becomes a warning that says so.
  */
 public final class AlertmanagerImporter implements Importer {
     @Override
@@ -37,7 +38,8 @@ public final class AlertmanagerImporter implements Importer {
         for (Diagnostic d : read.sorted()) {
             sink.report(d.code().equals(Ids.SECRET_INLINE)
                     ? new Diagnostic(d.code(), Severity.WARNING, d.span(), d.message(),
-                            "`vigil import` wrote the `_file` form with a placeholder path; put the secret in that file.",
+                            "`vigil import` did not copy it: it wrote the setting's `_file` form with a placeholder "
+                                    + "path (put the secret in that file), or left the setting out (Import.Dropped).",
                             null)
                     : d);
         }

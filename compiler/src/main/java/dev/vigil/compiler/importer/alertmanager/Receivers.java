@@ -5,6 +5,7 @@ import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.importer.VigilText;
 import dev.vigil.compiler.importer.alertmanager.RoutingText.Yaml;
 import dev.vigil.compiler.model.Routing;
+import dev.vigil.compiler.secret.Secrets;
 import dev.vigil.compiler.yaml.AlertmanagerConfigReader;
 import dev.vigil.compiler.yaml.YamlDocument;
 import java.util.ArrayList;
@@ -127,9 +128,13 @@ final class Receivers {
             return;
         }
         Optional<String> file = type.secretFile(key);
-        if (file.isEmpty() && type == Routing.ReceiverType.WEBHOOK && key.equals("url") && value instanceof ScalarNode s
-                && AlertmanagerConfigReader.carriesCredentials(s.getValue())) {
-            file = Optional.of("url_file");
+        if (file.isEmpty() && holdsSecret(type, key, value)) {
+            // A secret by its shape: its file form where the language has one, else the setting is left out.
+            if (!type.settings().contains(Secrets.fileForm(key))) {
+                leftOutSecret(receiver, key, keyNode);
+                return;
+            }
+            file = Optional.of(Secrets.fileForm(key));
         }
         if (file.isPresent()) {
             put(receiver, type, file.get(), keyNode, placeholder(receiver, file.get()), out);
@@ -138,7 +143,11 @@ final class Receivers {
         if (key.equals("headers") && value instanceof MappingNode m) {
             List<String> headers = new ArrayList<>();
             for (NodeTuple h : m.getValue()) {
-                headers.add(Yaml.key(h) + ": " + Yaml.string(h.getValueNode()));
+                if (holdsSecret(type, Yaml.key(h), h.getValueNode())) {
+                    leftOutSecret(receiver, key + "." + Yaml.key(h), h.getKeyNode());
+                } else {
+                    headers.add(Yaml.key(h) + ": " + Yaml.string(h.getValueNode()));
+                }
             }
             put(receiver, type, key, keyNode, VigilText.stringList(headers), out);
             return;
@@ -150,6 +159,19 @@ final class Receivers {
             return;
         }
         put(receiver, type, key, keyNode, text.get(), out);
+    }
+
+    /** Whether a scalar, or an item of a list, is a secret written inline (the reader reports it as Secret.Inline). */
+    private static boolean holdsSecret(Routing.ReceiverType type, String key, Node value) {
+        List<String> texts = value instanceof SequenceNode ? Yaml.strings(value)
+                : value instanceof ScalarNode s ? List.of(s.getValue()) : List.of();
+        return texts.stream().anyMatch(t -> AlertmanagerConfigReader.isSecret(type.keyword(), key, t));
+    }
+
+    private void leftOutSecret(String receiver, String key, Node at) {
+        dropped(at, "The setting `" + key + "` of receiver `" + receiver + "` is left out: it holds a secret, and the "
+                + "language takes secrets only as file paths.", "Put the secret in a file, and read it in the deployed "
+                + "configuration with a `*_file` setting.");
     }
 
     private void put(String receiver, Routing.ReceiverType type, String key, Node at, String value, Map<String, String> out) {
@@ -228,7 +250,11 @@ final class Receivers {
             if (has || !type.settings().contains(key)) {
                 continue;
             }
-            // An inline global secret is written as its file setting, with a placeholder path.
+            // An inline global secret is written as its file setting, with a placeholder path; a secret by
+            // its shape alone in a setting without a file form is not copied.
+            if (key.equals(d.getKey()) && holdsSecret(type, key, value)) {
+                continue;
+            }
             Optional<String> text = key.equals(d.getKey()) ? value(key, value) : Optional.of(placeholder(receiver, key));
             text.ifPresent(t -> settings.put(key, t));
         }
