@@ -8,6 +8,7 @@ import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.build.Emitters;
+import dev.vigil.targets.runbook.RunbookTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: PROJECT_DIR/build/vigil).")
     Path out;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "A directory of runbook templates overriding the built-in ones.")
+    @Option(names = "--templates", paramLabel = "DIR", description = "A directory inside PROJECT_DIR of runbook "
+            + "templates overriding the built-in ones.")
     Path templates;
 
     @Option(names = "--format", defaultValue = "text", description = "Diagnostics format: ${COMPLETION-CANDIDATES}.")
@@ -64,8 +66,10 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigil: not a directory: " + project);
             return VigilCommand.EXIT_USAGE;
         }
-        if (templates != null && !Files.isDirectory(templates)) {
-            spec.commandLine().getErr().println("vigil: --templates: not a directory: " + templates);
+        // Templates come from the project being built, never from elsewhere on the machine.
+        Optional<String> refused = templates == null ? Optional.empty() : RunbookTemplates.refusal(templates, project);
+        if (refused.isPresent()) {
+            spec.commandLine().getErr().println("vigil: --templates: " + refused.get());
             return VigilCommand.EXIT_USAGE;
         }
         Path output = out != null ? out : Build.defaultOutput(project);

@@ -105,7 +105,7 @@ class BuildFailureTest {
 
     @Test
     void aBrokenRunbookTemplateOfTheProjectIsTheUsersMistake(@TempDir Path dir) throws IOException {
-        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Path templates = Files.createDirectories(dir.resolve("p/templates"));
         Files.writeString(templates.resolve("runbook.md.ftl"), "# ${alert.name}\n\n${alert.noSuchField}\n");
         VigilCommandTest.Run r = VigilCommandTest.run("build", "--templates", templates.toString(), "--out",
                 dir.resolve("out").toString(), project(dir).toString());

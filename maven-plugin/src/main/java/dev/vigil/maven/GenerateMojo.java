@@ -2,6 +2,7 @@ package dev.vigil.maven;
 
 import dev.vigil.compiler.InputException;
 import dev.vigil.targets.OutputDirectory;
+import dev.vigil.targets.runbook.RunbookTemplates;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,10 @@ public final class GenerateMojo extends AbstractVigilMojo {
     @Parameter(property = "vigil.outputDirectory", defaultValue = "${project.build.directory}/vigil", required = true)
     private File outputDirectory;
 
-    /** A directory of FreeMarker runbook templates that override the built-in ones, as {@code vigil build --templates}. */
+    /**
+     * A directory of FreeMarker runbook templates that override the built-in ones, as {@code vigil build
+     * --templates}; it must lie inside the project's base directory.
+     */
     @Parameter(property = "vigil.runbookTemplates")
     private File runbookTemplates;
 
@@ -61,6 +65,12 @@ public final class GenerateMojo extends AbstractVigilMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
             return;
+        }
+        // Templates come from the project being built, never from elsewhere on the machine.
+        Optional<String> refused = runbookTemplates == null ? Optional.empty()
+                : RunbookTemplates.refusal(runbookTemplates.toPath(), project.getBasedir().toPath());
+        if (refused.isPresent()) {
+            throw failure(new ConfigurationException("runbookTemplates (vigil.runbookTemplates): " + refused.get()));
         }
         Generation.Outcome outcome;
         try {

@@ -81,7 +81,8 @@ public final class Ids {
     public static final String INPUT_UNKNOWN_KIND = "Input.UnknownKind";
 
     @Reports("(`vigil build --templates`) A runbook template of the project's own that FreeMarker cannot parse or "
-            + "render, at its line.")
+            + "render, or that tries what runbook templates may not (a Java class, a file outside its directory, a "
+            + "loop past 5 seconds, more than 1 MiB of output), at its line.")
     public static final String INPUT_RUNBOOK_TEMPLATE = "Input.RunbookTemplate";
 
     // ------------------------------------------------------------------ Output: what `vigil build` leaves in place
@@ -186,6 +187,11 @@ public final class Ids {
 
     @OfCheck
     public static final String REFERENCE_UNKNOWN = "Reference.Unknown";
+
+    // ------------------------------------------------------------------ Link
+
+    @OfCheck
+    public static final String LINK_NOT_HTTP = "Link.NotHttp";
 
     @Reports("(warning) A `checks { }` entry that names no check and no family of checks.")
     public static final String REFERENCE_UNKNOWN_CHECK = "Reference.UnknownCheck";

@@ -179,7 +179,12 @@ public final class ModelBuilder {
                     }
                     case "evaluation_interval" ->
                             evaluation = values.duration(p.value(), "evaluation_interval").orElse(evaluation);
-                    case "prometheus_url" -> prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
+                    case "prometheus_url" -> {
+                        prometheusUrl = values.string(p.value(), "prometheus_url").orElse(null);
+                        if (prometheusUrl != null) {
+                            webLink(prometheusUrl, p.value().span(), "`prometheus_url`");
+                        }
+                    }
                     case "prometheus_features" -> flags.addAll(featureFlags(p, values));
                     case "target_labels" -> targetLabels = targetLabels(p, values);
                     case "test_coverage" -> coverage = testCoverage(p, values, coverage);
@@ -380,7 +385,10 @@ public final class ModelBuilder {
                             unknownProperty(p, "links", LINK_KINDS);
                             continue;
                         }
-                        values.string(p.value(), p.key().text()).ifPresent(v -> links.put(p.key().text(), v));
+                        values.string(p.value(), p.key().text()).ifPresent(v -> {
+                            webLink(v, p.value().span(), "`" + p.key().text() + "` in `links { }`");
+                            links.put(p.key().text(), v);
+                        });
                     }
                 } else if (m instanceof Decl.MetricDecl md) {
                     metrics.add(metric(md, values));
@@ -418,6 +426,16 @@ public final class ModelBuilder {
                         + "\"`.", "Keep one: `team` sets the label on every alert of the service.");
             }
         }
+    }
+
+    /**
+     * A link that runbooks, notifications or dashboards carry for people to click (Link.NotHttp, whose
+     * check class covers the links kept in the model with their place).
+     */
+    private void webLink(String url, Span span, String what) {
+        WebUrl.problem(url).ifPresent(problem -> sink.error(Ids.LINK_NOT_HTTP, span, "The link " + what
+                + " is not a web address: it " + problem + ".", "Write an `https://` (or `http://`) URL with a host; "
+                        + "runbooks, pages and dashboards link to it."));
     }
 
     static final List<String> LINK_KINDS = List.of("repo", "dashboards", "runbooks", "prometheus", "docs");
@@ -504,6 +522,9 @@ public final class ModelBuilder {
                 runbook = runbook(rb, values, scope);
             } else if (p instanceof Decl.RunbookLink rl) {
                 runbookUrl = values.string(rl.url(), "runbook").orElse(null);
+                if (runbookUrl != null) {
+                    webLink(runbookUrl, rl.url().span(), "`runbook`");
+                }
             } else if (p instanceof Decl.AlertAnnotations an) {
                 extraAnnotations = annotations(an, values);
             }

@@ -63,7 +63,7 @@ public final class RunbookEmitter implements Emitter {
                         Map<String, Object> alert = alert(project, service, g, a, constants);
                         alerts.add(alert);
                         out.writeText(dir + alert.get("file"), RunbookTemplates.render(freemarker, RUNBOOK, Map.of(
-                                "alert", alert, "service", serviceData(service), "md", new MarkdownHelpers())));
+                                "alert", alert, "service", serviceData(service), "md", MarkdownHelpers.model())));
                     }
                 }
             }
@@ -76,7 +76,7 @@ public final class RunbookEmitter implements Emitter {
             index.put("slos", service.slos().stream().map(RunbookEmitter::slo).toList());
             index.put("sloAlerts", sloAlerts(service));
             index.put("dashboards", service.dashboards().stream().map(d -> dashboard(service, d)).toList());
-            index.put("md", new MarkdownHelpers());
+            index.put("md", MarkdownHelpers.model());
             out.writeText(dir + "README.md", RunbookTemplates.render(freemarker, INDEX, index));
         }
     }
@@ -246,8 +246,9 @@ public final class RunbookEmitter implements Emitter {
                 continue;
             }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", in.sourceAlert() != null ? "`" + in.sourceAlert().name() + "`"
-                    : String.join(", ", in.source().stream().map(s -> "`" + s.label() + s.op() + s.value() + "`").toList()));
+            // Each shown as code by the template.
+            m.put("source", in.sourceAlert() != null ? List.of(in.sourceAlert().name())
+                    : in.source().stream().map(s -> s.label() + s.op() + s.value()).toList());
             m.put("equal", in.equal());
             out.add(m);
         }

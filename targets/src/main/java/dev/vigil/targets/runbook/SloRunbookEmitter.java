@@ -47,6 +47,7 @@ public final class SloRunbookEmitter implements Emitter {
                     Slo slo = service.slos().stream().filter(s -> s.name().equals(from.slo())).findFirst().orElseThrow();
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("service", service.name());
+                    data.put("md", MarkdownHelpers.model());
                     data.put("slo", slo(slo));
                     data.put("alert", alert(a, from.burn(), constants));
                     data.put("diagnoses", a.runbook().diagnoses().stream().map(d -> Map.of("title", d.title(),

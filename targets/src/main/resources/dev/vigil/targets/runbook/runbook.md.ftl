@@ -27,7 +27,7 @@
 ## What it means
 
 <#if alert.meaning?has_content>
-${alert.meaning}
+${md.markdown(alert.meaning)}
 <#else>
 ${md.prose(alert.summary)}
 </#if>
@@ -72,7 +72,7 @@ ${md.link("Open in Prometheus", d.url)}
 ${r?counter}. ${md.prose(r.text)}
 <#if r.command?has_content>
 
-${md.block(r.command, "sh")?replace("\n", "\n   ")?replace("^", "   ", "r")}
+${md.block(r.command, "sh", 3)}
 
 </#if>
 </#list>
@@ -102,6 +102,6 @@ ${md.block(r.command, "sh")?replace("\n", "\n   ")?replace("^", "   ", "r")}
 ## Silenced by
 
 <#list alert.inhibitedBy as i>
-- While ${i.source} fires<#if i.equal?has_content>, for alerts with the same <#list i.equal as l>${md.code(l)}<#sep>, </#list></#if>.
+- While <#list i.source as s>${md.code(s)}<#sep>, </#list> fires<#if i.equal?has_content>, for alerts with the same <#list i.equal as l>${md.code(l)}<#sep>, </#list></#if>.
 </#list>
 </#if>

@@ -1,14 +1,14 @@
 <#-- A runbook for one SLO burn-rate alert. Every number comes from the compiled SLO. -->
-# ${alert.name}
+# ${md.text(alert.name)}
 
-> SLO `${slo.name}` of `${service}` is burning its error budget too fast.
+> SLO ${md.code(slo.name)} of ${md.code(service)} is burning its error budget too fast.
 
 | | |
 |---|---|
-| Service | `${service}` |
-| SLO | `${slo.name}`: ${slo.objective}% over ${slo.window} (error budget ${slo.budget}) |
-| Severity | `${alert.severity}` (tier `${alert.tier}`) |
-| For | `${alert.for}` |
+| Service | ${md.cellCode(service)} |
+| SLO | ${md.cellCode(slo.name)}: ${slo.objective}% over ${slo.window} (error budget ${slo.budget}) |
+| Severity | ${md.cellCode(alert.severity)} (tier ${md.cellCode(alert.tier)}) |
+| For | ${md.cellCode(alert.for)} |
 
 ## What it means
 
@@ -20,18 +20,14 @@ A burn rate of 1x spends the budget exactly over the SLO window; above it, the o
 
 ## Expression
 
-```promql
-${alert.expr}
-```
+${md.block(alert.expr, "promql")}
 
 ## Diagnosis
 
 <#list diagnoses as d>
-### ${d.title}
+### ${md.text(d.title)}
 
-```promql
-${d.query}
-```
+${md.block(d.query, "promql")}
 
 </#list>
 ## What to do

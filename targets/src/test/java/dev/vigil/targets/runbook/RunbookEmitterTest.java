@@ -72,7 +72,10 @@ class RunbookEmitterTest {
     @Test
     void aProjectCanOverrideTheTemplates(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("runbook.md.ftl"), "Alert ${alert.name} fires when ${alert.threshold}.\n");
-        assertEquals("Alert Cache_Drop fires when < 0.3.\n", runbook(new EmitSettings(Optional.of(dir))));
+        // Values are escaped as Markdown unless a template says otherwise (md.code, ?no_esc).
+        assertEquals("Alert Cache\\_Drop fires when \\< 0.3.\n", runbook(new EmitSettings(Optional.of(dir))));
+        Files.writeString(dir.resolve("runbook.md.ftl"), "Alert ${md.code(alert.name)} fires when ${alert.threshold?no_esc}.\n");
+        assertEquals("Alert `Cache_Drop` fires when < 0.3.\n", runbook(new EmitSettings(Optional.of(dir))));
     }
 
     @Test
@@ -81,5 +84,9 @@ class RunbookEmitterTest {
         assertEquals("[a\\]b](<https://x/y?q=(1)>)", Markdown.link("a]b", "https://x/y?q=(1)"));
         assertEquals("one two", Markdown.prose("one\ntwo"));
         assertEquals("`a\\|b`", Markdown.cellCode("a|b"));
+        assertEquals("Check", Markdown.link("Check", "javascript:alert(1)"));
+        assertEquals("Check", Markdown.link("Check", "java\tscript:alert(1)"));
+        assertEquals("[x](<x.md>)", Markdown.link("x", "x.md"));
+        assertEquals("99.9% of a\\_b \\<i\\>", Markdown.literal("99.9% of a_b <i>"));
     }
 }
