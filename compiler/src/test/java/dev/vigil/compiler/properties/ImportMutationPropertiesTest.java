@@ -58,12 +58,12 @@ class ImportMutationPropertiesTest {
         }
     }
 
-    @Property(tries = 150, seed = OnlyDiagnostics.FIXED_SEED)
+    @Property(tries = 100, seed = OnlyDiagnostics.FIXED_SEED)
     void mutatedInputsGiveDiagnosticsOnlyWithTheFixedSeed(@ForAll("mutated") SourceFile input, @ForAll boolean baseline) {
         exercise(input, baseline);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void mutatedInputsGiveDiagnosticsOnlyWithARandomSeed(@ForAll("mutated") SourceFile input, @ForAll boolean baseline) {
         exercise(input, baseline);
     }
