@@ -67,12 +67,15 @@ final class SloExpansion implements Expansion {
             return false;
         }
         Slo.Sli sli = slo.sli();
-        List<String> needed = switch (sli.kind()) {
-            case EVENTS -> List.of("total");
-            case LATENCY -> List.of("histogram");
-            case AVAILABILITY, RATIO -> List.of();
+        // The queries SloReader requires (it reported what is missing); the generated rules read exactly these.
+        java.util.Set<String> keys = sli.queries().keySet();
+        boolean queries = switch (sli.kind()) {
+            case EVENTS -> keys.contains("total") && (keys.contains("errors") ^ keys.contains("good"));
+            case LATENCY -> keys.contains("histogram");
+            case AVAILABILITY -> keys.contains("good") ^ keys.contains("bad");
+            case RATIO -> keys.contains("ratio");
         };
-        if (!sli.queries().keySet().containsAll(needed) || sli.queries().isEmpty()) {
+        if (!queries) {
             return false;
         }
         if (sli.kind() == Slo.SliKind.LATENCY && (sli.threshold() == null

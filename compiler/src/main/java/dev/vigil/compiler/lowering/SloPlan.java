@@ -7,6 +7,7 @@ import dev.vigil.compiler.model.QueryText;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.Slo;
+import dev.vigil.compiler.promql.ConstantUse;
 import dev.vigil.compiler.promql.LabelMatcher;
 import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.Strings;
@@ -55,9 +56,18 @@ record SloPlan(Service service, Slo slo, Map<String, Constant> constants, Target
         Map<String, Constant> constants = QueryText.scope(project, service);
         List<SloPlan> out = new ArrayList<>();
         for (Slo slo : service.slos()) {
-            out.add(of(service, slo, constants, project.settings().targets()));
+            // An SLI naming an unknown constant is a blocking Reference.Unknown: its queries cannot be written.
+            if (resolved(slo, constants)) {
+                out.add(of(service, slo, constants, project.settings().targets()));
+            }
         }
         return out;
+    }
+
+    private static boolean resolved(Slo slo, Map<String, Constant> constants) {
+        return slo.sli() == null || slo.sli().queries().values().stream().filter(java.util.Objects::nonNull)
+                .flatMap(q -> ConstantUse.in(q).stream())
+                .allMatch(u -> u.name().startsWith("__") || constants.containsKey(u.name()));
     }
 
     static SloPlan of(Service service, Slo slo, Map<String, Constant> constants, TargetVersions targets) {
