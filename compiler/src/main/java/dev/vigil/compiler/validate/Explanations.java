@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * What {@code vigil --explain} prints: for a check, its page (docs/checks/ID.md); for any other id,
- * what it reports ({@link Ids}) and its family's paragraph in docs/diagnostics.md; for a family, its
+ * its page where it has one, what it reports ({@link Ids}) and its family's paragraph in
+ * docs/diagnostics.md; for a family, its
  * section there. Both documents are packaged in the jar.
  */
 public final class Explanations {
@@ -27,13 +28,15 @@ public final class Explanations {
     /** The explanation of a diagnostic id or a family of them, or empty when there is none. */
     public static Optional<String> explain(String id) {
         Optional<String> page = page(id);
-        if (page.isPresent()) {
+        Optional<String> reports = Ids.description(id);
+        if (page.isPresent() && reports.isEmpty()) {
             return page;
         }
-        Optional<String> reports = Ids.description(id);
         if (reports.isPresent()) {
             String family = id.substring(0, id.indexOf('.'));
-            String text = "# " + id + "\n\n" + reports.get() + "\n";
+            // An id the readers report may have a page too (Secret.Inline): the page, then what it reports.
+            String text = page.map(p -> p.stripTrailing() + "\n\n## What it reports\n\n" + reports.get() + "\n")
+                    .orElse("# " + id + "\n\n" + reports.get() + "\n");
             return Optional.of(familySection(family).map(section -> text + "\n## The `" + family + "` family\n\n"
                     + paragraph(section) + "\n\n`vigil --explain " + family + "` lists its ids.\n").orElse(text));
         }
