@@ -82,14 +82,20 @@ final class VigilParsing {
     }
 
     /**
-     * Operations an expression may nest: a chain {@code a + a + ...} nests one per operator, which
-     * the bracket pre-scan does not count. Far beyond any real query, and shallow enough that every
-     * recursive pass after parsing (AST, types, checks, printers, emitters) stays off the stack limit.
+     * Binary operators an expression may chain inside one pair of brackets: a chain {@code a + a + ...}
+     * nests one level per operator, which the bracket count does not see. Far beyond any real query.
      */
     static final int MAX_EXPRESSION_DEPTH = 500;
 
     /**
-     * The first token of the outermost expression nested deeper than {@link #MAX_EXPRESSION_DEPTH},
+     * Expressions the parse tree may nest, one inside another: chains and brackets together. Shallow
+     * enough that every recursive pass after parsing (AST, types, checks, printers, emitters) stays
+     * off the stack limit.
+     */
+    static final int MAX_TREE_DEPTH = 1_000;
+
+    /**
+     * The first token of the outermost expression nested deeper than {@link #MAX_TREE_DEPTH},
      * or null. Walks the parse tree with an explicit stack, since the tree may be far deeper than
      * the Java stack allows to recurse.
      */
@@ -101,7 +107,7 @@ final class VigilParsing {
         while (!nodes.isEmpty()) {
             ParseTree node = nodes.pop();
             int depth = depths.pop();
-            if (node instanceof VigilParser.ExprContext expr && ++depth > MAX_EXPRESSION_DEPTH) {
+            if (node instanceof VigilParser.ExprContext expr && ++depth > MAX_TREE_DEPTH) {
                 return expr.getStart();
             }
             for (int i = node.getChildCount() - 1; i >= 0; i--) {
@@ -116,7 +122,7 @@ final class VigilParsing {
 
     private static void refuseDeep(Token at, SourceFile source, int lineOffset, int columnOffset, DiagnosticSink sink) {
         refuseDeep(at, source, lineOffset, columnOffset, sink,
-                "The expression here nests more than " + MAX_EXPRESSION_DEPTH + " operations, one inside another.");
+                "The expression here nests more than " + MAX_TREE_DEPTH + " operations, one inside another.");
     }
 
     private static void refuseDeep(Token at, SourceFile source, int lineOffset, int columnOffset, DiagnosticSink sink,
