@@ -13,6 +13,8 @@ import dev.vigil.compiler.promql.NumberLiteral;
 import dev.vigil.compiler.promql.OffsetExpr;
 import dev.vigil.compiler.promql.Paren;
 import dev.vigil.compiler.promql.Unary;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,21 +51,35 @@ public enum Sign {
             return v.value().doubleValue();
         }
         if (s instanceof Binary b && !b.op().isComparison()) {
-            // Arithmetic of numbers, such as the 2 ^ 16 - 1 of a port range.
-            Double l = number(b.lhs(), constants);
-            Double r = l == null ? null : number(b.rhs(), constants);
-            if (r != null) {
-                return switch (b.op()) {
-                    case ADD -> l + r;
-                    case SUB -> l - r;
-                    case MUL -> l * r;
-                    case DIV -> l / r;
-                    case POW -> Math.pow(l, r);
-                    default -> null;
-                };
+            // Arithmetic of numbers, such as the 2 ^ 16 - 1 of a port range. The left spine of a chain
+            // (`x + x + ...`, thousands long) is walked with a loop, not recursion, from its first operand up.
+            List<Binary> spine = new ArrayList<>();
+            Expr left = s;
+            while (left instanceof Binary lb && !lb.op().isComparison()) {
+                spine.add(lb);
+                left = Expr.unparen(lb.lhs());
             }
+            Double value = number(left, constants);
+            for (int i = spine.size() - 1; i >= 0 && value != null; i--) {
+                value = apply(spine.get(i).op(), value, number(spine.get(i).rhs(), constants));
+            }
+            return value;
         }
         return null;
+    }
+
+    private static Double apply(BinaryOp op, double l, Double r) {
+        if (r == null) {
+            return null;
+        }
+        return switch (op) {
+            case ADD -> l + r;
+            case SUB -> l - r;
+            case MUL -> l * r;
+            case DIV -> l / r;
+            case POW -> Math.pow(l, r);
+            default -> null;
+        };
     }
 
     private static Sign ofNumber(double v) {

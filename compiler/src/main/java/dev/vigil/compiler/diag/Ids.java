@@ -70,7 +70,7 @@ public final class Ids {
             + "aliases expand to too many values.")
     public static final String INPUT_TOO_LARGE = "Input.TooLarge";
 
-    @Reports("An input nested too deeply to parse safely, such as thousands of nested parentheses or signs.")
+    @Reports("An input nested too deeply to parse safely, such as thousands of nested parentheses or signs, or a chain of hundreds of operators.")
     public static final String INPUT_TOO_DEEP = "Input.TooDeep";
 
     @Reports("An `import` of a file that does not exist.")

@@ -6,6 +6,8 @@ import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.grammar.VigilLexer;
 import dev.vigil.grammar.VigilParser;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -15,6 +17,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Runs the generated parser: SLL first, which is fast and enough for almost every input, then full
@@ -52,30 +55,107 @@ final class VigilParsing {
         parser.setErrorHandler(new BailErrorStrategy());
         T tree;
         try {
-            tree = entry.apply(parser);
-        } catch (ParseCancellationException sllFailed) {
-            tokens.seek(0);
-            parser.reset();
-            parser.addErrorListener(listener);
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            tree = entry.apply(parser);
+            try {
+                tree = entry.apply(parser);
+            } catch (ParseCancellationException sllFailed) {
+                tokens.seek(0);
+                parser.reset();
+                parser.addErrorListener(listener);
+                parser.setErrorHandler(new DefaultErrorStrategy());
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                tree = entry.apply(parser);
+            }
+        } catch (StackOverflowError e) {
+            // Right-associative chains (`a ^ a ^ ...`) recurse in the parser itself; the pre-scan cannot see them.
+            refuseDeep(parser.getCurrentToken(), source, lineOffset, columnOffset, sink);
+            listener.reportTo(sink);
+            return new Result<>(null, tokens, true);
+        }
+        Token deep = tree == null ? null : deepestExpression(tree);
+        if (deep != null) {
+            refuseDeep(deep, source, lineOffset, columnOffset, sink);
+            listener.reportTo(sink);
+            return new Result<>(null, tokens, true);
         }
         listener.reportTo(sink);
         return new Result<>(tree, tokens, listener.count() > 0);
     }
 
+    /**
+     * Binary operators an expression may chain inside one pair of brackets: a chain {@code a + a + ...}
+     * nests one level per operator, which the bracket count does not see. Far beyond any real query.
+     */
+    static final int MAX_EXPRESSION_DEPTH = 500;
+
+    /**
+     * Expressions the parse tree may nest, one inside another: chains and brackets together. Shallow
+     * enough that every recursive pass after parsing (AST, types, checks, printers, emitters) stays
+     * off the stack limit.
+     */
+    static final int MAX_TREE_DEPTH = 1_000;
+
+    /**
+     * The first token of the outermost expression nested deeper than {@link #MAX_TREE_DEPTH},
+     * or null. Walks the parse tree with an explicit stack, since the tree may be far deeper than
+     * the Java stack allows to recurse.
+     */
+    private static Token deepestExpression(ParserRuleContext tree) {
+        Deque<ParseTree> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(tree);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            ParseTree node = nodes.pop();
+            int depth = depths.pop();
+            if (node instanceof VigilParser.ExprContext expr && ++depth > MAX_TREE_DEPTH) {
+                return expr.getStart();
+            }
+            for (int i = node.getChildCount() - 1; i >= 0; i--) {
+                if (node.getChild(i) instanceof ParserRuleContext child) {
+                    nodes.push(child);
+                    depths.push(depth);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void refuseDeep(Token at, SourceFile source, int lineOffset, int columnOffset, DiagnosticSink sink) {
+        refuseDeep(at, source, lineOffset, columnOffset, sink,
+                "The expression here nests more than " + MAX_TREE_DEPTH + " operations, one inside another.");
+    }
+
+    private static void refuseDeep(Token at, SourceFile source, int lineOffset, int columnOffset, DiagnosticSink sink,
+            String message) {
+        int line = at.getLine() + lineOffset;
+        int column = at.getCharPositionInLine() + 1 + (at.getLine() == 1 ? columnOffset : 0);
+        sink.error(Ids.INPUT_TOO_DEEP, new Span(source.path(), line, column, line, column + 1), message,
+                "Split the expression, for example into recording rules.");
+    }
+
     /** Deeper than any real query; recursive descent over more would risk the stack. */
     static final int MAX_NESTING = 256;
 
+    /** Binary operators: each one in a chain nests the expression one level deeper. */
+    private static final java.util.Set<Integer> BINARY_OPERATORS = java.util.Set.of(VigilLexer.ADD, VigilLexer.SUB,
+            VigilLexer.MUL, VigilLexer.DIV, VigilLexer.MOD, VigilLexer.POW, VigilLexer.ATAN2, VigilLexer.TRIM_UPPER,
+            VigilLexer.TRIM_LOWER, VigilLexer.EQLC, VigilLexer.NEQ, VigilLexer.GTR, VigilLexer.LSS, VigilLexer.GTE,
+            VigilLexer.LTE, VigilLexer.AND, VigilLexer.OR, VigilLexer.UNLESS);
+
     /**
-     * Refuses inputs nested deeper than {@link #MAX_NESTING} (brackets, or a run of unary signs)
-     * before parsing, so a hostile file gives a diagnostic instead of a {@code StackOverflowError}.
+     * Refuses inputs nested deeper than {@link #MAX_NESTING} (brackets, or a run of unary signs), or
+     * with more than {@link #MAX_EXPRESSION_DEPTH} binary operators in a row inside one pair of
+     * brackets, before parsing: a hostile file gives a diagnostic instead of a
+     * {@code StackOverflowError}, and the parser's lookahead, which grows with the length of a chain
+     * ({@code a and a and ...}), never runs for minutes. A DSL keyword after an operand starts the
+     * next declaration, and with it a new chain.
      */
     private static boolean tooDeep(CommonTokenStream tokens, SourceFile source, int lineOffset, int columnOffset,
             DiagnosticSink sink) {
         int depth = 0;
         int signs = 0;
+        int[] chain = new int[MAX_NESTING + 2];
+        boolean afterOperand = false;
         for (Token t : tokens.getTokens()) {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;
@@ -83,17 +163,26 @@ final class VigilParsing {
             int type = t.getType();
             if (type == VigilLexer.LEFT_PAREN || type == VigilLexer.LEFT_BRACE || type == VigilLexer.LEFT_BRACKET) {
                 depth++;
+                chain[Math.min(depth, MAX_NESTING + 1)] = 0;
             } else if (type == VigilLexer.RIGHT_PAREN || type == VigilLexer.RIGHT_BRACE
                     || type == VigilLexer.RIGHT_BRACKET) {
                 depth = Math.max(0, depth - 1);
+            } else if (BINARY_OPERATORS.contains(type)) {
+                chain[Math.min(depth, MAX_NESTING + 1)]++;
+            } else if (afterOperand && type >= VigilLexer.IMPORT && type <= VigilLexer.LINK) {
+                chain[Math.min(depth, MAX_NESTING + 1)] = 0;
             }
+            afterOperand = !BINARY_OPERATORS.contains(type) && type != VigilLexer.LEFT_PAREN
+                    && type != VigilLexer.LEFT_BRACE && type != VigilLexer.LEFT_BRACKET;
             signs = type == VigilLexer.SUB || type == VigilLexer.ADD ? signs + 1 : 0;
             if (depth > MAX_NESTING || signs > MAX_NESTING) {
-                int line = t.getLine() + lineOffset;
-                int column = t.getCharPositionInLine() + 1 + (t.getLine() == 1 ? columnOffset : 0);
-                sink.error(Ids.INPUT_TOO_DEEP, new Span(source.path(), line, column, line, column + 1),
-                        "The input is nested more than " + MAX_NESTING + " levels deep here.",
-                        "Split the expression, for example into recording rules.");
+                refuseDeep(t, source, lineOffset, columnOffset, sink,
+                        "The input is nested more than " + MAX_NESTING + " levels deep here.");
+                return true;
+            }
+            if (chain[Math.min(depth, MAX_NESTING + 1)] > MAX_EXPRESSION_DEPTH) {
+                refuseDeep(t, source, lineOffset, columnOffset, sink, "The expression here chains more than "
+                        + MAX_EXPRESSION_DEPTH + " operators; each nests it one level deeper.");
                 return true;
             }
         }

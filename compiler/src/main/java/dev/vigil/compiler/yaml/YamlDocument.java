@@ -34,6 +34,11 @@ public final class YamlDocument {
     static final int MAX_ALIASES = 100;
     /** Deeper than any real rule file or route tree; keeps the composer off the stack limit. */
     static final int MAX_NESTING = 100;
+    /**
+     * Nodes a document may hold once its aliases are expanded. Without aliases an 8 MB file holds
+     * fewer; nine levels of nine aliases (a billion laughs, within {@link #MAX_ALIASES}) hold 387 million.
+     */
+    static final long MAX_EXPANDED_NODES = 5_000_000;
 
     private final SourceFile source;
     private final Node root;
@@ -96,7 +101,8 @@ public final class YamlDocument {
         return out;
     }
 
-    private static LoaderOptions options(SourceFile source) {
+    /** The limits every YAML reader of Vigil composes with (aliases, nesting, size); duplicate keys are checked here. */
+    public static LoaderOptions options(SourceFile source) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // checked here instead, with both positions
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -111,7 +117,44 @@ public final class YamlDocument {
         if (root != null && !doc.checkTree(root, new IdentityHashMap<>(), new IdentityHashMap<>(), sink)) {
             return Optional.empty();
         }
+        if (root != null && doc.expanded(root, new IdentityHashMap<>(), sink) > MAX_EXPANDED_NODES) {
+            return Optional.empty();
+        }
         return Optional.of(doc);
+    }
+
+    /**
+     * The number of nodes under {@code node} with every alias expanded, counted once per shared node
+     * (the tree is acyclic by now and at most {@link #MAX_NESTING} deep). The first collection that
+     * grows past {@link #MAX_EXPANDED_NODES} is reported as {@code Input.TooLarge}: an alias bomb.
+     */
+    private long expanded(Node node, Map<Node, Long> sizes, DiagnosticSink sink) {
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        List<Node> children = new ArrayList<>();
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                children.add(t.getKeyNode());
+                children.add(t.getValueNode());
+            }
+        } else if (node instanceof SequenceNode q) {
+            children.addAll(q.getValue());
+        }
+        long size = 1;
+        for (Node child : children) {
+            size += expanded(child, sizes, sink);
+            if (size > MAX_EXPANDED_NODES) {
+                sink.error(Ids.INPUT_TOO_LARGE, span(node), "Through its aliases this YAML expands to more than "
+                        + MAX_EXPANDED_NODES + " values.", "Vigil refuses alias bombs; write the values out instead.");
+                // Saturated, so that the enclosing collections stop too without reporting again.
+                size = Long.MAX_VALUE / 2;
+                break;
+            }
+        }
+        sizes.put(node, size);
+        return size;
     }
 
     /** Reports why SnakeYAML refused the file: a positioned syntax error, or one of the limits set above. */
@@ -162,6 +205,10 @@ public final class YamlDocument {
         }
         if (p.contains("\t") || p.contains("\\t") || p.contains("TAB")) {
             return new String[] {"A tab indents this line; YAML indents with spaces only.", "Replace the tabs with spaces."};
+        }
+        if (p.startsWith("Global tag is not allowed")) {
+            return new String[] {"A Java type tag such as `!!java.lang.Object` stands here; Vigil reads plain YAML only.",
+                "Remove the tag."};
         }
         if (p.startsWith("found undefined alias")) {
             return new String[] {"The alias `*" + p.substring("found undefined alias".length()).strip()

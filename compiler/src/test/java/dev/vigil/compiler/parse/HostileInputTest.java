@@ -54,9 +54,13 @@ class HostileInputTest {
 
     @Test
     void longFlatExpressionsParse() {
-        // 1,000 additions: wide rather than nested, and more than real rule files hold.
-        String wide = String.join(" + ", java.util.Collections.nCopies(1_000, "up"));
+        // 500 additions, the most an expression may chain: more than real rule files hold. One more is
+        // refused, since each nests the tree one level deeper for every pass after parsing.
+        String wide = String.join(" + ", java.util.Collections.nCopies(501, "up"));
         DiagnosticSink sink = new DiagnosticSink();
         assertTrue(PromqlParser.parse(wide, sink).isPresent(), () -> sink.sorted().toString());
+        DiagnosticSink longer = new DiagnosticSink();
+        assertTrue(PromqlParser.parse(wide + " + up", longer).isEmpty());
+        assertTrue(longer.sorted().stream().anyMatch(d -> d.code().equals("Input.TooDeep")), longer.sorted()::toString);
     }
 }

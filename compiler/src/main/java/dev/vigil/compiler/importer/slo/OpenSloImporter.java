@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -135,13 +134,9 @@ public final class OpenSloImporter implements Importer {
 
     /** Every document of the input, so references to SLI and AlertPolicy documents can be resolved. */
     static List<Node> siblings(YamlDocument document) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(100);
-        options.setNestingDepthLimit(100);
-        options.setCodePointLimit(Math.max(document.source().text().length() + 1, 1024));
         List<Node> out = new ArrayList<>();
         try {
-            new Yaml(options).composeAll(new StringReader(document.source().text())).forEach(out::add);
+            new Yaml(YamlDocument.options(document.source())).composeAll(new StringReader(document.source().text())).forEach(out::add);
         } catch (YAMLException e) {
             // The framework reported the syntax error; references then resolve against what was read.
         }
