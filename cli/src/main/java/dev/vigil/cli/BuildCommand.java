@@ -106,6 +106,6 @@ final class BuildCommand implements Callable<Integer> {
             VigilCommand.debugTrace(spec, result.internalFailure().get());
             return VigilCommand.EXIT_INTERNAL;
         }
-        return result.succeeded() ? 0 : 1;
+        return result.succeeded() ? 0 : Math.max(1, Report.status(diagnostics));
     }
 }

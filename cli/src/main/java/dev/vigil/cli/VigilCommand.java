@@ -69,6 +69,19 @@ public final class VigilCommand implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)}, creating the commands with {@code factory}: a test seam. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        try {
+            return run(args, out, err, factory);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli passes Errors through. The input limits (Input.TooDeep, Input.TooLarge) should make
+            // this unreachable, so it is still a bug, but it must not end in a JVM trace.
+            err.println("vigil: internal error: the JVM ran out of " + (e instanceof StackOverflowError ? "stack" : "memory")
+                    + "; this is a bug in Vigil; please report it with the input.");
+            err.flush();
+            return EXIT_INTERNAL;
+        }
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new VigilCommand(), factory);
         cli.setOut(out);
         cli.setErr(err);

@@ -112,7 +112,7 @@ class FileSystemFaultsTest {
             if (command.equals("check")) {
                 r = run(unreadable, command, "--format", format, dir.toString());
             }
-            assertEquals(1, r.status(), command + ": " + r.out() + r.err());
+            assertEquals(2, r.status(), command + ": " + r.out() + r.err());
             assertTrue(r.out().contains("Input.Unreadable") && r.out().contains("secret.vigil")
                     && r.out().contains("permission denied"), r.out());
             noTrace(r);

@@ -31,6 +31,26 @@ class VigilCommandTest {
     }
 
     @Test
+    void aJvmErrorIsAnInternalErrorNotATrace() {
+        // Stands for a stack overflow no input limit caught: the backstop turns it into status 70.
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = VigilCommand.execute(new String[] {"check", "."}, new PrintWriter(out, true),
+                new PrintWriter(err, true), new picocli.CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> type) throws Exception {
+                        if (type == CheckCommand.class) {
+                            throw new StackOverflowError();
+                        }
+                        return picocli.CommandLine.defaultFactory().create(type);
+                    }
+                });
+        assertEquals(70, status, err.toString());
+        assertEquals(List.of("vigil: internal error: the JVM ran out of stack; this is a bug in Vigil; please report it"
+                + " with the input."), err.toString().lines().toList());
+    }
+
+    @Test
     void theCrmEventsSampleChecksCleanly() {
         Run r = run("check", REPO.resolve("samples/crm-events").toString());
         assertEquals(0, r.status(), r.out() + r.err());
