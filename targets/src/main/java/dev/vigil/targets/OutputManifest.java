@@ -1,5 +1,6 @@
 package dev.vigil.targets;
 
+import dev.vigil.compiler.model.Links;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -14,12 +15,11 @@ import java.util.regex.Pattern;
 public final class OutputManifest {
     /**
      * One path segment: no separators, no control characters, none of the characters Windows refuses;
-     * besides, not `.` or `..`, no device name ({@link #RESERVED}), no trailing dot or space.
+     * besides, not `.` or `..`, no device name ({@link Links#isDeviceName}), no trailing dot or space.
      */
     private static final Pattern SEGMENT = Pattern.compile("[^/\\\\\\p{Cntrl}:*?\"<>|]+");
 
     /** Names Windows gives to devices, with or without an extension: a file cannot be called `CON` or `nul.md`. */
-    private static final Pattern RESERVED = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
 
     private final SortedMap<String, byte[]> files = new TreeMap<>();
 
@@ -76,7 +76,7 @@ public final class OutputManifest {
         for (String segment : path.split("/", -1)) {
             // Unreachable: emitters build paths from fixed folders and safeSegment'ed names.
             if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()
-                    || RESERVED.matcher(segment).matches() || segment.endsWith(".") || segment.endsWith(" ")) {
+                    || Links.isDeviceName(segment) || segment.endsWith(".") || segment.endsWith(" ")) {
                 throw new IllegalArgumentException("Unsafe output path: " + path);
             }
         }

@@ -15,9 +15,12 @@ import dev.vigil.compiler.source.Span;
 import dev.vigil.compiler.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -85,8 +88,9 @@ public final class ImportRun {
             return new Result(new TreeMap<>(), inputDiagnostics, sources, summary);
         }
         SortedMap<String, String> files = new TreeMap<>();
-        for (Map.Entry<String, List<String>> e : byService.entrySet()) {
-            String name = Links.segment(e.getKey()) + Compiler.EXTENSION;
+        Set<String> taken = new HashSet<>();
+        for (Map.Entry<String, List<String>> e : new TreeMap<>(byService).entrySet()) {
+            String name = fileName(e.getKey(), taken);
             files.put(name, VigilText.format(outPrefix + name, merge(e.getKey(), e.getValue())));
         }
         CompileResult checked = compile(files, outPrefix);
@@ -210,5 +214,22 @@ public final class ImportRun {
             }
         }
         return new Counts(services.size(), groups, rules, slos, dashboards, receivers);
+    }
+
+    /**
+     * A file name for {@code service} that no other imported service has, ignoring case (`Api` and
+     * `api`, or `a/b` and `a_b`, would otherwise overwrite each other on some file systems), and that
+     * is no Windows device name.
+     */
+    private static String fileName(String service, Set<String> taken) {
+        String base = Links.segment(service);
+        if (Links.isDeviceName(base)) {
+            base = base + "_";
+        }
+        String candidate = base;
+        for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = base + "_" + n;
+        }
+        return candidate + Compiler.EXTENSION;
     }
 }

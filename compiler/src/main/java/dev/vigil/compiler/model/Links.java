@@ -1,6 +1,7 @@
 package dev.vigil.compiler.model;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The names and links that outputs share: a runbook's file name and the {@code runbook_url} that
@@ -9,6 +10,14 @@ import java.util.Optional;
  */
 public final class Links {
     private Links() {
+    }
+
+    /** Windows device names, which no file may have whatever its extension. */
+    private static final Pattern DEVICE = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
+
+    /** Whether {@code segment} (a file or folder name, with or without extension) is a Windows device name. */
+    public static boolean isDeviceName(String segment) {
+        return DEVICE.matcher(segment).matches();
     }
 
     /** {@code name} as one safe path segment: characters other than letters, digits, {@code ._-} become {@code _}. */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Names that become output files some file systems cannot hold apart: a Windows device name (`CON`,
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * ways a name from the sources can make a build lose a file. Blocking, like {@code Name.Collision}.
  */
 public final class OutputPath implements Validator {
-    private static final Pattern DEVICE = Pattern.compile("(?i)CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
 
     /** A file the build writes because of a name, and the declaration that names it. */
     private record Claim(String path, String owner, Span span, Service service) {
@@ -73,7 +71,7 @@ public final class OutputPath implements Validator {
     }
 
     private void device(String name, String owner, String file, Span span, DiagnosticSink sink) {
-        if (DEVICE.matcher(name).matches()) {
+        if (Links.isDeviceName(name)) {
             sink.blocking(id(), span, "The " + owner + " would be written as `" + file + "`, and `" + name
                     + "` is a device name Windows does not allow as a file name.", "Rename it.");
         }
