@@ -48,6 +48,11 @@ public final class TextRenderer {
         return out.toString();
     }
 
+    /** The most code points of one source line a diagnostic shows, and how many of them precede the span. */
+    private static final int EXCERPT_WIDTH = 200;
+    private static final int EXCERPT_CONTEXT = 60;
+    private static final int MASK_MARGIN = 2_000;
+
     private static void render(Diagnostic d, SourceFile source, List<Span> secrets, StringBuilder out) {
         Span s = d.span();
         // A finding about no place in the sources (a bug in Vigil) is the header alone.
@@ -57,13 +62,30 @@ public final class TextRenderer {
         out.append(d.severity().label()).append('[').append(d.code()).append("]: ").append(d.message()).append('\n');
         String gutter = " ".repeat(String.valueOf(Math.max(1, s.line())).length());
         if (source != null && s.line() >= 1 && s.line() <= source.lineCount()) {
-            String line = masked(source.line(s.line()), s.file(), s.line(), secrets).replace('\t', ' ');
-            int lineLength = line.codePointCount(0, line.length());
+            String raw = source.line(s.line());
+            int lineLength = raw.codePointCount(0, raw.length());
             int start = Math.max(1, Math.min(s.column(), lineLength + 1));
             int end = s.endLine() == s.line() ? Math.max(s.endColumn(), start + 1) : lineLength + 1;
             end = Math.min(end, Math.max(lineLength + 1, start + 1));
+            // A long line (a generated file, a minified query) shows as a window around the span, so one
+            // diagnostic stays a few lines, and costs the same, whatever the input.
+            int from = 0;
+            int to = lineLength;
+            if (lineLength > EXCERPT_WIDTH) {
+                from = Math.max(0, Math.min(start - 1 - EXCERPT_CONTEXT, lineLength - EXCERPT_WIDTH));
+                to = Math.min(lineLength, from + EXCERPT_WIDTH);
+            }
+            // Secrets are recognised in a margin around the window, so one cut by its edge is still masked.
+            int maskFrom = Math.max(0, from - MASK_MARGIN);
+            int maskTo = Math.min(lineLength, to + MASK_MARGIN);
+            String region = masked(codePoints(raw, maskFrom, maskTo), maskFrom, s.file(), s.line(), secrets);
+            String line = codePoints(region, from - maskFrom, to - maskFrom).replace('\t', ' ');
+            String prefix = from > 0 ? "…" : "";
+            String suffix = to < lineLength ? "…" : "";
+            start = start - from + prefix.length();
+            end = Math.min(end - from, to - from + 1) + prefix.length();
             out.append(gutter).append(" |\n");
-            out.append(s.line()).append(" | ").append(line).append('\n');
+            out.append(s.line()).append(" | ").append(prefix).append(line).append(suffix).append('\n');
             out.append(gutter).append(" | ").append(" ".repeat(start - 1)).append("^".repeat(Math.max(1, end - start)))
                     .append('\n');
         }
@@ -76,16 +98,21 @@ public final class TextRenderer {
         }
     }
 
-    /** The line with the secrets on it masked, column for column. */
-    private static String masked(String line, String file, int number, List<Span> secrets) {
+    /** Code points {@code from} (inclusive) to {@code to} (exclusive) of {@code text}. */
+    private static String codePoints(String text, int from, int to) {
+        return text.substring(text.offsetByCodePoints(0, from), text.offsetByCodePoints(0, to));
+    }
+
+    /** Part of a line, from code point {@code offset} on, with the secrets on it masked column for column. */
+    private static String masked(String line, int offset, String file, int number, List<Span> secrets) {
         int[] cps = Secrets.mask(line).codePoints().toArray();
         for (Span secret : secrets) {
             if (!secret.file().equals(file) || number < secret.line() || number > secret.endLine()) {
                 continue;
             }
             // Columns are 1-based code points; a span that goes on past this line masks to its end.
-            int from = number == secret.line() ? secret.column() - 1 : 0;
-            int to = number == secret.endLine() ? secret.endColumn() - 1 : cps.length;
+            int from = number == secret.line() ? secret.column() - 1 - offset : 0;
+            int to = number == secret.endLine() ? secret.endColumn() - 1 - offset : cps.length;
             for (int i = Math.max(0, from); i < Math.min(to, cps.length); i++) {
                 cps[i] = '*';
             }

@@ -217,9 +217,12 @@ public final class Secrets {
         return key == null ? "" : key.strip().toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** A quoted string, with the word before it (its field, in `key "value"`, `key: "value"` or `"key": "value"`). */
+    /**
+     * A quoted string, with the word before it (its field, in `key "value"`, `key: "value"` or `"key": "value"`).
+     * Possessive runs: a plain alternation recurses once per character and overflows the stack on a long string.
+     */
     private static final Pattern QUOTED = Pattern.compile(
-            "(?:\"?([A-Za-z_][\\w.-]*)\"?\\s*[:=]?\\s*)?(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*')");
+            "(?:\"?([A-Za-z_][\\w.-]*)\"?\\s*[:=]?\\s*)?(\"(?:[^\"\\\\]++|\\\\.)*+\"|'(?:[^']++|'')*+')");
 
     /** A YAML plain scalar after its key, up to a comment or the end of a flow collection. */
     private static final Pattern PLAIN = Pattern.compile("([A-Za-z_][\\w.-]*)\\s*:\\s+([^\\s\"'#,{}\\[\\]][^#,{}\\[\\]]*)");

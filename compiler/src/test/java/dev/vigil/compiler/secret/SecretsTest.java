@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -82,5 +83,19 @@ class SecretsTest {
     })
     void leavesOrdinaryLinesAsTheyAre(String line) {
         assertEquals(line, Secrets.mask(line));
+    }
+
+    @Test
+    void masksLongQuotedStringsWithoutRunningOutOfStack() {
+        // The text renderer masks up to a few thousand characters around a span; a string ten times longer
+        // must not overflow the stack (a plain alternation in the pattern recursed once per character).
+        String quoted = "summary \"" + "a\\\"b ".repeat(10_000) + "\"";
+        assertEquals(quoted, Secrets.mask(quoted));
+        String single = "k: '" + "it''s ".repeat(10_000) + "'";
+        assertEquals(single, Secrets.mask(single));
+        String brackets = "[".repeat(50_000);
+        assertEquals(brackets, Secrets.mask(brackets));
+        String secret = "api_url \"https://hooks.slack.com/services/T0/B0/" + "x".repeat(1_000) + "\"";
+        assertFalse(Secrets.mask(secret).contains("hooks.slack.com"));
     }
 }
