@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.JsonRenderer;
 import dev.vigil.compiler.diag.TextRenderer;
 import dev.vigil.compiler.diff.DiffInputs;
 import dev.vigil.compiler.diff.DiffJson;
@@ -9,6 +11,7 @@ import dev.vigil.compiler.diff.DiffReport;
 import dev.vigil.compiler.diff.DiffText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Compare two versions of a project by what they compile to: alerts, recording rules, SLOs "
                 + "(with their error budget), routing effects, dashboards and runbooks, with the impact spelled out.",
-                "A side that does not compile is reported with its diagnostics (on standard error), exit 2."},
+                "A side that does not compile is reported with its diagnostics (on standard error; with --format json as"
+                        + " `check --format json` prints them, on standard output), exit 2."},
         footer = {"", "Examples:", "  vigil diff old/ new/", "  vigil diff --git main samples/vaultmesh",
                 "  vigil diff --git origin/main --format markdown --fail-on breaking .", "",
                 "Exit status: 0 compared, 1 breaking changes with --fail-on breaking, 2 usage or I/O error or a side "
@@ -80,6 +84,18 @@ final class DiffCommand implements Callable<Integer> {
             return VigilCommand.EXIT_USAGE;
         }
         if (outcome.report().isEmpty()) {
+            if (format == Format.json) {
+                // A program reading the diff reads why there is none the way `check --format json` gives it.
+                List<Diagnostic> diagnostics = new ArrayList<>();
+                for (DiffInputs.Compiled side : List.of(outcome.before(), outcome.after())) {
+                    if (side.result().hasErrors()) {
+                        diagnostics.addAll(side.result().diagnostics());
+                    }
+                }
+                out.print(JsonRenderer.render(diagnostics));
+                out.flush();
+                return VigilCommand.EXIT_USAGE;
+            }
             for (DiffInputs.Compiled side : List.of(outcome.before(), outcome.after())) {
                 if (side.result().hasErrors()) {
                     err.println("vigil: " + side.label() + " does not compile:");

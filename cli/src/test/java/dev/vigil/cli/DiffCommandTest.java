@@ -77,6 +77,15 @@ class DiffCommandTest {
         assertTrue(r.err().contains(dir.resolve("old") + " does not compile:"), r.err());
         assertTrue(r.err().contains("api.vigil:7:"), r.err());
         assertEquals("", r.out());
+
+        LintCommandTest.Run json = run("diff", "--format", "json", dir.resolve("old").toString(),
+                dir.resolve("new").toString());
+        assertEquals(2, json.status(), json.out() + json.err());
+        com.fasterxml.jackson.databind.JsonNode diagnostics = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out());
+        assertEquals("Alert.UnknownSeverity", diagnostics.get(0).path("code").asText(), json.out());
+        assertEquals(7, diagnostics.get(0).path("line").asInt(), json.out());
+        assertEquals("", json.err());
     }
 
     @Test
