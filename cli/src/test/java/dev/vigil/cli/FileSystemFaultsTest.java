@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * run as root, for whom neither `chmod 000` nor a read-only directory stops anything.
  */
 class FileSystemFaultsTest {
-    /** NoStackTraceTest's pattern: what only a Java exception prints. */
-    private static final Pattern TRACE = Pattern.compile("\\tat [a-z]|Exception|\\bError:|\\.java:\\d+\\)|Caused by:");
+    private static final Pattern TRACE = JavaTrace.PATTERN;
 
     private static final String PROJECT = """
             service api {

@@ -39,8 +39,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class HostileCatalogueTest {
     private static final String CATALOGUE = "/hostile/catalogue.yml";
-    private static final Pattern TRACE = Pattern.compile(
-            "\\tat [a-z]|Exception|\\bError:|\\.java:\\d+\\)|Caused by:|StackOverflow|OutOfMemory");
+    private static final Pattern TRACE = JavaTrace.PATTERN;
     /** Generous for a shared CI machine; the big cases take about a second each on a laptop. */
     private static final long MAX_MILLIS = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NoStackTraceTest {
     private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
-    private static final Pattern TRACE = Pattern.compile(
-            "\\tat [a-z]|Exception|\\bError:|\\.java:\\d+\\)|Caused by:");
+    private static final Pattern TRACE = JavaTrace.PATTERN;
     private static final Set<Integer> USER_STATUSES = Set.of(0, 1, 2);
 
     @TempDir

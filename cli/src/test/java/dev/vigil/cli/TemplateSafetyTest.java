@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outside the project is refused before anything is read (exit status 2).
  */
 class TemplateSafetyTest {
-    private static final Pattern TRACE = Pattern.compile("\\tat [a-z]|Exception|\\bError:|\\.java:\\d+\\)|Caused by:");
+    private static final Pattern TRACE = JavaTrace.PATTERN;
     private static final String PROJECT = """
             service api {
               group api_alerts {
