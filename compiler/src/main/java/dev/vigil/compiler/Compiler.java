@@ -9,6 +9,8 @@ import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
 import dev.vigil.compiler.lowering.Lowering;
+import dev.vigil.compiler.lowering.TemplateExpansion;
+import dev.vigil.compiler.model.ExpressionChecks;
 import dev.vigil.compiler.model.ModelBuilder;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.parse.VigilSourceParser;
@@ -120,6 +122,7 @@ public final class Compiler {
         }
         List<VigilFile> files = new ArrayList<>(parsed.values());
         files.sort(Comparator.comparing(VigilFile::path));
+        files = TemplateExpansion.expand(files, sink);
         Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis(),
                 options.targetVersions()), sink);
         ExpressionChecks.run(project, sink);
@@ -132,6 +135,8 @@ public final class Compiler {
             // The build's levels come second, so they win over the project's for the same check.
             diagnostics = Suppressions.apply(diagnostics, List.of(), options.severityOverrides());
         }
+        // A fix inside a template would write one expansion's text into every expansion: it is not offered.
+        diagnostics = diagnostics.stream().map(d -> d.fix() != null && d.span().via() != null ? d.withFix(null) : d).toList();
         boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
         return new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources);
     }

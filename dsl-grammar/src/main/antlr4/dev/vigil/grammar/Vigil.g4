@@ -33,6 +33,40 @@ topDecl
     | checksDecl
     | routingDecl
     | alertWindowsDecl
+    | templateDecl
+    ;
+
+// ---------------------------------------------------------------- templates
+
+// `blueprint red(job string, threshold number = 0.05) { ...service members... }`, used in a service as
+// `use red(job = "api")`; `template rules` bodies are rules (used in a group), `template panels` bodies
+// are dashboard items (used in a dashboard). Parameters are `name type [= default]`, passed by name.
+templateDecl
+    : BLUEPRINT name templateParams LEFT_BRACE serviceMember* RIGHT_BRACE              # blueprintDecl
+    | TEMPLATE RULES name templateParams LEFT_BRACE ruleDecl* RIGHT_BRACE              # rulesTemplateDecl
+    | TEMPLATE PANELS name templateParams LEFT_BRACE dashboardItem* RIGHT_BRACE        # panelsTemplateDecl
+    ;
+
+templateParams
+    : LEFT_PAREN (templateParam (COMMA templateParam)* COMMA?)? RIGHT_PAREN
+    ;
+
+templateParam
+    : name name (EQL argumentValue)?
+    ;
+
+useDecl
+    : USE name LEFT_PAREN (argument (COMMA argument)* COMMA?)? RIGHT_PAREN
+    ;
+
+argument
+    : name EQL argumentValue
+    ;
+
+// A DSL value where one fits; otherwise a query (`rate(x[5m])`) or label matchers (`{job="api"}`).
+argumentValue
+    : value
+    | expr
     ;
 
 // Project-level severity overrides: `checks { Alert.ForTooShort error  Rate off "why" }`; lowering or
@@ -106,6 +140,8 @@ serviceMember
     | sloDecl                                             # sloMember
     | dashboardDecl                                       # dashboardMember
     | testDecl                                            # testMember
+    | useDecl                                             # useMember
+    | FOR name IN value LEFT_BRACE serviceMember* RIGHT_BRACE  # forMember
     ;
 
 metricDecl
@@ -128,14 +164,17 @@ groupDecl
 ruleDecl
     : recordDecl
     | alertDecl
+    | useDecl
+    | FOR name IN value LEFT_BRACE ruleDecl* RIGHT_BRACE
     ;
 
+// Names of generated declarations may be strings, so that a template can build them: `"${service|pascal}Down"`.
 recordDecl
-    : RECORD metricName (LABELS labelBlock)? EQL expr
+    : RECORD (metricName | STRING) (LABELS labelBlock)? EQL expr
     ;
 
 alertDecl
-    : ALERT name LEFT_BRACE alertProp* RIGHT_BRACE
+    : ALERT (name | STRING) LEFT_BRACE alertProp* RIGHT_BRACE
     ;
 
 alertProp
@@ -165,7 +204,7 @@ runbookItem
 // ---------------------------------------------------------------- SLOs
 
 sloDecl
-    : SLO name LEFT_BRACE sloProp* RIGHT_BRACE
+    : SLO (name | STRING) LEFT_BRACE sloProp* RIGHT_BRACE
     ;
 
 sloProp
@@ -196,13 +235,15 @@ alertWindowRow
 // ---------------------------------------------------------------- dashboards
 
 dashboardDecl
-    : DASHBOARD name value? LEFT_BRACE dashboardItem* RIGHT_BRACE
+    : DASHBOARD (name | STRING) value? LEFT_BRACE dashboardItem* RIGHT_BRACE
     ;
 
 dashboardItem
     : VARIABLE name EQL variableSource                    # variableItem
     | ROW value LEFT_BRACE panelDecl* RIGHT_BRACE         # rowItem
     | panelDecl                                           # panelItem
+    | useDecl                                             # useItem
+    | FOR name IN value LEFT_BRACE dashboardItem* RIGHT_BRACE  # forItem
     | property                                            # dashboardProperty
     ;
 
@@ -214,7 +255,7 @@ variableSource
 
 // `timeseries skew "Hot-key skew ratio" { query ... unit "suffix:x" }`: type, id, title.
 panelDecl
-    : name name value LEFT_BRACE panelOption* RIGHT_BRACE
+    : name (name | STRING) value LEFT_BRACE panelOption* RIGHT_BRACE
     ;
 
 panelOption
@@ -298,6 +339,18 @@ sample
 
 // ---------------------------------------------------------------- PromQL hooks
 
+// Inside a template, `{$selector}` stands for the matchers a `matchers` parameter holds.
+matcher
+    : labelName op=(EQL | NEQ | EQL_REGEX | NEQ_REGEX) matcherValue        # labelMatcher
+    | STRING                                                               # quotedMetricName
+    | CONST_REF                                                            # matchersRef
+    ;
+
+// Inside a template, `by ($labels)` stands for the labels a `labels` parameter holds.
+groupingLabels
+    : LEFT_PAREN ((labelName | CONST_REF) (COMMA (labelName | CONST_REF))* COMMA?)? RIGHT_PAREN
+    ;
+
 // Inside a .vigil file a matcher value may name a constant: `{group=$consumer_group}`.
 matcherValue
     : STRING
@@ -343,7 +396,7 @@ dslKeyword
     | DASHBOARD | VARIABLE | ROW | LABEL_VALUES | CUSTOM | INTERVAL | QUERY | THRESHOLDS
     | FROM | ROUTING | RECEIVER | ROUTE | INHIBIT | WHILE | TIME_INTERVAL | DEFAULT
     | TO | CONTINUE | EXPECT | TEST | SERIES | NO | VALUE | IS | EMPTY | ANNOTATIONS
-    | LINK | AT_TIME | ALERT_WINDOWS | NOT | INHIBITED
+    | LINK | AT_TIME | ALERT_WINDOWS | NOT | INHIBITED | BLUEPRINT | TEMPLATE | RULES | PANELS | USE | IN
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -415,6 +468,12 @@ EMPTY           : 'empty';
 ANNOTATIONS     : 'annotations';
 AT_TIME         : 'at';
 LINK            : 'link';
+BLUEPRINT       : 'blueprint';
+TEMPLATE        : 'template';
+RULES           : 'rules';
+PANELS          : 'panels';
+USE             : 'use';
+IN              : 'in';
 
 CONST_REF
     : '$' [a-zA-Z_] [a-zA-Z0-9_]*

@@ -50,6 +50,88 @@ public sealed interface Decl {
         }
     }
 
+    /**
+     * {@code blueprint red(job string, threshold number = 0.05) { ... }}, or {@code template rules|panels
+     * name(...) { ... }}: a body written once and expanded, with its parameters bound, where it is used.
+     */
+    record TemplateDecl(Name name, TemplateKind kind, List<Param> params, Body body, Span span) implements Decl {
+        public TemplateDecl {
+            params = List.copyOf(params);
+        }
+    }
+
+    /** What a template's body holds, which decides where it may be used. */
+    enum TemplateKind {
+        BLUEPRINT("blueprint", "service members", "a service"),
+        RULES("template rules", "rules", "a group"),
+        PANELS("template panels", "dashboard items", "a dashboard");
+
+        private final String keyword;
+        private final String holds;
+        private final String usedIn;
+
+        TemplateKind(String keyword, String holds, String usedIn) {
+            this.keyword = keyword;
+            this.holds = holds;
+            this.usedIn = usedIn;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+
+        /** "rules", for messages. */
+        public String holds() {
+            return holds;
+        }
+
+        /** "a group": where a use of it may stand. */
+        public String usedIn() {
+            return usedIn;
+        }
+    }
+
+    /** {@code threshold number = 0.05}; {@code defaultValue} is null when the argument is required. */
+    record Param(Name name, Name type, Argument defaultValue, Span span) {
+    }
+
+    /** {@code threshold = 0.02} in a use, or a parameter's default: a DSL value or a query, never both. */
+    record Argument(Name name, Value value, Expr query, Span span) {
+        /** Where the value itself is written. */
+        public Span valueSpan() {
+            return value != null ? value.span() : query.span();
+        }
+    }
+
+    /**
+     * The body of a template or {@code for} block, kept unbuilt so that each expansion builds it afresh
+     * with its own bindings; its elements are the members, rules or dashboard items its kind holds.
+     */
+    interface Body {
+        List<?> build(Scope scope, dev.vigil.compiler.diag.DiagnosticSink sink);
+
+        /** The scope the body was written in: {@link Scope#NONE} for a template, the enclosing one for a loop. */
+        Scope enclosing();
+    }
+
+    /** {@code use red(job = "api")}: in a service (a blueprint), a group (rules) or a dashboard (panels). */
+    record Use(Name template, List<Argument> arguments, Span span) implements ServiceMember, RuleDecl, DashboardItem {
+        public Use {
+            arguments = List.copyOf(arguments);
+        }
+
+        public Name name() {
+            return template;
+        }
+    }
+
+    /** {@code for queue in $queues { ... }}: the body once per element, with {@code $queue} bound to it. */
+    record ForEach(Name variable, Value list, Body body, Span span) implements ServiceMember, RuleDecl, DashboardItem {
+        public Name name() {
+            return variable;
+        }
+    }
+
     /** Members of a service block. */
     sealed interface ServiceMember {
         Span span();

@@ -349,6 +349,40 @@ public final class Ids {
     @Reports("A query whose result cannot be alerted on, recorded or drawn: a range vector or a string.")
     public static final String PROMQL_RESULT_TYPE = "PromQL.ResultType";
 
+    // ------------------------------------------------------------------ Reuse: templates, blueprints and `for` blocks
+
+    @Reports("A parameter used where its type does not fit, such as a `duration` as a comparison operand; reported "
+            + "once, at the template.")
+    public static final String REUSE_PARAMETER_TYPE = "Reuse.ParameterType";
+
+    @Reports("A template parameter declared with a type Vigil does not have, twice, or with a default of another type.")
+    public static final String REUSE_PARAMETER = "Reuse.Parameter";
+
+    @Reports("A `use` that leaves out a parameter which has no default.")
+    public static final String REUSE_MISSING_ARGUMENT = "Reuse.MissingArgument";
+
+    @Reports("A `use` that passes an argument the template has no parameter for.")
+    public static final String REUSE_UNKNOWN_PARAMETER = "Reuse.UnknownParameter";
+
+    @Reports("An argument whose value does not have its parameter's type.")
+    public static final String REUSE_ARGUMENT_TYPE = "Reuse.ArgumentType";
+
+    @Reports("A `use` of a template where its kind does not fit: a blueprint outside a service, `template rules` "
+            + "outside a group, `template panels` outside a dashboard.")
+    public static final String REUSE_WRONG_PLACE = "Reuse.WrongPlace";
+
+    @Reports("A template that uses itself, directly or through others, or expansions nested too deeply.")
+    public static final String REUSE_RECURSIVE = "Reuse.Recursive";
+
+    @Reports("A `for` block over something that is not a list.")
+    public static final String REUSE_NOT_A_LIST = "Reuse.NotAList";
+
+    @Reports("A `${name|filter}` in a template string with a filter Vigil does not have.")
+    public static final String REUSE_INTERPOLATION = "Reuse.Interpolation";
+
+    @Reports("A template parameter its body never uses.")
+    public static final String REUSE_UNUSED_PARAMETER = "Reuse.UnusedParameter";
+
     // ------------------------------------------------------------------ Test: what `vigil test` finds when the tools run
 
     @Reports("(`vigil test`) A test expectation or routing test case that did not hold when promtool or amtool ran it, "

@@ -89,6 +89,9 @@ public final class TextRenderer {
             out.append(gutter).append(" | ").append(" ".repeat(start - 1)).append("^".repeat(Math.max(1, end - start)))
                     .append('\n');
         }
+        for (Span.Via v = d.span().via(); v != null; v = v.site().via()) {
+            out.append(gutter).append(" = note: in ").append(v.describe()).append(" at ").append(v.site()).append('\n');
+        }
         if (d.hint() != null) {
             out.append(gutter).append(" = hint: ").append(d.hint()).append('\n');
         }

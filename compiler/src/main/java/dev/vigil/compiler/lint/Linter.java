@@ -1,7 +1,7 @@
 package dev.vigil.compiler.lint;
 
 import dev.vigil.compiler.CompileResult;
-import dev.vigil.compiler.ExpressionChecks;
+import dev.vigil.compiler.model.ExpressionChecks;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;

@@ -44,11 +44,18 @@ final class ConstantTypes {
                 use(c.name(), c.span(), Use.OPERAND, scope, dashboardVariables);
             } else if (e instanceof VectorSelector v) {
                 for (LabelMatcher m : v.matchers()) {
-                    if (m.isConstRef()) {
+                    if (m.isConstRef() && m.name().isEmpty()) {
+                        parameterOnly(m.constRef(), m.span(), "`{$" + m.constRef() + "}`", "matchers");
+                    } else if (m.isConstRef()) {
                         use(m.constRef(), m.span(), Use.MATCHER, scope, dashboardVariables);
                         listNeedsRegex(m, scope);
                     }
                 }
+            } else if (e instanceof dev.vigil.compiler.promql.Aggregation a && a.grouping() != null) {
+                groupingRefs(a.grouping().labels(), a.grouping().span());
+            } else if (e instanceof dev.vigil.compiler.promql.Binary b && b.matching() != null) {
+                groupingRefs(b.matching().labels(), b.span());
+                groupingRefs(b.matching().include(), b.span());
             } else if (e instanceof MatrixSelector m) {
                 duration(m.range(), scope, dashboardVariables);
             } else if (e instanceof Subquery s) {
@@ -58,6 +65,21 @@ final class ConstantTypes {
                 duration(o.offset(), scope, dashboardVariables);
             }
         });
+    }
+
+    private void groupingRefs(java.util.List<String> labels, Span span) {
+        for (String l : labels) {
+            if (l.startsWith("$")) {
+                parameterOnly(l.substring(1), span, "`" + l + "` in a label list", "labels");
+            }
+        }
+    }
+
+    /** `{$m}` and `by ($l)` have no meaning for a constant: only a template parameter of the type can stand there. */
+    private void parameterOnly(String name, Span span, String what, String type) {
+        sink.blocking(Ids.REFERENCE_UNKNOWN, span, what + " needs a template parameter of type `" + type
+                + "`, and there is none named `" + name + "` here.", "Inside a template, declare `" + name + " " + type
+                        + "`; elsewhere, write the " + (type.equals("labels") ? "labels" : "matchers") + " themselves.");
     }
 
     /** A list becomes an alternation, which only a regex matcher can use. */

@@ -21,6 +21,7 @@ import dev.vigil.compiler.ast.DottedName;
 import dev.vigil.compiler.ast.LabelPair;
 import dev.vigil.compiler.ast.Name;
 import dev.vigil.compiler.ast.Property;
+import dev.vigil.compiler.ast.Scope;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -49,11 +50,20 @@ final class AstBuilder {
     private final SourceFile source;
     private final DiagnosticSink sink;
     private final PromqlTreeBuilder promql;
+    private final Scope scope;
+    private final TemplateRefs refs;
 
     AstBuilder(SourceFile source, DiagnosticSink sink) {
+        this(source, sink, Scope.NONE);
+    }
+
+    /** Builds with {@code scope}'s bindings: a template body or loop body, once per expansion. */
+    private AstBuilder(SourceFile source, DiagnosticSink sink, Scope scope) {
         this.source = source;
         this.sink = sink;
-        this.promql = new PromqlTreeBuilder(source, 0, 0, sink);
+        this.scope = scope;
+        this.refs = new TemplateRefs(scope, sink);
+        this.promql = new PromqlTreeBuilder(source, 0, 0, sink, refs);
     }
 
     VigilFile file(VigilFileContext ctx, CommonTokenStream tokens) {
@@ -103,7 +113,78 @@ final class AstBuilder {
         if (t.alertWindowsDecl() != null) {
             return alertWindows(t.alertWindowsDecl());
         }
+        if (t.templateDecl() != null) {
+            return template(t.templateDecl());
+        }
         return routing(t.routingDecl());
+    }
+
+    // ------------------------------------------------------------ templates
+
+    private Decl.TemplateDecl template(TemplateDeclContext t) {
+        if (t instanceof BlueprintDeclContext b) {
+            List<ServiceMemberContext> body = b.serviceMember();
+            return new Decl.TemplateDecl(name(b.name()), Decl.TemplateKind.BLUEPRINT, params(b.templateParams()),
+                    body(Scope.NONE, builder -> builder.members(body)), span(t));
+        }
+        if (t instanceof RulesTemplateDeclContext r) {
+            List<RuleDeclContext> body = r.ruleDecl();
+            return new Decl.TemplateDecl(name(r.name()), Decl.TemplateKind.RULES, params(r.templateParams()),
+                    body(Scope.NONE, builder -> builder.rules(body)), span(t));
+        }
+        PanelsTemplateDeclContext p = (PanelsTemplateDeclContext) t;
+        List<DashboardItemContext> body = p.dashboardItem();
+        return new Decl.TemplateDecl(name(p.name()), Decl.TemplateKind.PANELS, params(p.templateParams()),
+                body(Scope.NONE, builder -> builder.dashboardItems(body)), span(t));
+    }
+
+    /** A body kept as its parse tree, built again for each expansion with that expansion's scope. */
+    private Decl.Body body(Scope enclosing, java.util.function.Function<AstBuilder, List<?>> build) {
+        SourceFile file = source;
+        return new Decl.Body() {
+            @Override
+            public List<?> build(Scope bound, DiagnosticSink into) {
+                return build.apply(new AstBuilder(file, into, bound));
+            }
+
+            @Override
+            public Scope enclosing() {
+                return enclosing;
+            }
+        };
+    }
+
+    private List<Decl.Param> params(TemplateParamsContext ctx) {
+        List<Decl.Param> out = new ArrayList<>();
+        for (TemplateParamContext p : ctx.templateParam()) {
+            Name name = name(p.name(0));
+            Decl.Argument dflt = p.argumentValue() == null ? null : argument(name, p.argumentValue(), span(p.argumentValue()));
+            out.add(new Decl.Param(name, name(p.name(1)), dflt, span(p)));
+        }
+        return out;
+    }
+
+    private Decl.Use use(UseDeclContext u) {
+        List<Decl.Argument> args = new ArrayList<>();
+        for (ArgumentContext a : u.argument()) {
+            args.add(argument(name(a.name()), a.argumentValue(), span(a)));
+        }
+        return new Decl.Use(name(u.name()), args, span(u));
+    }
+
+    private Decl.Argument argument(Name name, ArgumentValueContext v, Span span) {
+        return v.value() != null ? new Decl.Argument(name, value(v.value()), null, span)
+                : new Decl.Argument(name, null, expr(v.expr()), span);
+    }
+
+    private Decl.ForEach forEach(NameContext variable, ValueContext list, Span span,
+            java.util.function.Function<AstBuilder, List<?>> build) {
+        return new Decl.ForEach(name(variable), value(list), body(scope, build), span);
+    }
+
+    /** A declaration's name: a bare name, or in templates a string that builds it (`"${service|pascal}Down"`). */
+    private Name declName(NameContext bare, TerminalNode string) {
+        return bare != null ? name(bare) : new Name(string(string), span(string.getSymbol()));
     }
 
     private Decl.ConstDecl constDecl(ConstDeclContext c) {
@@ -113,11 +194,15 @@ final class AstBuilder {
     // ------------------------------------------------------------ services
 
     private Decl.ServiceDecl service(ServiceDeclContext s) {
+        return new Decl.ServiceDecl(name(s.name()), s.EXTEND() != null, members(s.serviceMember()), span(s));
+    }
+
+    private List<ServiceMember> members(List<ServiceMemberContext> ctxs) {
         List<ServiceMember> members = new ArrayList<>();
-        for (ServiceMemberContext m : s.serviceMember()) {
+        for (ServiceMemberContext m : ctxs) {
             members.add(member(m));
         }
-        return new Decl.ServiceDecl(name(s.name()), s.EXTEND() != null, members, span(s));
+        return members;
     }
 
     private ServiceMember member(ServiceMemberContext m) {
@@ -137,6 +222,11 @@ final class AstBuilder {
             return slo(s.sloDecl());
         } else if (m instanceof DashboardMemberContext d) {
             return dashboard(d.dashboardDecl());
+        } else if (m instanceof UseMemberContext u) {
+            return use(u.useDecl());
+        } else if (m instanceof ForMemberContext f) {
+            List<ServiceMemberContext> body = f.serviceMember();
+            return forEach(f.name(), f.value(), span(f), builder -> builder.members(body));
         }
         return test(((TestMemberContext) m).testDecl());
     }
@@ -172,16 +262,31 @@ final class AstBuilder {
                 }
             }
         }
-        List<RuleDecl> rules = new ArrayList<>();
-        for (RuleDeclContext r : g.ruleDecl()) {
-            rules.add(r.recordDecl() != null ? record(r.recordDecl()) : alert(r.alertDecl()));
-        }
+        List<RuleDecl> rules = rules(g.ruleDecl());
         Name name = g.name() != null ? name(g.name()) : new Name(string(g.STRING()), span(g.STRING().getSymbol()));
         return new Decl.GroupDecl(name, interval, limit, rules, span(g));
     }
 
+    private List<RuleDecl> rules(List<RuleDeclContext> ctxs) {
+        List<RuleDecl> rules = new ArrayList<>();
+        for (RuleDeclContext r : ctxs) {
+            if (r.recordDecl() != null) {
+                rules.add(record(r.recordDecl()));
+            } else if (r.alertDecl() != null) {
+                rules.add(alert(r.alertDecl()));
+            } else if (r.useDecl() != null) {
+                rules.add(use(r.useDecl()));
+            } else {
+                List<RuleDeclContext> body = r.ruleDecl();
+                rules.add(forEach(r.name(), r.value(), span(r), builder -> builder.rules(body)));
+            }
+        }
+        return rules;
+    }
+
     private Decl.RecordDecl record(RecordDeclContext r) {
-        Name n = new Name(promql.metricName(r.metricName()), span(r.metricName()));
+        Name n = r.metricName() != null ? new Name(promql.metricName(r.metricName()), span(r.metricName()))
+                : new Name(string(r.STRING()), span(r.STRING().getSymbol()));
         List<LabelPair> labels = r.labelBlock() == null ? List.of() : labels(r.labelBlock());
         return new Decl.RecordDecl(n, labels, expr(r.expr()), span(r));
     }
@@ -191,7 +296,7 @@ final class AstBuilder {
         for (AlertPropContext p : a.alertProp()) {
             props.add(alertProp(p));
         }
-        return new AlertDecl(name(a.name()), props, span(a));
+        return new AlertDecl(declName(a.name(), a.STRING()), props, span(a));
     }
 
     private AlertProp alertProp(AlertPropContext p) {
@@ -288,14 +393,19 @@ final class AstBuilder {
                 props.add(new Decl.Alerting(properties(((AlertingPropContext) p).property()), span(p)));
             }
         }
-        return new Decl.SloDecl(name(s.name()), props, span(s));
+        return new Decl.SloDecl(declName(s.name(), s.STRING()), props, span(s));
     }
 
     // ------------------------------------------------------------ dashboards
 
     private Decl.DashboardDecl dashboard(DashboardDeclContext d) {
+        Value title = d.value() == null ? null : value(d.value());
+        return new Decl.DashboardDecl(declName(d.name(), d.STRING()), title, dashboardItems(d.dashboardItem()), span(d));
+    }
+
+    private List<DashboardItem> dashboardItems(List<DashboardItemContext> ctxs) {
         List<DashboardItem> items = new ArrayList<>();
-        for (DashboardItemContext i : d.dashboardItem()) {
+        for (DashboardItemContext i : ctxs) {
             if (i instanceof VariableItemContext v) {
                 items.add(variable(v));
             } else if (i instanceof RowItemContext r) {
@@ -306,13 +416,17 @@ final class AstBuilder {
                 items.add(new Decl.Row(value(r.value()), panels, span(r)));
             } else if (i instanceof PanelItemContext p) {
                 items.add(panel(p.panelDecl()));
+            } else if (i instanceof UseItemContext u) {
+                items.add(use(u.useDecl()));
+            } else if (i instanceof ForItemContext f) {
+                List<DashboardItemContext> body = f.dashboardItem();
+                items.add(forEach(f.name(), f.value(), span(f), builder -> builder.dashboardItems(body)));
             } else {
                 DashboardPropertyContext p = (DashboardPropertyContext) i;
                 items.add(new Decl.DashboardProperty(property(p.property()), span(p)));
             }
         }
-        Value title = d.value() == null ? null : value(d.value());
-        return new Decl.DashboardDecl(name(d.name()), title, items, span(d));
+        return items;
     }
 
     private Decl.Variable variable(VariableItemContext v) {
@@ -354,7 +468,8 @@ final class AstBuilder {
                 options.add(new Decl.PanelSetting(new Property(name(s.name()), value(s.value()), span(s)), span(s)));
             }
         }
-        return new Panel(name(p.name(0)), name(p.name(1)), value(p.value()), options, span(p));
+        return new Panel(name(p.name(0)), declName(p.name().size() > 1 ? p.name(1) : null, p.STRING()), value(p.value()),
+                options, span(p));
     }
 
     // ------------------------------------------------------------ tests
@@ -483,7 +598,9 @@ final class AstBuilder {
             }
             return new Value.DurationValue(millis, text, span(d));
         } else if (v instanceof ConstRefValueContext c) {
-            return new Value.ConstRefValue(c.CONST_REF().getText().substring(1), span(c));
+            String ref = c.CONST_REF().getText().substring(1);
+            Value bound = refs.value(ref, span(c));
+            return bound != null ? bound : new Value.ConstRefValue(ref, span(c));
         } else if (v instanceof ListValueContext l) {
             List<Value> items = new ArrayList<>();
             for (ValueContext item : l.value()) {
@@ -496,7 +613,7 @@ final class AstBuilder {
 
     private String string(TerminalNode token) {
         try {
-            return Strings.unquote(token.getText());
+            return refs.interpolate(Strings.unquote(token.getText()), span(token.getSymbol()));
         } catch (IllegalArgumentException e) {
             sink.error(Ids.SYNTAX_INVALID_STRING, span(token.getSymbol()), "This string is not valid: " + e.getMessage() + ".",
                     "Write a backslash as `\\\\`, or use a back-quoted string, which has no escapes.");

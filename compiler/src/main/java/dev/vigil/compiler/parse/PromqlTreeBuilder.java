@@ -64,16 +64,23 @@ final class PromqlTreeBuilder {
     private final int lineOffset;
     private final int columnOffset;
     private final DiagnosticSink sink;
+    private final TemplateRefs refs;
 
     /**
      * {@code lineOffset}/{@code columnOffset} place the parsed text in its file: line 1 of the text is
      * line {@code 1 + lineOffset}, and columns on that first line move right by {@code columnOffset}.
      */
     PromqlTreeBuilder(SourceFile source, int lineOffset, int columnOffset, DiagnosticSink sink) {
+        this(source, lineOffset, columnOffset, sink, new TemplateRefs(dev.vigil.compiler.ast.Scope.NONE, sink));
+    }
+
+    /** In a template body or loop, {@code refs} resolves its parameters and places spans in the expansion. */
+    PromqlTreeBuilder(SourceFile source, int lineOffset, int columnOffset, DiagnosticSink sink, TemplateRefs refs) {
         this.source = source;
         this.lineOffset = lineOffset;
         this.columnOffset = columnOffset;
         this.sink = sink;
+        this.refs = refs;
     }
 
     // ------------------------------------------------------------------ expressions
@@ -148,8 +155,10 @@ final class PromqlTreeBuilder {
                 return new NumberLiteral(durationMillis(text, span) / 1000.0, text, span);
             case VigilParser.STRING:
                 return new StringLiteral(string(text, span), span);
-            case VigilParser.CONST_REF:
-                return new ConstRef(text.substring(1), span);
+            case VigilParser.CONST_REF: {
+                Expr bound = refs.operand(text.substring(1), span);
+                return bound != null ? bound : new ConstRef(text.substring(1), span);
+            }
             default:
                 return null;
         }
@@ -251,12 +260,16 @@ final class PromqlTreeBuilder {
             return null;
         }
         List<String> labels = new ArrayList<>();
-        for (VigilParser.LabelNameContext l : ctx.labelName()) {
-            String name = labelName(l);
-            if (name == null) {
-                return null;
+        for (ParseTree child : ctx.children) {
+            if (child instanceof VigilParser.LabelNameContext l) {
+                String name = labelName(l);
+                if (name == null) {
+                    return null;
+                }
+                labels.add(name);
+            } else if (child instanceof TerminalNode t && t.getSymbol().getType() == VigilParser.CONST_REF) {
+                labels.addAll(refs.groupingLabels(t.getText().substring(1), span(t.getSymbol())));
             }
-            labels.add(name);
         }
         return labels;
     }
@@ -559,6 +572,8 @@ final class PromqlTreeBuilder {
                         return null;
                     }
                     matchers.add(built);
+                } else if (m instanceof VigilParser.MatchersRefContext r) {
+                    matchers.addAll(refs.matchers(r.CONST_REF().getText().substring(1), span(r)));
                 } else {
                     return null;
                 }
@@ -585,7 +600,8 @@ final class PromqlTreeBuilder {
         }
         Token value = v.getStart();
         if (value.getType() == VigilParser.CONST_REF) {
-            return new LabelMatcher(name, op, "", value.getText().substring(1), span(ctx));
+            LabelMatcher bound = refs.matcher(name, op, value.getText().substring(1), span(ctx));
+            return bound != null ? bound : new LabelMatcher(name, op, "", value.getText().substring(1), span(ctx));
         }
         if (value.getType() != VigilParser.STRING) {
             return null;
@@ -710,8 +726,10 @@ final class PromqlTreeBuilder {
                 }
                 return new DurationLiteral(t.getText(), Math.round(seconds * 1000), span);
             }
-            case VigilParser.CONST_REF:
-                return new DurationRef(t.getText().substring(1), span);
+            case VigilParser.CONST_REF: {
+                DurationExpr bound = refs.duration(t.getText().substring(1), span);
+                return bound != null ? bound : new DurationRef(t.getText().substring(1), span);
+            }
             default:
                 return null;
         }
@@ -764,7 +782,7 @@ final class PromqlTreeBuilder {
 
     private String string(String token, Span span) {
         try {
-            return Strings.unquote(token);
+            return refs.interpolate(Strings.unquote(token), span);
         } catch (IllegalArgumentException e) {
             sink.error(Ids.PROMQL_INVALID_STRING, span, "This string is not valid: " + e.getMessage() + ".",
                     "Escapes are `\\\\`, `\\\"`, `\\n`, `\\t`, `\\xHH`, `\\uHHHH`; a backquoted string has none.");
@@ -817,13 +835,13 @@ final class PromqlTreeBuilder {
             }
             endColumn = text.codePointCount(lastNewline + 1, text.length());
         }
-        return new Span(source.path(), line + lineOffset, column + 1 + (line == 1 ? columnOffset : 0),
-                endLine + lineOffset, endColumn + 1 + (endLine == 1 ? columnOffset : 0));
+        return refs.tag(new Span(source.path(), line + lineOffset, column + 1 + (line == 1 ? columnOffset : 0),
+                endLine + lineOffset, endColumn + 1 + (endLine == 1 ? columnOffset : 0)));
     }
 
     private Span pointAt(Token token) {
         int line = Math.max(1, token.getLine());
         int column = Math.max(0, token.getCharPositionInLine());
-        return Span.point(source.path(), line + lineOffset, column + 1 + (line == 1 ? columnOffset : 0));
+        return refs.tag(Span.point(source.path(), line + lineOffset, column + 1 + (line == 1 ? columnOffset : 0)));
     }
 }

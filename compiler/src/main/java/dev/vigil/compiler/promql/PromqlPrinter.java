@@ -337,6 +337,11 @@ public final class PromqlPrinter {
                 out.append(", ");
             }
             first = false;
+            if (m.name().isEmpty() && m.constRef() != null) {
+                // `{$selector}` in a template body not yet expanded: the parameter stands for whole matchers.
+                out.append('$').append(m.constRef());
+                continue;
+            }
             labelName(m.name());
             out.append(m.op().symbol());
             if (m.constRef() != null) {
@@ -369,7 +374,9 @@ public final class PromqlPrinter {
     }
 
     private void labelName(String name) {
-        out.append(LABEL_NAME.matcher(name).matches() ? name : Strings.quote(name));
+        // `by ($labels)` in a template body not yet expanded stays a parameter reference.
+        boolean parameter = name.startsWith("$") && LABEL_NAME.matcher(name.substring(1)).matches();
+        out.append(LABEL_NAME.matcher(name).matches() || parameter ? name : Strings.quote(name));
     }
 
     // ------------------------------------------------------------------ durations

@@ -17,13 +17,71 @@ public final class Span implements Comparable<Span> {
     private final int column;
     private final int endLine;
     private final int endColumn;
+    /** Set when this text was written in a template body or `for` block and this span is one expansion of it. */
+    private final Via via;
 
     public Span(String file, int line, int column, int endLine, int endColumn) {
+        this(file, line, column, endLine, endColumn, null);
+    }
+
+    private Span(String file, int line, int column, int endLine, int endColumn, Via via) {
         this.file = Objects.requireNonNull(file, "file");
         this.line = line;
         this.column = column;
         this.endLine = endLine;
         this.endColumn = endColumn;
+        this.via = via;
+    }
+
+    /**
+     * Where an expansion was asked for: {@code kind} is {@link Via.Kind#TEMPLATE} with the template's name,
+     * or {@link Via.Kind#LOOP} with the loop's binding ({@code queue = "orders"}); {@code site} is the
+     * {@code use} or {@code for}, itself expanded from elsewhere when its own span says so.
+     */
+    public record Via(Kind kind, String name, Span site) {
+        public enum Kind { TEMPLATE, LOOP }
+
+        public Via {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(site, "site");
+        }
+
+        /** "the expansion of `red`" or "the iteration `queue = "orders"`", for messages. */
+        public String describe() {
+            return kind == Kind.TEMPLATE ? "the expansion of `" + name + "`" : "the iteration `" + name + "`";
+        }
+    }
+
+    /** The expansion this text belongs to, or null for text used where it is written. */
+    public Via via() {
+        return via;
+    }
+
+    /** This range, as part of the expansion {@code via}. */
+    public Span withVia(Via newVia) {
+        return new Span(file, line, column, endLine, endColumn, newVia);
+    }
+
+    /** The innermost template this span was expanded from, or null. */
+    public String template() {
+        for (Via v = via; v != null; v = v.site().via()) {
+            if (v.kind() == Via.Kind.TEMPLATE) {
+                return v.name();
+            }
+        }
+        return null;
+    }
+
+    /** Every template this span was expanded through, innermost first. */
+    public java.util.List<String> templates() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Via v = via; v != null; v = v.site().via()) {
+            if (v.kind() == Via.Kind.TEMPLATE) {
+                out.add(v.name());
+            }
+        }
+        return out;
     }
 
     public static Span point(String file, int line, int column) {
@@ -66,7 +124,7 @@ public final class Span implements Comparable<Span> {
         boolean endsLast = endLine > other.endLine || (endLine == other.endLine && endColumn >= other.endColumn);
         return new Span(file,
                 startsFirst ? line : other.line, startsFirst ? column : other.column,
-                endsLast ? endLine : other.endLine, endsLast ? endColumn : other.endColumn);
+                endsLast ? endLine : other.endLine, endsLast ? endColumn : other.endColumn, via);
     }
 
     public boolean sameRange(Span other) {
@@ -89,21 +147,34 @@ public final class Span implements Comparable<Span> {
             return c;
         }
         c = Integer.compare(endLine, o.endLine);
-        return c != 0 ? c : Integer.compare(endColumn, o.endColumn);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(endColumn, o.endColumn);
+        if (c != 0 || Objects.equals(via, o.via)) {
+            return c;
+        }
+        // The same template text in two expansions: ordered by where each was asked for.
+        if (via == null || o.via == null) {
+            return via == null ? -1 : 1;
+        }
+        c = via.site().compareTo(o.via.site());
+        return c != 0 ? c : via.name().compareTo(o.via.name());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Span s && sameRange(s);
+        return o instanceof Span s && sameRange(s) && Objects.equals(via, s.via);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, line, column, endLine, endColumn);
+        return Objects.hash(file, line, column, endLine, endColumn, via);
     }
 
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column;
+        String at = file + ":" + line + ":" + column;
+        return via == null ? at : at + " (in " + via.describe() + " at " + via.site() + ")";
     }
 }

@@ -127,7 +127,22 @@ public final class RunbookEmitter implements Emitter {
         m.put("related", related(project, service, rb.related()));
         m.put("panel", a.panel() == null ? Map.of() : panelLink(service, a.panel()));
         m.put("inhibitedBy", inhibitions(project, service, a));
+        m.put("templates", a.span().templates());
+        m.put("templateUse", templateUse(a.span()));
         return m;
+    }
+
+    /** Where the outermost template was used: file name and line, the same from any working directory. */
+    private static String templateUse(dev.vigil.compiler.source.Span span) {
+        dev.vigil.compiler.source.Span site = null;
+        for (var v = span.via(); v != null; v = v.site().via()) {
+            site = v.site();
+        }
+        if (site == null) {
+            return "";
+        }
+        String file = site.file().substring(site.file().lastIndexOf('/') + 1);
+        return file + ":" + site.line();
     }
 
     private static String prometheusUrl(Project project, Service service) {

@@ -105,3 +105,9 @@ ${md.block(r.command, "sh", 3)}
 - While <#list i.source as s>${md.code(s)}<#sep>, </#list> fires<#if i.equal?has_content>, for alerts with the same <#list i.equal as l>${md.code(l)}<#sep>, </#list></#if>.
 </#list>
 </#if>
+<#if alert.templates?has_content>
+
+---
+
+Generated from template <#list alert.templates as t>${md.code(t)}<#sep> in </#list>, used at ${md.code(alert.templateUse)}: change the template, not this page.
+</#if>

@@ -1,13 +1,10 @@
-package dev.vigil.compiler;
+package dev.vigil.compiler.model;
 
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.diag.Ids;
-import dev.vigil.compiler.model.Constant;
-import dev.vigil.compiler.model.Project;
-import dev.vigil.compiler.model.Queries;
 import dev.vigil.compiler.promql.PromqlChecker;
 import dev.vigil.compiler.promql.StringLiteral;
 import dev.vigil.compiler.promql.ValueType;

@@ -1,0 +1,534 @@
+package dev.vigil.compiler.lowering;
+
+import dev.vigil.compiler.ast.Binding;
+import dev.vigil.compiler.ast.Decl;
+import dev.vigil.compiler.ast.Decl.Argument;
+import dev.vigil.compiler.ast.Decl.TemplateDecl;
+import dev.vigil.compiler.ast.Decl.TemplateKind;
+import dev.vigil.compiler.ast.Name;
+import dev.vigil.compiler.ast.ParamType;
+import dev.vigil.compiler.ast.Scope;
+import dev.vigil.compiler.ast.Value;
+import dev.vigil.compiler.ast.Values;
+import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.diag.Suggest;
+import dev.vigil.compiler.model.ExpressionChecks;
+import dev.vigil.compiler.model.ModelBuilder;
+import dev.vigil.compiler.promql.NumberLiteral;
+import dev.vigil.compiler.promql.VectorSelector;
+import dev.vigil.compiler.source.Span;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The first lowering step: every {@code use} of a blueprint or template, and every {@code for} block, is
+ * replaced by the declarations its body builds with the arguments bound, so the model builder, the checks
+ * and the emitters see only ordinary declarations. Their spans lie in the template and say which
+ * expansion they belong to. Each template is type-checked once, at its definition, with stand-ins for
+ * its parameters; a template that fails that check is not expanded, so its errors are reported once.
+ */
+public final class TemplateExpansion {
+    /** Deeper than any real library nests; deep enough to stop a runaway before it exhausts memory. */
+    private static final int MAX_DEPTH = 16;
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** What a definition check keeps from the model builder: type and reference errors, not verdicts on stand-in values. */
+    private static final List<String> DEFINITION_FAMILIES = List.of("PromQL.", "Reuse.", "Property.", "Syntax.");
+    private static final Set<String> DEFINITION_IDS = Set.of(Ids.TYPE_MISMATCH, Ids.TYPE_UNKNOWN_KIND, Ids.REFERENCE_UNKNOWN);
+
+    private final DiagnosticSink sink;
+    private final Map<String, TemplateDecl> templates = new TreeMap<>();
+    private final Map<String, Value> globals = new HashMap<>();
+    private final Map<String, Map<String, Value>> serviceConstants = new HashMap<>();
+    private final List<Decl> projectDecls = new ArrayList<>();
+    private final Set<String> broken = new HashSet<>();
+
+    private TemplateExpansion(DiagnosticSink sink) {
+        this.sink = sink;
+    }
+
+    /** The files with every use and loop expanded; files come sorted by path, and so does the result. */
+    public static List<VigilFile> expand(List<VigilFile> files, DiagnosticSink sink) {
+        TemplateExpansion e = new TemplateExpansion(sink);
+        e.collect(files);
+        if (!e.anythingToExpand(files)) {
+            return files;
+        }
+        e.templates.values().forEach(e::checkDefinition);
+        List<VigilFile> out = new ArrayList<>();
+        for (VigilFile f : files) {
+            List<Decl> decls = new ArrayList<>();
+            for (Decl d : f.decls()) {
+                decls.add(d instanceof Decl.ServiceDecl s ? e.service(s) : d);
+            }
+            out.add(new VigilFile(f.path(), f.imports(), decls, f.comments(), f.span()));
+        }
+        return out;
+    }
+
+    private void collect(List<VigilFile> files) {
+        for (VigilFile f : files) {
+            for (Decl d : f.decls()) {
+                if (d instanceof TemplateDecl t) {
+                    TemplateDecl first = templates.putIfAbsent(t.name().text(), t);
+                    if (first != null) {
+                        sink.error(Ids.NAME_DUPLICATE, t.name().span(), "Template `" + t.name().text()
+                                + "` is declared twice.", "The first is at " + first.name().span() + "; rename one.");
+                    }
+                } else if (d instanceof Decl.ConstDecl c) {
+                    globals.putIfAbsent(c.name().text(), c.value());
+                    projectDecls.add(d);
+                } else if (d instanceof Decl.SeveritiesDecl || d instanceof Decl.SettingsDecl
+                        || d instanceof Decl.AlertWindowsDecl) {
+                    projectDecls.add(d);
+                } else if (d instanceof Decl.ServiceDecl s) {
+                    Map<String, Value> consts = serviceConstants.computeIfAbsent(s.name().text(), k -> new HashMap<>());
+                    for (Decl.ServiceMember m : s.members()) {
+                        if (m instanceof Decl.ConstDecl c) {
+                            consts.putIfAbsent(c.name().text(), c.value());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean anythingToExpand(List<VigilFile> files) {
+        if (!templates.isEmpty()) {
+            return true;
+        }
+        for (VigilFile f : files) {
+            for (Decl d : f.decls()) {
+                if (d instanceof Decl.ServiceDecl s && s.members().stream().anyMatch(TemplateExpansion::expands)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean expands(Object member) {
+        if (member instanceof Decl.Use || member instanceof Decl.ForEach) {
+            return true;
+        }
+        if (member instanceof Decl.GroupDecl g) {
+            return g.rules().stream().anyMatch(TemplateExpansion::expands);
+        }
+        return member instanceof Decl.DashboardDecl d && d.items().stream().anyMatch(TemplateExpansion::expands);
+    }
+
+    // ------------------------------------------------------------ expansion
+
+    /** Where an expansion happens: the service, the templates it is inside (for recursion), and whether this is a definition check. */
+    private record Context(String service, Deque<String> templates, boolean checking) {
+        Context inside(String template) {
+            Deque<String> deeper = new ArrayDeque<>(templates);
+            deeper.push(template);
+            return new Context(service, deeper, checking);
+        }
+    }
+
+    private Decl.ServiceDecl service(Decl.ServiceDecl s) {
+        if (s.members().stream().noneMatch(TemplateExpansion::expands)) {
+            return s;
+        }
+        Context ctx = new Context(s.name().text(), new ArrayDeque<>(), false);
+        return new Decl.ServiceDecl(s.name(), s.extension(), members(s.members(), ctx), s.span());
+    }
+
+    private List<Decl.ServiceMember> members(List<?> members, Context ctx) {
+        List<Decl.ServiceMember> out = new ArrayList<>();
+        for (Object m : members) {
+            if (m instanceof Decl.Use u) {
+                expandUse(u, TemplateKind.BLUEPRINT, ctx, (body, inner) -> out.addAll(members(body, inner)));
+            } else if (m instanceof Decl.ForEach f) {
+                expandLoop(f, ctx, (body, inner) -> out.addAll(members(body, inner)));
+            } else if (m instanceof Decl.GroupDecl g && g.rules().stream().anyMatch(TemplateExpansion::expands)) {
+                out.add(new Decl.GroupDecl(g.name(), g.interval(), g.limit(), rules(g.rules(), ctx), g.span()));
+            } else if (m instanceof Decl.DashboardDecl d && d.items().stream().anyMatch(TemplateExpansion::expands)) {
+                out.add(new Decl.DashboardDecl(d.name(), d.title(), items(d.items(), ctx), d.span()));
+            } else {
+                out.add((Decl.ServiceMember) m);
+            }
+        }
+        return out;
+    }
+
+    private List<Decl.RuleDecl> rules(List<?> rules, Context ctx) {
+        List<Decl.RuleDecl> out = new ArrayList<>();
+        for (Object r : rules) {
+            if (r instanceof Decl.Use u) {
+                expandUse(u, TemplateKind.RULES, ctx, (body, inner) -> out.addAll(rules(body, inner)));
+            } else if (r instanceof Decl.ForEach f) {
+                expandLoop(f, ctx, (body, inner) -> out.addAll(rules(body, inner)));
+            } else {
+                out.add((Decl.RuleDecl) r);
+            }
+        }
+        return out;
+    }
+
+    private List<Decl.DashboardItem> items(List<?> items, Context ctx) {
+        List<Decl.DashboardItem> out = new ArrayList<>();
+        for (Object i : items) {
+            if (i instanceof Decl.Use u) {
+                expandUse(u, TemplateKind.PANELS, ctx, (body, inner) -> out.addAll(items(body, inner)));
+            } else if (i instanceof Decl.ForEach f) {
+                expandLoop(f, ctx, (body, inner) -> out.addAll(items(body, inner)));
+            } else {
+                out.add((Decl.DashboardItem) i);
+            }
+        }
+        return out;
+    }
+
+    /** Receives a built body and the context to expand what it holds in turn. */
+    private interface Expanded {
+        void accept(List<?> body, Context inner);
+    }
+
+    private void expandUse(Decl.Use use, TemplateKind place, Context ctx, Expanded then) {
+        String name = use.template().text();
+        TemplateDecl t = templates.get(name);
+        if (t == null) {
+            String near = Suggest.closest(name, templates.keySet());
+            sink.error(Ids.REFERENCE_UNKNOWN, use.template().span(), "Unknown template `" + name + "`.",
+                    near != null ? "Did you mean `" + near + "`?"
+                            : "Declare it with `" + place.keyword() + " " + name + "(...) { ... }`, or import the file "
+                                    + "that does.");
+            return;
+        }
+        if (t.kind() != place) {
+            sink.error(Ids.REUSE_WRONG_PLACE, use.template().span(), "`" + name + "` is a `" + t.kind().keyword()
+                    + "`, whose " + t.kind().holds() + " belong in " + t.kind().usedIn() + ", not in " + place.usedIn() + ".",
+                    "Use it inside " + t.kind().usedIn() + ".");
+            return;
+        }
+        if (ctx.templates().contains(name) || ctx.templates().size() >= MAX_DEPTH) {
+            List<String> chain = new ArrayList<>(ctx.templates());
+            java.util.Collections.reverse(chain);
+            chain.add(name);
+            sink.error(Ids.REUSE_RECURSIVE, use.span(), ctx.templates().contains(name)
+                    ? "Template `" + name + "` uses itself: " + String.join(" → ", chain) + "."
+                    : "Templates nest more than " + MAX_DEPTH + " deep here: " + String.join(" → ", chain) + ".",
+                    "A template cannot expand into itself; move the shared part into a third template.");
+            return;
+        }
+        Map<String, Binding> bindings = arguments(t, use, ctx);
+        // A broken template's errors are at its definition; its uses still have their arguments checked.
+        if (bindings == null || ctx.checking() || broken.contains(name)) {
+            // A definition check verifies the signature of nested uses; their bodies are checked at their own definitions.
+            return;
+        }
+        Scope scope = t.body().enclosing().child(bindings, new Span.Via(Span.Via.Kind.TEMPLATE, name, use.span()), false);
+        then.accept(t.body().build(scope, sink), ctx.inside(name));
+    }
+
+    private void expandLoop(Decl.ForEach f, Context ctx, Expanded then) {
+        Optional<List<Value>> items = listItems(f.list(), ctx);
+        if (items.isEmpty()) {
+            return;
+        }
+        String variable = f.variable().text();
+        for (Value item : items.get()) {
+            Binding b = Binding.value(elementType(item), item);
+            String shown = variable + " = " + (item instanceof Value.StringValue s ? "\"" + s.value() + "\"" : textOf(item));
+            Span.Via via = ctx.checking() ? null : new Span.Via(Span.Via.Kind.LOOP, shown, f.span());
+            Scope scope = f.body().enclosing().child(Map.of(variable, b), via, ctx.checking());
+            then.accept(f.body().build(scope, sink), ctx);
+        }
+    }
+
+    private Optional<List<Value>> listItems(Value list, Context ctx) {
+        Value v = resolve(list, ctx);
+        if (v instanceof Value.ListValue l) {
+            List<Value> items = new ArrayList<>();
+            for (Value item : l.items()) {
+                items.add(resolve(item, ctx));
+            }
+            return Optional.of(items);
+        }
+        if (v != null) {
+            sink.error(Ids.REUSE_NOT_A_LIST, list.span(), "`for` needs a list, but this is " + v.kind() + ".",
+                    "Write a list, such as `[\"orders\", \"payments\"]`, or a constant or parameter that holds one.");
+        }
+        return Optional.empty();
+    }
+
+    private static ParamType elementType(Value v) {
+        if (v instanceof Value.NumberValue) {
+            return ParamType.NUMBER;
+        } else if (v instanceof Value.PercentValue) {
+            return ParamType.PERCENTAGE;
+        } else if (v instanceof Value.DurationValue) {
+            return ParamType.DURATION;
+        } else if (v instanceof Value.ListValue) {
+            return ParamType.STRINGS;
+        }
+        return ParamType.STRING;
+    }
+
+    /** A constant's value in this service; null after reporting an unknown one. */
+    private Value resolve(Value v, Context ctx) {
+        if (!(v instanceof Value.ConstRefValue ref)) {
+            return v;
+        }
+        Map<String, Value> local = ctx.service() == null ? Map.of() : serviceConstants.getOrDefault(ctx.service(), Map.of());
+        Value found = local.containsKey(ref.name()) ? local.get(ref.name()) : globals.get(ref.name());
+        if (found == null) {
+            Set<String> known = new HashSet<>(globals.keySet());
+            known.addAll(local.keySet());
+            String near = Suggest.closest(ref.name(), known);
+            sink.error(Ids.REFERENCE_UNKNOWN, ref.span(), "Unknown constant `$" + ref.name() + "`.",
+                    near != null ? "Did you mean `$" + near + "`?" : "Declare it with `const " + ref.name() + " = ...`.");
+            return null;
+        }
+        return found instanceof Value.ConstRefValue ? null : Values.respan(found, ref.span());
+    }
+
+    // ------------------------------------------------------------ arguments
+
+    /** The bindings for a use, or null after reporting every argument that does not fit. */
+    private Map<String, Binding> arguments(TemplateDecl t, Decl.Use use, Context ctx) {
+        Map<String, Decl.Param> params = new LinkedHashMap<>();
+        t.params().forEach(p -> params.putIfAbsent(p.name().text(), p));
+        Map<String, Binding> out = new HashMap<>();
+        boolean ok = true;
+        Set<String> given = new HashSet<>();
+        for (Argument a : use.arguments()) {
+            String name = a.name().text();
+            Decl.Param p = params.get(name);
+            if (p == null) {
+                String near = Suggest.closest(name, params.keySet());
+                sink.error(Ids.REUSE_UNKNOWN_PARAMETER, a.name().span(), "Template `" + t.name().text()
+                        + "` has no parameter `" + name + "`.", near != null ? "Did you mean `" + near + "`?"
+                                : "Its parameters are " + listed(params.keySet()) + ".");
+                ok = false;
+                continue;
+            }
+            if (!given.add(name)) {
+                sink.error(Ids.NAME_DUPLICATE, a.name().span(), "`" + name + "` is passed twice.", "Keep one.");
+                ok = false;
+                continue;
+            }
+            Optional<ParamType> type = ParamType.parse(p.type().text());
+            if (type.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            Binding b = bind(type.get(), a, p, ctx);
+            if (b == null) {
+                ok = false;
+            } else {
+                out.put(name, b);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Decl.Param p : params.values()) {
+            if (!given.contains(p.name().text())) {
+                if (p.defaultValue() != null && broken.contains(t.name().text())) {
+                    continue;
+                }
+                if (p.defaultValue() == null) {
+                    missing.add("`" + p.name().text() + " " + p.type().text() + "`");
+                } else {
+                    Binding b = ParamType.parse(p.type().text())
+                            .map(type -> bind(type, p.defaultValue(), p, new Context(ctx.service(), ctx.templates(), true)))
+                            .orElse(null);
+                    if (b == null) {
+                        ok = false;
+                    } else {
+                        out.put(p.name().text(), b);
+                    }
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            sink.error(Ids.REUSE_MISSING_ARGUMENT, use.template().span(), "`use " + t.name().text() + "` leaves out "
+                    + String.join(", ", missing) + ", which " + (missing.size() == 1 ? "has" : "have") + " no default.",
+                    "Pass " + (missing.size() == 1 ? "it" : "them") + " by name, such as `" + missing.get(0)
+                            .replaceAll("`(\\w+) .*", "$1") + " = ...`.");
+            ok = false;
+        }
+        if (ctx.service() != null) {
+            out.putIfAbsent("service", Binding.value(ParamType.STRING, new Value.StringValue(ctx.service(), use.span())));
+        }
+        return ok ? out : null;
+    }
+
+    /** The binding for an argument (or default) of {@code type}, or null after reporting why it does not fit. */
+    private Binding bind(ParamType type, Argument a, Decl.Param p, Context ctx) {
+        if (a.query() != null) {
+            if (type == ParamType.QUERY) {
+                return Binding.query(a.query());
+            }
+            if (type == ParamType.MATCHERS && a.query() instanceof VectorSelector v && v.metricName() == null) {
+                return Binding.matchers(v.matchers());
+            }
+            return mismatch(type, a, p, "a query", type == ParamType.MATCHERS
+                    ? "Matchers are written in braces without a metric name: `{job=\"api\"}`." : null);
+        }
+        Value v = resolve(a.value(), ctx);
+        if (v == null) {
+            return null;
+        }
+        String why = fits(type, v);
+        if (why == null) {
+            if (type == ParamType.QUERY) {
+                return Binding.query(v instanceof Value.NameValue n ? new VectorSelector(n.name(), List.of(), n.span())
+                        : new NumberLiteral(((Value.NumberValue) v).value().doubleValue(), ((Value.NumberValue) v).text(), v.span()));
+            }
+            return Binding.value(type, v);
+        }
+        return mismatch(type, a, p, v.kind(), why.isEmpty() ? null : why);
+    }
+
+    /** Null when {@code v} has {@code type}; otherwise a hint, empty when there is none. */
+    private static String fits(ParamType type, Value v) {
+        return switch (type) {
+            case STRING -> v instanceof Value.StringValue ? null
+                    : v instanceof Value.NameValue n ? "Write it in quotes: `\"" + n.name() + "\"`." : "";
+            case NUMBER -> v instanceof Value.NumberValue ? null
+                    : v instanceof Value.PercentValue p ? "Write `" + p.percent().movePointLeft(2).stripTrailingZeros()
+                            .toPlainString() + "`, or declare the parameter `percentage`." : "";
+            case PERCENTAGE -> v instanceof Value.PercentValue ? null
+                    : v instanceof Value.NumberValue n ? "Write `" + n.text() + "%` for a percentage." : "";
+            case DURATION -> v instanceof Value.DurationValue ? null
+                    : v instanceof Value.NumberValue n ? "Give the unit: `" + n.text() + "s` or `" + n.text() + "m`." : "";
+            case LABEL -> labelName(v) ? null : "A label name is a word such as `instance`.";
+            case LABELS, STRINGS -> v instanceof Value.ListValue l && l.items().stream().allMatch(i -> type == ParamType.LABELS
+                    ? labelName(i) : i instanceof Value.StringValue || i instanceof Value.NameValue) ? null
+                    : "Write a list: `[" + (type == ParamType.LABELS ? "job, instance" : "\"orders\", \"payments\"") + "]`.";
+            case MATCHERS -> "Matchers are written in braces: `{job=\"api\"}`.";
+            case QUERY -> v instanceof Value.NameValue || v instanceof Value.NumberValue ? null
+                    : v instanceof Value.StringValue ? "Queries are written without quotes." : "";
+        };
+    }
+
+    private static boolean labelName(Value v) {
+        String text = v instanceof Value.NameValue n ? n.name() : v instanceof Value.StringValue s ? s.value() : null;
+        return text != null && LABEL_NAME.matcher(text).matches();
+    }
+
+    private Binding mismatch(ParamType type, Argument a, Decl.Param p, String kind, String hint) {
+        sink.error(Ids.REUSE_ARGUMENT_TYPE, a.valueSpan(), "`" + p.name().text() + "` is " + type.noun() + ", but this is "
+                + kind + ".", hint != null ? hint : "It is declared `" + p.name().text() + " " + type.keyword() + "` at "
+                        + p.span() + ".");
+        return null;
+    }
+
+    private static String listed(java.util.Collection<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+    }
+
+    private static String textOf(Value v) {
+        return Values.text(v);
+    }
+
+    // ------------------------------------------------------------ definitions
+
+    /**
+     * Builds the body once with its defaults, or stand-ins of each parameter's type, and keeps what the
+     * model builder and the PromQL type rules report inside it: a mistake there is the template's, whatever
+     * the arguments, and is reported once, here. Verdicts on values (an objective out of range) wait for
+     * real arguments.
+     */
+    private void checkDefinition(TemplateDecl t) {
+        boolean ok = true;
+        Map<String, Binding> standIns = new HashMap<>();
+        Context ctx = new Context(null, new ArrayDeque<>(List.of(t.name().text())), true);
+        for (Decl.Param p : t.params()) {
+            String name = p.name().text();
+            Optional<ParamType> type = ParamType.parse(p.type().text());
+            if (standIns.containsKey(name)) {
+                sink.error(Ids.REUSE_PARAMETER, p.name().span(), "Parameter `" + name + "` is declared twice.", "Keep one.");
+                ok = false;
+            } else if (name.equals("service")) {
+                sink.error(Ids.REUSE_PARAMETER, p.name().span(), "`$service` is the name of the service a template is "
+                        + "used in, in every template.", "Rename the parameter.");
+                ok = false;
+            } else if (type.isEmpty()) {
+                String near = Suggest.closest(p.type().text(), ParamType.keywords());
+                sink.error(Ids.REUSE_PARAMETER, p.type().span(), "`" + p.type().text() + "` is not a parameter type.",
+                        near != null ? "Did you mean `" + near + "`?" : "The types are " + listed(ParamType.keywords()) + ".");
+                ok = false;
+            } else {
+                Binding b = p.defaultValue() == null ? null : bind(type.get(), p.defaultValue(), p, ctx);
+                ok &= p.defaultValue() == null || b != null;
+                standIns.put(name, b != null ? b : type.get().placeholder(p.name().span()));
+            }
+        }
+        standIns.put("service", Binding.value(ParamType.STRING, new Value.StringValue("placeholder", t.name().span())));
+        Scope scope = t.body().enclosing().child(standIns, null, true);
+        DiagnosticSink built = new DiagnosticSink();
+        List<?> body = t.body().build(scope, built);
+        DiagnosticSink outer = new DiagnosticSink();
+        Span at = t.name().span();
+        Name placeholder = new Name("placeholder", at);
+        // Nested uses are checked against their signatures, loops are built: all into `outer`.
+        TemplateExpansion nested = forDefinition(outer);
+        List<Decl.ServiceMember> members = switch (t.kind()) {
+            case BLUEPRINT -> nested.members(body, ctx);
+            case RULES -> List.of(new Decl.GroupDecl(placeholder, null, null, nested.rules(body, ctx), at));
+            case PANELS -> List.of(new Decl.DashboardDecl(placeholder, null, nested.items(body, ctx), at));
+        };
+        List<Decl> decls = new ArrayList<>(projectDecls);
+        decls.add(new Decl.ServiceDecl(placeholder, false, members, at));
+        DiagnosticSink model = new DiagnosticSink();
+        ExpressionChecks.run(ModelBuilder.build(List.of(new VigilFile(t.span().file(), List.of(), decls, List.of(), t.span())),
+                model), model);
+        for (Diagnostic d : built.sorted()) {
+            sink.report(d);
+            ok &= !d.isError();
+        }
+        for (Diagnostic d : outer.sorted()) {
+            sink.report(d);
+            ok &= !d.isError();
+        }
+        for (Diagnostic d : model.sorted()) {
+            if (d.isError() && inside(d.span(), t.span()) && definitional(d.code())) {
+                sink.report(d);
+                ok = false;
+            }
+        }
+        for (Decl.Param p : t.params()) {
+            if (!scope.used().contains(p.name().text()) && ok) {
+                sink.warning(Ids.REUSE_UNUSED_PARAMETER, p.name().span(), "Template `" + t.name().text()
+                        + "` never uses its parameter `" + p.name().text() + "`.",
+                        "Use it as `$" + p.name().text() + "` in the body, or remove it.");
+            }
+        }
+        if (!ok) {
+            broken.add(t.name().text());
+        }
+    }
+
+    /** An expander sharing this one's templates and constants, reporting into {@code into}. */
+    private TemplateExpansion forDefinition(DiagnosticSink into) {
+        TemplateExpansion e = new TemplateExpansion(into);
+        e.templates.putAll(templates);
+        e.globals.putAll(globals);
+        e.projectDecls.addAll(projectDecls);
+        return e;
+    }
+
+    private static boolean inside(Span s, Span template) {
+        return s.file().equals(template.file()) && s.line() >= template.line() && s.endLine() <= template.endLine();
+    }
+
+    private static boolean definitional(String code) {
+        return DEFINITION_IDS.contains(code) || DEFINITION_FAMILIES.stream().anyMatch(code::startsWith);
+    }
+}
