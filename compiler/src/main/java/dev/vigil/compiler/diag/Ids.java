@@ -375,7 +375,7 @@ public final class Ids {
     public static final String REUSE_RECURSIVE = "Reuse.Recursive";
 
     @Reports("A `for` block over something that is not a list.")
-    public static final String REUSE_NOT_A_LIST = "Reuse.NotAList";
+    public static final String REUSE_LIST_EXPECTED = "Reuse.ListExpected";
 
     @Reports("A `${name|filter}` in a template string with a filter Vigil does not have.")
     public static final String REUSE_INTERPOLATION = "Reuse.Interpolation";

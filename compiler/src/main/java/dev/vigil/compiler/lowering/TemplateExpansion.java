@@ -45,7 +45,7 @@ public final class TemplateExpansion {
     private static final int MAX_DEPTH = 16;
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     /** What a definition check keeps from the model builder: type and reference errors, not verdicts on stand-in values. */
-    private static final List<String> DEFINITION_FAMILIES = List.of("PromQL.", "Reuse.", "Property.", "Syntax.");
+    private static final List<String> DEFINITION_FAMILIES = List.of("PromQL", "Reuse", "Property", "Syntax");
     private static final Set<String> DEFINITION_IDS = Set.of(Ids.TYPE_MISMATCH, Ids.TYPE_UNKNOWN_KIND, Ids.REFERENCE_UNKNOWN);
 
     private final DiagnosticSink sink;
@@ -261,7 +261,7 @@ public final class TemplateExpansion {
             return Optional.of(items);
         }
         if (v != null) {
-            sink.error(Ids.REUSE_NOT_A_LIST, list.span(), "`for` needs a list, but this is " + v.kind() + ".",
+            sink.error(Ids.REUSE_LIST_EXPECTED, list.span(), "`for` needs a list, but this is " + v.kind() + ".",
                     "Write a list, such as `[\"orders\", \"payments\"]`, or a constant or parameter that holds one.");
         }
         return Optional.empty();
@@ -529,6 +529,6 @@ public final class TemplateExpansion {
     }
 
     private static boolean definitional(String code) {
-        return DEFINITION_IDS.contains(code) || DEFINITION_FAMILIES.stream().anyMatch(code::startsWith);
+        return DEFINITION_IDS.contains(code) || DEFINITION_FAMILIES.stream().anyMatch(f -> code.startsWith(f + "."));
     }
 }
