@@ -186,7 +186,7 @@ alertProp
     | SUMMARY value                                       # summaryProp
     | DESCRIPTION value                                   # descriptionProp
     | GUARD expr                                          # guardProp
-    | PANEL dottedName                                    # panelProp
+    | PANEL (dottedName | STRING)                         # panelProp
     | RUNBOOK LEFT_BRACE runbookItem* RIGHT_BRACE         # runbookProp
     | RUNBOOK value                                       # runbookLinkProp
     | ANNOTATIONS labelBlock                              # alertAnnotationsProp
@@ -261,7 +261,7 @@ panelDecl
 panelOption
     : QUERY expr                                          # queryOption
     | THRESHOLDS LEFT_BRACE (threshold (COMMA? threshold)* COMMA?)? RIGHT_BRACE  # thresholdsOption
-    | THRESHOLDS FROM name                                # thresholdsFromOption
+    | THRESHOLDS FROM (name | STRING)                     # thresholdsFromOption
     | LINK value value                                    # linkOption
     | name value                                          # panelSetting
     ;
@@ -324,8 +324,8 @@ testDecl
 testItem
     : EVERY value                                         # intervalItem
     | SERIES vectorSelector EQL value                     # seriesItem
-    | AT_TIME value EXPECT ALERT name labelBlock? (VALUE value)? annotationBlock?   # expectAlertItem
-    | AT_TIME value EXPECT NO ALERT name                       # expectNoAlertItem
+    | AT_TIME value EXPECT ALERT (name | STRING) labelBlock? (VALUE value)? annotationBlock?   # expectAlertItem
+    | AT_TIME value EXPECT NO ALERT (name | STRING)            # expectNoAlertItem
     | AT_TIME value EXPECT VALUE expr IS (EMPTY | LEFT_BRACKET (sample (COMMA? sample)* COMMA?)? RIGHT_BRACKET)  # expectValueItem
     ;
 

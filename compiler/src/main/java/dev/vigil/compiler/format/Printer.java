@@ -224,7 +224,31 @@ final class Printer {
             inhibitionTest(n);
             return;
         }
+        if (n.rule().equals("templateParams") && !flat && out.column() + columns(measure(n, out.column())) > WIDTH) {
+            parameters(n);
+            return;
+        }
         children(n, 0);
+    }
+
+    /** A template's parameters too long for one line: one per line, the closing parenthesis under the header. */
+    private void parameters(Node n) {
+        List<Element> cs = n.children();
+        token((Leaf) cs.get(0));
+        int outer = indent;
+        for (int i = 1; i < cs.size() - 1; i++) {
+            if (isLeaf(cs.get(i), "COMMA")) {
+                out.glue();
+                token((Leaf) cs.get(i));
+                continue;
+            }
+            out.line(outer + INDENT, false);
+            indent = outer + INDENT;
+            element(cs.get(i));
+            indent = outer;
+        }
+        out.line(outer, false);
+        out.token((Leaf) cs.get(cs.size() - 1), outer, true);
     }
 
     /** {@code TARGET while SOURCE expect ...}: a case too long for one line continues at `while`, indented. */
@@ -365,8 +389,12 @@ final class Printer {
                 // `x{a="b"}`, `-1`, `99.9%`, `offset -5m`, `:name`; in a duration only a sign is glued.
                 return !n.kind().equals("DurationExpr") || n.children().size() == 2 && i == 1;
             }
-            case "Call", "LabelValuesSource", "DurationAtom" -> {
+            case "Call", "LabelValuesSource", "DurationAtom", "UseDecl" -> {
                 return first.equals("LEFT_PAREN");
+            }
+            case "BlueprintDecl", "RulesTemplateDecl", "PanelsTemplateDecl" -> {
+                // `blueprint red(job string)`, as a call is written.
+                return first.equals("LEFT_PAREN") && next instanceof Node p && p.rule().equals("templateParams");
             }
             case "Aggregation" -> {
                 return first.equals("LEFT_PAREN") && prev instanceof Node p && p.rule().equals("aggregateOp");

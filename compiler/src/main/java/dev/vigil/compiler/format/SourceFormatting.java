@@ -89,6 +89,10 @@ public final class SourceFormatting {
         if (node instanceof Span) {
             return "";
         }
+        if (node instanceof dev.vigil.compiler.ast.Decl.Body body) {
+            // A template or loop body, built unbound: as written, with its `$` references.
+            return withoutSpans(body.build(body.enclosing(), new DiagnosticSink()));
+        }
         if (node instanceof Record r) {
             List<Object> parts = new ArrayList<>();
             parts.add(r.getClass().getName());

@@ -317,6 +317,15 @@ final class AstBuilder {
         } else if (p instanceof GuardPropContext g) {
             return new Decl.Guard(expr(g.expr()), span(g));
         } else if (p instanceof PanelPropContext pp) {
+            if (pp.STRING() != null) {
+                // `panel "${service}_red.errors"` in a template: the same dashboard.panel reference, built.
+                String text = string(pp.STRING());
+                Span at = span(pp.STRING().getSymbol());
+                int dot = text.indexOf('.');
+                Name first = new Name(dot < 0 ? text : text.substring(0, dot), at);
+                return new Decl.PanelLink(new DottedName(first, dot < 0 ? null : new Name(text.substring(dot + 1), at), at),
+                        span(pp));
+            }
             return new Decl.PanelLink(dotted(pp.dottedName()), span(pp));
         } else if (p instanceof RunbookLinkPropContext rl) {
             return new Decl.RunbookLink(value(rl.value()), span(rl));
@@ -460,7 +469,7 @@ final class AstBuilder {
                 }
                 options.add(new Decl.Thresholds(steps, span(t)));
             } else if (o instanceof ThresholdsFromOptionContext f) {
-                options.add(new Decl.ThresholdsFrom(name(f.name()), span(f)));
+                options.add(new Decl.ThresholdsFrom(declName(f.name(), f.STRING()), span(f)));
             } else if (o instanceof LinkOptionContext l) {
                 options.add(new Decl.Link(value(l.value(0)), value(l.value(1)), span(l)));
             } else {
@@ -486,9 +495,10 @@ final class AstBuilder {
                 List<LabelPair> annotations = e.annotationBlock() == null
                         ? List.of() : labels(e.annotationBlock().labelBlock());
                 Value alertValue = e.value().size() > 1 ? value(e.value(1)) : null;
-                items.add(new Decl.ExpectAlert(value(e.value(0)), name(e.name()), labels, alertValue, annotations, span(e)));
+                items.add(new Decl.ExpectAlert(value(e.value(0)), declName(e.name(), e.STRING()), labels, alertValue,
+                        annotations, span(e)));
             } else if (i instanceof ExpectNoAlertItemContext n) {
-                items.add(new Decl.ExpectNoAlert(value(n.value()), name(n.name()), span(n)));
+                items.add(new Decl.ExpectNoAlert(value(n.value()), declName(n.name(), n.STRING()), span(n)));
             } else {
                 ExpectValueItemContext v = (ExpectValueItemContext) i;
                 List<Decl.Sample> samples = new ArrayList<>();

@@ -42,6 +42,10 @@ final class Meaning {
         if (v == null || v instanceof Span) {
             return null;
         }
+        if (v instanceof dev.vigil.compiler.ast.Decl.Body body) {
+            // A template body means what it holds as written.
+            return spanless(body.build(body.enclosing(), new dev.vigil.compiler.diag.DiagnosticSink()));
+        }
         if (v instanceof Optional<?> o) {
             return o.map(Meaning::spanless).orElse(null);
         }

@@ -132,7 +132,10 @@ public final class RunbookEmitter implements Emitter {
         return m;
     }
 
-    /** Where the outermost template was used: file name and line, the same from any working directory. */
+    /**
+     * The file where the outermost template was used, by name: the same from any working directory, and
+     * unchanged when lines are added above the use, so a runbook changes only when what it says does.
+     */
     private static String templateUse(dev.vigil.compiler.source.Span span) {
         dev.vigil.compiler.source.Span site = null;
         for (var v = span.via(); v != null; v = v.site().via()) {
@@ -141,8 +144,7 @@ public final class RunbookEmitter implements Emitter {
         if (site == null) {
             return "";
         }
-        String file = site.file().substring(site.file().lastIndexOf('/') + 1);
-        return file + ":" + site.line();
+        return site.file().substring(site.file().lastIndexOf('/') + 1);
     }
 
     private static String prometheusUrl(Project project, Service service) {
