@@ -46,6 +46,9 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Mixin
     VersionOptions.Grafana grafana;
 
+    @CommandLine.Mixin
+    LibraryOptions libraries;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,7 +79,7 @@ final class BuildCommand implements Callable<Integer> {
         Build.Result result;
         try {
             result = Build.run(project, output, new EmitSettings(Optional.ofNullable(templates)),
-                    CheckCommand.options(versions, grafana, spec), emitters);
+                    CheckCommand.options(versions, grafana, libraries, spec), emitters);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;

@@ -39,6 +39,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     VersionOptions.Grafana grafana;
 
+    @CommandLine.Mixin
+    LibraryOptions libraries;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CompileResult result;
         try {
-            result = new Compiler(SourceLoader.fromWorkingDirectory(), options(versions, grafana, spec)).check(paths);
+            result = new Compiler(SourceLoader.fromWorkingDirectory(), options(versions, grafana, libraries, spec)).check(paths);
             if (strict) {
                 result = result.withWarningsAsErrors();
             }
@@ -57,10 +60,11 @@ final class CheckCommand implements Callable<Integer> {
         return Report.print(result, format, spec.commandLine().getOut());
     }
 
-    /** The compile options the command line sets: the target versions. */
-    static CompileOptions options(VersionOptions versions, VersionOptions.Grafana grafana, CommandLine.Model.CommandSpec spec) {
+    /** The compile options the command line sets: the target versions and the library path. */
+    static CompileOptions options(VersionOptions versions, VersionOptions.Grafana grafana, LibraryOptions libraries,
+            CommandLine.Model.CommandSpec spec) {
         Map<TargetVersions.Tool, Version> given = versions.versions(spec.commandLine());
         grafana.addTo(given, spec.commandLine());
-        return new CompileOptions(OptionalLong.empty(), Map.of(), given);
+        return libraries.addTo(new CompileOptions(OptionalLong.empty(), Map.of(), given), spec.commandLine());
     }
 }

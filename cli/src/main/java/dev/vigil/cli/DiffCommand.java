@@ -55,6 +55,9 @@ final class DiffCommand implements Callable<Integer> {
                     + "loses a receiver (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
+    @CommandLine.Mixin
+    LibraryOptions libraries;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,21 +66,20 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DiffInputs.Outcome outcome;
+        CompileOptions options = libraries.addTo(CompileOptions.DEFAULT, spec.commandLine());
         try {
             if (revision != null) {
                 if (paths.size() > 1) {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "With --git, give at most one PATH (the project directory).");
                 }
-                outcome = DiffInputs.git(paths.isEmpty() ? Path.of(".") : paths.get(0), revision,
-                        CompileOptions.DEFAULT);
+                outcome = DiffInputs.git(paths.isEmpty() ? Path.of(".") : paths.get(0), revision, options);
             } else {
                 if (paths.size() != 2) {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "Give two project directories, OLD and NEW, or --git REV [PATH].");
                 }
-                outcome = DiffInputs.directories(paths.get(0), paths.get(1), Path.of("").toAbsolutePath(),
-                        CompileOptions.DEFAULT);
+                outcome = DiffInputs.directories(paths.get(0), paths.get(1), Path.of("").toAbsolutePath(), options);
             }
         } catch (InputException e) {
             err.println("vigil: " + e.getMessage());

@@ -109,6 +109,9 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Mixin
     VersionOptions.Grafana grafana;
 
+    @CommandLine.Mixin
+    LibraryOptions libraries;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -152,7 +155,7 @@ final class TestCommand implements Callable<Integer> {
         }
         CompileResult compiled;
         try {
-            compiled = new Compiler(SourceLoader.fromWorkingDirectory(), CheckCommand.options(versions, grafana, spec))
+            compiled = new Compiler(SourceLoader.fromWorkingDirectory(), CheckCommand.options(versions, grafana, libraries, spec))
                     .check(List.of(project));
         } catch (InputException e) {
             err.println("vigil: " + e.getMessage());

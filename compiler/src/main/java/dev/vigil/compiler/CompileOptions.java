@@ -3,28 +3,43 @@ package dev.vigil.compiler;
 import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
  * What a build tool adds to the sources: a scrape interval and target versions (which the sources
- * may then not set too, since which one wins would be a guess) and check levels applied after the
- * project's own {@code checks} block. Keys are check ids or families.
+ * may then not set too, since which one wins would be a guess), check levels applied after the
+ * project's own {@code checks} block, and the library path, the jars and directories that
+ * {@code import "lib:<library>"} reads from, the first that holds a library winning. Keys of the
+ * levels are check ids or families.
  */
 public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
-        Map<TargetVersions.Tool, Version> targetVersions) {
+        Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath) {
     public static final CompileOptions DEFAULT = new CompileOptions(OptionalLong.empty(), Map.of());
 
     public CompileOptions {
         severityOverrides = Collections.unmodifiableMap(new TreeMap<>(severityOverrides));
         targetVersions = Collections.unmodifiableMap(targetVersions.isEmpty()
                 ? new EnumMap<>(TargetVersions.Tool.class) : new EnumMap<>(targetVersions));
+        libraryPath = List.copyOf(libraryPath);
+    }
+
+    public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
+            Map<TargetVersions.Tool, Version> targetVersions) {
+        this(scrapeIntervalMillis, severityOverrides, targetVersions, List.of());
     }
 
     public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides) {
         this(scrapeIntervalMillis, severityOverrides, Map.of());
+    }
+
+    /** These options with {@code libraries} as the library path, in order of precedence. */
+    public CompileOptions withLibraryPath(List<Path> libraries) {
+        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraries);
     }
 }

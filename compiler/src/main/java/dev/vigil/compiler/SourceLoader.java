@@ -106,17 +106,46 @@ public final class SourceLoader {
 
     /** Reads a UTF-8 file; an unreadable or wrongly encoded file becomes a diagnostic, not an exception. */
     public Optional<SourceFile> read(Path file, DiagnosticSink sink) {
-        String shown = displayPath(file);
+        return read(displayPath(file), new Content() {
+            @Override
+            public long size() throws IOException {
+                return Files.size(file);
+            }
+
+            @Override
+            public byte[] bytes() throws IOException {
+                return dev.vigil.compiler.io.FileOps.current().read(file);
+            }
+        }, sink);
+    }
+
+    /** A source's bytes wherever they are kept: in a file, or in a library's jar. */
+    public interface Content {
+        /** The size the source claims, checked against {@link #MAX_BYTES} before anything is read. */
+        long size() throws IOException;
+
+        /** The bytes; more than {@link #MAX_BYTES} of them need not be read, since the source is refused then. */
+        byte[] bytes() throws IOException;
+    }
+
+    /**
+     * Reads a source shown as {@code shown} with the limits every input has: its size, UTF-8, a byte order mark
+     * dropped. Whatever is wrong becomes a diagnostic, not an exception.
+     */
+    public static Optional<SourceFile> read(String shown, Content content, DiagnosticSink sink) {
         Span where = new Span(shown, 1, 1, 1, 1);
         try {
-            long size = Files.size(file);
+            long size = content.size();
             if (size > MAX_BYTES) {
-                sink.error(Ids.INPUT_TOO_LARGE, where,
-                        "The file is " + size + " bytes; Vigil reads files of up to " + MAX_BYTES + " bytes.",
-                        "Split it into several files.");
+                tooLarge(where, size + " bytes", sink);
                 return Optional.empty();
             }
-            byte[] bytes = dev.vigil.compiler.io.FileOps.current().read(file);
+            byte[] bytes = content.bytes();
+            if (bytes.length > MAX_BYTES) {
+                // A jar entry can hold more than it claims.
+                tooLarge(where, "more than " + MAX_BYTES + " bytes", sink);
+                return Optional.empty();
+            }
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -137,6 +166,11 @@ public final class SourceLoader {
             sink.error(Ids.INPUT_UNREADABLE, where, "The file cannot be read: " + reason + ".", null);
         }
         return Optional.empty();
+    }
+
+    private static void tooLarge(Span where, String size, DiagnosticSink sink) {
+        sink.error(Ids.INPUT_TOO_LARGE, where, "The file is " + size + "; Vigil reads files of up to " + MAX_BYTES
+                + " bytes.", "Split it into several files.");
     }
 
     /** Large enough for any real rules file, small enough that a mistaken path cannot exhaust memory. */

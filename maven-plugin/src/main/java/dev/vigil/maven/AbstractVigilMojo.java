@@ -4,8 +4,14 @@ import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.target.TargetVersions;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -75,6 +81,14 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File baseDirectory;
 
+    /**
+     * The project's resolved dependencies; those of scope compile and runtime that go on a classpath (jars, and the
+     * class directories of reactor modules not yet packaged) form the library path of {@code import "lib:..."}, in
+     * the POM's order.
+     */
+    @Parameter(defaultValue = "${project.artifacts}", readonly = true)
+    protected Set<Artifact> dependencies;
+
     /** The project's build directory; the plugin keeps its own state in {@code vigil-state} below it. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File buildDirectory;
@@ -93,7 +107,22 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         versions.put(TargetVersions.Tool.ALERTMANAGER, alertmanagerVersion);
         versions.put(TargetVersions.Tool.GRAFANA, grafanaVersion);
         return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
-                strict, severityOverrides == null ? Map.of() : severityOverrides, versions);
+                strict, severityOverrides == null ? Map.of() : severityOverrides, versions, libraryPath(dependencies));
+    }
+
+    /** The dependencies that can hold libraries: compile and runtime scope, on the classpath, a jar or a directory. */
+    static List<Path> libraryPath(Collection<Artifact> dependencies) {
+        List<Path> out = new ArrayList<>();
+        for (Artifact a : dependencies == null ? List.<Artifact>of() : dependencies) {
+            String scope = a.getScope() == null ? Artifact.SCOPE_COMPILE : a.getScope();
+            File file = a.getFile();
+            boolean classpath = a.getArtifactHandler() == null || a.getArtifactHandler().isAddedToClasspath();
+            if ((scope.equals(Artifact.SCOPE_COMPILE) || scope.equals(Artifact.SCOPE_RUNTIME)) && classpath
+                    && file != null && (file.isDirectory() || file.getName().endsWith(".jar") && file.isFile())) {
+                out.add(file.toPath());
+            }
+        }
+        return out;
     }
 
     /**

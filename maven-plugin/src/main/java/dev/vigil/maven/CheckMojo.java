@@ -8,6 +8,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.codehaus.plexus.build.BuildContext;
 
 /**
@@ -15,7 +16,8 @@ import org.codehaus.plexus.build.BuildContext;
  * prints it; errors fail the build with a message that lists each diagnostic with
  * {@code file:line:col} and its id; warnings are logged.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public final class CheckMojo extends AbstractVigilMojo {
     @Inject
     public CheckMojo(BuildContext buildContext, org.sonatype.plexus.build.incremental.BuildContext legacyBuildContext) {

@@ -5,11 +5,13 @@ import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.diag.CheckLevel;
+import dev.vigil.compiler.library.LibraryPath;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.SourceLoader;
 import dev.vigil.compiler.validate.CheckOverrides;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +55,31 @@ final class Compilation {
     static CompileOptions options(CompileRequest request) throws ConfigurationException {
         OptionalLong scrape = request.scrapeInterval().isPresent()
                 ? OptionalLong.of(scrapeMillis(request.scrapeInterval().get())) : OptionalLong.empty();
-        return new CompileOptions(scrape, overrides(request.severityOverrides()), versions(request.targetVersions()));
+        return new CompileOptions(scrape, overrides(request.severityOverrides()), versions(request.targetVersions()),
+                request.libraries());
+    }
+
+    /**
+     * The entries of the library path that hold a library, each with the digest of its libraries, in order: what of
+     * the dependencies decides the output. A jar is digested whole; a directory (a reactor module's classes) by its
+     * {@code META-INF/vigil} folder only.
+     */
+    static String libraryDigests(CompileRequest request) throws InputException, IOException {
+        if (request.libraries().isEmpty()) {
+            return "";
+        }
+        List<Path> carriers;
+        try (LibraryPath path = LibraryPath.open(request.libraries())) {
+            carriers = path.carriers();
+        } catch (LibraryPath.Unusable e) {
+            throw new InputException(e.getMessage());
+        }
+        StringBuilder out = new StringBuilder();
+        for (Path carrier : carriers) {
+            Path digested = Files.isDirectory(carrier) ? carrier.resolve(LibraryPath.FOLDER) : carrier;
+            out.append("library=").append(carrier).append(' ').append(Digests.ofPath(digested)).append('\n');
+        }
+        return out.toString();
     }
 
     static long scrapeMillis(String text) throws ConfigurationException {

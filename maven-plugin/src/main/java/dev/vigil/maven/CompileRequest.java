@@ -3,6 +3,7 @@ package dev.vigil.maven;
 import dev.vigil.compiler.target.TargetVersions;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,12 +18,19 @@ import java.util.TreeMap;
  * @param strict            warnings count as errors
  * @param severityOverrides check id or family to {@code error}, {@code warning}, {@code info} or {@code off}
  * @param targetVersions    the releases the POM targets, such as {@code 2.42} for Prometheus, as written
+ * @param libraries         the library path: the project's dependency jars (and reactor modules' class directories),
+ *                          in the POM's order, for {@code import "lib:<library>"}
  */
 public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
-        Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions) {
+        Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries) {
     public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
             Map<String, String> severityOverrides) {
         this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, Map.of());
+    }
+
+    public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
+            Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions) {
+        this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, targetVersions, List.of());
     }
 
     public CompileRequest {
@@ -41,9 +49,14 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
             });
         }
         targetVersions = java.util.Collections.unmodifiableMap(versions);
+        libraries = libraries == null ? List.of() : libraries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
-    /** A stable text form of the settings that change what is compiled, for the incremental digest. */
+    /**
+     * A stable text form of the settings that change what is compiled, for the incremental digest. The library path
+     * is not in it: its entries that hold libraries are, with their digests (see {@code Generation}), so that a new
+     * version of a Java dependency does not make the output stale, and a new version of a library does.
+     */
     String describe() {
         return "source=" + sourceDirectory + "\nscrapeInterval=" + scrapeInterval.orElse("") + "\nstrict=" + strict
                 + "\noverrides=" + severityOverrides + "\ntargets=" + targetVersions + "\n";

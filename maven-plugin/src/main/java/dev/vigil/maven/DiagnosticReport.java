@@ -1,6 +1,7 @@
 package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.library.LibraryFile;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.diag.TextRenderer;
@@ -32,7 +33,8 @@ final class DiagnosticReport {
         if (markers != null) {
             Set<String> files = new TreeSet<>(result.sources().keySet());
             result.diagnostics().forEach(d -> files.add(d.span().file()));
-            files.forEach(f -> markers.removeMessages(file(f)));
+            // A library's files are in a jar, not in the workspace: there is nothing to mark.
+            files.stream().filter(f -> !LibraryFile.isShownPath(f)).forEach(f -> markers.removeMessages(file(f)));
         }
         for (Diagnostic d : result.diagnostics()) {
             if (d.isSuppressed()) {
@@ -44,7 +46,7 @@ final class DiagnosticReport {
                 case WARNING -> log.warn(rendered);
                 default -> log.info(rendered);
             }
-            if (markers != null && d.severity() != Severity.INFO) {
+            if (markers != null && d.severity() != Severity.INFO && !LibraryFile.isShownPath(d.span().file())) {
                 Span s = d.span();
                 markers.addMessage(file(s.file()), s.line(), s.column(), d.code() + ": " + d.message(),
                         d.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);

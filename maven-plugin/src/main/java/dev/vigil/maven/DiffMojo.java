@@ -19,6 +19,7 @@ import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
 
@@ -27,7 +28,8 @@ import org.codehaus.plexus.build.BuildContext;
  * {@code vigil diff --git REV} does: {@code mvn vigil:diff -Dvigil.diff.base=main}. The report is
  * logged and, with {@code output}, written to a file (Markdown for a pull-request comment).
  */
-@Mojo(name = "diff", threadSafe = true)
+@Mojo(name = "diff", threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public final class DiffMojo extends AbstractVigilMojo {
     /** The git revision to compare with: a branch, tag or commit. */
     @Parameter(property = "vigil.diff.base")

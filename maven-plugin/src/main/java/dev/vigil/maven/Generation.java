@@ -2,6 +2,7 @@ package dev.vigil.maven;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.InputException;
+import dev.vigil.compiler.library.LibraryFile;
 import dev.vigil.targets.build.Build;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.OutputDirectory;
@@ -36,7 +37,7 @@ final class Generation {
         if (sources.isEmpty()) {
             return new Outcome(Status.NO_SOURCES, Optional.empty(), Optional.empty());
         }
-        String configuration = Digests.of(request.configuration());
+        String configuration = Digests.of(request.configuration() + Compilation.libraryDigests(request.compile()));
         List<Path> current = new ArrayList<>(sources);
         current.addAll(templateFiles(request));
         Optional<IncrementalState> previous = IncrementalState.read(request.stateFile());
@@ -63,7 +64,9 @@ final class Generation {
         }
 
         List<Path> read = new ArrayList<>();
-        result.sources().keySet().forEach(shown -> read.add(request.compile().baseDirectory().resolve(shown)));
+        // A library's files are covered by the digest of the jar that holds them, in the configuration.
+        result.sources().keySet().stream().filter(shown -> !LibraryFile.isShownPath(shown))
+                .forEach(shown -> read.add(request.compile().baseDirectory().resolve(shown)));
         read.addAll(templateFiles(request));
         IncrementalState.of(configuration, read, request.outputDirectory()).promote(request.stateFile());
         return new Outcome(Status.WRITTEN, Optional.of(result), built.written());

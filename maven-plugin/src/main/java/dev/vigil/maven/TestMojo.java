@@ -28,6 +28,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
 
@@ -40,7 +41,8 @@ import org.codehaus.plexus.build.BuildContext;
  * servers find the Java tests' reports. A missing tool is an error unless
  * {@code vigil.test.skipMissingTools} is set.
  */
-@Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
+@Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public final class TestMojo extends AbstractVigilMojo {
     /** The output of {@code vigil:generate} to test. */
     @Parameter(property = "vigil.outputDirectory", defaultValue = "${project.build.directory}/vigil", required = true)

@@ -73,8 +73,17 @@ public final class Ids {
     @Reports("An input nested too deeply to parse safely, such as thousands of nested parentheses or signs, or a chain of hundreds of operators.")
     public static final String INPUT_TOO_DEEP = "Input.TooDeep";
 
-    @Reports("An `import` of a file that does not exist.")
+    @Reports("An `import` of a file that does not exist, or of a library (`lib:<library>`) or library file that no "
+            + "entry of the library path holds.")
     public static final String INPUT_IMPORT_NOT_FOUND = "Input.ImportNotFound";
+
+    @Reports("An `import` Vigil does not follow into or inside a library: an absolute path, a path that leads out of "
+            + "the library with `..`, or a file that is not `.vigil`.")
+    public static final String INPUT_IMPORT_REFUSED = "Input.ImportRefused";
+
+    @Reports("(warning) An imported library that several entries of the library path hold; the first one's files "
+            + "are used.")
+    public static final String INPUT_DUPLICATE_LIBRARY = "Input.DuplicateLibrary";
 
     @Reports("(`vigil lint` and `vigil import`, warning) A YAML file or document of a kind they do not read, such "
             + "as neither a Prometheus rule file nor an Alertmanager configuration.")
