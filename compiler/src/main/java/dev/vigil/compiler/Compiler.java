@@ -196,6 +196,10 @@ public final class Compiler {
         List<VigilFile> files = new ArrayList<>(parsed.values());
         files.sort(Comparator.comparing(VigilFile::path));
         files = TemplateExpansion.expand(files, sink);
+        // Templates that expand beyond the budget stop here too: what was expanded is only a part.
+        if (sink.sorted().stream().anyMatch(d -> d.isError() && d.code().equals(Ids.INPUT_TOO_LARGE))) {
+            return new CompileResult(Optional.empty(), sink.sorted(), sources);
+        }
         Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis(),
                 options.targetVersions()), sink);
         ExpressionChecks.run(project, sink);

@@ -66,8 +66,8 @@ public final class Ids {
     @Reports("A file that is not valid UTF-8.")
     public static final String INPUT_INVALID_ENCODING = "Input.InvalidEncoding";
 
-    @Reports("An input larger than Vigil reads: a file or a PromQL expression over the size limit, or YAML whose "
-            + "aliases expand to too many values.")
+    @Reports("An input larger than Vigil reads: a file or a PromQL expression over the size limit, YAML whose "
+            + "aliases expand to too many values, or templates that expand to too many declarations.")
     public static final String INPUT_TOO_LARGE = "Input.TooLarge";
 
     @Reports("An input nested too deeply to parse safely, such as thousands of nested parentheses or signs, or a chain of hundreds of operators.")

@@ -43,6 +43,11 @@ import java.util.regex.Pattern;
 public final class TemplateExpansion {
     /** Deeper than any real library nests; deep enough to stop a runaway before it exhausts memory. */
     private static final int MAX_DEPTH = 16;
+    /**
+     * Expansions (uses and loop iterations) in one project: far beyond a fleet of thousands of services,
+     * and a stop for templates that use each other ten times over, which grow exponentially with depth.
+     */
+    static final int MAX_EXPANSIONS = 250_000;
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     /** What a definition check keeps from the model builder: type and reference errors, not verdicts on stand-in values. */
     private static final List<String> DEFINITION_FAMILIES = List.of("PromQL", "Reuse", "Property", "Syntax");
@@ -54,6 +59,8 @@ public final class TemplateExpansion {
     private final Map<String, Map<String, Value>> serviceConstants = new HashMap<>();
     private final List<Decl> projectDecls = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
+    private int expansions;
+    private boolean tooMany;
 
     private TemplateExpansion(DiagnosticSink sink) {
         this.sink = sink;
@@ -232,6 +239,9 @@ public final class TemplateExpansion {
             // A definition check verifies the signature of nested uses; their bodies are checked at their own definitions.
             return;
         }
+        if (!budget(use.span())) {
+            return;
+        }
         Scope scope = t.body().enclosing().child(bindings, new Span.Via(Span.Via.Kind.TEMPLATE, name, use.span()), false);
         then.accept(t.body().build(scope, sink), ctx.inside(name));
     }
@@ -243,12 +253,29 @@ public final class TemplateExpansion {
         }
         String variable = f.variable().text();
         for (Value item : items.get()) {
+            if (!ctx.checking() && !budget(f.span())) {
+                return;
+            }
             Binding b = Binding.value(elementType(item), item);
             String shown = variable + " = " + (item instanceof Value.StringValue s ? "\"" + s.value() + "\"" : textOf(item));
             Span.Via via = ctx.checking() ? null : new Span.Via(Span.Via.Kind.LOOP, shown, f.span());
             Scope scope = f.body().enclosing().child(Map.of(variable, b), via, ctx.checking());
             then.accept(f.body().build(scope, sink), ctx);
         }
+    }
+
+    /** Counts one expansion; false, reported once, when the project has used up its budget. */
+    private boolean budget(Span at) {
+        if (++expansions <= MAX_EXPANSIONS) {
+            return true;
+        }
+        if (!tooMany) {
+            tooMany = true;
+            sink.blocking(Ids.INPUT_TOO_LARGE, at, "The templates expand to more than " + MAX_EXPANSIONS
+                    + " uses and loop iterations; expansion stops here.", "Templates that use others several times "
+                            + "over grow with each level; flatten them, or split the project.");
+        }
+        return false;
     }
 
     private Optional<List<Value>> listItems(Value list, Context ctx) {

@@ -45,17 +45,17 @@ final class ConstantTypes {
             } else if (e instanceof VectorSelector v) {
                 for (LabelMatcher m : v.matchers()) {
                     if (m.isConstRef() && m.name().isEmpty()) {
-                        parameterOnly(m.constRef(), m.span(), "`{$" + m.constRef() + "}`", "matchers");
+                        parameterOnly(m.constRef(), m.span(), "`{$" + m.constRef() + "}`", "matchers", dashboardVariables);
                     } else if (m.isConstRef()) {
                         use(m.constRef(), m.span(), Use.MATCHER, scope, dashboardVariables);
                         listNeedsRegex(m, scope);
                     }
                 }
             } else if (e instanceof dev.vigil.compiler.promql.Aggregation a && a.grouping() != null) {
-                groupingRefs(a.grouping().labels(), a.grouping().span());
+                groupingRefs(a.grouping().labels(), a.grouping().span(), dashboardVariables);
             } else if (e instanceof dev.vigil.compiler.promql.Binary b && b.matching() != null) {
-                groupingRefs(b.matching().labels(), b.span());
-                groupingRefs(b.matching().include(), b.span());
+                groupingRefs(b.matching().labels(), b.span(), dashboardVariables);
+                groupingRefs(b.matching().include(), b.span(), dashboardVariables);
             } else if (e instanceof MatrixSelector m) {
                 duration(m.range(), scope, dashboardVariables);
             } else if (e instanceof Subquery s) {
@@ -67,16 +67,22 @@ final class ConstantTypes {
         });
     }
 
-    private void groupingRefs(java.util.List<String> labels, Span span) {
+    private void groupingRefs(java.util.List<String> labels, Span span, Set<String> dashboardVariables) {
         for (String l : labels) {
             if (l.startsWith("$")) {
-                parameterOnly(l.substring(1), span, "`" + l + "` in a label list", "labels");
+                parameterOnly(l.substring(1), span, "`" + l + "` in a label list", "labels", dashboardVariables);
             }
         }
     }
 
-    /** `{$m}` and `by ($l)` have no meaning for a constant: only a template parameter of the type can stand there. */
-    private void parameterOnly(String name, Span span, String what, String type) {
+    /**
+     * `{$m}` and `by ($l)` have no meaning for a constant: only a template parameter of the type can stand
+     * there, or in a dashboard query a Grafana variable (`sum by ($group_by)`), which Grafana fills in.
+     */
+    private void parameterOnly(String name, Span span, String what, String type, Set<String> dashboardVariables) {
+        if (dashboardVariables.contains(name) || name.startsWith("__")) {
+            return;
+        }
         sink.blocking(Ids.REFERENCE_UNKNOWN, span, what + " needs a template parameter of type `" + type
                 + "`, and there is none named `" + name + "` here.", "Inside a template, declare `" + name + " " + type
                         + "`; elsewhere, write the " + (type.equals("labels") ? "labels" : "matchers") + " themselves.");

@@ -22,7 +22,9 @@ public record ConstantUse(String name, Position position, Span span) {
         /** A label matcher value, {@code {env=$env}}: a string. */
         MATCHER_VALUE,
         /** Inside {@code [...]} or after {@code offset}: a duration. */
-        DURATION
+        DURATION,
+        /** A template's labels or matchers, {@code by ($labels)} or {@code {$selector}}, not yet expanded. */
+        PARAMETER
     }
 
     /** As a {@link ConstRef}, the form the printer's substitution callback receives. */
@@ -39,9 +41,15 @@ public record ConstantUse(String name, Position position, Span span) {
             } else if (e instanceof VectorSelector v) {
                 for (LabelMatcher m : v.matchers()) {
                     if (m.constRef() != null) {
-                        uses.add(new ConstantUse(m.constRef(), Position.MATCHER_VALUE, m.span()));
+                        uses.add(new ConstantUse(m.constRef(), m.name().isEmpty() ? Position.PARAMETER
+                                : Position.MATCHER_VALUE, m.span()));
                     }
                 }
+            } else if (e instanceof Aggregation a && a.grouping() != null) {
+                parameters(a.grouping().labels(), a.grouping().span(), uses);
+            } else if (e instanceof Binary b && b.matching() != null) {
+                parameters(b.matching().labels(), b.matching().span(), uses);
+                parameters(b.matching().include(), b.matching().span(), uses);
             } else if (e instanceof MatrixSelector m) {
                 durations(m.range(), uses);
             } else if (e instanceof Subquery s) {
@@ -55,6 +63,14 @@ public record ConstantUse(String name, Position position, Span span) {
         });
         uses.sort((a, b) -> a.span().compareTo(b.span()));
         return uses;
+    }
+
+    private static void parameters(List<String> labels, Span span, List<ConstantUse> uses) {
+        for (String l : labels) {
+            if (l.startsWith("$")) {
+                uses.add(new ConstantUse(l.substring(1), Position.PARAMETER, span));
+            }
+        }
     }
 
     private static void durations(DurationExpr d, List<ConstantUse> uses) {
