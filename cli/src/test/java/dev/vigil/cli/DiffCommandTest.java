@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,6 +107,55 @@ class DiffCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("vigil diff: HEAD → working tree\n"), r.out());
         assertTrue(r.out().contains("    ~ ApiSlow: threshold 1 → 2\n"), r.out());
+    }
+
+    /** The compiler's golden case of template changes: a default, a parameter added, a nested panels template. */
+    private static final Path TEMPLATES_CASE = Path.of(System.getProperty("vigil.repo", ".."))
+            .resolve("compiler/src/test/resources/diff/templates");
+
+    @Test
+    void aTemplateChangeIsReportedOnceWithItsReachInTextAndJson() throws Exception {
+        String old = TEMPLATES_CASE.resolve("before").toString();
+        String now = TEMPLATES_CASE.resolve("after").toString();
+        LintCommandTest.Run text = run("diff", old, now);
+        assertEquals(0, text.status(), text.err());
+        String expected = Files.readString(TEMPLATES_CASE.resolve("expected.txt"));
+        assertEquals(expected.replace("vigil diff: before → after", "vigil diff: " + old + " → " + now), text.out());
+        assertTrue(text.out().contains("\ntemplates\n  ~ queue_lag: added parameter `wait duration = 15m`, body changed;"
+                + " affects 2 alerts in 1 service\n"), text.out());
+
+        LintCommandTest.Run json = run("diff", "--format", "json", old, now);
+        assertEquals(0, json.status(), json.err());
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json.out());
+        assertEquals("red", root.get("templates").get(1).get("name").asText(), json.out());
+        assertEquals(2, root.get("templates").get(1).get("reach").get("objects").get("alert").asInt(), json.out());
+        root.put("before", "before").put("after", "after");
+        assertEquals(mapper.readTree(TEMPLATES_CASE.resolve("expected.json").toFile()), root);
+        // Breaking is what it was: retuned alerts and retitled panels are not.
+        assertEquals(0, run("diff", "--fail-on", "breaking", old, now).status());
+    }
+
+    @Test
+    void againstAGitRevisionTemplateBodiesAreReadFromTheRevision() throws Exception {
+        Files.createDirectories(dir.resolve("mon"));
+        for (String file : List.of("templates.vigil", "services.vigil")) {
+            Files.copy(TEMPLATES_CASE.resolve("before").resolve(file), dir.resolve("mon").resolve(file));
+        }
+        git("init", "-q");
+        git("add", ".");
+        git("commit", "-q", "-m", "first");
+        // A default and a panel title change; `queue_lag` only gains a comment and loses some alignment.
+        Path templates = dir.resolve("mon/templates.vigil");
+        Files.writeString(templates, Files.readString(templates).replace("error_ratio percentage = 5%", "error_ratio percentage = 2%")
+                .replace("\"Errors\"", "\"5xx responses\"").replace("for      5m", "for 5m // long enough for a burst"));
+        LintCommandTest.Run r = run("diff", "--git", "HEAD", dir.resolve("mon").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\ntemplates\n"
+                + "  ~ red: default error_ratio 5% → 2%; affects 2 alerts, 3 dashboards or panels in 3 services\n"
+                + "  ~ red_row: body changed; affects 3 dashboards or panels in 3 services\n\n"), r.out());
+        assertFalse(r.out().contains("queue_lag"), r.out());
     }
 
     private void git(String... args) throws Exception {

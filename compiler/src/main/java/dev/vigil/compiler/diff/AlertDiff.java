@@ -34,14 +34,15 @@ final class AlertDiff {
             Side.AlertAt y = after.alerts.get(name);
             if (x == null) {
                 if (!y.generated() && before.services.containsKey(y.service().name())) {
-                    out.add(y.service().name(), Change.added(Change.Kind.ALERT, name, describe(after, y)));
+                    out.add(y.service().name(), Change.added(Change.Kind.ALERT, name, describe(after, y))
+                            .from(y.alert().span()));
                 }
             } else if (y == null) {
                 removed(before, after, x, out, removedFromSlo);
             } else if (!y.generated()) {
                 List<Change.Field> fields = fields(before, x, after, y);
                 if (!fields.isEmpty()) {
-                    out.add(y.service().name(), Change.changed(Change.Kind.ALERT, name, fields));
+                    out.add(y.service().name(), Change.changed(Change.Kind.ALERT, name, fields).from(y.alert().span()));
                 }
             }
         }
@@ -63,7 +64,7 @@ final class AlertDiff {
             removedFromSlo.computeIfAbsent(service + "\u0000" + slo.slo(), k -> new TreeSet<>()).add(x.alert().name());
             return;
         }
-        out.add(service, Change.removed(Change.Kind.ALERT, x.alert().name(), describe(before, x)));
+        out.add(service, Change.removed(Change.Kind.ALERT, x.alert().name(), describe(before, x)).from(x.alert().span()));
         Set<String> reached = before.receivers(x.alert());
         out.impact(new Impact(Impact.Type.ALERT_REMOVED, true, service, "The alert " + Texts.code(x.alert().name())
                 + " is removed" + (reached.isEmpty() ? "." : "; it reached " + Texts.codes(reached) + ".")));

@@ -1,17 +1,37 @@
 package dev.vigil.compiler.diff;
 
+import dev.vigil.compiler.source.Span;
 import java.util.List;
 
 /**
  * One reported difference: an object of some {@link Kind} added, removed, renamed or changed field
  * by field. {@code detail} describes an added object or states an effect in words; {@code alerts}
- * names the alerts an effect concerns.
+ * names the alerts an effect concerns. {@code templates} names the templates the object is expanded
+ * from, innermost first (in the new version; in the old one for a removed object), so a reviewer can
+ * fold the changes one template edit made.
  */
-public record Change(Kind kind, Action action, String name, List<Field> fields, List<String> alerts, String detail) {
+public record Change(Kind kind, Action action, String name, List<Field> fields, List<String> alerts, String detail,
+        List<String> templates) {
     public Change {
         fields = List.copyOf(fields);
         alerts = List.copyOf(alerts);
         detail = detail == null ? "" : detail;
+        templates = List.copyOf(templates);
+    }
+
+    /** A change of an object written where it stands, not expanded from a template. */
+    public Change(Kind kind, Action action, String name, List<Field> fields, List<String> alerts, String detail) {
+        this(kind, action, name, fields, alerts, detail, List.of());
+    }
+
+    /** This change, of the object at {@code span}: expanded from the templates the span names, if any. */
+    Change from(Span span) {
+        return new Change(kind, action, name, fields, alerts, detail, span.templates());
+    }
+
+    /** This change with {@code newFields}, from the same templates. */
+    Change withFields(List<Field> newFields) {
+        return new Change(kind, action, name, newFields, alerts, detail, templates);
     }
 
     public static Change added(Kind kind, String name, String detail) {

@@ -15,6 +15,7 @@ final class Changes {
     private final Map<String, List<Change>> byService = new TreeMap<>();
     private final List<Change> project = new ArrayList<>();
     private final List<Impact> impacts = new ArrayList<>();
+    private final List<TemplateChange> templates = new ArrayList<>();
 
     void add(String service, Change change) {
         byService.computeIfAbsent(service, s -> new ArrayList<>()).add(change);
@@ -22,6 +23,10 @@ final class Changes {
 
     void project(Change change) {
         project.add(change);
+    }
+
+    void templates(List<TemplateChange> changed) {
+        templates.addAll(changed);
     }
 
     void impact(Impact impact) {
@@ -57,6 +62,9 @@ final class Changes {
         List<Impact> found = new ArrayList<>(impacts);
         found.sort(Comparator.comparing((Impact i) -> !i.breaking()).thenComparing(Impact::type)
                 .thenComparing(i -> i.service() == null ? "" : i.service()).thenComparing(Impact::message));
-        return new DiffReport(before, after, services, own, found.stream().distinct().toList());
+        List<TemplateChange> changed = new ArrayList<>(templates);
+        changed.sort(Comparator.comparing(TemplateChange::name));
+        return new DiffReport(before, after, services, own, found.stream().distinct().toList(),
+                TemplateDiff.withReach(changed, services));
     }
 }

@@ -37,9 +37,9 @@ final class DashboardDiff {
                 Dashboard y = db.get(name);
                 if (x == null) {
                     out.add(service, Change.added(Change.Kind.DASHBOARD, name, "\"" + y.title() + "\", "
-                            + panels(y).size() + " panels"));
+                            + panels(y).size() + " panels").from(y.span()));
                 } else if (y == null) {
-                    out.add(service, Change.removed(Change.Kind.DASHBOARD, name, "\"" + x.title() + "\""));
+                    out.add(service, Change.removed(Change.Kind.DASHBOARD, name, "\"" + x.title() + "\"").from(x.span()));
                 } else {
                     dashboard(x, before.scope(service), y, after.scope(service), service, out);
                 }
@@ -86,7 +86,7 @@ final class DashboardDiff {
             }
         }
         if (!f.isEmpty()) {
-            out.add(service, Change.changed(Change.Kind.DASHBOARD, x.name(), f));
+            out.add(service, Change.changed(Change.Kind.DASHBOARD, x.name(), f).from(y.span()));
         }
         Set<String> variables = new HashSet<>(vb.keySet());
         variables.addAll(va.keySet());
@@ -99,10 +99,10 @@ final class DashboardDiff {
             String name = x.name() + "." + p;
             if (a == null) {
                 out.add(service, Change.added(Change.Kind.DASHBOARD, name, b.panel().type().grafanaId() + " \""
-                        + b.panel().title() + "\"" + row(b.row())));
+                        + b.panel().title() + "\"" + row(b.row())).from(b.panel().span()));
             } else if (b == null) {
                 out.add(service, Change.removed(Change.Kind.DASHBOARD, name, a.panel().type().grafanaId() + " \""
-                        + a.panel().title() + "\"" + row(a.row())));
+                        + a.panel().title() + "\"" + row(a.row())).from(a.panel().span()));
             } else {
                 List<Change.Field> g = new ArrayList<>();
                 if (!a.row().equals(b.row())) {
@@ -112,7 +112,7 @@ final class DashboardDiff {
                 }
                 panel(a.panel(), sa, b.panel(), sb, variables, g);
                 if (!g.isEmpty()) {
-                    out.add(service, Change.changed(Change.Kind.DASHBOARD, name, g));
+                    out.add(service, Change.changed(Change.Kind.DASHBOARD, name, g).from(b.panel().span()));
                 }
             }
         }

@@ -60,8 +60,7 @@ public final class DiffInputs {
     private static Outcome outcome(Compiled a, Compiled b) {
         Optional<DiffReport> report = Optional.empty();
         if (a.result().project().isPresent() && b.result().project().isPresent()) {
-            report = Optional.of(ProjectDiff.compare(a.result().project().get(), b.result().project().get(),
-                    a.label(), b.label()));
+            report = Optional.of(ProjectDiff.compare(a.result(), b.result(), a.label(), b.label()));
         }
         return new Outcome(a, b, report);
     }

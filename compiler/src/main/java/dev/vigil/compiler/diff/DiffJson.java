@@ -30,7 +30,24 @@ public final class DiffJson {
         summary.put("changes", r.changeCount());
         summary.put("services", r.services().size());
         summary.put("breaking", r.breakingCount());
+        summary.put("templates", r.templates().size());
         summary.put("text", DiffText.summary(r));
+        ArrayNode templates = root.putArray("templates");
+        for (TemplateChange t : r.templates()) {
+            ObjectNode node = templates.addObject();
+            node.put("name", t.name());
+            node.put("action", t.action().id());
+            node.put("kind", t.kind());
+            fields(node.putArray("fields"), t.fields());
+            node.put("detail", t.detail());
+            ObjectNode reach = node.putObject("reach");
+            ObjectNode objects = reach.putObject("objects");
+            t.reach().objects().forEach((kind, n) -> objects.put(kind.id(), n));
+            ArrayNode in = reach.putArray("services");
+            t.reach().services().forEach(in::add);
+            reach.put("text", t.reach().text());
+            node.put("text", DiffText.line(t));
+        }
         ArrayNode services = root.putArray("services");
         for (ServiceDiff s : r.services()) {
             ObjectNode node = services.addObject();
@@ -60,20 +77,25 @@ public final class DiffJson {
             node.put("kind", c.kind().id());
             node.put("action", c.action().id());
             node.put("name", c.name());
-            ArrayNode fields = node.putArray("fields");
-            for (Change.Field f : c.fields()) {
-                ObjectNode field = fields.addObject();
-                field.put("field", f.name());
-                field.put("before", f.before());
-                field.put("after", f.after());
-                if (f.summary() != null) {
-                    field.put("summary", f.summary());
-                }
-            }
+            fields(node.putArray("fields"), c.fields());
             ArrayNode alerts = node.putArray("alerts");
             c.alerts().forEach(alerts::add);
             node.put("detail", c.detail());
+            ArrayNode from = node.putArray("templates");
+            c.templates().forEach(from::add);
             node.put("text", DiffText.line(c));
+        }
+    }
+
+    private static void fields(ArrayNode out, List<Change.Field> fields) {
+        for (Change.Field f : fields) {
+            ObjectNode field = out.addObject();
+            field.put("field", f.name());
+            field.put("before", f.before());
+            field.put("after", f.after());
+            if (f.summary() != null) {
+                field.put("summary", f.summary());
+            }
         }
     }
 }

@@ -19,7 +19,25 @@ public final class DiffText {
         }
         String fields = c.fields().stream().map(Change.Field::text).collect(Collectors.joining(", "));
         String rest = fields.isEmpty() ? c.detail() : c.detail().isEmpty() ? fields : fields + "; " + c.detail();
-        return c.name() + (rest.isEmpty() ? "" : ": " + rest);
+        return c.name() + (rest.isEmpty() ? "" : ": " + rest) + from(c.templates(), Texts::code);
+    }
+
+    /**
+     * A template change on one line, without its mark: {@code red: default error_ratio 5% → 2%; affects 2
+     * alerts in 2 services}.
+     */
+    public static String line(TemplateChange t) {
+        String what = t.fields().isEmpty() ? t.detail()
+                : t.fields().stream().map(Change.Field::text).collect(Collectors.joining(", "));
+        return t.name() + ": " + what + "; " + t.reach().text();
+    }
+
+    /** {@code  (from template `queue_lag` in `red`)} for an object expanded from templates, innermost first; else empty. */
+    static String from(List<String> templates, java.util.function.UnaryOperator<String> code) {
+        if (templates.isEmpty()) {
+            return "";
+        }
+        return " (from template " + templates.stream().map(code).collect(Collectors.joining(" in ")) + ")";
     }
 
     public static String text(DiffReport r) {
@@ -27,6 +45,12 @@ public final class DiffText {
         out.append("vigil diff: ").append(r.before()).append(" → ").append(r.after()).append('\n');
         if (r.isEmpty()) {
             return out.append("No changes: both sides compile to the same model.\n").toString();
+        }
+        if (!r.templates().isEmpty()) {
+            out.append('\n').append("templates\n");
+            for (TemplateChange t : r.templates()) {
+                out.append("  ").append(t.action().symbol()).append(' ').append(line(t)).append('\n');
+            }
         }
         for (ServiceDiff s : r.services()) {
             out.append('\n').append("service ").append(s.name())
@@ -63,6 +87,13 @@ public final class DiffText {
             }
             out.append('\n');
         }
+        if (!r.templates().isEmpty()) {
+            out.append("**Templates**\n\n");
+            for (TemplateChange t : r.templates()) {
+                out.append("- ").append(mark(t.action())).append(' ').append(Markdown.line(t)).append('\n');
+            }
+            out.append('\n');
+        }
         for (ServiceDiff s : r.services()) {
             String status = s.status() == ServiceDiff.Status.CHANGED ? "" : " (" + s.status().id() + ")";
             section("<code>" + Markdown.html(s.name()) + "</code>" + status + ": " + count(s.changes().size()),
@@ -92,15 +123,15 @@ public final class DiffText {
                 out.append(markdown ? "**" + current.heading() + "**\n\n" : "  " + current.heading() + "\n");
             }
             if (markdown) {
-                out.append("- ").append(mark(c)).append(' ').append(Markdown.line(c)).append('\n');
+                out.append("- ").append(mark(c.action())).append(' ').append(Markdown.line(c)).append('\n');
             } else {
                 out.append("    ").append(c.action().symbol()).append(' ').append(line(c)).append('\n');
             }
         }
     }
 
-    private static String mark(Change c) {
-        return switch (c.action()) {
+    private static String mark(Change.Action action) {
+        return switch (action) {
             case ADDED -> "➕";
             case REMOVED -> "➖";
             case EFFECT -> "↪";
@@ -112,6 +143,9 @@ public final class DiffText {
         List<String> parts = new ArrayList<>();
         parts.add(count(r.changeCount()) + " in " + r.services().size() + (r.services().size() == 1 ? " service"
                 : " services") + (r.project().isEmpty() ? "" : " and the project"));
+        if (!r.templates().isEmpty()) {
+            parts.add(r.templates().size() + (r.templates().size() == 1 ? " template" : " templates") + " changed");
+        }
         parts.add(r.breakingCount() + " breaking");
         long notes = r.impacts().size() - r.breakingCount();
         if (notes > 0) {

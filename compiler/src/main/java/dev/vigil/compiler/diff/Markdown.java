@@ -56,12 +56,19 @@ final class Markdown {
         String fields = c.fields().stream().map(Markdown::field).collect(Collectors.joining(", "));
         String detail = prose(c.detail());
         String rest = fields.isEmpty() ? detail : detail.isEmpty() ? fields : fields + "; " + detail;
-        return code(c.name()) + (rest.isEmpty() ? "" : ": " + rest);
+        return code(c.name()) + (rest.isEmpty() ? "" : ": " + rest) + DiffText.from(c.templates(), Markdown::code);
+    }
+
+    /** A template change as a list item, as {@link DiffText#line(TemplateChange)} words it. */
+    static String line(TemplateChange t) {
+        String what = t.fields().isEmpty() ? prose(t.detail())
+                : t.fields().stream().map(Markdown::field).collect(Collectors.joining(", "));
+        return code(t.name()) + ": " + what + "; " + escape(t.reach().text());
     }
 
     private static String field(Change.Field f) {
         if (f.summary() != null) {
-            return escape(f.summary());
+            return prose(f.summary());
         }
         return (f.name().isEmpty() ? "" : escape(f.name()) + " ") + code(f.before()) + " → " + code(f.after());
     }

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.diff;
 
+import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.TestCase;
@@ -19,7 +20,16 @@ public final class ProjectDiff {
     private ProjectDiff() {
     }
 
-    public static DiffReport compare(Project before, Project after, String beforeLabel, String afterLabel) {
+    /**
+     * Compares two compiled versions; both must have compiled ({@link CompileResult#project()} present).
+     * Their sources are where template bodies are read from.
+     */
+    public static DiffReport compare(CompileResult beforeResult, CompileResult afterResult, String beforeLabel,
+            String afterLabel) {
+        Project before = beforeResult.project().orElseThrow(() -> new IllegalArgumentException(beforeLabel
+                + " did not compile"));
+        Project after = afterResult.project().orElseThrow(() -> new IllegalArgumentException(afterLabel
+                + " did not compile"));
         Side a = new Side(before);
         Side b = new Side(after);
         Changes out = new Changes();
@@ -33,6 +43,7 @@ public final class ProjectDiff {
         RoutingEffects.compare(a, b, out);
         RoutingDiff.compare(before.routing(), after.routing(), out);
         settings(before, after, out);
+        out.templates(TemplateDiff.compare(before, beforeResult.sources(), after, afterResult.sources()));
         return out.build(beforeLabel, afterLabel, a.services.keySet(), b.services.keySet());
     }
 
@@ -88,9 +99,9 @@ public final class ProjectDiff {
                 TestCase x = ta.get(name);
                 TestCase y = tb.get(name);
                 if (x == null) {
-                    out.add(service, Change.added(Change.Kind.TEST, name, ""));
+                    out.add(service, Change.added(Change.Kind.TEST, name, "").from(y.span()));
                 } else if (y == null) {
-                    out.add(service, Change.removed(Change.Kind.TEST, name, ""));
+                    out.add(service, Change.removed(Change.Kind.TEST, name, "").from(x.span()));
                 } else {
                     List<Change.Field> f = new ArrayList<>();
                     if (x.intervalMillis() != y.intervalMillis()) {
@@ -104,7 +115,7 @@ public final class ProjectDiff {
                         f.add(Change.Field.summarized("expectations", null, null, "expectations changed"));
                     }
                     if (!f.isEmpty()) {
-                        out.add(service, Change.changed(Change.Kind.TEST, name, f));
+                        out.add(service, Change.changed(Change.Kind.TEST, name, f).from(y.span()));
                     }
                 }
             }

@@ -50,7 +50,7 @@ final class RecordingDiff {
                         f.add(Change.Field.of("group", x.group().name(), y.group().name()));
                     }
                     if (!f.isEmpty()) {
-                        out.add(service, Change.changed(Change.Kind.RECORDING, key, f));
+                        out.add(service, Change.changed(Change.Kind.RECORDING, key, f).from(y.rule().span()));
                     }
                 }
             }
@@ -61,13 +61,14 @@ final class RecordingDiff {
                     fresh.remove(to);
                     renamed.put(ra.get(g.getKey()).rule().name(), rb.get(to).rule().name());
                     out.add(service, new Change(Change.Kind.RECORDING, Change.Action.RENAMED, to,
-                            List.of(Change.Field.of("renamed from", g.getKey(), to)), List.of(), ""));
+                            List.of(Change.Field.of("renamed from", g.getKey(), to)), List.of(), "").from(rb.get(to).rule().span()));
                 } else {
-                    out.add(service, Change.removed(Change.Kind.RECORDING, g.getKey(), ""));
+                    out.add(service, Change.removed(Change.Kind.RECORDING, g.getKey(), "").from(ra.get(g.getKey()).rule().span()));
                 }
             }
             fresh.forEach((key, identity) -> out.add(service, Change.added(Change.Kind.RECORDING, key,
-                    Texts.code(PromqlDiff.print(PromqlDiff.normalize(rb.get(key).rule().expr(), sb, Set.of()))))));
+                    Texts.code(PromqlDiff.print(PromqlDiff.normalize(rb.get(key).rule().expr(), sb, Set.of()))))
+                    .from(rb.get(key).rule().span())));
         }
         brokenReferences(before, after, renamed, out);
     }

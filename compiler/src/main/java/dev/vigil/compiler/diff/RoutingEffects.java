@@ -47,7 +47,7 @@ final class RoutingEffects {
                 List<Change.Field> fields = new ArrayList<>(line.fields());
                 fields.add(Change.Field.of("receivers", Texts.list(was), Texts.list(now)
                         + (defaultOnly ? " (the default only)" : "")));
-                out.replace(service, line, Change.changed(Change.Kind.ALERT, line.name(), fields));
+                out.replace(service, line, line.withFields(fields));
                 continue;
             }
             String key = service + "\u0000" + was + "\u0000" + now;

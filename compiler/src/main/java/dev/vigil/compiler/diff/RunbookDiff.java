@@ -45,7 +45,7 @@ final class RunbookDiff {
                 f.add(Change.Field.of("url", a.url(), b.url()));
             }
             if (!f.isEmpty()) {
-                out.add(y.service().name(), Change.changed(Change.Kind.RUNBOOK, e.getKey(), f));
+                out.add(y.service().name(), Change.changed(Change.Kind.RUNBOOK, e.getKey(), f).from(y.alert().span()));
             }
         }
     }

@@ -30,13 +30,13 @@ final class SloDiff {
                 Slo x = sa.get(name);
                 Slo y = sb.get(name);
                 if (x == null) {
-                    out.add(service, Change.added(Change.Kind.SLO, name, describe(y)));
+                    out.add(service, Change.added(Change.Kind.SLO, name, describe(y)).from(y.span()));
                 } else if (y == null) {
-                    out.add(service, Change.removed(Change.Kind.SLO, name, describe(x)));
+                    out.add(service, Change.removed(Change.Kind.SLO, name, describe(x)).from(x.span()));
                 } else {
                     List<Change.Field> f = fields(x, before.scope(service), y, after.scope(service));
                     if (!f.isEmpty()) {
-                        out.add(service, Change.changed(Change.Kind.SLO, name, f));
+                        out.add(service, Change.changed(Change.Kind.SLO, name, f).from(y.span()));
                     }
                 }
             }

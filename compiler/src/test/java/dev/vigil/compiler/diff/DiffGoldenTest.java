@@ -40,8 +40,7 @@ class DiffGoldenTest {
                 CompileOptions.DEFAULT);
         assertTrue(o.report().isPresent(), () -> "both sides of " + name + " must compile: "
                 + o.before().result().diagnostics() + o.after().result().diagnostics());
-        DiffReport r = o.report().get();
-        return new DiffReport("before", "after", r.services(), r.project(), r.impacts());
+        return o.report().get().named("before", "after");
     }
 
     @ParameterizedTest

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
-import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.source.SourceFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,10 @@ class DiffImpactTest {
             }
             """;
 
-    static Project compile(String text) {
+    static CompileResult compile(String text) {
         CompileResult r = Compiler.compile(List.of(new SourceFile("p.vigil", text)));
         assertTrue(r.project().isPresent(), r.diagnostics().toString());
-        return r.project().get();
+        return r;
     }
 
     static DiffReport diff(String before, String after) {

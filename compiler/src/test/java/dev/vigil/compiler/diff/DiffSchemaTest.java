@@ -49,4 +49,13 @@ class DiffSchemaTest {
                 .put("kind", "wibble");
         assertFalse(schema().validate(good).isEmpty());
     }
+
+    @Test
+    void aTemplatesReachCountsOnlyTheKindsItNames() throws Exception {
+        JsonNode report = JSON.readTree(DiffJson.render(DiffGoldenTest.report("templates")));
+        assertEquals(Set.of(), schema().validate(report));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) report.get("templates").get(0).get("reach").get("objects"))
+                .put("routing", 1);
+        assertFalse(schema().validate(report).isEmpty());
+    }
 }
