@@ -259,7 +259,12 @@ public final class TemplateExpansion {
             Binding b = Binding.value(elementType(item), item);
             String shown = variable + " = " + (item instanceof Value.StringValue s ? "\"" + s.value() + "\"" : textOf(item));
             Span.Via via = ctx.checking() ? null : new Span.Via(Span.Via.Kind.LOOP, shown, f.span());
-            Scope scope = f.body().enclosing().child(Map.of(variable, b), via, ctx.checking());
+            Map<String, Binding> bindings = new HashMap<>();
+            bindings.put(variable, b);
+            if (ctx.service() != null && !variable.equals("service")) {
+                bindings.put("service", Binding.value(ParamType.STRING, new Value.StringValue(ctx.service(), f.span())));
+            }
+            Scope scope = f.body().enclosing().child(bindings, via, ctx.checking());
             then.accept(f.body().build(scope, sink), ctx);
         }
     }
