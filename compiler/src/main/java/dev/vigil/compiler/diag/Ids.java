@@ -364,7 +364,8 @@ public final class Ids {
             + "once, at the template.")
     public static final String REUSE_PARAMETER_TYPE = "Reuse.ParameterType";
 
-    @Reports("A template parameter declared with a type Vigil does not have, twice, or with a default of another type.")
+    @Reports("A template parameter declared with a type Vigil does not have, twice, named `service`, or with a default "
+            + "of another type.")
     public static final String REUSE_PARAMETER = "Reuse.Parameter";
 
     @Reports("A `use` that leaves out a parameter which has no default.")
@@ -389,7 +390,7 @@ public final class Ids {
     @Reports("A `${name|filter}` in a template string with a filter Vigil does not have.")
     public static final String REUSE_INTERPOLATION = "Reuse.Interpolation";
 
-    @Reports("A template parameter its body never uses.")
+    @Reports("(warning) A template parameter its body never uses.")
     public static final String REUSE_UNUSED_PARAMETER = "Reuse.UnusedParameter";
 
     // ------------------------------------------------------------------ Test: what `vigil test` finds when the tools run

@@ -89,8 +89,8 @@ public final class TextRenderer {
             out.append(gutter).append(" | ").append(" ".repeat(start - 1)).append("^".repeat(Math.max(1, end - start)))
                     .append('\n');
         }
-        for (Span.Via v = d.span().via(); v != null; v = v.site().via()) {
-            out.append(gutter).append(" = note: in ").append(v.describe()).append(" at ").append(v.site()).append('\n');
+        for (String note : notes(d)) {
+            out.append(gutter).append(" = ").append(note).append('\n');
         }
         if (d.hint() != null) {
             out.append(gutter).append(" = hint: ").append(d.hint()).append('\n');
@@ -99,6 +99,20 @@ public final class TextRenderer {
             out.append(gutter).append(" = fix: ").append(d.fix().description()).append(": `")
                     .append(d.fix().replacement()).append("`\n");
         }
+    }
+
+    /**
+     * The {@code note:} lines of a finding inside a template or {@code for} block, innermost expansion
+     * first: {@code note: in the expansion of `red` at payments.vigil:12:3}. Each names one site, since
+     * the next line names the site's own expansion.
+     */
+    public static List<String> notes(Diagnostic d) {
+        List<String> out = new ArrayList<>();
+        for (Span.Via v = d.span().via(); v != null; v = v.site().via()) {
+            Span site = v.site();
+            out.add("note: in " + v.describe() + " at " + site.file() + ":" + site.line() + ":" + site.column());
+        }
+        return out;
     }
 
     /** Code points {@code from} (inclusive) to {@code to} (exclusive) of {@code text}. */

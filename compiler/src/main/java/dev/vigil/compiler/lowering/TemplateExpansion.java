@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,7 @@ public final class TemplateExpansion {
      */
     static final int MAX_EXPANSIONS = 250_000;
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final Pattern UNKNOWN_CONSTANT = Pattern.compile("Unknown constant `\\$([A-Za-z_][A-Za-z0-9_]*)`\\.");
     /** What a definition check keeps from the model builder: type and reference errors, not verdicts on stand-in values. */
     private static final List<String> DEFINITION_FAMILIES = List.of("PromQL", "Reuse", "Property", "Syntax");
     private static final Set<String> DEFINITION_IDS = Set.of(Ids.TYPE_MISMATCH, Ids.TYPE_UNKNOWN_KIND, Ids.REFERENCE_UNKNOWN);
@@ -287,8 +289,16 @@ public final class TemplateExpansion {
         Value v = resolve(list, ctx);
         if (v instanceof Value.ListValue l) {
             List<Value> items = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (Value item : l.items()) {
-                items.add(resolve(item, ctx));
+                Value resolved = resolve(item, ctx);
+                // A repeated element would build the same declarations twice, under one expansion note.
+                if (resolved != null && !seen.add(textOf(resolved))) {
+                    sink.error(Ids.NAME_DUPLICATE, item.span(), "`" + textOf(resolved) + "` is in this list twice, so "
+                            + "the `for` body would be built twice for it.", "Remove the repeated element.");
+                    continue;
+                }
+                items.add(resolved);
             }
             return Optional.of(items);
         }
@@ -351,7 +361,10 @@ public final class TemplateExpansion {
                 continue;
             }
             if (!given.add(name)) {
-                sink.error(Ids.NAME_DUPLICATE, a.name().span(), "`" + name + "` is passed twice.", "Keep one.");
+                Span first = use.arguments().stream().filter(b -> b.name().text().equals(name)).findFirst().orElseThrow()
+                        .name().span();
+                sink.error(Ids.NAME_DUPLICATE, a.name().span(), "`" + name + "` is passed twice.",
+                        "It is first passed at " + first + "; keep one.");
                 ok = false;
                 continue;
             }
@@ -370,7 +383,8 @@ public final class TemplateExpansion {
         List<String> missing = new ArrayList<>();
         for (Decl.Param p : params.values()) {
             if (!given.contains(p.name().text())) {
-                if (p.defaultValue() != null && broken.contains(t.name().text())) {
+                // A parameter named `service` is reported at the template; `$service` is always bound.
+                if (p.defaultValue() != null && broken.contains(t.name().text()) || p.name().text().equals("service")) {
                     continue;
                 }
                 if (p.defaultValue() == null) {
@@ -436,17 +450,48 @@ public final class TemplateExpansion {
                     : v instanceof Value.PercentValue p ? "Write `" + p.percent().movePointLeft(2).stripTrailingZeros()
                             .toPlainString() + "`, or declare the parameter `percentage`." : "";
             case PERCENTAGE -> v instanceof Value.PercentValue ? null
-                    : v instanceof Value.NumberValue n ? "Write `" + n.text() + "%` for a percentage." : "";
+                    : v instanceof Value.NumberValue n ? "Write it as a percentage: `" + percent(n) + "`." : "";
             case DURATION -> v instanceof Value.DurationValue ? null
-                    : v instanceof Value.NumberValue n ? "Give the unit: `" + n.text() + "s` or `" + n.text() + "m`." : "";
+                    : v instanceof Value.NumberValue n ? "Give the unit: `" + n.text() + "s` or `" + n.text() + "m`."
+                    : v instanceof Value.StringValue s && isDuration(s.value()) ? "Write it without quotes: `" + s.value()
+                            + "`." : "";
             case LABEL -> labelName(v) ? null : "A label name is a word such as `instance`.";
-            case LABELS, STRINGS -> v instanceof Value.ListValue l && l.items().stream().allMatch(i -> type == ParamType.LABELS
-                    ? labelName(i) : i instanceof Value.StringValue || i instanceof Value.NameValue) ? null
-                    : "Write a list: `[" + (type == ParamType.LABELS ? "job, instance" : "\"orders\", \"payments\"") + "]`.";
+            case LABELS, STRINGS -> v instanceof Value.ListValue l ? l.items().stream().filter(i -> type == ParamType.LABELS
+                    ? !labelName(i) : !(i instanceof Value.StringValue || i instanceof Value.NameValue)).findFirst()
+                    .map(i -> "`" + textOf(i) + "` is not " + (type == ParamType.LABELS ? "a label name; a label name is a "
+                            + "word such as `instance`." : "a string."))
+                    .orElse(null)
+                    : "Write a list: `[" + (v instanceof Value.StringValue || v instanceof Value.NameValue
+                            ? type == ParamType.LABELS ? textOf(v) : shown(v)
+                            : type == ParamType.LABELS ? "job, instance" : "\"orders\", \"payments\"") + "]`.";
             case MATCHERS -> "Matchers are written in braces: `{job=\"api\"}`.";
             case QUERY -> v instanceof Value.NameValue || v instanceof Value.NumberValue ? null
                     : v instanceof Value.StringValue ? "Queries are written without quotes." : "";
         };
+    }
+
+    /** `0.05` as `5%`, the fraction a number below 1 most likely means; `5` as `5%`. */
+    private static String percent(Value.NumberValue n) {
+        java.math.BigDecimal value = n.value();
+        boolean fraction = value.signum() > 0 && value.compareTo(java.math.BigDecimal.ONE) < 0;
+        return (fraction ? value.movePointRight(2) : value).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static boolean isDuration(String text) {
+        if (text.isEmpty() || !Character.isDigit(text.charAt(0))) {
+            return false;
+        }
+        try {
+            dev.vigil.compiler.promql.Durations.parseMillis(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A list element as it would be written: strings in quotes. */
+    private static String shown(Value v) {
+        return v instanceof Value.StringValue s ? "\"" + s.value() + "\"" : textOf(v);
     }
 
     private static boolean labelName(Value v) {
@@ -455,9 +500,11 @@ public final class TemplateExpansion {
     }
 
     private Binding mismatch(ParamType type, Argument a, Decl.Param p, String kind, String hint) {
-        sink.error(Ids.REUSE_ARGUMENT_TYPE, a.valueSpan(), "`" + p.name().text() + "` is " + type.noun() + ", but this is "
-                + kind + ".", hint != null ? hint : "It is declared `" + p.name().text() + " " + type.keyword() + "` at "
-                        + p.span() + ".");
+        // A default that does not fit is the declaration's mistake, whatever the uses pass.
+        boolean isDefault = a == p.defaultValue();
+        sink.error(isDefault ? Ids.REUSE_PARAMETER : Ids.REUSE_ARGUMENT_TYPE, a.valueSpan(), "`" + p.name().text() + "` is "
+                + type.noun() + ", but " + (isDefault ? "its default" : "this") + " is " + kind + ".", hint != null ? hint
+                        : "It is declared `" + p.name().text() + " " + type.keyword() + "` at " + p.span() + ".");
         return null;
     }
 
@@ -485,17 +532,28 @@ public final class TemplateExpansion {
             String name = p.name().text();
             Optional<ParamType> type = ParamType.parse(p.type().text());
             if (standIns.containsKey(name)) {
-                sink.error(Ids.REUSE_PARAMETER, p.name().span(), "Parameter `" + name + "` is declared twice.", "Keep one.");
+                Span first = t.params().stream().filter(q -> q.name().text().equals(name)).findFirst().orElseThrow()
+                        .name().span();
+                sink.error(Ids.REUSE_PARAMETER, p.name().span(), "Parameter `" + name + "` is declared twice.",
+                        "It is first declared at " + first + "; remove or rename one.");
                 ok = false;
             } else if (name.equals("service")) {
-                sink.error(Ids.REUSE_PARAMETER, p.name().span(), "`$service` is the name of the service a template is "
-                        + "used in, in every template.", "Rename the parameter.");
+                sink.error(Ids.REUSE_PARAMETER, p.name().span(), "A parameter cannot be named `service`: `$service` is "
+                        + "always the name of the service the template is used in.",
+                        "Rename the parameter, or read `$service` without declaring it.");
                 ok = false;
             } else if (type.isEmpty()) {
                 String near = Suggest.closest(p.type().text(), ParamType.keywords());
                 sink.error(Ids.REUSE_PARAMETER, p.type().span(), "`" + p.type().text() + "` is not a parameter type.",
                         near != null ? "Did you mean `" + near + "`?" : "The types are " + listed(ParamType.keywords()) + ".");
                 ok = false;
+                // A stand-in of the likely type, so that the body's `$name` does not read as an unknown constant.
+                ParamType likely = near != null ? ParamType.parse(near).orElseThrow()
+                        : p.defaultValue() != null && p.defaultValue().value() != null ? elementType(p.defaultValue().value())
+                        : null;
+                if (likely != null) {
+                    standIns.put(name, likely.placeholder(p.name().span()));
+                }
             } else {
                 Binding b = p.defaultValue() == null ? null : bind(type.get(), p.defaultValue(), p, ctx);
                 ok &= p.defaultValue() == null || b != null;
@@ -530,8 +588,8 @@ public final class TemplateExpansion {
             ok &= !d.isError();
         }
         for (Diagnostic d : model.sorted()) {
-            if (d.isError() && inside(d.span(), t.span()) && definitional(d.code())) {
-                sink.report(d);
+            if (d.isError() && inside(d.span(), t.span()) && definitional(d)) {
+                sink.report(serviceConstantHint(d));
                 ok = false;
             }
         }
@@ -547,6 +605,24 @@ public final class TemplateExpansion {
         }
     }
 
+    /**
+     * An unknown constant in a body that some service declares: the likely mistake is expecting the body
+     * to see the using service's constants, which it does not.
+     */
+    private Diagnostic serviceConstantHint(Diagnostic d) {
+        Matcher unknown = UNKNOWN_CONSTANT.matcher(d.message());
+        if (!d.code().equals(Ids.REFERENCE_UNKNOWN) || !unknown.matches()
+                || d.hint() != null && d.hint().startsWith("Did you mean")) {
+            return d;
+        }
+        String name = unknown.group(1);
+        return new TreeMap<>(serviceConstants).entrySet().stream().filter(e -> e.getValue().containsKey(name)).findFirst()
+                .map(e -> new Diagnostic(d.code(), d.severity(), d.span(), d.message(), "A template sees its parameters "
+                        + "and the project's constants, not the constants of service `" + e.getKey() + "`: add a parameter `"
+                        + name + "`, or declare `const " + name + "` outside the services.", d.fix(), d.blocking()))
+                .orElse(d);
+    }
+
     /** An expander sharing this one's templates and constants, reporting into {@code into}. */
     private TemplateExpansion forDefinition(DiagnosticSink into) {
         TemplateExpansion e = new TemplateExpansion(into);
@@ -560,7 +636,7 @@ public final class TemplateExpansion {
         return s.file().equals(template.file()) && s.line() >= template.line() && s.endLine() <= template.endLine();
     }
 
-    private static boolean definitional(String code) {
-        return DEFINITION_IDS.contains(code) || DEFINITION_FAMILIES.stream().anyMatch(f -> code.startsWith(f + "."));
+    private static boolean definitional(Diagnostic d) {
+        return DEFINITION_IDS.contains(d.code()) || DEFINITION_FAMILIES.stream().anyMatch(d::inFamily);
     }
 }

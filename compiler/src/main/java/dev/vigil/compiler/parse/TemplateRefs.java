@@ -7,6 +7,7 @@ import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.ast.Values;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.promql.Binary;
 import dev.vigil.compiler.promql.ConstRef;
 import dev.vigil.compiler.promql.DurationExpr;
@@ -147,7 +148,8 @@ final class TemplateRefs {
         if (b.type() == ParamType.LABELS && b.value() instanceof Value.ListValue l) {
             return l.items().stream().map(Values::text).toList();
         }
-        misplaced(name, b, span, "a label list", "a label name or a list of label names", null);
+        misplaced(name, b, span, "`by ($" + name + ")`", "a label name or a list of label names",
+                "Declare it `" + name + " labels`, passed as `[job, instance]`.");
         return List.of();
     }
 
@@ -160,7 +162,8 @@ final class TemplateRefs {
         if (b.type() == ParamType.MATCHERS) {
             return b.matchers();
         }
-        misplaced(name, b, span, "the matchers of a selector", "matchers (`{job=\"api\"}`)", null);
+        misplaced(name, b, span, "`{$" + name + "}`", "label matchers", "Declare it `" + name + " matchers`, passed as "
+                + "`{job=\"api\"}`" + (b.type() == ParamType.STRING ? ", or match one label with `job=$" + name + "`." : "."));
         return List.of();
     }
 
@@ -191,6 +194,9 @@ final class TemplateRefs {
             } else {
                 Binding b = scope.lookup(m.group(2));
                 if (b == null) {
+                    // Left as written it would reach the output as `${name}`, a typo no later check sees.
+                    sink.error(Ids.REFERENCE_UNKNOWN, span, "`" + m.group() + "` names no parameter or `for` variable.",
+                            "Write `$" + m.group() + "` for the text `" + m.group() + "` itself, such as a Grafana variable.");
                     replacement = m.group();
                 } else {
                     replacement = filter(text(b), m.group(3), span);
@@ -211,8 +217,10 @@ final class TemplateRefs {
             case "upper" -> value.toUpperCase(Locale.ROOT);
             case "lower" -> value.toLowerCase(Locale.ROOT);
             default -> {
-                sink.error(Ids.REUSE_INTERPOLATION, span, "`" + filter + "` is not a filter.",
-                        "The filters are " + String.join(", ", FILTERS.stream().map(f -> "`" + f + "`").toList()) + ".");
+                String near = Suggest.closest(filter, FILTERS);
+                sink.error(Ids.REUSE_INTERPOLATION, span, "`" + filter + "` is not an interpolation filter.",
+                        near != null ? "Did you mean `" + near + "`?"
+                                : "The filters are " + String.join(", ", FILTERS.stream().map(f -> "`" + f + "`").toList()) + ".");
                 yield value;
             }
         };
