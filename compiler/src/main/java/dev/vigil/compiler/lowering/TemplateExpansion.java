@@ -62,6 +62,10 @@ public final class TemplateExpansion {
     private final List<Decl> projectDecls = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
     private int expansions;
+    /** The uses in each template's body (of other templates), for finding cycles at the definitions. */
+    private final Map<String, List<Decl.Use>> usesOf = new TreeMap<>();
+    /** While checking a definition: the uses its body holds. */
+    private final List<Decl.Use> seenUses = new ArrayList<>();
     private boolean tooMany;
 
     private TemplateExpansion(DiagnosticSink sink) {
@@ -76,6 +80,7 @@ public final class TemplateExpansion {
             return files;
         }
         e.templates.values().forEach(e::checkDefinition);
+        e.reportCycles();
         List<VigilFile> out = new ArrayList<>();
         for (VigilFile f : files) {
             List<Decl> decls = new ArrayList<>();
@@ -210,6 +215,7 @@ public final class TemplateExpansion {
 
     private void expandUse(Decl.Use use, TemplateKind place, Context ctx, Expanded then) {
         String name = use.template().text();
+        seenUses.add(use);
         TemplateDecl t = templates.get(name);
         if (t == null) {
             String near = Suggest.closest(name, templates.keySet());
@@ -574,6 +580,7 @@ public final class TemplateExpansion {
             case RULES -> List.of(new Decl.GroupDecl(placeholder, null, null, nested.rules(body, ctx), at));
             case PANELS -> List.of(new Decl.DashboardDecl(placeholder, null, nested.items(body, ctx), at));
         };
+        usesOf.put(t.name().text(), List.copyOf(nested.seenUses));
         List<Decl> decls = new ArrayList<>(projectDecls);
         decls.add(new Decl.ServiceDecl(placeholder, false, members, at));
         DiagnosticSink model = new DiagnosticSink();
@@ -621,6 +628,48 @@ public final class TemplateExpansion {
                         + "and the project's constants, not the constants of service `" + e.getKey() + "`: add a parameter `"
                         + name + "`, or declare `const " + name + "` outside the services.", d.fix(), d.blocking()))
                 .orElse(d);
+    }
+
+    /**
+     * Templates that use each other in a cycle, found at their definitions whether or not anything uses
+     * them: reported once per cycle, at the `use` that closes it, and none of them is expanded. A template
+     * that uses itself directly is reported while its body is checked.
+     */
+    private void reportCycles() {
+        Map<String, Integer> state = new HashMap<>();
+        Set<String> reported = new HashSet<>();
+        for (String start : usesOf.keySet()) {
+            visit(start, new ArrayDeque<>(), state, reported);
+        }
+    }
+
+    private void visit(String name, Deque<String> path, Map<String, Integer> state, Set<String> reported) {
+        if (state.getOrDefault(name, 0) == 2) {
+            return;
+        }
+        state.put(name, 1);
+        path.addLast(name);
+        for (Decl.Use u : usesOf.getOrDefault(name, List.of())) {
+            String next = u.template().text();
+            if (next.equals(name) || !templates.containsKey(next)) {
+                continue;
+            }
+            if (state.getOrDefault(next, 0) == 1) {
+                List<String> cycle = new ArrayList<>(path);
+                cycle = new ArrayList<>(cycle.subList(cycle.indexOf(next), cycle.size()));
+                if (reported.add(String.join(",", new java.util.TreeSet<>(cycle)))) {
+                    broken.addAll(cycle);
+                    cycle.add(next);
+                    sink.error(Ids.REUSE_RECURSIVE, u.span(), "Template `" + next + "` uses itself: "
+                            + String.join(" → ", cycle) + ".",
+                            "A template cannot expand into itself; move the shared part into a third template.");
+                }
+            } else {
+                visit(next, path, state, reported);
+            }
+        }
+        path.removeLast();
+        state.put(name, 2);
     }
 
     /** An expander sharing this one's templates and constants, reporting into {@code into}. */

@@ -232,8 +232,25 @@ class TemplateExpansionTest {
                 blueprint b() { use a() }
                 service s { use a() }
                 """);
-        Diagnostic d = r.diagnostics().stream().filter(x -> x.code().equals("Reuse.Recursive")).findFirst().orElseThrow();
-        assertTrue(d.message().contains("a → b → a"), d.message());
+        List<Diagnostic> found = r.diagnostics().stream().filter(x -> x.code().equals("Reuse.Recursive")).toList();
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).message().contains("a → b → a"), found.get(0).message());
+        // Where the cycle closes, in `b`'s body, at the definitions: not at the service's use.
+        assertEquals(3, found.get(0).span().line());
+        assertNull(found.get(0).span().via());
+    }
+
+    @Test
+    void aCycleIsFoundEvenWhenNothingUsesIt() {
+        CompileResult r = compile("""
+                blueprint x() { use y() }
+                blueprint y() { use z() }
+                blueprint z() { use x() }
+                service s { team "t" }
+                """);
+        List<Diagnostic> found = r.diagnostics().stream().filter(x -> x.code().equals("Reuse.Recursive")).toList();
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).message().contains("x → y → z → x"), found.get(0).message());
     }
 
     @Test
