@@ -2,7 +2,6 @@ package dev.vigil.compiler.lowering;
 
 import dev.vigil.compiler.ast.Binding;
 import dev.vigil.compiler.ast.Decl;
-import dev.vigil.compiler.ast.Decl.Argument;
 import dev.vigil.compiler.ast.Decl.TemplateDecl;
 import dev.vigil.compiler.ast.Decl.TemplateKind;
 import dev.vigil.compiler.ast.Name;
@@ -17,15 +16,12 @@ import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.ExpressionChecks;
 import dev.vigil.compiler.model.ModelBuilder;
-import dev.vigil.compiler.promql.NumberLiteral;
-import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +45,6 @@ public final class TemplateExpansion {
      * and a stop for templates that use each other ten times over, which grow exponentially with depth.
      */
     static final int MAX_EXPANSIONS = 250_000;
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern UNKNOWN_CONSTANT = Pattern.compile("Unknown constant `\\$([A-Za-z_][A-Za-z0-9_]*)`\\.");
     /** What a definition check keeps from the model builder: type and reference errors, not verdicts on stand-in values. */
     private static final List<String> DEFINITION_FAMILIES = List.of("PromQL", "Reuse", "Property", "Syntax");
@@ -68,8 +63,11 @@ public final class TemplateExpansion {
     private final List<Decl.Use> seenUses = new ArrayList<>();
     private boolean tooMany;
 
+    private final TemplateArguments arguments;
+
     private TemplateExpansion(DiagnosticSink sink) {
         this.sink = sink;
+        this.arguments = new TemplateArguments(sink, this::resolve, broken);
     }
 
     /** The files with every use and loop expanded; files come sorted by path, and so does the result. */
@@ -146,7 +144,7 @@ public final class TemplateExpansion {
     // ------------------------------------------------------------ expansion
 
     /** Where an expansion happens: the service, the templates it is inside (for recursion), and whether this is a definition check. */
-    private record Context(String service, Deque<String> templates, boolean checking) {
+    record Context(String service, Deque<String> templates, boolean checking) {
         Context inside(String template) {
             Deque<String> deeper = new ArrayDeque<>(templates);
             deeper.push(template);
@@ -241,7 +239,7 @@ public final class TemplateExpansion {
                     "A template cannot expand into itself; move the shared part into a third template.");
             return;
         }
-        Map<String, Binding> bindings = arguments(t, use, ctx);
+        Map<String, Binding> bindings = arguments.of(t, use, ctx);
         // A broken template's errors are at its definition; its uses still have their arguments checked.
         if (bindings == null || ctx.checking() || broken.contains(name)) {
             // A definition check verifies the signature of nested uses; their bodies are checked at their own definitions.
@@ -265,7 +263,7 @@ public final class TemplateExpansion {
                 return;
             }
             Binding b = Binding.value(elementType(item), item);
-            String shown = variable + " = " + (item instanceof Value.StringValue s ? "\"" + s.value() + "\"" : textOf(item));
+            String shown = variable + " = " + (item instanceof Value.StringValue s ? "\"" + s.value() + "\"" : Values.text(item));
             Span.Via via = ctx.checking() ? null : new Span.Via(Span.Via.Kind.LOOP, shown, f.span());
             Map<String, Binding> bindings = new HashMap<>();
             bindings.put(variable, b);
@@ -299,8 +297,8 @@ public final class TemplateExpansion {
             for (Value item : l.items()) {
                 Value resolved = resolve(item, ctx);
                 // A repeated element would build the same declarations twice, under one expansion note.
-                if (resolved != null && !seen.add(textOf(resolved))) {
-                    sink.error(Ids.NAME_DUPLICATE, item.span(), "`" + textOf(resolved) + "` is in this list twice, so "
+                if (resolved != null && !seen.add(Values.text(resolved))) {
+                    sink.error(Ids.NAME_DUPLICATE, item.span(), "`" + Values.text(resolved) + "` is in this list twice, so "
                             + "the `for` body would be built twice for it.", "Remove the repeated element.");
                     continue;
                 }
@@ -346,182 +344,6 @@ public final class TemplateExpansion {
         return found instanceof Value.ConstRefValue ? null : Values.respan(found, ref.span());
     }
 
-    // ------------------------------------------------------------ arguments
-
-    /** The bindings for a use, or null after reporting every argument that does not fit. */
-    private Map<String, Binding> arguments(TemplateDecl t, Decl.Use use, Context ctx) {
-        Map<String, Decl.Param> params = new LinkedHashMap<>();
-        t.params().forEach(p -> params.putIfAbsent(p.name().text(), p));
-        Map<String, Binding> out = new HashMap<>();
-        boolean ok = true;
-        Set<String> given = new HashSet<>();
-        for (Argument a : use.arguments()) {
-            String name = a.name().text();
-            Decl.Param p = params.get(name);
-            if (p == null) {
-                String near = Suggest.closest(name, params.keySet());
-                sink.error(Ids.REUSE_UNKNOWN_PARAMETER, a.name().span(), "Template `" + t.name().text()
-                        + "` has no parameter `" + name + "`.", near != null ? "Did you mean `" + near + "`?"
-                                : "Its parameters are " + listed(params.keySet()) + ".");
-                ok = false;
-                continue;
-            }
-            if (!given.add(name)) {
-                Span first = use.arguments().stream().filter(b -> b.name().text().equals(name)).findFirst().orElseThrow()
-                        .name().span();
-                sink.error(Ids.NAME_DUPLICATE, a.name().span(), "`" + name + "` is passed twice.",
-                        "It is first passed at " + first + "; keep one.");
-                ok = false;
-                continue;
-            }
-            Optional<ParamType> type = ParamType.parse(p.type().text());
-            if (type.isEmpty()) {
-                ok = false;
-                continue;
-            }
-            Binding b = bind(type.get(), a, p, ctx);
-            if (b == null) {
-                ok = false;
-            } else {
-                out.put(name, b);
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (Decl.Param p : params.values()) {
-            if (!given.contains(p.name().text())) {
-                // A parameter named `service` is reported at the template; `$service` is always bound.
-                if (p.defaultValue() != null && broken.contains(t.name().text()) || p.name().text().equals("service")) {
-                    continue;
-                }
-                if (p.defaultValue() == null) {
-                    missing.add("`" + p.name().text() + " " + p.type().text() + "`");
-                } else {
-                    Binding b = ParamType.parse(p.type().text())
-                            .map(type -> bind(type, p.defaultValue(), p, new Context(ctx.service(), ctx.templates(), true)))
-                            .orElse(null);
-                    if (b == null) {
-                        ok = false;
-                    } else {
-                        out.put(p.name().text(), b);
-                    }
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            sink.error(Ids.REUSE_MISSING_ARGUMENT, use.template().span(), "`use " + t.name().text() + "` leaves out "
-                    + String.join(", ", missing) + ", which " + (missing.size() == 1 ? "has" : "have") + " no default.",
-                    "Pass " + (missing.size() == 1 ? "it" : "them") + " by name, such as `" + missing.get(0)
-                            .replaceAll("`(\\w+) .*", "$1") + " = ...`.");
-            ok = false;
-        }
-        if (ctx.service() != null) {
-            out.putIfAbsent("service", Binding.value(ParamType.STRING, new Value.StringValue(ctx.service(), use.span())));
-        }
-        return ok ? out : null;
-    }
-
-    /** The binding for an argument (or default) of {@code type}, or null after reporting why it does not fit. */
-    private Binding bind(ParamType type, Argument a, Decl.Param p, Context ctx) {
-        if (a.query() != null) {
-            if (type == ParamType.QUERY) {
-                return Binding.query(a.query());
-            }
-            if (type == ParamType.MATCHERS && a.query() instanceof VectorSelector v && v.metricName() == null) {
-                return Binding.matchers(v.matchers());
-            }
-            return mismatch(type, a, p, "a query", type == ParamType.MATCHERS
-                    ? "Matchers are written in braces without a metric name: `{job=\"api\"}`." : null);
-        }
-        Value v = resolve(a.value(), ctx);
-        if (v == null) {
-            return null;
-        }
-        String why = fits(type, v);
-        if (why == null) {
-            if (type == ParamType.QUERY) {
-                return Binding.query(v instanceof Value.NameValue n ? new VectorSelector(n.name(), List.of(), n.span())
-                        : new NumberLiteral(((Value.NumberValue) v).value().doubleValue(), ((Value.NumberValue) v).text(), v.span()));
-            }
-            return Binding.value(type, v);
-        }
-        return mismatch(type, a, p, v.kind(), why.isEmpty() ? null : why);
-    }
-
-    /** Null when {@code v} has {@code type}; otherwise a hint, empty when there is none. */
-    private static String fits(ParamType type, Value v) {
-        return switch (type) {
-            case STRING -> v instanceof Value.StringValue ? null
-                    : v instanceof Value.NameValue n ? "Write it in quotes: `\"" + n.name() + "\"`." : "";
-            case NUMBER -> v instanceof Value.NumberValue ? null
-                    : v instanceof Value.PercentValue p ? "Write `" + p.percent().movePointLeft(2).stripTrailingZeros()
-                            .toPlainString() + "`, or declare the parameter `percentage`." : "";
-            case PERCENTAGE -> v instanceof Value.PercentValue ? null
-                    : v instanceof Value.NumberValue n ? "Write it as a percentage: `" + percent(n) + "`." : "";
-            case DURATION -> v instanceof Value.DurationValue ? null
-                    : v instanceof Value.NumberValue n ? "Give the unit: `" + n.text() + "s` or `" + n.text() + "m`."
-                    : v instanceof Value.StringValue s && isDuration(s.value()) ? "Write it without quotes: `" + s.value()
-                            + "`." : "";
-            case LABEL -> labelName(v) ? null : "A label name is a word such as `instance`.";
-            case LABELS, STRINGS -> v instanceof Value.ListValue l ? l.items().stream().filter(i -> type == ParamType.LABELS
-                    ? !labelName(i) : !(i instanceof Value.StringValue || i instanceof Value.NameValue)).findFirst()
-                    .map(i -> "`" + textOf(i) + "` is not " + (type == ParamType.LABELS ? "a label name; a label name is a "
-                            + "word such as `instance`." : "a string."))
-                    .orElse(null)
-                    : "Write a list: `[" + (v instanceof Value.StringValue || v instanceof Value.NameValue
-                            ? type == ParamType.LABELS ? textOf(v) : shown(v)
-                            : type == ParamType.LABELS ? "job, instance" : "\"orders\", \"payments\"") + "]`.";
-            case MATCHERS -> "Matchers are written in braces: `{job=\"api\"}`.";
-            case QUERY -> v instanceof Value.NameValue || v instanceof Value.NumberValue ? null
-                    : v instanceof Value.StringValue ? "Queries are written without quotes." : "";
-        };
-    }
-
-    /** `0.05` as `5%`, the fraction a number below 1 most likely means; `5` as `5%`. */
-    private static String percent(Value.NumberValue n) {
-        java.math.BigDecimal value = n.value();
-        boolean fraction = value.signum() > 0 && value.compareTo(java.math.BigDecimal.ONE) < 0;
-        return (fraction ? value.movePointRight(2) : value).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    private static boolean isDuration(String text) {
-        if (text.isEmpty() || !Character.isDigit(text.charAt(0))) {
-            return false;
-        }
-        try {
-            dev.vigil.compiler.promql.Durations.parseMillis(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** A list element as it would be written: strings in quotes. */
-    private static String shown(Value v) {
-        return v instanceof Value.StringValue s ? "\"" + s.value() + "\"" : textOf(v);
-    }
-
-    private static boolean labelName(Value v) {
-        String text = v instanceof Value.NameValue n ? n.name() : v instanceof Value.StringValue s ? s.value() : null;
-        return text != null && LABEL_NAME.matcher(text).matches();
-    }
-
-    private Binding mismatch(ParamType type, Argument a, Decl.Param p, String kind, String hint) {
-        // A default that does not fit is the declaration's mistake, whatever the uses pass.
-        boolean isDefault = a == p.defaultValue();
-        sink.error(isDefault ? Ids.REUSE_PARAMETER : Ids.REUSE_ARGUMENT_TYPE, a.valueSpan(), "`" + p.name().text() + "` is "
-                + type.noun() + ", but " + (isDefault ? "its default" : "this") + " is " + kind + ".", hint != null ? hint
-                        : "It is declared `" + p.name().text() + " " + type.keyword() + "` at " + p.span() + ".");
-        return null;
-    }
-
-    private static String listed(java.util.Collection<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
-    }
-
-    private static String textOf(Value v) {
-        return Values.text(v);
-    }
-
     // ------------------------------------------------------------ definitions
 
     /**
@@ -551,7 +373,7 @@ public final class TemplateExpansion {
             } else if (type.isEmpty()) {
                 String near = Suggest.closest(p.type().text(), ParamType.keywords());
                 sink.error(Ids.REUSE_PARAMETER, p.type().span(), "`" + p.type().text() + "` is not a parameter type.",
-                        near != null ? "Did you mean `" + near + "`?" : "The types are " + listed(ParamType.keywords()) + ".");
+                        near != null ? "Did you mean `" + near + "`?" : "The types are " + TemplateArguments.listed(ParamType.keywords()) + ".");
                 ok = false;
                 // A stand-in of the likely type, so that the body's `$name` does not read as an unknown constant.
                 ParamType likely = near != null ? ParamType.parse(near).orElseThrow()
@@ -561,7 +383,7 @@ public final class TemplateExpansion {
                     standIns.put(name, likely.placeholder(p.name().span()));
                 }
             } else {
-                Binding b = p.defaultValue() == null ? null : bind(type.get(), p.defaultValue(), p, ctx);
+                Binding b = p.defaultValue() == null ? null : arguments.bind(type.get(), p.defaultValue(), p, ctx);
                 ok &= p.defaultValue() == null || b != null;
                 standIns.put(name, b != null ? b : type.get().placeholder(p.name().span()));
             }
