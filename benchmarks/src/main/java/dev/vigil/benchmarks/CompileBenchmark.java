@@ -1,7 +1,6 @@
 package dev.vigil.benchmarks;
 
 import dev.vigil.compiler.CompileResult;
-import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.source.SourceFile;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +36,6 @@ public class CompileBenchmark {
 
     @Benchmark
     public CompileResult compile() {
-        CompileResult result = Compiler.compile(sources);
-        if (result.hasErrors()) {
-            throw new IllegalStateException("benchmark input must compile: " + result.diagnostics().get(0));
-        }
-        return result;
+        return Inputs.compileClean(sources);
     }
 }

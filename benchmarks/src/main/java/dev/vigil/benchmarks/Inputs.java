@@ -1,10 +1,23 @@
 package dev.vigil.benchmarks;
 
+import dev.vigil.compiler.CompileResult;
+import dev.vigil.compiler.Compiler;
+import dev.vigil.compiler.source.SourceFile;
+import java.util.List;
 import java.util.Locale;
 
 /** Generated inputs of a known size, shaped like real projects. */
 final class Inputs {
     private Inputs() {
+    }
+
+    /** Compiles a benchmark input, which must compile: a benchmark of error reporting would measure something else. */
+    static CompileResult compileClean(List<SourceFile> sources) {
+        CompileResult result = Compiler.compile(sources);
+        if (result.hasErrors()) {
+            throw new IllegalStateException("benchmark input must compile: " + result.diagnostics().get(0));
+        }
+        return result;
     }
 
     /** One service with {@code rules} recording rules and as many alerts, in groups of 20. */
