@@ -7,7 +7,6 @@ import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.validate.Validator;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,24 +19,20 @@ import java.util.Map;
 public final class IdenticalRule implements Validator {
     @Override
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
-        Map<String, List<Rule>> byName = new HashMap<>();
+        // Keyed by what makes two rules identical, so each rule is printed and looked up once.
+        Map<List<Object>, Rule> first = new HashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r == null || r.name() == null) {
                         continue;
                     }
-                    String key = (r instanceof Rule.Alert ? "alert " : "record ") + r.name();
-                    List<Rule> earlier = byName.computeIfAbsent(key, k -> new ArrayList<>());
-                    for (Rule e : earlier) {
-                        if (RuleIdentity.identical(e, r)) {
-                            sink.warning(id(), r.span(), (r instanceof Rule.Alert ? "Alert `" : "Recording rule `") + r.name()
-                                            + "` repeats the one at " + e.span() + " exactly.",
-                                    "Remove one of them: the copy evaluates the same query twice and writes the same series.");
-                            break;
-                        }
+                    Rule e = first.putIfAbsent(RuleIdentity.identityKey(r), r);
+                    if (e != null) {
+                        sink.warning(id(), r.span(), (r instanceof Rule.Alert ? "Alert `" : "Recording rule `") + r.name()
+                                        + "` repeats the one at " + e.span() + " exactly.",
+                                "Remove one of them: the copy evaluates the same query twice and writes the same series.");
                     }
-                    earlier.add(r);
                 }
             }
         }

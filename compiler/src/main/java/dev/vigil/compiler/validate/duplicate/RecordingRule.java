@@ -11,6 +11,7 @@ import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,29 +26,38 @@ import java.util.Map;
 public final class RecordingRule implements Validator {
     @Override
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
-        Map<String, List<Rule.Recording>> byName = new HashMap<>();
+        Map<String, List<Rule.Recording>> byName = new LinkedHashMap<>();
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
-                    if (!(r instanceof Rule.Recording rec) || rec.name() == null) {
-                        continue;
+                    if (r instanceof Rule.Recording rec && rec.name() != null) {
+                        byName.computeIfAbsent(rec.name(), k -> new ArrayList<>()).add(rec);
                     }
-                    List<Rule.Recording> earlier = byName.computeIfAbsent(rec.name(), k -> new ArrayList<>());
-                    for (Rule.Recording e : earlier) {
-                        RuleIdentity.Overlap overlap = RuleIdentity.identical(e, rec) ? RuleIdentity.Overlap.NONE
-                                : RuleIdentity.overlap(e, rec, analysis.labels());
-                        if (overlap != RuleIdentity.Overlap.NONE) {
-                            sink.report(new Diagnostic(id(), overlap == RuleIdentity.Overlap.LIKELY ? Severity.ERROR : Severity.WARNING,
-                                    rec.span(), "Recording rule `" + rec.name()
-                                            + "` is also defined at " + e.span() + " with a different expression.",
-                                    "Both can write the same series, and their values overwrite each other; rename one,"
-                                            + " or add a label that tells them apart.",
-                                    null));
-                            break;
-                        }
-                    }
-                    earlier.add(rec);
                 }
+            }
+        }
+        for (List<Rule.Recording> rules : byName.values()) {
+            // Rules that set a static label to different values never collide: only those that agree on all
+            // of them are compared, so a name every service's SLO records stays linear in the services.
+            java.util.Set<String> common = RuleIdentity.commonStaticLabels(rules);
+            Map<List<String>, List<Rule.Recording>> buckets = new HashMap<>();
+            for (Rule.Recording rec : rules) {
+                List<Rule.Recording> earlier = buckets.computeIfAbsent(RuleIdentity.staticLabelsIn(rec, common),
+                        k -> new ArrayList<>());
+                for (Rule.Recording e : earlier) {
+                    RuleIdentity.Overlap overlap = RuleIdentity.identical(e, rec) ? RuleIdentity.Overlap.NONE
+                            : RuleIdentity.overlap(e, rec, analysis.labels());
+                    if (overlap != RuleIdentity.Overlap.NONE) {
+                        sink.report(new Diagnostic(id(), overlap == RuleIdentity.Overlap.LIKELY ? Severity.ERROR : Severity.WARNING,
+                                rec.span(), "Recording rule `" + rec.name()
+                                        + "` is also defined at " + e.span() + " with a different expression.",
+                                "Both can write the same series, and their values overwrite each other; rename one,"
+                                        + " or add a label that tells them apart.",
+                                null));
+                        break;
+                    }
+                }
+                earlier.add(rec);
             }
         }
     }

@@ -27,6 +27,7 @@ import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.regex.LabelValues;
 import dev.vigil.compiler.regex.Re2;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -74,6 +75,47 @@ public final class RuleIdentity {
         Rule.Alert y = (Rule.Alert) b;
         return x.labels().equals(y.labels()) && severity(x).equals(severity(y)) && x.forMillis() == y.forMillis()
                 && x.keepFiringForMillis() == y.keepFiringForMillis();
+    }
+
+    /** A key that is equal for two rules exactly when {@link #identical} holds for them. */
+    public static List<Object> identityKey(Rule r) {
+        if (r instanceof Rule.Recording rec) {
+            return List.of("record", String.valueOf(rec.name()), canonical(rec.expr()), rec.labels());
+        }
+        Rule.Alert a = (Rule.Alert) r;
+        return List.of("alert", String.valueOf(a.name()), canonical(a.expr()), a.labels(), severity(a), a.forMillis(),
+                a.keepFiringForMillis());
+    }
+
+    /**
+     * The values {@code r} gives the static labels {@code keys}: two rules of one name whose values differ
+     * set some label to two values, so they can never write the same series and need not be compared.
+     */
+    public static List<String> staticLabelsIn(Rule.Recording r, java.util.Collection<String> keys) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String k : keys) {
+            out.add(r.labels().get(k));
+        }
+        return out;
+    }
+
+    /** The static labels (not templated) that every one of {@code rules} sets, sorted. */
+    public static Set<String> commonStaticLabels(List<Rule.Recording> rules) {
+        Set<String> common = null;
+        for (Rule.Recording r : rules) {
+            Set<String> fixed = new TreeSet<>();
+            r.labels().forEach((k, v) -> {
+                if (v != null && !v.contains("{{")) {
+                    fixed.add(k);
+                }
+            });
+            if (common == null) {
+                common = fixed;
+            } else {
+                common.retainAll(fixed);
+            }
+        }
+        return common == null ? Set.of() : common;
     }
 
     /** How far two rules of one name can write the same identity. */
