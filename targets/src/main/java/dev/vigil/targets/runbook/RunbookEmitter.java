@@ -127,9 +127,13 @@ public final class RunbookEmitter implements Emitter {
         m.put("related", related(project, service, rb.related()));
         m.put("panel", a.panel() == null ? Map.of() : panelLink(service, a.panel()));
         m.put("inhibitedBy", inhibitions(project, service, a));
-        m.put("templates", a.span().templates());
-        m.put("templateUse", templateUse(a.span()));
+        m.putAll(templateOrigin(a.span()));
         return m;
+    }
+
+    /** For the footer of a runbook whose alert a template wrote: `templates`, innermost first, and `templateUse`. */
+    static Map<String, Object> templateOrigin(dev.vigil.compiler.source.Span span) {
+        return Map.of("templates", span.templates(), "templateUse", templateUse(span));
     }
 
     /**

@@ -75,6 +75,7 @@ public final class SloRunbookEmitter implements Emitter {
         m.put("tier", burn.tier());
         m.put("for", a.forMillis() > 0 ? Durations.format(a.forMillis()) : "0s");
         m.put("expr", RuleFiles.alertExpr(a, constants));
+        m.putAll(RunbookEmitter.templateOrigin(a.span()));
         List<Map<String, Object>> pairs = new ArrayList<>();
         for (Origin.BurnWindow w : burn.windows()) {
             Map<String, Object> pm = new LinkedHashMap<>();

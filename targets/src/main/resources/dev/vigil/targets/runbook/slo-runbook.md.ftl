@@ -36,3 +36,9 @@ ${md.block(d.query, "promql")}
 2. Find the worst label values with the queries above; look for a recent deploy or canary on them.
 3. Roll back or shift traffic away from what changed; the page resolves once the short window is clean.
 4. If the budget is already spent, freeze risky changes until it recovers.
+<#if alert.templates?has_content>
+
+---
+
+Generated from template <#list alert.templates as t>${md.code(t)}<#sep> in </#list>, used in ${md.code(alert.templateUse)}: change the template, not this page.
+</#if>

@@ -37,12 +37,16 @@ public final class RecordingRule implements Validator {
             }
         }
         for (List<Rule.Recording> rules : byName.values()) {
-            // Rules that set a static label to different values never collide: only those that agree on all
-            // of them are compared, so a name every service's SLO records stays linear in the services.
-            java.util.Set<String> common = RuleIdentity.commonStaticLabels(rules);
+            // Only rules that agree on every label they all pin to one value can collide, so those are the
+            // ones compared: each service's copy of a rule (`{job="a"}`, `{job="b"}`) meets no other.
+            List<Map<String, String>> pins = rules.stream().map(r -> RuleIdentity.pinned(r, analysis.labels())).toList();
+            java.util.Set<String> common = new java.util.TreeSet<>(pins.get(0).keySet());
+            pins.forEach(p -> common.retainAll(p.keySet()));
             Map<List<String>, List<Rule.Recording>> buckets = new HashMap<>();
-            for (Rule.Recording rec : rules) {
-                List<Rule.Recording> earlier = buckets.computeIfAbsent(RuleIdentity.staticLabelsIn(rec, common),
+            for (int i = 0; i < rules.size(); i++) {
+                Rule.Recording rec = rules.get(i);
+                Map<String, String> pin = pins.get(i);
+                List<Rule.Recording> earlier = buckets.computeIfAbsent(common.stream().map(pin::get).toList(),
                         k -> new ArrayList<>());
                 for (Rule.Recording e : earlier) {
                     RuleIdentity.Overlap overlap = RuleIdentity.identical(e, rec) ? RuleIdentity.Overlap.NONE

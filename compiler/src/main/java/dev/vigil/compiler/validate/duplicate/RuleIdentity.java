@@ -88,34 +88,22 @@ public final class RuleIdentity {
     }
 
     /**
-     * The values {@code r} gives the static labels {@code keys}: two rules of one name whose values differ
-     * set some label to two values, so they can never write the same series and need not be compared.
+     * The labels every series of {@code r}'s result has one known value for: static labels, equality
+     * matchers that survive to the result, values the inference knows. Two rules of one name that pin a
+     * label to different values can never write the same series, whatever else they do.
      */
-    public static List<String> staticLabelsIn(Rule.Recording r, java.util.Collection<String> keys) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String k : keys) {
-            out.add(r.labels().get(k));
+    public static Map<String, String> pinned(Rule.Recording r, LabelInference li) {
+        Identity id = identity(r.expr(), r.labels(), "");
+        LabelSet labels = li.infer(r.expr()).labels();
+        Set<String> names = new TreeSet<>(id.values().keySet());
+        names.addAll(id.fixed().keySet());
+        names.addAll(labels.names());
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String n : names) {
+            id.constraint(n, labels).terms().stream().filter(t -> t.op() == LabelValues.Op.EQ).findFirst()
+                    .ifPresent(t -> out.put(n, t.value()));
         }
         return out;
-    }
-
-    /** The static labels (not templated) that every one of {@code rules} sets, sorted. */
-    public static Set<String> commonStaticLabels(List<Rule.Recording> rules) {
-        Set<String> common = null;
-        for (Rule.Recording r : rules) {
-            Set<String> fixed = new TreeSet<>();
-            r.labels().forEach((k, v) -> {
-                if (v != null && !v.contains("{{")) {
-                    fixed.add(k);
-                }
-            });
-            if (common == null) {
-                common = fixed;
-            } else {
-                common.retainAll(fixed);
-            }
-        }
-        return common == null ? Set.of() : common;
     }
 
     /** How far two rules of one name can write the same identity. */
