@@ -175,6 +175,15 @@ final class SyntaxErrorListener extends BaseErrorListener {
             if (near != null) {
                 return "Did you mean `" + near + "`?";
             }
+            if (expected.contains(VigilParser.USE)) {
+                return "If `" + text + "` is a template, use it with `use " + text + "(...)`.";
+            }
+        }
+        if (token.getType() == VigilLexer.METRIC_IDENT && text.endsWith(":") && text.indexOf(':') == text.length() - 1
+                && expected.contains(VigilParser.RIGHT_PAREN)) {
+            // `use red(job: "api")` or `blueprint red(job: string)`: the habit of other languages.
+            String name = text.substring(0, text.length() - 1);
+            return "A parameter is declared `" + name + " TYPE` and passed `" + name + " = VALUE`, without a colon.";
         }
         if ("=".equals(text) && !expected.contains(VigilParser.EQL)) {
             return "To compare, write `==`; a single `=` only appears in label matchers and declarations.";

@@ -35,7 +35,10 @@ final class TokenDescriptions {
         if (expression && !expected.contains(VigilLexer.RIGHT_BRACE)) {
             return "a PromQL expression";
         }
-        String block = blockPhrase(expected);
+        // Inside parentheses where a name goes (a template's parameters or a use's arguments), every keyword is
+        // a name too: the words of an enclosing block say nothing.
+        boolean nameList = names && expected.contains(VigilLexer.RIGHT_PAREN) && !expected.contains(VigilLexer.RIGHT_BRACE);
+        String block = nameList ? null : blockPhrase(expected);
         if (block != null) {
             return block;
         }
