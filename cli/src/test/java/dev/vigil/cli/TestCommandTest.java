@@ -86,7 +86,7 @@ class TestCommandTest {
         try (Stream<Path> list = Files.list(REPO.resolve("samples"))) {
             samples = list.filter(p -> Files.isDirectory(p.resolve("src/main/vigil"))).sorted().toList();
         }
-        assertEquals(5, samples.size(), samples::toString);
+        assertEquals(6, samples.size(), samples::toString);
         for (Path sample : samples) {
             LintCommandTest.Run r = test(sample.toString());
             assertEquals(0, r.status(), () -> sample + ":\n" + r.out() + r.err());
