@@ -198,7 +198,13 @@ runbookItem
     | DIAGNOSE value EQL expr                             # diagnoseItem
     | REMEDIATE value (RUN value)?                        # remediateItem
     | ESCALATE value                                      # escalateItem
-    | RELATED dottedName (COMMA dottedName)*              # relatedItem
+    | RELATED relatedRef (COMMA relatedRef)*              # relatedItem
+    ;
+
+// An alert or dashboard by name, or in a template a string that builds the name.
+relatedRef
+    : dottedName
+    | STRING
     ;
 
 // ---------------------------------------------------------------- SLOs

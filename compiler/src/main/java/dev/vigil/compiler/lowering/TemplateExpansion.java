@@ -258,7 +258,12 @@ public final class TemplateExpansion {
             return;
         }
         String variable = f.variable().text();
-        for (Value item : items.get()) {
+        List<Value> elements = items.get();
+        if (ctx.checking() && elements.isEmpty()) {
+            // A definition is checked whatever the list holds: an empty default still has a body to type.
+            elements = List.of(new Value.StringValue("placeholder", f.span()));
+        }
+        for (Value item : elements) {
             if (!ctx.checking() && !budget(f.span())) {
                 return;
             }
@@ -418,7 +423,7 @@ public final class TemplateExpansion {
         }
         for (Diagnostic d : model.sorted()) {
             if (d.isError() && inside(d.span(), t.span()) && definitional(d)) {
-                sink.report(serviceConstantHint(d));
+                sink.report(serviceConstantHint(d, t));
                 ok = false;
             }
         }
@@ -438,13 +443,18 @@ public final class TemplateExpansion {
      * An unknown constant in a body that some service declares: the likely mistake is expecting the body
      * to see the using service's constants, which it does not.
      */
-    private Diagnostic serviceConstantHint(Diagnostic d) {
+    private Diagnostic serviceConstantHint(Diagnostic d, TemplateDecl template) {
         Matcher unknown = UNKNOWN_CONSTANT.matcher(d.message());
         if (!d.code().equals(Ids.REFERENCE_UNKNOWN) || !unknown.matches()
                 || d.hint() != null && d.hint().startsWith("Did you mean")) {
             return d;
         }
         String name = unknown.group(1);
+        if (template != null && template.params().stream().anyMatch(p -> p.name().text().equals(name))) {
+            return new Diagnostic(d.code(), d.severity(), d.span(), d.message(), "`" + name + "` is a parameter of `"
+                    + template.name().text() + "`, which a default cannot use: defaults are fixed values. Pass the value "
+                    + "at each use, or give the query a matchers parameter.", d.fix(), d.blocking());
+        }
         return new TreeMap<>(serviceConstants).entrySet().stream().filter(e -> e.getValue().containsKey(name)).findFirst()
                 .map(e -> new Diagnostic(d.code(), d.severity(), d.span(), d.message(), "A template sees its parameters "
                         + "and the project's constants, not the constants of service `" + e.getKey() + "`: add a parameter `"

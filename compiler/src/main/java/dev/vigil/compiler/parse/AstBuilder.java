@@ -182,6 +182,15 @@ final class AstBuilder {
         return new Decl.ForEach(name(variable), value(list), body(scope, build), span);
     }
 
+    /** `"${service}_red.errors"`: a `dashboard.panel` (or plain) reference that a template builds as a string. */
+    private DottedName builtDotted(TerminalNode string) {
+        String text = string(string);
+        Span at = span(string.getSymbol());
+        int dot = text.indexOf('.');
+        Name first = new Name(dot < 0 ? text : text.substring(0, dot), at);
+        return new DottedName(first, dot < 0 ? null : new Name(text.substring(dot + 1), at), at);
+    }
+
     /** A declaration's name: a bare name, or in templates a string that builds it (`"${service|pascal}Down"`). */
     private Name declName(NameContext bare, TerminalNode string) {
         return bare != null ? name(bare) : new Name(string(string), span(string.getSymbol()));
@@ -319,12 +328,7 @@ final class AstBuilder {
         } else if (p instanceof PanelPropContext pp) {
             if (pp.STRING() != null) {
                 // `panel "${service}_red.errors"` in a template: the same dashboard.panel reference, built.
-                String text = string(pp.STRING());
-                Span at = span(pp.STRING().getSymbol());
-                int dot = text.indexOf('.');
-                Name first = new Name(dot < 0 ? text : text.substring(0, dot), at);
-                return new Decl.PanelLink(new DottedName(first, dot < 0 ? null : new Name(text.substring(dot + 1), at), at),
-                        span(pp));
+                return new Decl.PanelLink(builtDotted(pp.STRING()), span(pp));
             }
             return new Decl.PanelLink(dotted(pp.dottedName()), span(pp));
         } else if (p instanceof RunbookLinkPropContext rl) {
@@ -354,8 +358,8 @@ final class AstBuilder {
         }
         RelatedItemContext r = (RelatedItemContext) i;
         List<DottedName> refs = new ArrayList<>();
-        for (DottedNameContext d : r.dottedName()) {
-            refs.add(dotted(d));
+        for (RelatedRefContext ref : r.relatedRef()) {
+            refs.add(ref.dottedName() != null ? dotted(ref.dottedName()) : builtDotted(ref.STRING()));
         }
         return new Decl.Related(refs, span(r));
     }
