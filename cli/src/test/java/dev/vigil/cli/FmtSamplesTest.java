@@ -31,7 +31,7 @@ class FmtSamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aetherlink", "aurigraph", "crm-events", "dwcp", "vaultmesh"})
+    @ValueSource(strings = {"aetherlink", "aurigraph", "crm-events", "dwcp", "fleet", "vaultmesh"})
     void aBadlyLaidOutSampleFormatsBackAndBuildsTheSameBytes(String sample, @TempDir Path tmp) throws IOException {
         Path sources = REPO.resolve("samples").resolve(sample).resolve("src/main/vigil");
         Path messy = tmp.resolve("messy/src/main/vigil");

@@ -73,7 +73,7 @@ class SampleCoverageCountTest {
     /** Each sample asks for every point in its settings, and meets it. */
     @Test
     void everySampleRequiresAndReachesFullCoverage() throws Exception {
-        for (String name : List.of("aetherlink", "aurigraph", "crm-events", "dwcp", "vaultmesh")) {
+        for (String name : List.of("aetherlink", "aurigraph", "crm-events", "dwcp", "fleet", "vaultmesh")) {
             Project p = sample(name);
             TestCoverage required = p.settings().testCoverage();
             assertEquals(BigDecimal.valueOf(100), required.minimumPercent(), name);

@@ -18,7 +18,7 @@ import java.util.List;
 final class Projects {
     static final List<String> NAMES = List.of("crm-events", "rich");
     /** Every sample and {@code rich}: the projects whose routing and routing tests run in the real amtool. */
-    static final List<String> ROUTED = List.of("aetherlink", "aurigraph", "crm-events", "dwcp", "vaultmesh", "rich");
+    static final List<String> ROUTED = List.of("aetherlink", "aurigraph", "crm-events", "dwcp", "fleet", "vaultmesh", "rich");
 
     private Projects() {
     }
