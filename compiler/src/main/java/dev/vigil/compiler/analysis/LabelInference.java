@@ -71,6 +71,10 @@ public final class LabelInference {
 
     private final Map<String, Metric> metrics = new HashMap<>();
     private final Map<String, List<Rule.Recording>> recordings = new HashMap<>();
+    /** Each recording rule's series, by identity: a name that every service records is read per service. */
+    private final Map<Rule.Recording, Inferred> series = new java.util.IdentityHashMap<>();
+    /** Names whose rules are being narrowed to a selector's, against a rule that reads its own name. */
+    private final java.util.Set<String> filtering = new java.util.HashSet<>();
     private final Map<String, Inferred> resolved = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
     private final Map<Expr, Inferred> memo = new IdentityHashMap<>();
@@ -160,21 +164,67 @@ public final class LabelInference {
         if (!resolving.add(name)) {
             return Optional.of(UNKNOWN_VECTOR); // a cycle: reported elsewhere, unknown here
         }
+        Inferred merged = merge(recordings.get(name));
+        resolving.remove(name);
+        resolved.put(name, merged);
+        return Optional.of(merged);
+    }
+
+    private Inferred merge(List<Rule.Recording> rules) {
         Inferred merged = null;
-        for (Rule.Recording rec : recordings.get(name)) {
-            Inferred e = rec.expr() == null ? UNKNOWN_VECTOR : infer(rec.expr());
-            LabelSet labels = e.labels();
-            for (Map.Entry<String, String> l : rec.labels().entrySet()) {
-                labels = labels.with(new Label(l.getKey(), true, l.getValue()));
-            }
-            Inferred one = new Inferred(ValueType.VECTOR, labels, e.kind(), e.reads());
+        for (Rule.Recording rec : rules) {
+            Inferred one = ruleSeries(rec);
             merged = merged == null ? one
                     : new Inferred(ValueType.VECTOR, merged.labels().union(one.labels()),
                             merged.kind() == one.kind() ? one.kind() : null, union(merged.reads(), one.reads()));
         }
-        resolving.remove(name);
-        resolved.put(name, merged);
-        return Optional.of(merged);
+        return merged;
+    }
+
+    /** The series one recording rule writes: its expression's labels and its static labels. */
+    private Inferred ruleSeries(Rule.Recording rec) {
+        Inferred done = series.get(rec);
+        if (done != null) {
+            return done;
+        }
+        Inferred one = computeRuleSeries(rec);
+        series.put(rec, one);
+        return one;
+    }
+
+    private Inferred computeRuleSeries(Rule.Recording rec) {
+        Inferred e = rec.expr() == null ? UNKNOWN_VECTOR : infer(rec.expr());
+        LabelSet labels = e.labels();
+        for (Map.Entry<String, String> l : rec.labels().entrySet()) {
+            labels = labels.with(new Label(l.getKey(), true, l.getValue()));
+        }
+        return new Inferred(ValueType.VECTOR, labels, e.kind(), e.reads());
+    }
+
+    /**
+     * The series a selector of a recording rule's name can read: those of the rules whose known label
+     * values its equality matchers do not exclude. Each service of a blueprint records under the same
+     * name (`job:errors:rate5m{job="cart"}`); a selector for one of them reads that one's labels, not
+     * the union of every service's.
+     */
+    private Inferred recordedFor(VectorSelector v, String name, Inferred all) {
+        List<Rule.Recording> rules = recordings.get(name);
+        if (rules.size() < 2 || v.matchers().stream().noneMatch(m -> m.op() == MatchOp.EQ && !m.isConstRef())
+                || !filtering.add(name)) {
+            return all; // a rule that reads its own name is reported elsewhere; here it reads them all
+        }
+        List<Rule.Recording> reachable = new ArrayList<>();
+        for (Rule.Recording rec : rules) {
+            LabelSet labels = ruleSeries(rec).labels();
+            boolean excluded = v.matchers().stream().anyMatch(m -> m.op() == MatchOp.EQ && !m.isConstRef()
+                    && labels.get(m.name()) != null && labels.get(m.name()).value() != null
+                    && !labels.get(m.name()).value().equals(m.value()));
+            if (!excluded) {
+                reachable.add(rec);
+            }
+        }
+        filtering.remove(name);
+        return reachable.isEmpty() || reachable.size() == rules.size() ? all : merge(reachable);
     }
 
     /**
@@ -284,7 +334,7 @@ public final class LabelInference {
         String n = name.get();
         Optional<Inferred> rec = recordingRule(n);
         if (rec.isPresent()) {
-            return rec.get();
+            return resolving.contains(n) ? rec.get() : recordedFor(v, n, rec.get());
         }
         Metric m = metrics.get(n);
         if (m != null) {
