@@ -48,8 +48,8 @@ class TemplatedFleetTest {
 
         Set<String> footed = new TreeSet<>();
         for (ServiceSpec s : project.services()) {
-            String footer = "\n---\n\nGenerated from template `" + ProjectGenerator.BLUEPRINT + "`, used in `" + s.name()
-                    + ".vigil`: change the template, not this page.\n";
+            String footer = "\n---\n\nGenerated from template `" + ProjectGenerator.BLUEPRINT
+                    + "`: change the template, not this page.\n";
             String prefix = "runbooks/" + s.name() + "/";
             for (String path : hand.keySet()) {
                 if (path.startsWith(prefix) && !path.endsWith("/README.md")) {

@@ -131,24 +131,12 @@ public final class RunbookEmitter implements Emitter {
         return m;
     }
 
-    /** For the footer of a runbook whose alert a template wrote: `templates`, innermost first, and `templateUse`. */
-    static Map<String, Object> templateOrigin(dev.vigil.compiler.source.Span span) {
-        return Map.of("templates", span.templates(), "templateUse", templateUse(span));
-    }
-
     /**
-     * The file where the outermost template was used, by name: the same from any working directory, and
-     * unchanged when lines are added above the use, so a runbook changes only when what it says does.
+     * For the footer of a runbook whose alert a template wrote: `templates`, innermost first. Only names:
+     * the page does not change when the file of the `use` is renamed or lines are added above it.
      */
-    private static String templateUse(dev.vigil.compiler.source.Span span) {
-        dev.vigil.compiler.source.Span site = null;
-        for (var v = span.via(); v != null; v = v.site().via()) {
-            site = v.site();
-        }
-        if (site == null) {
-            return "";
-        }
-        return site.file().substring(site.file().lastIndexOf('/') + 1);
+    static Map<String, Object> templateOrigin(dev.vigil.compiler.source.Span span) {
+        return Map.of("templates", span.templates());
     }
 
     private static String prometheusUrl(Project project, Service service) {

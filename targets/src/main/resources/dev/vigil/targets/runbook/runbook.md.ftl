@@ -109,5 +109,5 @@ ${md.block(r.command, "sh", 3)}
 
 ---
 
-Generated from template <#list alert.templates as t>${md.code(t)}<#sep> in </#list>, used in ${md.code(alert.templateUse)}: change the template, not this page.
+Generated from template <#list alert.templates as t>${md.code(t)}<#sep> in </#list>: change the template, not this page.
 </#if>
