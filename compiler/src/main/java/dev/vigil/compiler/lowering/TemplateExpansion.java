@@ -161,46 +161,38 @@ public final class TemplateExpansion {
     }
 
     private List<Decl.ServiceMember> members(List<?> members, Context ctx) {
-        List<Decl.ServiceMember> out = new ArrayList<>();
-        for (Object m : members) {
-            if (m instanceof Decl.Use u) {
-                expandUse(u, TemplateKind.BLUEPRINT, ctx, (body, inner) -> out.addAll(members(body, inner)));
-            } else if (m instanceof Decl.ForEach f) {
-                expandLoop(f, ctx, (body, inner) -> out.addAll(members(body, inner)));
-            } else if (m instanceof Decl.GroupDecl g && g.rules().stream().anyMatch(TemplateExpansion::expands)) {
-                out.add(new Decl.GroupDecl(g.name(), g.interval(), g.limit(), rules(g.rules(), ctx), g.span()));
+        return expand(members, ctx, TemplateKind.BLUEPRINT, (m, at) -> {
+            if (m instanceof Decl.GroupDecl g && g.rules().stream().anyMatch(TemplateExpansion::expands)) {
+                return new Decl.GroupDecl(g.name(), g.interval(), g.limit(), rules(g.rules(), at), g.span());
             } else if (m instanceof Decl.DashboardDecl d && d.items().stream().anyMatch(TemplateExpansion::expands)) {
-                out.add(new Decl.DashboardDecl(d.name(), d.title(), items(d.items(), ctx), d.span()));
-            } else {
-                out.add((Decl.ServiceMember) m);
+                return new Decl.DashboardDecl(d.name(), d.title(), items(d.items(), at), d.span());
             }
-        }
-        return out;
+            return (Decl.ServiceMember) m;
+        });
     }
 
     private List<Decl.RuleDecl> rules(List<?> rules, Context ctx) {
-        List<Decl.RuleDecl> out = new ArrayList<>();
-        for (Object r : rules) {
-            if (r instanceof Decl.Use u) {
-                expandUse(u, TemplateKind.RULES, ctx, (body, inner) -> out.addAll(rules(body, inner)));
-            } else if (r instanceof Decl.ForEach f) {
-                expandLoop(f, ctx, (body, inner) -> out.addAll(rules(body, inner)));
-            } else {
-                out.add((Decl.RuleDecl) r);
-            }
-        }
-        return out;
+        return expand(rules, ctx, TemplateKind.RULES, (r, at) -> (Decl.RuleDecl) r);
     }
 
     private List<Decl.DashboardItem> items(List<?> items, Context ctx) {
-        List<Decl.DashboardItem> out = new ArrayList<>();
+        return expand(items, ctx, TemplateKind.PANELS, (i, at) -> (Decl.DashboardItem) i);
+    }
+
+    /**
+     * The uses of {@code kind} and the loops among {@code items} expanded, in place; {@code kept} places the
+     * rest, in the context of the expansion that holds it.
+     */
+    private <T> List<T> expand(List<?> items, Context ctx, TemplateKind kind,
+            java.util.function.BiFunction<Object, Context, T> kept) {
+        List<T> out = new ArrayList<>();
         for (Object i : items) {
             if (i instanceof Decl.Use u) {
-                expandUse(u, TemplateKind.PANELS, ctx, (body, inner) -> out.addAll(items(body, inner)));
+                expandUse(u, kind, ctx, (body, inner) -> out.addAll(expand(body, inner, kind, kept)));
             } else if (i instanceof Decl.ForEach f) {
-                expandLoop(f, ctx, (body, inner) -> out.addAll(items(body, inner)));
+                expandLoop(f, ctx, (body, inner) -> out.addAll(expand(body, inner, kind, kept)));
             } else {
-                out.add((Decl.DashboardItem) i);
+                out.add(kept.apply(i, ctx));
             }
         }
         return out;
