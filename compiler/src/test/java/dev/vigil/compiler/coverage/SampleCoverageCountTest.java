@@ -32,32 +32,34 @@ class SampleCoverageCountTest {
     /**
      * samples/aurigraph, by hand:
      * <ul>
-     * <li>alerts (canary.vigil): AurigraphCanaryErrorRateHigh and AurigraphCanaryLatencyHigh. Both read
-     *     rates through the recording rules they compare (`rate(http_requests_total[5m])`,
-     *     `rate(http_request_duration_seconds_bucket[5m])`), so each has fires, silent and no traffic:
-     *     2 x 3 = 6 points;
-     * <li>routes (routing.vigil): severity p1, p2, p3 and the default: 4 points; no `inhibit`: 0;
-     * <li>recording rules (canary.vigil): the error ratio and the P95: 2 points;
+     * <li>alerts: 39. 27 read rates, directly or through the recording rules they compare, so each
+     *     has fires, silent and no traffic: the 8 canary triggers (canary.vigil, 4 phases x error and
+     *     latency), and in production.vigil ProductionDown, the error-rate (3), P95 (3), P99, success
+     *     (2) and throughput (2) levels, ConnectionPoolTimeouts, the 4 gRPC alerts, WarningLogs and
+     *     BuildSuccessRateLow: 27 x 3 = 81 points. 12 read gauges or ALERTS (ServiceDown, NodeDown,
+     *     DatabaseUnreachable, RedisDisconnected, ConnectionPoolSaturated, HeapMemoryHigh,
+     *     MemoryAboveBudget, CpuHigh, DiskUsageHigh and the 3 escalation steps): 12 x 2 = 24 points;
+     * <li>routes (routing.vigil): 4 escalation routes, 2 each for p1 and p2, p3 and the default: 10
+     *     points; 2 `inhibit`s: 2 points;
+     * <li>recording rules: 3 in canary.vigil, 10 in production.vigil: 13 points;
      * <li>SLOs (slos.vigil): availability, latency_p95, latency_p99 and error_rate, each paging and
      *     ticketing (two burn-rate alerts, both over rates): 4 x 2 x 3 = 24 points; events and latency
      *     SLIs, so Vigil generates all four scenarios of each.
      * </ul>
-     * 6 + 4 + 0 + 2 + 24 = 36, every one met: the canary tests fire and silence both alerts, "an idle
-     * canary triggers no rollback" feeds them flat counters, "escalation by level" routes one alert to
-     * each receiver, and the generated scenarios fire, silence and starve every burn-rate alert.
+     * 105 + 10 + 2 + 13 + 24 = 154, every one met.
      */
     @Test
     void aurigraphMatchesTheHandCount() throws Exception {
         Coverage c = Coverages.of(sample("aurigraph"));
-        assertEquals(6, points(c, Kind.ALERTS));
-        assertEquals(4, points(c, Kind.ROUTES));
-        assertEquals(0, points(c, Kind.INHIBITIONS));
-        assertEquals(2, points(c, Kind.RECORDING_RULES));
+        assertEquals(105, points(c, Kind.ALERTS));
+        assertEquals(10, points(c, Kind.ROUTES));
+        assertEquals(2, points(c, Kind.INHIBITIONS));
+        assertEquals(13, points(c, Kind.RECORDING_RULES));
         assertEquals(24, points(c, Kind.SLOS));
-        assertEquals(36, c.points(EnumSet.allOf(Kind.class)));
-        assertEquals(36, c.covered(EnumSet.allOf(Kind.class)));
+        assertEquals(154, c.points(EnumSet.allOf(Kind.class)));
+        assertEquals(154, c.covered(EnumSet.allOf(Kind.class)));
 
-        Item idle = c.items().stream().filter(i -> i.name().equals("AurigraphCanaryErrorRateHigh")).findFirst().orElseThrow();
+        Item idle = c.items().stream().filter(i -> i.name().equals("AurigraphCanaryPhase1ErrorRateHigh")).findFirst().orElseThrow();
         assertEquals(List.of("an idle canary triggers no rollback"),
                 idle.point(Coverage.NO_TRAFFIC).by().stream().map(Coverage.Witness::test).toList());
         assertEquals(List.of("http_requests_total"), idle.rateInputs());
@@ -66,7 +68,10 @@ class SampleCoverageCountTest {
             assertEquals(6, slo.points().size(), slo.name());
         }
         List<String> routes = c.of(Set.of(Kind.ROUTES)).stream().map(Item::name).toList();
-        assertEquals(List.of("route severity = \"p1\" to p1_pager", "route severity = \"p2\" to p2_pager",
+        assertEquals(List.of("route escalation = \"manager\" to manager_pager", "route escalation = \"director\" to director_pager",
+                "route escalation = \"vp\" to vp_pager", "route escalation = \"vp\" to war_room",
+                "route severity = \"p1\" to p1_pager", "route severity = \"p1\" to vp_engineering",
+                "route severity = \"p2\" to p2_pager", "route severity = \"p2\" to tech_lead",
                 "route severity = \"p3\" to sre_slack", "route default to ticket_queue"), routes);
     }
 
