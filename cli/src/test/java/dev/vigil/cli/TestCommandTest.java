@@ -118,7 +118,7 @@ class TestCommandTest {
                 out);
         assertTrue(out.contains("   = annotation `summary`:\n       expected \"Kafka hot-key skew too high\"\n"
                 + "            got \"Kafka hot-key skew high (>6x)\"\n"), out);
-        assertTrue(out.contains("tests.vigil:30:5: error[Test.Failed]: At `15m`, `kafka:group_skew_ratio:max_avg` has other "
+        assertTrue(out.contains("tests.vigil:30:5: error[Test.Failed]: At `15m`, `kafka:group_skew_ratio` has other "
                 + "values than the test `a drained group has a skew of zero, not NaN` expects.\n"), out);
         assertTrue(out.contains("       expected 1\n            got 0\n"), out);
         assertTrue(out.contains("tests.vigil:39:5: error[Test.Failed]: At `6m`, `CrmEventsUnderReplicatedConsumers` does not "
@@ -149,9 +149,9 @@ class TestCommandTest {
             }
         }
         assertEquals(List.of("tests.vigil:23 Test.Failed annotation `summary`",
-                "tests.vigil:30 Test.Failed sample kafka:group_skew_ratio:max_avg{consumergroup=\"crm-events-sse\", topic=\"crm\"}",
+                "tests.vigil:30 Test.Failed sample kafka:group_skew_ratio{consumergroup=\"crm-events-sse\", topic=\"crm\"}",
                 "tests.vigil:39 Test.Failed alert {app=\"crm-events\", consumergroup=\"crm-events-sse\", service=\"crm_events\", "
-                        + "severity=\"info\", team=\"platform\", topic=\"crm\"}"), places);
+                        + "severity=\"info\", team=\"platform\"}"), places);
 
         Document written = xml(Files.readString(junitFile));
         LintCommandTest.Run junit = test("--format", "junit", project.toString());
@@ -284,11 +284,15 @@ class TestCommandTest {
         assertTrue(shown.startsWith(inReadme), inReadme);
     }
 
-    /** crm-events without its test of the hottest partition and without its inhibition case: 10 of its 12 points. */
+    /** crm-events without its tests of the hottest partition and without its inhibition case: 11 of its 13 points. */
     private Path undertested() throws IOException {
         return brokenCopy("undertested", "tests.vigil",
-                "at 10m expect value kafka:group_hottest_partition:topk1 is [{__name__=\"kafka:group_hottest_partition:topk1\", "
+                "at 10m expect value kafka:group_hottest_partition is [{__name__=\"kafka:group_hottest_partition\", "
                         + "topic=\"crm\", consumergroup=\"crm-events-sse\", partition=\"2\"} = 600]",
+                "at 10m expect no alert CrmEventsHotKeySkewHigh",
+                "tests.vigil",
+                "at 10m expect value kafka:group_hottest_partition is [{__name__=\"kafka:group_hottest_partition\", "
+                        + "topic=\"audit\", consumergroup=\"audit-archiver\", partition=\"0\"} = 5000]",
                 "at 10m expect no alert CrmEventsHotKeySkewHigh",
                 "routing.vigil", "    alert CrmEventsUnderReplicatedConsumers while alert CrmEventsServiceDown expect inhibited\n",
                 "");
@@ -299,9 +303,9 @@ class TestCommandTest {
         LintCommandTest.Run r = test("--coverage", REPO.resolve("samples/crm-events").toString());
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().endsWith("""
-                13 passed, 0 failed
+                15 passed, 0 failed
 
-                Test coverage: 12 of 12 points (100%); 100% required
+                Test coverage: 13 of 13 points (100%); 100% required
 
                 alerts                               fires  silent  no traffic
                   CrmEventsHotKeySkewHigh            yes    yes     -
@@ -315,10 +319,11 @@ class TestCommandTest {
                 inhibitions                                                                          inhibits
                   inhibit CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]  yes
 
-                recording rules                        read
-                  kafka:group_partition_lag:max        yes
-                  kafka:group_skew_ratio:max_avg       yes
-                  kafka:group_hottest_partition:topk1  yes
+                recording rules                  read
+                  kafka:group_partition_lag      yes
+                  kafka:group_lag_sum            yes
+                  kafka:group_skew_ratio         yes
+                  kafka:group_hottest_partition  yes
                 """), r.out());
         // The sample requires every point (`test_coverage strict`): its coverage is a case of its own.
         LintCommandTest.Run verbose = test("--verbose", REPO.resolve("samples/crm-events").toString());
@@ -333,28 +338,28 @@ class TestCommandTest {
         LintCommandTest.Run r = test(project.toString());
         assertEquals(1, r.status(), r.out() + r.err());
         String out = r.out().replace(project + File.separator, "");
-        assertTrue(out.contains("service.vigil:8:19: error[Test.Uncovered]: The tests cover 10 of 12 points (83.3%), "
+        assertTrue(out.contains("service.vigil:8:19: error[Test.Uncovered]: The tests cover 11 of 13 points (84.6%), "
                 + "under the 100% that `test_coverage` requires.\n"), out);
         assertTrue(out.contains("routing.vigil:23:3: error[Test.Uncovered]: No routing test case is silenced by `inhibit "
                 + "CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]`.\n"), out);
-        assertTrue(out.contains("rules.vigil:14:5: error[Test.Uncovered]: No test reads the recording rule "
-                + "`kafka:group_hottest_partition:topk1`.\n"), out);
-        assertTrue(out.contains("= hint: Expect its value in a test (`at TIME expect value kafka:group_hottest_partition:topk1 "
+        assertTrue(out.contains("rules.vigil:23:5: error[Test.Uncovered]: No test reads the recording rule "
+                + "`kafka:group_hottest_partition`.\n"), out);
+        assertTrue(out.contains("= hint: Expect its value in a test (`at TIME expect value kafka:group_hottest_partition "
                 + "is [...]`), or expect an alert that reads it.\n"), out);
         assertEquals(3, out.split("error\\[Test.Uncovered]", -1).length - 1, out);
         assertTrue(out.endsWith(" passed, 1 failed\n"), out);
 
-        // --min-coverage replaces the setting for the run: 83.3% is enough for 80%, not for 90%.
+        // --min-coverage replaces the setting for the run: 84.6% is enough for 80%, not for 90%.
         assertEquals(0, test("--min-coverage", "80", project.toString()).status());
         LintCommandTest.Run ninety = test("--min-coverage", "90%", project.toString());
         assertEquals(1, ninety.status(), ninety.out());
-        assertTrue(ninety.out().contains("error[Test.Uncovered]: The tests cover 10 of 12 points (83.3%), under the 90% "
+        assertTrue(ninety.out().contains("error[Test.Uncovered]: The tests cover 11 of 13 points (84.6%), under the 90% "
                 + "that is required.\n"), ninety.out());
         // Without a minimum nothing fails, and the report still shows what is missing, where.
         LintCommandTest.Run none = test("--min-coverage", "0", "--coverage", project.toString());
         assertEquals(0, none.status(), none.out());
         assertTrue(none.out().replace(project + File.separator, "").contains(
-                "  kafka:group_hottest_partition:topk1  no    rules.vigil:14\n"), none.out());
+                "  kafka:group_hottest_partition  no    rules.vigil:23\n"), none.out());
     }
 
     @Test
@@ -364,8 +369,8 @@ class TestCommandTest {
         assertEquals(1, json.status(), json.err());
         JsonNode root = new ObjectMapper().readTree(json.out());
         JsonNode coverage = root.get("coverage");
-        assertEquals(10, coverage.get("covered").asInt());
-        assertEquals(12, coverage.get("points").asInt());
+        assertEquals(11, coverage.get("covered").asInt());
+        assertEquals(13, coverage.get("points").asInt());
         assertEquals(100, coverage.get("required").asInt());
         assertFalse(coverage.get("meets").asBoolean());
         JsonNode failed = null;
@@ -387,8 +392,8 @@ class TestCommandTest {
         assertEquals(1, failures.getLength());
         assertEquals("Test.Uncovered", ((Element) failures.item(0)).getAttribute("type"));
         String md = Files.readString(markdown).replace(project + File.separator, "");
-        assertTrue(md.startsWith("### Vigil test coverage: 10 of 12 points (83.3%); 100% required\n"), md);
-        assertTrue(md.contains("- recording rule `kafka:group_hottest_partition:topk1` (rules.vigil:14): missing read\n"), md);
+        assertTrue(md.startsWith("### Vigil test coverage: 11 of 13 points (84.6%); 100% required\n"), md);
+        assertTrue(md.contains("- recording rule `kafka:group_hottest_partition` (rules.vigil:23): missing read\n"), md);
     }
 
     @Test

@@ -54,7 +54,8 @@ class VigilCommandTest {
     void theCrmEventsSampleChecksCleanly() {
         Run r = run("check", REPO.resolve("samples/crm-events").toString());
         assertEquals(0, r.status(), r.out() + r.err());
-        assertTrue(r.out().contains("no problems found"), r.out());
+        // The seed's recording-rule names are kept with a reason (`vigil:ignore Naming.RecordingRule`).
+        assertTrue(r.out().contains("0 errors, 0 warnings, 4 suppressed"), r.out());
     }
 
     @Test
@@ -105,8 +106,9 @@ class VigilCommandTest {
     }
 
     @Test
-    void jsonOutputForACleanProjectIsAnEmptyArray() {
-        Run r = run("check", "--format", "json", REPO.resolve("samples/crm-events").toString());
+    void jsonOutputForACleanProjectIsAnEmptyArray(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("clean.vigil"), "service s {\n  team \"t\"\n}\n");
+        Run r = run("check", "--format", "json", dir.toString());
         assertEquals(0, r.status());
         assertEquals("[ ]", r.out().strip());
     }

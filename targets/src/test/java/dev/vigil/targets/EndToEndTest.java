@@ -103,7 +103,7 @@ class EndToEndTest {
                 "  inhibit CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]",
                 // Posted to the running Alertmanager by inhibitionsAsVigilDecides.
                 "  test \"inhibitions\" {",
-                "    alert CrmEventsUnderReplicatedConsumers {topic = \"crm\"}",
+                "    alert CrmEventsUnderReplicatedConsumers {consumergroup = \"crm-events-sse\"}",
                 "      while alert CrmEventsServiceDown {instance = \"crm-events:9010\"} expect inhibited",
                 "    alert CrmEventsHotKeySkewHigh {topic = \"crm\"}",
                 "      while alert CrmEventsServiceDown {instance = \"crm-events:9010\"} expect not inhibited",
@@ -228,7 +228,7 @@ class EndToEndTest {
         assertTrue(evaluated, "rules were not all evaluated in time: " + groups);
         assertEquals(1, groups.size(), groups.toString());
         assertEquals("crm_events_lag_capacity", groups.get(0).path("name").asText());
-        assertEquals(6, groups.get(0).path("rules").size());
+        assertEquals(7, groups.get(0).path("rules").size());
         for (JsonNode r : groups.get(0).path("rules")) {
             assertEquals("ok", r.path("health").asText(), r.toString());
         }

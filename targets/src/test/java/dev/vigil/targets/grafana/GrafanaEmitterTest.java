@@ -64,25 +64,25 @@ class GrafanaEmitterTest {
         assertEquals("label_values(kafka_consumergroup_lag, consumergroup)", vars.get(1).path("query").asText());
         assertEquals("${datasource}", vars.get(1).path("datasource").path("uid").asText());
 
-        // One titled row, then its three panels in declaration order.
+        // One titled row, then its four panels in declaration order.
         List<String> types = new ArrayList<>();
         d.path("panels").forEach(p -> types.add(p.path("type").asText()));
-        assertEquals(List.of("row", "table", "stat", "timeseries"), types);
+        assertEquals(List.of("row", "timeseries", "table", "stat", "timeseries"), types);
         assertEquals("Lag and capacity", d.path("panels").get(0).path("title").asText());
         for (JsonNode p : panels(d)) {
             assertEquals("prometheus", p.path("datasource").path("type").asText());
             assertEquals("${datasource}", p.path("datasource").path("uid").asText());
             assertTrue(p.path("targets").get(0).path("expr").asText().contains("consumergroup=\"$consumergroup\""));
         }
-        JsonNode table = panel(d, "Per-partition lag");
+        JsonNode table = panel(d, "Per-Partition Lag");
         assertEquals("short", table.path("fieldConfig").path("defaults").path("unit").asText());
         assertEquals("{{topic}}/{{partition}}", table.path("targets").get(0).path("legendFormat").asText());
         assertEquals("table", table.path("targets").get(0).path("format").asText());
-        assertEquals("red, yellow 1, green 2", steps(panel(d, "Consumer group size")));
-        assertEquals(0, panel(d, "Consumer group size").path("fieldConfig").path("defaults").path("min").asInt());
-        // The skew alert fires above $skew_threshold (4) with severity warning, the second level: orange.
-        JsonNode skew = panel(d, "Hot-key skew ratio");
-        assertEquals("green, yellow 2, orange 4", steps(skew));
+        assertEquals("red, yellow 1, green 2", steps(panel(d, "Consumer Group Size")));
+        assertEquals(0, panel(d, "Consumer Group Size").path("fieldConfig").path("defaults").path("min").asInt());
+        // Declared as the seed draws it: green, yellow from 2, red from the alert's $skew_threshold (4).
+        JsonNode skew = panel(d, "Hot-Key Skew Ratio");
+        assertEquals("green, yellow 2, red 4", steps(skew));
         assertEquals("suffix:x", skew.path("fieldConfig").path("defaults").path("unit").asText());
         assertEquals("line", skew.path("fieldConfig").path("defaults").path("custom").path("thresholdsStyle")
                 .path("mode").asText());

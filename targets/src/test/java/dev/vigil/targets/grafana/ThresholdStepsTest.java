@@ -49,7 +49,7 @@ class ThresholdStepsTest {
     @Test
     void anAlertAboveColoursFromItsThresholdUp() {
         assertEquals("green, orange 4", text(ThresholdSteps.merge(List.of(), above("4"), "orange")));
-        // The crm-events skew panel: declared green and yellow 2, the alert fires above 4.
+        // Declared green and yellow 2, the alert fires above 4.
         assertEquals("green, yellow 2, orange 4",
                 text(ThresholdSteps.merge(declared("green", 0, "yellow", 2), above("4"), "orange")));
         // A declared escalation beyond the threshold stays.

@@ -39,7 +39,7 @@ class PrometheusRulesEmitterTest {
         assertEquals("30s", groups.get(0).get("interval"));
         List<Map<String, Object>> rules = (List<Map<String, Object>>) groups.get(0).get("rules");
         Map<String, Object> skew = rules.stream().filter(r -> "CrmEventsHotKeySkewHigh".equals(r.get("alert"))).findFirst().orElseThrow();
-        assertEquals("kafka:group_skew_ratio:max_avg{consumergroup=\"crm-events-sse\"} > 4", skew.get("expr"));
+        assertEquals("kafka:group_skew_ratio{consumergroup=\"crm-events-sse\"} > 4", skew.get("expr"));
         assertEquals("12m", skew.get("for"));
         assertEquals(Map.of("app", "crm-events", "service", "crm_events", "team", "platform", "severity", "warning"),
                 skew.get("labels"));

@@ -99,7 +99,7 @@ class VerifierTest {
         assertEquals(0, report.exitStatus(), () -> TestReports.text(report, Map.of(), true));
         List<String> cases = report.cases().stream().map(c -> c.kind().label() + " " + c.suite() + ": " + c.name() + " @"
                 + c.span().file().replaceAll(".*/", "") + ":" + c.span().line()).toList();
-        assertEquals("rule-file promtool check rules: prometheus/rules/crm_events.rules.yml @service.vigil:11", cases.get(0));
+        assertEquals("rule-file promtool check rules: prometheus/rules/crm_events.rules.yml @service.vigil:12", cases.get(0));
         assertTrue(cases.contains("unit-test crm_events: a hot partition among six raises the skew alert after 12 minutes"
                 + " @tests.vigil:13"), cases::toString);
         assertTrue(cases.contains("routing routing: routing: {alertname=\"CrmEventsHotKeySkewHigh\", app=\"crm-events\", "
@@ -174,7 +174,7 @@ class VerifierTest {
                 .findFirst().orElseThrow(() -> new AssertionError(all));
         assertTrue(failed.hasFailure());
         assertEquals("Test.Failed", failed.getFailureType());
-        assertTrue(failed.getFailureMessage().contains("tests.vigil:9:5: At `20m`, `kafka:group_skew_ratio:max_avg` has "
+        assertTrue(failed.getFailureMessage().contains("tests.vigil:9:5: At `20m`, `kafka:group_skew_ratio` has "
                 + "other values than the test"), failed.getFailureMessage());
         assertTrue(failed.getFailureDetail().matches("(?s).*expected 4\\s+got 3.*"), failed.getFailureDetail());
         assertEquals("crm_events", failed.getFullClassName());
