@@ -121,7 +121,7 @@ class TestCommandTest {
         assertTrue(out.contains("tests.vigil:30:5: error[Test.Failed]: At `15m`, `kafka:group_skew_ratio` has other "
                 + "values than the test `a drained group has a skew of zero, not NaN` expects.\n"), out);
         assertTrue(out.contains("       expected 1\n            got 0\n"), out);
-        assertTrue(out.contains("tests.vigil:39:5: error[Test.Failed]: At `6m`, `CrmEventsUnderReplicatedConsumers` does not "
+        assertTrue(out.contains("tests.vigil:38:5: error[Test.Failed]: At `6m`, `CrmEventsUnderReplicatedConsumers` does not "
                 + "fire, but the test `a single consumer is reported after seven minutes` expects it to.\n"), out);
         assertTrue(out.contains("       expected firing\n            got not firing\n"), out);
         assertTrue(out.endsWith(" passed, 3 failed\n"), out);
@@ -150,7 +150,7 @@ class TestCommandTest {
         }
         assertEquals(List.of("tests.vigil:23 Test.Failed annotation `summary`",
                 "tests.vigil:30 Test.Failed sample kafka:group_skew_ratio{consumergroup=\"crm-events-sse\", topic=\"crm\"}",
-                "tests.vigil:39 Test.Failed alert {app=\"crm-events\", consumergroup=\"crm-events-sse\", service=\"crm_events\", "
+                "tests.vigil:38 Test.Failed alert {app=\"crm-events\", consumergroup=\"crm-events-sse\", service=\"crm_events\", "
                         + "severity=\"info\", team=\"platform\"}"), places);
 
         Document written = xml(Files.readString(junitFile));
@@ -232,8 +232,8 @@ class TestCommandTest {
         assertEquals(2, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("error[Test.ToolError]: `promtool check rules prometheus/rules/crm_events.rules.yml` "
                 + "ended with exit status 3."), r.out());
-        assertTrue(r.out().contains(" passed, 0 failed, 9 errors\n"), r.out());
-        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("errors=\"9\""));
+        assertTrue(r.out().contains(" passed, 0 failed, 11 errors\n"), r.out());
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("errors=\"11\""));
     }
 
     /** With nothing on the PATH, as on a machine without the tools: a real process, so the environment is its own. */
@@ -327,7 +327,7 @@ class TestCommandTest {
                 """), r.out());
         // The sample requires every point (`test_coverage strict`): its coverage is a case of its own.
         LintCommandTest.Run verbose = test("--verbose", REPO.resolve("samples/crm-events").toString());
-        assertTrue(verbose.out().matches("(?s).*PASSED  coverage: at least 100% of the coverage points \\([^)]*service\\.vigil:8\\)\n.*"),
+        assertTrue(verbose.out().matches("(?s).*PASSED  coverage: at least 100% of the coverage points \\([^)]*service\\.vigil:9\\)\n.*"),
                 verbose.out());
     }
 
@@ -338,7 +338,7 @@ class TestCommandTest {
         LintCommandTest.Run r = test(project.toString());
         assertEquals(1, r.status(), r.out() + r.err());
         String out = r.out().replace(project + File.separator, "");
-        assertTrue(out.contains("service.vigil:8:19: error[Test.Uncovered]: The tests cover 11 of 13 points (84.6%), "
+        assertTrue(out.contains("service.vigil:9:19: error[Test.Uncovered]: The tests cover 11 of 13 points (84.6%), "
                 + "under the 100% that `test_coverage` requires.\n"), out);
         assertTrue(out.contains("routing.vigil:23:3: error[Test.Uncovered]: No routing test case is silenced by `inhibit "
                 + "CrmEventsUnderReplicatedConsumers while CrmEventsServiceDown on [service]`.\n"), out);
