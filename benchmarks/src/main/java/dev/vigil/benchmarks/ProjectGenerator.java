@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -198,7 +199,12 @@ public final class ProjectGenerator {
         }
     }
 
-    /** {@code ProjectGenerator SERVICES DIR [SEED]}: writes {@code DIR/handwritten} and {@code DIR/templated}. */
+    /**
+     * {@code ProjectGenerator SERVICES DIR [SEED]}: writes both forms ({@code DIR/handwritten},
+     * {@code DIR/templated}) and the plain rule files promtool compares against: {@code DIR/rules/}, the
+     * files {@code vigil build} writes, and {@code DIR/lint/rules.yml}, one group of recording rules and
+     * alerts per service.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
             System.err.println("usage: ProjectGenerator SERVICES DIR [SEED]");
@@ -208,6 +214,11 @@ public final class ProjectGenerator {
         Path dir = Path.of(args[1]);
         write(p.handWritten(), dir.resolve("handwritten"));
         write(p.templated(), dir.resolve("templated"));
+        SortedMap<String, byte[]> rules = RuleFiles.built(p.handWritten());
+        List<SourceFile> plain = new ArrayList<>();
+        rules.forEach((name, bytes) -> plain.add(new SourceFile(name, new String(bytes, StandardCharsets.UTF_8))));
+        write(plain, dir.resolve("rules"));
+        write(List.of(new SourceFile("rules.yml", RuleFiles.lintInput(rules))), dir.resolve("lint"));
     }
 
     // ------------------------------------------------------------------ sources

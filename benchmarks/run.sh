@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: each Vigil command against `promtool check rules` on the same input, JVM
+# start-up included. Per size, the generator writes a fleet (.vigil sources and the plain rule files
+# `vigil build` makes of it); each command runs once to warm the page cache, then RUNS times, and the
+# median wall time and the peak RSS are reported with the ratio to promtool measured in the same run.
+#
+#   benchmarks/run.sh                     # sizes 1 100 1000 5000, 5 runs each
+#   SIZES="1 100" RUNS=3 benchmarks/run.sh
+#   benchmarks/run.sh --out benchmarks/results/run.md    # also write the table and the machine
+#
+# Environment: SIZES, RUNS, PROMTOOL (default: promtool on PATH), FORM (handwritten or templated
+# sources for check and build; default handwritten), VIGIL_JAVA_OPTS (extra JVM options).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes="${SIZES:-1 100 1000 5000}"
+runs="${RUNS:-5}"
+promtool="${PROMTOOL:-promtool}"
+form="${FORM:-handwritten}"
+out=""
+if [ "${1:-}" = "--out" ]; then
+  out="${2:?--out needs a file}"
+fi
+
+command -v "$promtool" >/dev/null || { echo "run.sh: no promtool (install the Debian package prometheus, or set PROMTOOL)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "run.sh: needs GNU time at /usr/bin/time (Debian package time)" >&2; exit 2; }
+
+cli="$root/cli/target/vigil.jar"
+bench="$root/benchmarks/target/benchmarks.jar"
+if [ ! -f "$cli" ] || [ ! -f "$bench" ]; then
+  (cd "$root" && mvn -q -B -o package -pl cli,benchmarks -am -DskipTests)
+fi
+read -r -a jvm <<< "${VIGIL_JAVA_OPTS:-}"
+vigil=(java "${jvm[@]}" -jar "$cli")
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# measure LABEL CMD...: prints "median_seconds peak_rss_mb". Exit status 1 (findings) is expected of
+# lint and check on large generated inputs; anything else is a failure of the benchmark.
+measure() {
+  local i t status
+  "$@" >/dev/null 2>&1 || true
+  : > "$work/times"
+  for ((i = 0; i < runs; i++)); do
+    set +e
+    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >"$work/stdout" 2>"$work/stderr"
+    status=$?
+    set -e
+    if [ "$status" -gt 1 ]; then
+      echo "run.sh: '$*' exited with $status:" >&2
+      tail -5 "$work/stderr" >&2
+      exit 1
+    fi
+    tail -1 "$work/t" >> "$work/times"
+  done
+  sort -n "$work/times" | awk -v n="$runs" '{ s[NR] = $1; if ($2 > m) m = $2 } END { printf "%.2f %.0f\n", s[int((n + 1) / 2)], m / 1024 }'
+}
+
+row() {
+  local size="$1" work_name="$2" p="$3" v="$4"
+  read -r ps pm <<< "$p"
+  read -r vs vm <<< "$v"
+  awk -v z="$size" -v w="$work_name" -v ps="$ps" -v pm="$pm" -v vs="$vs" -v vm="$vm" 'BEGIN {
+    printf "| %s | %s | %.2f | %.2f | %.2f× | %d | %d | %.2f× |\n", z, w, ps, vs, (ps > 0 ? vs / ps : 0), pm, vm, (pm > 0 ? vm / pm : 0) }'
+}
+
+table="$work/table.md"
+{
+  echo "| services | Vigil command | promtool s | Vigil s | time ratio | promtool MB | Vigil MB | RSS ratio |"
+  echo "|---|---|---|---|---|---|---|---|"
+} > "$table"
+cat "$table"
+for n in $sizes; do
+  dir="$work/fleet-$n"
+  java -cp "$bench" dev.vigil.benchmarks.ProjectGenerator "$n" "$dir"
+  rules=("$dir"/rules/*.yml)
+  p_lint="$(measure "$promtool" check rules "$dir/lint/rules.yml")"
+  p_all="$(measure "$promtool" check rules "${rules[@]}")"
+  row "$n" "lint (one file, $(grep -c -E '^ *- (record|alert):' "$dir/lint/rules.yml") rules)" "$p_lint" \
+      "$(measure "${vigil[@]}" lint "$dir/lint/rules.yml")" | tee -a "$table"
+  row "$n" "check ($form)" "$p_all" "$(measure "${vigil[@]}" check "$dir/$form")" | tee -a "$table"
+  row "$n" "build ($form)" "$p_all" "$(measure "${vigil[@]}" build "$dir/$form" --out "$dir/out")" | tee -a "$table"
+  rm -rf "$dir"
+done
+
+if [ -n "$out" ]; then
+  {
+    echo "# Whole-process benchmark: $(date -u +%Y-%m-%d)"
+    echo
+    echo "\`benchmarks/run.sh\` with SIZES=\"$sizes\", RUNS=$runs, FORM=$form, VIGIL_JAVA_OPTS=\"${VIGIL_JAVA_OPTS:-}\"."
+    echo "Median wall time of $runs runs after one warm-up, JVM start-up included; peak RSS is the largest of the runs."
+    echo "promtool runs \`check rules\` on the lint file for the lint rows, and on every rule file \`vigil build\` writes for the others."
+    echo
+    echo "## Machine"
+    echo
+    echo "- nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+    echo "- memory: $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- java: $(java -version 2>&1 | head -2 | tail -1)"
+    echo "- promtool: $("$promtool" --version 2>&1 | head -1)"
+    echo
+    echo "## Results"
+    echo
+    cat "$table"
+  } > "$out"
+  echo "wrote $out"
+fi
