@@ -111,16 +111,20 @@ class DiffAcceptanceTest {
     void aRoutingChangeNamesTheAlertsAndTheirOldAndNewReceivers() throws Exception {
         // The old copy's routing test agreed with its routing, or it would not have compiled.
         DiffReport r = diff("aurigraph", "routing.vigil", t -> t.replaceFirst("route severity = p2 to p2_pager",
-                "route severity = p2 to sre_slack").replace("severity = \"p2\", service = \"aurigraph\" } expect p2_pager",
-                "severity = \"p2\", service = \"aurigraph\" } expect sre_slack"));
+                "route severity = p2 to sre_slack").replace("expect p2_pager, tech_lead", "expect sre_slack, tech_lead"));
         // The old copy sends p2 to Slack; the new one pages.
         Change effect = r.services().get(0).changes().stream().filter(c -> c.kind() == Change.Kind.ROUTING)
                 .findFirst().orElseThrow();
-        assertEquals(List.of("AurigraphCanaryErrorRateHigh", "AurigraphCanaryLatencyHigh",
-                "AurigraphErrorRateBurnRatePage", "AurigraphLatencyP95BurnRatePage", "AurigraphLatencyP99BurnRatePage"),
-                effect.alerts());
-        assertTrue(effect.detail().startsWith("p2 alerts of `aurigraph` (`AurigraphCanaryErrorRateHigh`, "), effect.detail());
-        assertTrue(effect.detail().endsWith(" now reach `p2_pager` instead of `sre_slack`"), effect.detail());
+        // Every p2 alert of the sample: the burn-rate pages, the canary triggers of all four phases, the P2 level.
+        assertEquals(List.of("AurigraphAvailabilityBurnRatePage", "AurigraphCanaryPhase1ErrorRateHigh",
+                "AurigraphCanaryPhase1LatencyHigh", "AurigraphCanaryPhase2ErrorRateHigh", "AurigraphCanaryPhase2LatencyHigh",
+                "AurigraphCanaryPhase3ErrorRateHigh", "AurigraphCanaryPhase3LatencyHigh", "AurigraphCanaryPhase4ErrorRateHigh",
+                "AurigraphCanaryPhase4LatencyHigh", "AurigraphConnectionPoolSaturated", "AurigraphConnectionPoolTimeouts",
+                "AurigraphErrorRateBurnRatePage", "AurigraphErrorRateHigh", "AurigraphLatencyHigh",
+                "AurigraphLatencyP95BurnRatePage", "AurigraphLatencyP99BurnRatePage", "AurigraphNodeDown",
+                "AurigraphSuccessRateCritical", "AurigraphThroughputDropCritical"), effect.alerts());
+        assertTrue(effect.detail().startsWith("p2 alerts of `aurigraph` (`AurigraphAvailabilityBurnRatePage`, "), effect.detail());
+        assertTrue(effect.detail().endsWith(" now reach `p2_pager`, `tech_lead` instead of `sre_slack`, `tech_lead`"), effect.detail());
         assertEquals("route severity = p2: receiver sre_slack → p2_pager", DiffText.line(r.project().get(0)));
     }
 }
