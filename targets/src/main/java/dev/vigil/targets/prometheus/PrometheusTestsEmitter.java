@@ -1,28 +1,39 @@
 package dev.vigil.targets.prometheus;
 
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Links;
 import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Project;
+import dev.vigil.compiler.model.QueryText;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.TestCase;
 import dev.vigil.compiler.promql.Durations;
+import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.LabelMatcher;
+import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.template.TemplateException;
 import dev.vigil.compiler.template.TemplateRenderer;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
-import dev.vigil.compiler.model.QueryText;
 import dev.vigil.targets.Yaml;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,10 +71,7 @@ public final class PrometheusTestsEmitter implements Emitter {
                 }
             }
         }
-        // Written tests may expect alerts of other services: their file loads every rule file the project has.
-        List<Service> withRules = project.services().stream().filter(RuleFiles::hasRules).toList();
-        List<String> ruleFiles = withRules.stream().map(s -> "../rules/" + RuleFiles.fileName(s)).toList();
-        List<String> evaluationOrder = RuleFiles.evaluationOrder(withRules);
+        Needs needs = new Needs(project);
         for (Service service : project.services()) {
             Map<String, Constant> constants = QueryText.scope(project, service);
             List<TestCase> written = service.tests().stream().filter(t -> t.origin() instanceof Origin.Written).toList();
@@ -76,9 +84,123 @@ public final class PrometheusTestsEmitter implements Emitter {
                         interval, RuleFiles.evaluationOrder(List.of(service)), generated, constants, alerts)));
             }
             if (!written.isEmpty()) {
-                out.writeText(path(service), Yaml.dump(document(ruleFiles,
-                        project.settings().evaluationIntervalMillis(), evaluationOrder, written, constants, alerts)));
+                List<Service> withRules = needs.of(service, written);
+                out.writeText(path(service), Yaml.dump(document(
+                        withRules.stream().map(s -> "../rules/" + RuleFiles.fileName(s)).toList(),
+                        project.settings().evaluationIntervalMillis(), RuleFiles.evaluationOrder(withRules), written,
+                        constants, alerts)));
             }
+        }
+    }
+
+    /**
+     * The services whose rule files a service's written tests load: its own, those whose alerts the
+     * tests expect, and, transitively, those that record a series these rules or the tests' queries
+     * read (by name, less the rules whose labels the selector's equality matchers rule out). Loading every rule file of the project into every test file made the tests quadratic in
+     * the number of services (20 services: every test file evaluated all 20 files' rules).
+     */
+    private static final class Needs {
+        /** Series Prometheus writes for alerts: a rule reading them may read any service's alerts. */
+        private static final Set<String> ALERT_SERIES = Set.of("ALERTS", "ALERTS_FOR_STATE");
+
+        private record Writer(String service, Rule.Recording rule) {
+        }
+
+        private final List<Service> order;
+        private final LabelInference inference;
+        private final Map<String, String> alertOwner = new HashMap<>();
+        private final Set<String> withAlerts = new HashSet<>();
+        private final Map<String, List<Writer>> writers = new HashMap<>();
+        private final Map<String, List<VectorSelector>> reads = new HashMap<>();
+        private final Map<Rule.Recording, LabelSet> written = new IdentityHashMap<>();
+
+        Needs(Project project) {
+            order = project.services().stream().filter(RuleFiles::hasRules).toList();
+            inference = LabelInference.forProject(project);
+            for (Service s : order) {
+                List<VectorSelector> selectors = new ArrayList<>();
+                for (RuleGroup g : s.groups()) {
+                    for (Rule r : g.rules()) {
+                        if (r instanceof Rule.Alert a) {
+                            alertOwner.putIfAbsent(a.name(), s.name());
+                            withAlerts.add(s.name());
+                        } else if (r instanceof Rule.Recording rec) {
+                            writers.computeIfAbsent(rec.name(), k -> new ArrayList<>()).add(new Writer(s.name(), rec));
+                        }
+                        selectors.addAll(selectors(r.expr()));
+                    }
+                }
+                reads.put(s.name(), selectors);
+            }
+        }
+
+        List<Service> of(Service service, List<TestCase> tests) {
+            Deque<String> services = new ArrayDeque<>(List.of(service.name()));
+            Deque<VectorSelector> selectors = new ArrayDeque<>();
+            for (TestCase t : tests) {
+                for (TestCase.Expectation e : t.expectations()) {
+                    if (e instanceof TestCase.AlertExpectation a && alertOwner.containsKey(a.alert().name())) {
+                        services.add(alertOwner.get(a.alert().name()));
+                    } else if (e instanceof TestCase.ValueExpectation v) {
+                        selectors.addAll(selectors(v.expr()));
+                    }
+                }
+            }
+            Set<String> needed = new HashSet<>();
+            Set<VectorSelector> seen = new HashSet<>();
+            while (!services.isEmpty() || !selectors.isEmpty()) {
+                if (!services.isEmpty()) {
+                    String s = services.poll();
+                    if (reads.containsKey(s) && needed.add(s)) {
+                        selectors.addAll(reads.get(s));
+                    }
+                } else {
+                    VectorSelector v = selectors.poll();
+                    if (!seen.add(v)) {
+                        continue;
+                    }
+                    if (ALERT_SERIES.contains(v.metricName())) {
+                        services.addAll(withAlerts);
+                    }
+                    for (Writer w : writers.getOrDefault(v.metricName(), List.of())) {
+                        if (!excludes(v, w.rule())) {
+                            services.add(w.service());
+                        }
+                    }
+                }
+            }
+            return order.stream().filter(s -> needed.contains(s.name())).toList();
+        }
+
+        /**
+         * Whether the selector's equality matchers rule out every series of the rule, as label
+         * inference reads it: each service of a blueprint records under one name with its own `job`.
+         */
+        private boolean excludes(VectorSelector v, Rule.Recording rule) {
+            LabelSet labels = written.computeIfAbsent(rule, r -> inference.infer(r.expr()).labels());
+            for (LabelMatcher m : v.matchers()) {
+                if (m.op() != MatchOp.EQ || m.isConstRef()) {
+                    continue;
+                }
+                String value = rule.labels().containsKey(m.name()) ? rule.labels().get(m.name())
+                        : labels.get(m.name()) == null ? null : labels.get(m.name()).value();
+                if (value != null && !value.equals(m.value())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static List<VectorSelector> selectors(Expr expr) {
+            List<VectorSelector> out = new ArrayList<>();
+            if (expr != null) {
+                Expr.walk(expr, e -> {
+                    if (e instanceof VectorSelector v && v.metricName() != null) {
+                        out.add(v);
+                    }
+                });
+            }
+            return out;
         }
     }
 

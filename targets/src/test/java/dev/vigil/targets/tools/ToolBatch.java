@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +77,7 @@ public final class ToolBatch {
         if (files.size() < 2) {
             return promtoolTestRulesOnce(promtool, dir, files, options);
         }
-        List<List<String>> parts = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            if (i < PARALLEL) {
-                parts.add(new ArrayList<>());
-            }
-            parts.get(i % PARALLEL).add(files.get(i));
-        }
+        List<List<String>> parts = balanced(dir, files);
         ExecutorService pool = Executors.newFixedThreadPool(parts.size());
         try {
             List<Future<Run>> runs = new ArrayList<>();
@@ -110,6 +105,30 @@ public final class ToolBatch {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The files in {@value #PARALLEL} parts of about equal size, the largest first into the smallest
+     * part: a test file's size stands for its cost, and one sample's SLO tests can take a minute.
+     */
+    private static List<List<String>> balanced(Path dir, List<String> files) {
+        List<List<String>> parts = new ArrayList<>();
+        long[] bytes = new long[Math.min(PARALLEL, files.size())];
+        for (int i = 0; i < bytes.length; i++) {
+            parts.add(new ArrayList<>());
+        }
+        Map<String, Long> size = new LinkedHashMap<>();
+        files.forEach(f -> size.put(f, dir.resolve(f).toFile().length()));
+        files.stream().sorted(Comparator.comparing((String f) -> size.get(f)).reversed().thenComparing(Comparator.naturalOrder()))
+                .forEach(f -> {
+                    int smallest = 0;
+                    for (int i = 1; i < bytes.length; i++) {
+                        smallest = bytes[i] < bytes[smallest] ? i : smallest;
+                    }
+                    parts.get(smallest).add(f);
+                    bytes[smallest] += size.get(f);
+                });
+        return parts;
     }
 
     private static Run promtoolTestRulesOnce(Tool promtool, Path dir, List<String> files, List<String> options) {
@@ -241,9 +260,12 @@ public final class ToolBatch {
 
     private static ToolRunner.Run run(Tool tool, Path dir, List<String> args) {
         try {
-            ToolRunner.Run r = new ToolRunner(tool.executable(), Duration.ofMinutes(5)).run(args, dir);
+            // A guard against a hung tool, not a performance bound: 5 minutes, and 30 seconds more per file.
+            Duration limit = Duration.ofMinutes(5).plusSeconds(30L * args.size());
+            ToolRunner.Run r = new ToolRunner(tool.executable(), limit).run(args, dir);
             if (r.timedOut()) {
-                throw new AssertionError(tool.name() + " did not finish within 5 minutes over " + (args.size() - 2) + " files");
+                throw new AssertionError(tool.name() + " did not finish within " + limit.toMinutes() + " minutes over "
+                        + (args.size() - 2) + " files");
             }
             return r;
         } catch (IOException e) {
