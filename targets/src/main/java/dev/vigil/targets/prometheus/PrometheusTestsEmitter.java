@@ -108,7 +108,7 @@ public final class PrometheusTestsEmitter implements Emitter {
 
         private final List<Service> order;
         private final LabelInference inference;
-        private final Map<String, String> alertOwner = new HashMap<>();
+        private final Map<String, List<String>> alertOwners = new HashMap<>();
         private final Set<String> withAlerts = new HashSet<>();
         private final Map<String, List<Writer>> writers = new HashMap<>();
         private final Map<String, List<VectorSelector>> reads = new HashMap<>();
@@ -122,12 +122,15 @@ public final class PrometheusTestsEmitter implements Emitter {
                 for (RuleGroup g : s.groups()) {
                     for (Rule r : g.rules()) {
                         if (r instanceof Rule.Alert a) {
-                            alertOwner.putIfAbsent(a.name(), s.name());
+                            // Blueprints repeat alert names across services: a test may expect any copy.
+                            alertOwners.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(s.name());
                             withAlerts.add(s.name());
+                            // What the rule file writes: the condition and its traffic guard.
+                            selectors.addAll(selectors(a.emittedExpr()));
                         } else if (r instanceof Rule.Recording rec) {
                             writers.computeIfAbsent(rec.name(), k -> new ArrayList<>()).add(new Writer(s.name(), rec));
+                            selectors.addAll(selectors(rec.expr()));
                         }
-                        selectors.addAll(selectors(r.expr()));
                     }
                 }
                 reads.put(s.name(), selectors);
@@ -139,8 +142,8 @@ public final class PrometheusTestsEmitter implements Emitter {
             Deque<VectorSelector> selectors = new ArrayDeque<>();
             for (TestCase t : tests) {
                 for (TestCase.Expectation e : t.expectations()) {
-                    if (e instanceof TestCase.AlertExpectation a && alertOwner.containsKey(a.alert().name())) {
-                        services.add(alertOwner.get(a.alert().name()));
+                    if (e instanceof TestCase.AlertExpectation a) {
+                        services.addAll(alertOwners.getOrDefault(a.alert().name(), List.of()));
                     } else if (e instanceof TestCase.ValueExpectation v) {
                         selectors.addAll(selectors(v.expr()));
                     }
@@ -159,10 +162,16 @@ public final class PrometheusTestsEmitter implements Emitter {
                     if (!seen.add(v)) {
                         continue;
                     }
-                    if (ALERT_SERIES.contains(v.metricName())) {
+                    String name = v.name().orElse(null);
+                    if (name == null) {
+                        // A `__name__` regex (or no name) may read any recorded series: every rule file.
+                        order.forEach(s -> services.add(s.name()));
+                        continue;
+                    }
+                    if (ALERT_SERIES.contains(name)) {
                         services.addAll(withAlerts);
                     }
-                    for (Writer w : writers.getOrDefault(v.metricName(), List.of())) {
+                    for (Writer w : writers.getOrDefault(name, List.of())) {
                         if (!excludes(v, w.rule())) {
                             services.add(w.service());
                         }
@@ -179,7 +188,8 @@ public final class PrometheusTestsEmitter implements Emitter {
         private boolean excludes(VectorSelector v, Rule.Recording rule) {
             LabelSet labels = written.computeIfAbsent(rule, r -> inference.infer(r.expr()).labels());
             for (LabelMatcher m : v.matchers()) {
-                if (m.op() != MatchOp.EQ || m.isConstRef()) {
+                // `label=""` matches series without the label, which a rule's possible value does not rule out.
+                if (m.op() != MatchOp.EQ || m.isConstRef() || m.value().isEmpty()) {
                     continue;
                 }
                 String value = rule.labels().containsKey(m.name()) ? rule.labels().get(m.name())
@@ -195,7 +205,7 @@ public final class PrometheusTestsEmitter implements Emitter {
             List<VectorSelector> out = new ArrayList<>();
             if (expr != null) {
                 Expr.walk(expr, e -> {
-                    if (e instanceof VectorSelector v && v.metricName() != null) {
+                    if (e instanceof VectorSelector v) {
                         out.add(v);
                     }
                 });

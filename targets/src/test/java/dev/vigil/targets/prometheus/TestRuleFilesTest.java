@@ -26,6 +26,7 @@ class TestRuleFilesTest {
                 record job:req:rate5m = sum by (job) (rate(req_total{job="a"}[5m]))
                 alert AHigh { when job:req:rate5m{job="a"} > 1 for 1m severity warning }
                 alert AReadsB { when job:lat:p99{job="b"} > 1 for 1m severity warning }
+                alert AGuarded { when job:req:rate5m{job="a"} > 5 guard job:traffic:rate5m{job="e"} for 1m severity warning }
               }
               test "a" {
                 every 1m
@@ -51,6 +52,11 @@ class TestRuleFilesTest {
                 record job:req:rate5m = sum by (job) (rate(req_total{job="d"}[5m]))
               }
             }
+            service e {
+              group e_rules every 1m {
+                record job:traffic:rate5m = sum by (job) (rate(req_total{job="e"}[5m]))
+              }
+            }
             routing { receiver r webhook { url "https://example.com/hook" } route default to r }
             """;
 
@@ -60,8 +66,10 @@ class TestRuleFilesTest {
         Map<String, byte[]> files = Build.emit(r.project().orElseThrow(() -> new AssertionError(r.diagnostics())),
                 EmitSettings.DEFAULT).files();
         Map<?, ?> doc = new Yaml().load(new String(files.get("prometheus/tests/a.test.yml"), StandardCharsets.UTF_8));
-        // b records what AReadsB reads; c owns the alert the test expects silent; d shares only a name.
-        assertEquals(List.of("../rules/a.rules.yml", "../rules/b.rules.yml", "../rules/c.rules.yml"), doc.get("rule_files"));
-        assertEquals(List.of("a_rules", "b_rules", "c_rules"), doc.get("group_eval_order"));
+        // b records what AReadsB reads; c owns the alert the test expects silent; e records what AGuarded's
+        // guard reads; d shares only a name, with another job.
+        assertEquals(List.of("../rules/a.rules.yml", "../rules/b.rules.yml", "../rules/c.rules.yml", "../rules/e.rules.yml"),
+                doc.get("rule_files"));
+        assertEquals(List.of("a_rules", "b_rules", "c_rules", "e_rules"), doc.get("group_eval_order"));
     }
 }

@@ -87,13 +87,21 @@ record FidelityTable(String section, List<Row> rows) {
                     + ", not " + cells(lines.get(header)));
         }
         List<Row> rows = new ArrayList<>();
-        for (int i = header + 2; i < end && lines.get(i).startsWith("|"); i++) {
+        int i = header + 2;
+        for (; i < end && lines.get(i).startsWith("|"); i++) {
             List<String> c = cells(lines.get(i));
             if (c.size() != COLUMNS.size()) {
                 throw new AssertionError("README.md:" + (i + 1) + ": " + c.size() + " cells, expected " + COLUMNS.size()
                         + " (write `\\|` for a pipe inside a cell)");
             }
             rows.add(new Row(i + 1, c.get(0), c.get(1), quotes(c.get(2), i + 1), c.get(3), c.get(4), c.get(5)));
+        }
+        // A blank or indented line inside the table would end it early and leave rows uncounted.
+        for (; i < end; i++) {
+            if (lines.get(i).strip().startsWith("|")) {
+                throw new AssertionError("README.md:" + (i + 1) + ": a table line after the fidelity table ended; "
+                        + "the section holds one table, with no blank line inside it");
+            }
         }
         return new FidelityTable(String.join("\n", lines.subList(start, end)), rows);
     }
@@ -103,7 +111,7 @@ record FidelityTable(String section, List<Row> rows) {
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         String body = line.strip();
-        body = body.substring(1, body.endsWith("|") && !body.endsWith("\\|") ? body.length() - 1 : body.length());
+        body = body.length() < 2 ? "" : body.substring(1, body.endsWith("|") && !body.endsWith("\\|") ? body.length() - 1 : body.length());
         for (int i = 0; i < body.length(); i++) {
             char ch = body.charAt(i);
             if (ch == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '|') {
@@ -132,7 +140,12 @@ record FidelityTable(String section, List<Row> rows) {
                 throw new AssertionError("README.md:" + readmeLine + ": the seed cell must be one or more \"quotes\""
                         + " separated by ` … `, not " + cell);
             }
-            out.add(p.substring(1, p.length() - 1));
+            String quote = p.substring(1, p.length() - 1);
+            if (normalise(quote).length() < 2) {
+                throw new AssertionError("README.md:" + readmeLine + ": quote at least a few characters of the seed, not \""
+                        + quote + "\"");
+            }
+            out.add(quote);
         }
         return out;
     }

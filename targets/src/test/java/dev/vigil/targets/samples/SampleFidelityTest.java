@@ -184,6 +184,7 @@ class SampleFidelityTest {
         for (String line : lines) {
             if (!line.startsWith("#")) {
                 int tab = line.indexOf('\t');
+                assertTrue(tab > 0, excerpt + ": not `line<TAB>text`: " + line);
                 out.put(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1));
             }
         }
@@ -239,8 +240,11 @@ class SampleFidelityTest {
         /** Why {@code element} (such as {@code alert Foo}) is not in the sample, or null if it is or is not checked. */
         String missing(String element) {
             String[] parts = element.split("\\s+", 2);
-            if (parts.length < 2 || !CHECKED_KINDS.contains(parts[0])) {
+            if (!CHECKED_KINDS.contains(parts[0])) {
                 return null;
+            }
+            if (parts.length < 2) {
+                return "`" + element + "`: name the " + element + ", such as `" + element + " Name`";
             }
             String name = parts[1].strip();
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {

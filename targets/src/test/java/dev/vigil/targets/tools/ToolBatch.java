@@ -261,11 +261,12 @@ public final class ToolBatch {
     private static ToolRunner.Run run(Tool tool, Path dir, List<String> args) {
         try {
             // A guard against a hung tool, not a performance bound: 5 minutes, and 30 seconds more per file.
-            Duration limit = Duration.ofMinutes(5).plusSeconds(30L * args.size());
+            long files = args.stream().filter(a -> !a.startsWith("-") && Files.exists(dir.resolve(a))).count();
+            Duration limit = Duration.ofMinutes(5).plusSeconds(30L * files);
             ToolRunner.Run r = new ToolRunner(tool.executable(), limit).run(args, dir);
             if (r.timedOut()) {
-                throw new AssertionError(tool.name() + " did not finish within " + limit.toMinutes() + " minutes over "
-                        + (args.size() - 2) + " files");
+                throw new AssertionError(tool.name() + " did not finish within " + limit.toSeconds() + " s over "
+                        + files + " files");
             }
             return r;
         } catch (IOException e) {
