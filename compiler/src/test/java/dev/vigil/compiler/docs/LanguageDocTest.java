@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.TextRenderer;
 import dev.vigil.compiler.source.SourceFile;
 import java.io.IOException;
@@ -41,6 +42,8 @@ class LanguageDocTest {
         CompileResult result = Compiler.compile(blocks);
         var sources = new java.util.HashMap<String, SourceFile>();
         blocks.forEach(b -> sources.put(b.path(), b));
-        assertEquals(List.of(), result.diagnostics(), () -> TextRenderer.render(result.diagnostics(), sources));
+        // A finding an example waives with `vigil:ignore` and a reason (the README keeps a seed's names) counts for nothing.
+        List<Diagnostic> findings = result.diagnostics().stream().filter(d -> !d.isSuppressed()).toList();
+        assertEquals(List.of(), findings, () -> TextRenderer.render(findings, sources));
     }
 }
