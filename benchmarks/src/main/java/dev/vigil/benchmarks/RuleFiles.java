@@ -3,7 +3,8 @@ package dev.vigil.benchmarks;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.targets.EmitSettings;
-import dev.vigil.targets.build.Build;
+import dev.vigil.targets.OutputManifest;
+import dev.vigil.targets.prometheus.PrometheusRulesEmitter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ public final class RuleFiles {
     public static SortedMap<String, byte[]> built(List<SourceFile> sources) {
         CompileResult r = Inputs.compileClean(sources);
         SortedMap<String, byte[]> out = new TreeMap<>();
-        Build.emit(r.project().orElseThrow(), EmitSettings.DEFAULT).files().forEach((path, bytes) -> {
+        OutputManifest files = new OutputManifest();
+        new PrometheusRulesEmitter().emit(r.project().orElseThrow(), EmitSettings.DEFAULT, files);
+        files.files().forEach((path, bytes) -> {
             if (path.startsWith(RULES_DIR)) {
                 out.put(path.substring(RULES_DIR.length()), bytes);
             }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BuildTest {
-    private static final Path SAMPLE = Path.of(System.getProperty("vigil.repo", "..")).resolve("samples/crm-events/src/main/vigil");
+    private static final Path SAMPLE = Repo.root().resolve("samples/crm-events/src/main/vigil");
 
     /** Copies the sample's files under new names, so they are found and read in a different order. */
     private static Path copySample(Path dir, boolean reverseNames) throws IOException {

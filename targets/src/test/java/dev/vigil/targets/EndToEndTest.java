@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scraping itself, records a latency SLI over its own request histogram and pages on a burn.
  */
 class EndToEndTest {
-    private static final Path SAMPLE = Path.of(System.getProperty("vigil.repo", "..")).resolve("samples/crm-events/src/main/vigil");
+    private static final Path SAMPLE = Repo.root().resolve("samples/crm-events/src/main/vigil");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 

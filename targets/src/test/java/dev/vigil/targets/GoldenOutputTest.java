@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * the diff; a missing snapshot is written and fails.
  */
 class GoldenOutputTest {
-    private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+    private static final Path REPO = Repo.root();
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -108,7 +108,7 @@ class OutputDirectoryTest {
     }
 
     private static OutputManifest sample() {
-        Path sources = Path.of(System.getProperty("vigil.repo", "..")).resolve("samples/crm-events/src/main/vigil");
+        Path sources = Repo.root().resolve("samples/crm-events/src/main/vigil");
         try {
             Project project = Compiler.fromWorkingDirectory().check(List.of(sources)).project().orElseThrow();
             return Build.emit(project, EmitSettings.DEFAULT);

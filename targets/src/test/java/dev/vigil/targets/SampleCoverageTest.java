@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  * had to skip (an SLI it cannot feed exactly) shows up here as untested.
  */
 class SampleCoverageTest {
-    private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+    private static final Path REPO = Repo.root();
 
     @TestFactory
     Stream<DynamicTest> everySampleAlertIsTestedFiringAndSilent() throws Exception {

@@ -215,16 +215,35 @@ public final class LabelInference {
         }
         List<Rule.Recording> reachable = new ArrayList<>();
         for (Rule.Recording rec : rules) {
-            LabelSet labels = ruleSeries(rec).labels();
-            boolean excluded = v.matchers().stream().anyMatch(m -> m.op() == MatchOp.EQ && !m.isConstRef()
-                    && labels.get(m.name()) != null && labels.get(m.name()).value() != null
-                    && !labels.get(m.name()).value().equals(m.value()));
-            if (!excluded) {
+            if (!excludes(v, rec)) {
                 reachable.add(rec);
             }
         }
         filtering.remove(name);
         return reachable.isEmpty() || reachable.size() == rules.size() ? all : merge(reachable);
+    }
+
+    /**
+     * Whether the selector's equality matchers rule out every series the recording rule writes: a
+     * matcher names a label whose value the rule fixes (statically or through its query) to another
+     * value. Label inference and the generated tests' rule-file choice both decide it here.
+     */
+    public boolean excludes(VectorSelector v, Rule.Recording rec) {
+        LabelSet labels = null;
+        for (LabelMatcher m : v.matchers()) {
+            // `label=""` also matches series without the label, which a fixed value does not rule out.
+            if (m.op() != MatchOp.EQ || m.isConstRef() || m.value().isEmpty()) {
+                continue;
+            }
+            if (labels == null) {
+                labels = ruleSeries(rec).labels();
+            }
+            Label l = labels.get(m.name());
+            if (l != null && l.value() != null && !l.value().equals(m.value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.vigil.targets.prometheus;
 
 import dev.vigil.compiler.analysis.LabelInference;
-import dev.vigil.compiler.analysis.LabelSet;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Links;
 import dev.vigil.compiler.model.Origin;
@@ -13,8 +12,6 @@ import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.TestCase;
 import dev.vigil.compiler.promql.Durations;
 import dev.vigil.compiler.promql.Expr;
-import dev.vigil.compiler.promql.LabelMatcher;
-import dev.vigil.compiler.promql.MatchOp;
 import dev.vigil.compiler.promql.PromqlPrinter;
 import dev.vigil.compiler.promql.VectorSelector;
 import dev.vigil.compiler.template.TemplateException;
@@ -29,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +108,6 @@ public final class PrometheusTestsEmitter implements Emitter {
         private final Set<String> withAlerts = new HashSet<>();
         private final Map<String, List<Writer>> writers = new HashMap<>();
         private final Map<String, List<VectorSelector>> reads = new HashMap<>();
-        private final Map<Rule.Recording, LabelSet> written = new IdentityHashMap<>();
 
         Needs(Project project) {
             order = project.services().stream().filter(RuleFiles::hasRules).toList();
@@ -172,33 +167,13 @@ public final class PrometheusTestsEmitter implements Emitter {
                         services.addAll(withAlerts);
                     }
                     for (Writer w : writers.getOrDefault(name, List.of())) {
-                        if (!excludes(v, w.rule())) {
+                        if (!inference.excludes(v, w.rule())) {
                             services.add(w.service());
                         }
                     }
                 }
             }
             return order.stream().filter(s -> needed.contains(s.name())).toList();
-        }
-
-        /**
-         * Whether the selector's equality matchers rule out every series of the rule, as label
-         * inference reads it: each service of a blueprint records under one name with its own `job`.
-         */
-        private boolean excludes(VectorSelector v, Rule.Recording rule) {
-            LabelSet labels = written.computeIfAbsent(rule, r -> inference.infer(r.expr()).labels());
-            for (LabelMatcher m : v.matchers()) {
-                // `label=""` matches series without the label, which a rule's possible value does not rule out.
-                if (m.op() != MatchOp.EQ || m.isConstRef() || m.value().isEmpty()) {
-                    continue;
-                }
-                String value = rule.labels().containsKey(m.name()) ? rule.labels().get(m.name())
-                        : labels.get(m.name()) == null ? null : labels.get(m.name()).value();
-                if (value != null && !value.equals(m.value())) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private static List<VectorSelector> selectors(Expr expr) {

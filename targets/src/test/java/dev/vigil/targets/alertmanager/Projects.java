@@ -1,5 +1,6 @@
 package dev.vigil.targets.alertmanager;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.CompileResult;
@@ -24,11 +25,7 @@ final class Projects {
     }
 
     static Path repo() {
-        String repo = System.getProperty("vigil.repo");
-        Path root = repo != null ? Path.of(repo) : Path.of("..");
-        assertTrue(Files.isDirectory(root.resolve("samples")), "no samples/ below the repo root " + root.toAbsolutePath()
-                + "; set -Dvigil.repo");
-        return root;
+        return Repo.root();
     }
 
     static Path sources(String name) {

@@ -1,5 +1,6 @@
 package dev.vigil.targets.grafana;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,10 +27,8 @@ final class GrafanaFixtures {
     private GrafanaFixtures() {
     }
 
-    /** The repository root: system property {@code vigil.repo} (set by the pom), else the parent directory. */
     static Path repo() {
-        String configured = System.getProperty("vigil.repo");
-        return configured != null ? Path.of(configured) : Path.of("..");
+        return Repo.root();
     }
 
     static Project crmEvents() {

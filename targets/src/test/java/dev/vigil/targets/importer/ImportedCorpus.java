@@ -1,5 +1,6 @@
 package dev.vigil.targets.importer;
 
+import dev.vigil.targets.Repo;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Assertions;
  * rebuilt, and the comparison is about what was kept, not about what the checks think of it.
  */
 final class ImportedCorpus {
-    static final Path CORPUS = Path.of(System.getProperty("vigil.repo", "..")).resolve("testdata/corpus");
+    static final Path CORPUS = Repo.root().resolve("testdata/corpus");
 
     /** One input file: its rules as read, and the rule files Vigil writes from the import. */
     record Rebuilt(Path input, List<RuleGroup> original, Map<String, String> importedFiles,

@@ -1,5 +1,6 @@
 package dev.vigil.targets.oracle;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.Compiler;
@@ -34,9 +35,7 @@ final class KnownProjects {
     }
 
     static Path repo() {
-        Path root = Path.of(System.getProperty("vigil.repo", ".."));
-        assertTrue(Files.isDirectory(root.resolve("samples")), "no samples/ below " + root.toAbsolutePath() + "; set -Dvigil.repo");
-        return root;
+        return Repo.root();
     }
 
     /** All of them by name (where each comes from), samples first. */

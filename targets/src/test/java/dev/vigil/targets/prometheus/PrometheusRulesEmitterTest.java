@@ -1,5 +1,6 @@
 package dev.vigil.targets.prometheus;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrometheusRulesEmitterTest {
-    static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+    static final Path REPO = Repo.root();
 
     static Project sample(String name) throws Exception {
         CompileResult r = Compiler.fromWorkingDirectory().check(List.of(REPO.resolve("samples").resolve(name)));

@@ -1,5 +1,6 @@
 package dev.vigil.targets.prometheus;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,9 +55,7 @@ class ReleaseDifferencesOracleTest {
     Path temp;
 
     static Path repo() {
-        Path root = Path.of(System.getProperty("vigil.repo", ".."));
-        assertTrue(Files.isDirectory(root.resolve("samples")), "no samples/ below " + root.toAbsolutePath() + "; set -Dvigil.repo");
-        return root;
+        return Repo.root();
     }
 
     /** The newest 2.x entry and the newest entry of the matrix; the window-edge cases target 2.53 to 3.5. */

@@ -1,5 +1,6 @@
 package dev.vigil.targets.properties;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,7 +24,7 @@ final class Samples {
     /** The seed of the properties' fixed-seed runs; the other run of each property takes a random seed, which jqwik prints. */
     static final String FIXED_SEED = "1402";
 
-    static final Path REPO = Path.of(System.getProperty("vigil.repo", "..")).toAbsolutePath().normalize();
+    static final Path REPO = Repo.root();
 
     private Samples() {
     }

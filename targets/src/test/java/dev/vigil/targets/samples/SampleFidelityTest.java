@@ -1,5 +1,6 @@
 package dev.vigil.targets.samples;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.TestFactory;
  * excerpts from the seeds, like the golden switch; without it the test reads the excerpts only.
  */
 class SampleFidelityTest {
-    private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+    private static final Path REPO = Repo.root();
     /** Sample to seed file; a sample not listed here must be in {@link #SYNTHETIC}. */
     static final Map<String, String> SEEDS = Map.of(
             "vaultmesh", "000_063a28c998f06795.txt",

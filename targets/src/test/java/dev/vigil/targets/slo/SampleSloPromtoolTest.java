@@ -1,5 +1,6 @@
 package dev.vigil.targets.slo;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vigil.compiler.CompileResult;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code KnownProjectsOracleTest}.)
  */
 class SampleSloPromtoolTest {
-    private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+    private static final Path REPO = Repo.root();
     /** Hand-written tests a matrix entry fails for a known reason; see {@link KnownFailures}. */
     private static final List<KnownFailures.Known> KNOWN_FAILURES = List.of();
 

@@ -1,5 +1,6 @@
 package dev.vigil.targets.slo;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The runbook index of a service with SLOs links every burn-rate alert to a runbook the build wrote. */
 class SloRunbookIndexTest {
-    private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+    private static final Path REPO = Repo.root();
 
     @Test
     void everyBurnRateAlertIsListedWithAWorkingLink() throws Exception {

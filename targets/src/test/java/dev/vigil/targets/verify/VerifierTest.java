@@ -1,5 +1,6 @@
 package dev.vigil.targets.verify;
 
+import dev.vigil.targets.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * amtool; the runner's JUnit report read back by Surefire's own report parser.
  */
 class VerifierTest {
-    private static final Path REPO = Path.of(System.getProperty("vigil.repo", ".."));
+    private static final Path REPO = Repo.root();
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
