@@ -6,10 +6,14 @@
 #
 #   benchmarks/run.sh                     # sizes 1 100 1000 5000, 5 runs each
 #   SIZES="1 100" RUNS=3 benchmarks/run.sh
+#   SIZES="" benchmarks/run.sh             # the samples only
 #   benchmarks/run.sh --out benchmarks/results/run.md    # also write the table and the machine
 #
-# Environment: SIZES, RUNS, PROMTOOL (default: promtool on PATH), FORM (handwritten or templated
-# sources for check and build; default handwritten), VIGIL_JAVA_OPTS (extra JVM options).
+# After the sizes, each sample of samples/ is checked and built the same way (SAMPLES=0 skips them).
+#
+# Environment: SIZES, RUNS, SAMPLES, PROMTOOL (default: promtool on PATH), FORM (handwritten or templated
+# sources for check and build; default handwritten), VIGIL_JAVA_OPTS (extra JVM options, after the
+# launcher's own).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="${SIZES:-1 100 1000 5000}"
@@ -24,13 +28,14 @@ fi
 command -v "$promtool" >/dev/null || { echo "run.sh: no promtool (install the Debian package prometheus, or set PROMTOOL)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "run.sh: needs GNU time at /usr/bin/time (Debian package time)" >&2; exit 2; }
 
-cli="$root/cli/target/vigil.jar"
 bench="$root/benchmarks/target/benchmarks.jar"
-if [ ! -f "$cli" ] || [ ! -f "$bench" ]; then
-  (cd "$root" && mvn -q -B -o package -pl cli,benchmarks -am -DskipTests)
+if [ ! -f "$bench" ]; then
+  (cd "$root" && mvn -q -B -o package -pl benchmarks -am -DskipTests)
 fi
-read -r -a jvm <<< "${VIGIL_JAVA_OPTS:-}"
-vigil=(java "${jvm[@]}" -jar "$cli")
+# The launcher as users run it: its JVM options and class-data archive (built and trained here, once,
+# so that no timed run pays for it). VIGIL_JAVA_OPTS reaches the JVM through it.
+"$root/vigil" --version >/dev/null
+vigil=("$root/vigil")
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -66,7 +71,7 @@ row() {
 
 table="$work/table.md"
 {
-  echo "| services | Vigil command | promtool s | Vigil s | time ratio | promtool MB | Vigil MB | RSS ratio |"
+  echo "| services or sample | Vigil command | promtool s | Vigil s | time ratio | promtool MB | Vigil MB | RSS ratio |"
   echo "|---|---|---|---|---|---|---|---|"
 } > "$table"
 cat "$table"
@@ -83,6 +88,20 @@ for n in $sizes; do
   rm -rf "$dir"
 done
 
+# The samples: `vigil check` and `vigil build` of each against promtool on the rule files it builds.
+if [ "${SAMPLES:-1}" != 0 ]; then
+  for sample in "$root"/samples/*/; do
+    name="$(basename "$sample")"
+    [ -d "$sample/src/main/vigil" ] || continue
+    "${vigil[@]}" build "$sample" --out "$work/$name" >/dev/null
+    rules=("$work/$name"/prometheus/rules/*.yml)
+    p_all="$(measure "$promtool" check rules "${rules[@]}")"
+    row "$name" "check" "$p_all" "$(measure "${vigil[@]}" check "$sample")" | tee -a "$table"
+    row "$name" "build" "$p_all" "$(measure "${vigil[@]}" build "$sample" --out "$work/$name")" | tee -a "$table"
+    rm -rf "$work/$name"
+  done
+fi
+
 if [ -n "$out" ]; then
   {
     echo "# Whole-process benchmark: $(date -u +%Y-%m-%d)"
@@ -95,7 +114,7 @@ if [ -n "$out" ]; then
     echo
     echo "- nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
     echo "- memory: $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- java: $(java -version 2>&1 | head -2 | tail -1)"
+    echo "- java: $(java -version 2>&1 | head -2 | tail -1); the launcher's options: $(grep -m1 '^jvm=' "$root/vigil" | cut -d= -f2-)"
     echo "- promtool: $("$promtool" --version 2>&1 | head -1)"
     echo
     echo "## Results"

@@ -3,6 +3,8 @@ package dev.vigil.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +16,6 @@ import picocli.CommandLine.Command;
         versionProvider = VigilCommand.Version.class,
         description = "Compiles monitoring-as-code: Prometheus rules, Alertmanager config, Grafana dashboards and "
                 + "runbooks from one typed source.",
-        subcommands = {CheckCommand.class, BuildCommand.class, TestCommand.class, LintCommand.class, FmtCommand.class,
-            ImportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 70 internal error (a bug in Vigil)."})
 public final class VigilCommand implements Runnable {
     /** Exit status for usage mistakes and unreadable inputs, as opposed to errors found in them. */
@@ -26,6 +26,15 @@ public final class VigilCommand implements Runnable {
 
     /** Set to anything but empty or `0` to get the stack trace of an internal error, as `--debug` does. */
     static final String DEBUG_ENV = "VIGIL_DEBUG";
+
+    /**
+     * The subcommands, in help order. They are registered here rather than in the annotation so that
+     * a run creates only the one it executes: picocli builds the model of every registered command by
+     * reflection, and loading all of them (with Jackson and the emitters behind them) cost a fifth of
+     * a second before any work began.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, BuildCommand.class, TestCommand.class,
+            LintCommand.class, FmtCommand.class, ImportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,6 +92,10 @@ public final class VigilCommand implements Runnable {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new VigilCommand(), factory);
+        Optional<Class<?>> only = subcommand(args);
+        for (Class<?> c : only.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
+            cli.addSubcommand(c);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -99,6 +112,29 @@ public final class VigilCommand implements Runnable {
             return EXIT_INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The subcommand the arguments name, when their first word is one (after the root's options):
+     * then only it is needed. Otherwise (no subcommand, {@code help}, a mistyped one) every subcommand
+     * is registered, so that usage and "did you mean" list them all.
+     */
+    static Optional<Class<?>> subcommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--explain")) {
+                i++; // its value, which may be any word
+            } else if (!a.startsWith("-")) {
+                for (Class<?> c : SUBCOMMANDS) {
+                    Command command = c.getAnnotation(Command.class);
+                    if (c != CommandLine.HelpCommand.class && command.name().equals(a)) {
+                        return Optional.of(c);
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The stack trace of an internal error, when `--debug` or {@value #DEBUG_ENV} asks for it. */

@@ -1,6 +1,7 @@
 package dev.vigil.compiler;
 
 import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.concurrent.Workers;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.library.LibraryFile;
@@ -18,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.Set;
 
 /**
@@ -47,6 +50,7 @@ final class ImportGraph {
         Map<String, VigilFile> parsed = new HashMap<>();
         Set<Object> seen = new HashSet<>();
         files.forEach(f -> todo.addLast(new Unit(f.toAbsolutePath().normalize(), null, null)));
+        Map<Path, Prepared> prepared = prepare(todo);
         try {
             while (!todo.isEmpty()) {
                 Unit unit = todo.removeFirst();
@@ -59,9 +63,17 @@ final class ImportGraph {
                             "Import paths are relative to the importing file.");
                     continue;
                 }
-                Optional<SourceFile> source = unit.file() != null ? loader.read(unit.file(), sink)
-                        : readLibraryFile(libraries, unit.libraryFile(), sink);
-                Optional<VigilFile> ast = source.flatMap(s -> VigilSourceParser.parse(s, sink));
+                Prepared ready = unit.file() != null ? prepared.get(unit.file()) : null;
+                Optional<SourceFile> source;
+                Optional<VigilFile> ast;
+                if (ready != null) {
+                    source = ready.source();
+                    ast = ready.parsed(sink);
+                } else {
+                    source = unit.file() != null ? loader.read(unit.file(), sink)
+                            : readLibraryFile(libraries, unit.libraryFile(), sink);
+                    ast = source.flatMap(s -> VigilSourceParser.parse(s, sink));
+                }
                 source.ifPresent(s -> sources.put(s.path(), s));
                 if (ast.isEmpty()) {
                     continue;
@@ -77,6 +89,43 @@ final class ImportGraph {
             }
         }
         return new Loaded(parsed, sources);
+    }
+
+    /**
+     * The input files read (on this thread, with the file operations in force) and parsed on the
+     * available cores: parsing is most of a large project's loading. Each keeps its own diagnostics,
+     * which the load reports in its usual order.
+     */
+    private Map<Path, Prepared> prepare(Deque<Unit> inputs) {
+        int threads = Math.min(inputs.size(), Workers.cores());
+        Map<Path, Prepared> out = new HashMap<>();
+        if (threads < 2) {
+            return out;
+        }
+        ExecutorService pool = Workers.pool("vigil-parser", threads);
+        try {
+            for (Unit unit : inputs) {
+                if (out.containsKey(unit.file())) {
+                    continue;
+                }
+                DiagnosticSink own = new DiagnosticSink();
+                Optional<SourceFile> source = loader.read(unit.file(), own);
+                Future<Optional<VigilFile>> ast = pool.submit(() -> source.flatMap(s -> VigilSourceParser.parse(s, own)));
+                out.put(unit.file(), new Prepared(source, own, ast));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return out;
+    }
+
+    /** An input file read and being parsed, with the diagnostics of both. */
+    private record Prepared(Optional<SourceFile> source, DiagnosticSink diagnostics, Future<Optional<VigilFile>> ast) {
+        Optional<VigilFile> parsed(DiagnosticSink sink) {
+            Optional<VigilFile> result = Workers.join(ast);
+            sink.addAll(diagnostics.all());
+            return result;
+        }
     }
 
     /** Queues what {@code imp} names, or reports why it cannot be read. */

@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Commits an {@link OutputManifest} to a directory, all or nothing. Every changed file is first
@@ -90,8 +92,9 @@ public final class OutputDirectory {
             throw new IOException("cannot write the output to " + target + ": it needs a parent directory for staging");
         }
         Previous previous = previous(target, ops);
-        Map<String, String> hashes = new TreeMap<>();
-        output.files().forEach((path, bytes) -> hashes.put(path, sha256(bytes)));
+        // In parallel: a fleet's build writes hundreds of megabytes, and hashing them is most of the commit.
+        Map<String, String> hashes = new TreeMap<>(output.files().entrySet().parallelStream()
+                .collect(Collectors.toConcurrentMap(Map.Entry::getKey, e -> sha256(e.getValue()))));
 
         Path manifest = target.resolve(MANIFEST);
         if (Files.exists(manifest, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
@@ -105,7 +108,9 @@ public final class OutputDirectory {
             for (Map.Entry<String, String> e : hashes.entrySet()) {
                 Path destination = target.resolve(e.getKey());
                 if (Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
-                    if (e.getValue().equals(sha256(ops.read(destination)))) {
+                    // Compared byte for byte: the same test as equal hashes, without hashing the old file.
+                    byte[] bytes = output.files().get(e.getKey());
+                    if (Files.size(destination) == bytes.length && Arrays.equals(bytes, ops.read(destination))) {
                         unchanged++;
                         continue;
                     }

@@ -28,6 +28,15 @@ public final class OutputManifest {
 
     /** Adds a file; refuses a path that could escape the output directory or that was written already. */
     public void write(String relativePath, byte[] content) {
+        put(relativePath, content.clone());
+    }
+
+    /** Adds every file of {@code other}, with the checks of {@link #write}; {@code other} is not used after. */
+    public void add(OutputManifest other) {
+        other.files.forEach(this::put);
+    }
+
+    private void put(String relativePath, byte[] content) {
         String path = checkPath(relativePath);
         // Unreachable for a checked model: names that would share a file are a blocking Name.Duplicate,
         // Name.Collision or Name.OutputPath, and file names from the sources go through safeSegment.
@@ -48,7 +57,7 @@ public final class OutputManifest {
                 throw new IllegalArgumentException("Outputs " + earlier + " and " + original + " differ only in case");
             }
         }
-        files.put(path, content.clone());
+        files.put(path, content);
     }
 
     /** Text as UTF-8 with Unix line endings, so builds on any machine give the same bytes. */

@@ -44,6 +44,11 @@ public final class DiagnosticSink {
         return false;
     }
 
+    /** Everything reported so far, in the order reported. */
+    public List<Diagnostic> all() {
+        return Collections.unmodifiableList(new ArrayList<>(diagnostics));
+    }
+
     public int size() {
         return diagnostics.size();
     }

@@ -2,6 +2,8 @@ package dev.vigil.compiler.source;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,25 +95,59 @@ public final class Structural {
         }
         if (v instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            list.forEach(e -> out.add(rebuild(e, replace)));
-            return out;
+            boolean changed = false;
+            for (Object e : list) {
+                Object n = rebuild(e, replace);
+                out.add(n);
+                changed |= n != e;
+            }
+            return changed ? out : list;
         }
         if (!(v instanceof Record)) {
             return v;
         }
-        RecordComponent[] components = v.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
+        Shape shape = SHAPES.get(v.getClass());
+        Object[] values = new Object[shape.accessors().length];
+        boolean changed = false;
         try {
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = rebuild(components[i].getAccessor().invoke(v), replace);
+            for (int i = 0; i < values.length; i++) {
+                Object old = shape.accessors()[i].invoke(v);
+                values[i] = rebuild(old, replace);
+                changed |= values[i] != old;
             }
-            return v.getClass().getDeclaredConstructor(types).newInstance(values);
+            // Records are immutable: a node nothing replaced inside is its own copy.
+            return changed ? shape.constructor().newInstance(values) : v;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + v.getClass().getName(), e);
         }
     }
+
+    /** A record type's accessors and canonical constructor, looked up once per type. */
+    private record Shape(Method[] accessors, Constructor<?> constructor) {
+    }
+
+    /**
+     * Reflection is looked up once per type: a fleet's lowering copies millions of nodes. Core
+     * reflection, not method handles: spinning a handle per type costs a small project's start-up more
+     * than the calls save.
+     */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                accessors[i] = components[i].getAccessor();
+            }
+            try {
+                return new Shape(accessors, type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+            }
+        }
+    };
 
     private static Object get(MethodHandle accessor, Object record) {
         try {

@@ -1,5 +1,6 @@
 package dev.vigil.compiler.yaml;
 
+import dev.vigil.compiler.concurrent.Workers;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Fix;
@@ -8,9 +9,12 @@ import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
@@ -22,13 +26,61 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ExprSpans {
     private static final String PREFIX = "<yaml-expr#";
 
+    /** Below this many queries in a file, parsing them all takes less than starting threads. */
+    private static final int PARALLEL_FROM = 500;
+
     private final Map<String, ScalarPositions> regions = new HashMap<>();
+    private final Map<ScalarNode, Prepared> prepared = new IdentityHashMap<>();
+    private int next;
+
+    /**
+     * Starts parsing the queries of a large file on the available cores, while the reader goes on
+     * reading the rest of the YAML; {@link #parse} then takes each result, and its diagnostics, in
+     * the reader's order. A 20,000-rule file spends a third of its reading time parsing queries.
+     */
+    void prepare(YamlDocument doc, List<ScalarNode> queries) {
+        int threads = Workers.cores();
+        if (threads < 2 || queries.size() < PARALLEL_FROM) {
+            return;
+        }
+        ExecutorService pool = Workers.pool("vigil-promql", threads);
+        try {
+            for (ScalarNode node : queries) {
+                if (prepared.containsKey(node)) {
+                    continue;
+                }
+                String virtual = region(doc, node);
+                DiagnosticSink own = new DiagnosticSink();
+                String text = node.getValue();
+                prepared.put(node, new Prepared(own, pool.submit(() -> PromqlParser.parse(text, virtual, 1, 1, own))));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 
     /** Parses the query held by {@code node}; diagnostics go to {@code sink} in value coordinates until remapped. */
     Optional<Expr> parse(YamlDocument doc, ScalarNode node, DiagnosticSink sink) {
-        String virtual = PREFIX + regions.size() + ">";
+        Prepared ready = prepared.remove(node);
+        if (ready != null) {
+            return ready.result(sink);
+        }
+        return PromqlParser.parse(node.getValue(), region(doc, node), 1, 1, sink);
+    }
+
+    private String region(YamlDocument doc, ScalarNode node) {
+        String virtual = PREFIX + next++ + ">";
         regions.put(virtual, ScalarPositions.of(doc, node));
-        return PromqlParser.parse(node.getValue(), virtual, 1, 1, sink);
+        return virtual;
+    }
+
+    /** A query being parsed on another thread, with the diagnostics of its parse. */
+    private record Prepared(DiagnosticSink diagnostics, Future<Optional<Expr>> expr) {
+        Optional<Expr> result(DiagnosticSink sink) {
+            Optional<Expr> parsed = Workers.join(expr);
+            sink.addAll(diagnostics.all());
+            return parsed;
+        }
     }
 
     /** True when the span lies in a query's private coordinates rather than in a file. */

@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a Prometheus rule file ({@code groups:}, or a Kubernetes {@code PrometheusRule} with
@@ -91,6 +92,7 @@ public final class PrometheusRulesReader {
                     }
                 }
             }
+            exprs.prepare(doc, queries(holder));
             // A repeated `groups:` was reported when composing; the rules under each are still checked.
             for (Node list : NodeReader.allValues(holder, "groups")) {
                 for (Node g : read.items(list, "groups")) {
@@ -104,6 +106,31 @@ public final class PrometheusRulesReader {
         Service service = new Service(name, null, new TreeMap<>(), new TreeMap<>(), List.of(), List.of(), groups,
                 List.of(), List.of(), List.of(), span);
         return new Result(service, suppressions);
+    }
+
+    /** The {@code expr} scalars of every rule, in file order, looked up without reporting anything. */
+    private static List<ScalarNode> queries(Node holder) {
+        List<ScalarNode> out = new ArrayList<>();
+        for (Node list : NodeReader.allValues(holder, "groups")) {
+            if (!(list instanceof SequenceNode groups)) {
+                continue;
+            }
+            for (Node g : groups.getValue()) {
+                for (Node rules : NodeReader.allValues(g, "rules")) {
+                    if (!(rules instanceof SequenceNode items)) {
+                        continue;
+                    }
+                    for (Node rule : items.getValue()) {
+                        for (Node expr : NodeReader.allValues(rule, "expr")) {
+                            if (expr instanceof ScalarNode s && !NodeReader.isNull(s) && !s.getValue().isBlank()) {
+                                out.add(s);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static String serviceName(String path) {

@@ -1,5 +1,6 @@
 package dev.vigil.targets.build;
 
+import dev.vigil.compiler.concurrent.Workers;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * {@code vigil build}: compile a project and, only if it has no errors, emit every output and
@@ -86,10 +89,13 @@ public final class Build {
         if (compiled.project().isEmpty()) {
             return new Result(compiled, Optional.empty(), output);
         }
+        List<Future<OutputManifest>> outputs = emitAll(compiled.project().get(), settings, emitters);
         OutputManifest files = new OutputManifest();
-        for (Emitter e : emitters) {
+        // In emitter order, so that the first failure reported is always the same one.
+        for (int i = 0; i < emitters.size(); i++) {
+            Emitter e = emitters.get(i);
             try {
-                e.emit(compiled.project().get(), settings, files);
+                files.add(Workers.join(outputs.get(i)));
             } catch (RunbookTemplateException t) {
                 // The project's own template: its author's mistake, at its line.
                 return failed(compiled, output, Diagnostic.error(Ids.INPUT_RUNBOOK_TEMPLATE,
@@ -105,6 +111,27 @@ public final class Build {
         }
         OutputDirectory.Result written = OutputDirectory.commit(files, output);
         return new Result(withNotes(compiled, written, output), Optional.of(written), output);
+    }
+
+    /**
+     * Runs the emitters on the available cores, each into a manifest of its own: they only read the
+     * project, which is immutable, and a large project's outputs take longer to write than to check.
+     */
+    private static List<Future<OutputManifest>> emitAll(Project project, EmitSettings settings, List<Emitter> emitters) {
+        ExecutorService pool = Workers.pool("vigil-emitter", Math.min(emitters.size(), Workers.cores()));
+        try {
+            List<Future<OutputManifest>> out = new ArrayList<>();
+            for (Emitter e : emitters) {
+                out.add(pool.submit(() -> {
+                    OutputManifest one = new OutputManifest();
+                    e.emit(project, settings, one);
+                    return one;
+                }));
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** The compilation with warnings for the files the commit left in place, which the user should know of. */

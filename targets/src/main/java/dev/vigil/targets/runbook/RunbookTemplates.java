@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -149,6 +151,17 @@ public final class RunbookTemplates {
         }
     }
 
+    /**
+     * Daemon threads that render, reused: a fleet has ten thousand runbooks, and a thread each cost a
+     * second. A template that never ends keeps its thread (it is interrupted, but FreeMarker may not
+     * notice); the next rendering gets another.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "vigil-runbook-template");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Renders {@code template}, normalised to Unix line ends, no trailing blanks and one final newline. */
     public static String render(Configuration c, String template, Map<String, Object> data) {
         return render(c, template, data, TIMEOUT, MAX_OUTPUT_CHARS);
@@ -164,10 +177,8 @@ public final class RunbookTemplates {
             e.process();
             return out.toString();
         });
-        // On a thread of its own, so that a template that never ends can be given up on.
-        Thread worker = new Thread(task, "vigil-runbook-template");
-        worker.setDaemon(true);
-        worker.start();
+        // Off the caller's thread, so that a template that never ends can be given up on.
+        WORKERS.execute(task);
         String text;
         try {
             text = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -13,8 +13,10 @@ import dev.vigil.compiler.routing.AlertRouting;
 import dev.vigil.compiler.routing.Truth;
 import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,14 +43,16 @@ public final class InhibitEqualLabels implements Validator {
         AlertRouting semantics = AlertRouting.of(project);
         LabelInference li = analysis.labels();
         List<LabelSet> all = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        // By name: a named side reads only its alert's copies, not every alert of the project.
+        Map<String, List<LabelSet>> byName = new HashMap<>();
         for (AlertSources.Owned o : AlertSources.of(project).alerts()) {
-            all.add(li.alertLabels(o.alert()));
-            names.add(o.alert().name());
+            LabelSet labels = li.alertLabels(o.alert());
+            all.add(labels);
+            byName.computeIfAbsent(o.alert().name(), k -> new ArrayList<>()).add(labels);
         }
         for (Routing.Inhibition in : routing.inhibitions()) {
-            List<LabelSet> targets = side(in.target(), in.targetAlert(), all, names, semantics);
-            List<LabelSet> sources = side(in.source(), in.sourceAlert(), all, names, semantics);
+            List<LabelSet> targets = side(in.target(), in.targetAlert(), all, byName, semantics);
+            List<LabelSet> sources = side(in.source(), in.sourceAlert(), all, byName, semantics);
             if (targets.isEmpty() || sources.isEmpty()) {
                 continue;
             }
@@ -105,17 +109,14 @@ public final class InhibitEqualLabels implements Validator {
 
     /** The alerts one side of an inhibition may match. */
     private static List<LabelSet> side(List<Routing.Matcher> matchers, Ref alert, List<LabelSet> all,
-            List<String> names, AlertRouting semantics) {
+            Map<String, List<LabelSet>> byName, AlertRouting semantics) {
         List<LabelSet> out = new ArrayList<>();
         if (alert == null && matchers.isEmpty()) {
             return out;
         }
-        for (int i = 0; i < all.size(); i++) {
-            if (alert != null && !alert.name().equals(names.get(i))) {
-                continue;
-            }
-            if (semantics.matchesAll(matchers, AlertLabels.of(all.get(i))) != Truth.NO) {
-                out.add(all.get(i));
+        for (LabelSet labels : alert == null ? all : byName.getOrDefault(alert.name(), List.of())) {
+            if (semantics.matchesAll(matchers, AlertLabels.of(labels)) != Truth.NO) {
+                out.add(labels);
             }
         }
         return out;

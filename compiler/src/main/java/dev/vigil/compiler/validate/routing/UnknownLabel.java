@@ -13,7 +13,9 @@ import dev.vigil.compiler.validate.Validator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -56,6 +58,7 @@ public final class UnknownLabel implements Validator {
         Set<String> carried = new TreeSet<>();
         alerts.forEach(l -> carried.addAll(l.names()));
         AlertRouting semantics = AlertRouting.of(project);
+        Map<String, Values> byLabel = new HashMap<>();
         for (Routing.Matcher m : matchers(routing.routes())) {
             if (!(m.op().equals("=") || m.op().equals("=~")) || semantics.holds(m, "") != Truth.NO) {
                 continue;
@@ -67,7 +70,7 @@ public final class UnknownLabel implements Validator {
             if (!carried.contains(m.label())) {
                 reportLabel(m, anyOpen, carried, sink);
             } else {
-                reportValue(m, alerts, semantics, sink);
+                reportValue(m, byLabel.computeIfAbsent(m.label(), l -> Values.of(l, alerts)), semantics, sink);
             }
         }
     }
@@ -85,23 +88,38 @@ public final class UnknownLabel implements Validator {
         }
     }
 
-    /** When every alert that can carry the label has a known value, one of them must be accepted. */
-    private void reportValue(Routing.Matcher m, List<LabelSet> alerts, AlertRouting semantics, DiagnosticSink sink) {
-        Set<String> values = new TreeSet<>();
-        for (LabelSet l : alerts) {
-            LabelSet.Label label = l.get(m.label());
-            if (label == null) {
-                if (l.open()) {
-                    return;
+    /**
+     * The values alerts have for one label; {@code null} when some alert that can carry it has no
+     * known definite value. Computed once per label: a project with a route per service has as many
+     * matchers as services, each of which would otherwise read every alert.
+     */
+    private record Values(Set<String> known) {
+        static Values of(String name, List<LabelSet> alerts) {
+            Set<String> values = new TreeSet<>();
+            for (LabelSet l : alerts) {
+                LabelSet.Label label = l.get(name);
+                if (label == null) {
+                    if (l.open()) {
+                        return new Values(null);
+                    }
+                    continue;
                 }
-                continue;
+                if (label.value() == null || !label.definite()) {
+                    return new Values(null);
+                }
+                values.add(label.value());
             }
-            if (label.value() == null || !label.definite()) {
-                return;
-            }
-            values.add(label.value());
+            return new Values(values);
         }
-        for (String v : values) {
+    }
+
+    /** When every alert that can carry the label has a known value, one of them must be accepted. */
+    private void reportValue(Routing.Matcher m, Values carried, AlertRouting semantics, DiagnosticSink sink) {
+        Set<String> values = carried.known();
+        if (values == null || m.op().equals("=") && values.contains(m.value())) {
+            return;
+        }
+        for (String v : m.op().equals("=") ? Set.<String>of() : values) {
             if (semantics.holds(m, v) != Truth.NO) {
                 return;
             }
