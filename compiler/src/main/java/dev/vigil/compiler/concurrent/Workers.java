@@ -13,9 +13,12 @@ public final class Workers {
     private Workers() {
     }
 
-    /** The cores this process may use. */
+    /** The system property that sets the number of workers; by default, the cores this process may use. */
+    public static final String PROPERTY = "vigil.workers";
+
+    /** How many threads a stage may spread over: {@value #PROPERTY} if set, else the available cores. */
     public static int cores() {
-        return Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Integer.getInteger(PROPERTY, Runtime.getRuntime().availableProcessors()));
     }
 
     /** A fixed pool of {@code threads} daemon threads called {@code name}: a pool left behind never keeps the JVM alive. */

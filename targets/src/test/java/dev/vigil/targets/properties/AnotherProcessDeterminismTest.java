@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The in-process {@link DeterminismPropertiesTest} cannot change what the JVM fixes at start-up: the
  * working directory, the platform charset, the locale and zone the JDK caches. One separate JVM, started
- * in another directory with a Turkish locale, the UTC+14 zone and Latin-1 as its file encoding, builds
- * every sample; each output must be byte-identical to the one built in this JVM.
+ * in another directory with a Turkish locale, the UTC+14 zone, Latin-1 as its file encoding and one
+ * core (so that files are parsed and emitters run one after another), builds every sample; each
+ * output must be byte-identical to the one built in this JVM, on all of its cores.
  */
 class AnotherProcessDeterminismTest {
     @Test
@@ -27,6 +28,7 @@ class AnotherProcessDeterminismTest {
         Path out = tmp.resolve("out");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati", "-Dfile.encoding=ISO-8859-1",
+                "-XX:ActiveProcessorCount=1",
                 "-cp", System.getProperty("java.class.path"), BuildInAnotherProcess.class.getName(), out.toString()));
         for (Map.Entry<String, Path> s : Samples.all().entrySet()) {
             command.add(s.getKey() + "=" + s.getValue());
