@@ -202,8 +202,8 @@ public final class ProjectGenerator {
     /**
      * {@code ProjectGenerator SERVICES DIR [SEED]}: writes both forms ({@code DIR/handwritten},
      * {@code DIR/templated}) and the plain rule files promtool compares against: {@code DIR/rules/}, the
-     * files {@code vigil build} writes, and {@code DIR/lint/rules.yml}, one group of recording rules and
-     * alerts per service.
+     * files {@code vigil build} writes, and {@code DIR/lint/}, one group of recording rules and alerts
+     * per service, in one file up to 1,000 services ({@link RuleFiles#lintInputs}).
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
@@ -218,7 +218,7 @@ public final class ProjectGenerator {
         List<SourceFile> plain = new ArrayList<>();
         rules.forEach((name, bytes) -> plain.add(new SourceFile(name, new String(bytes, StandardCharsets.UTF_8))));
         write(plain, dir.resolve("rules"));
-        write(List.of(new SourceFile("rules.yml", RuleFiles.lintInput(rules))), dir.resolve("lint"));
+        write(RuleFiles.lintInputs(rules), dir.resolve("lint"));
     }
 
     // ------------------------------------------------------------------ sources

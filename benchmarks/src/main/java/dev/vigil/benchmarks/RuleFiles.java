@@ -43,6 +43,41 @@ public final class RuleFiles {
     }
 
     /**
+     * 1,000 services make the 20,000-rule file (8.3 MB), just inside Vigil's 8 MiB limit on one input
+     * file. A larger fleet's names grow longer, so it is linted as files of 800 services (7 MB or so).
+     */
+    public static final int SERVICES_IN_ONE_LINT_FILE = 1_000;
+    public static final int SERVICES_PER_LINT_FILE = 800;
+
+    /**
+     * The lint input: {@code rules.yml} for up to {@link #SERVICES_IN_ONE_LINT_FILE} services, else
+     * {@code rules-01.yml}, {@code rules-02.yml}, ... of {@link #SERVICES_PER_LINT_FILE} services each.
+     */
+    public static List<SourceFile> lintInputs(SortedMap<String, byte[]> built) {
+        return built.size() <= SERVICES_IN_ONE_LINT_FILE ? List.of(new SourceFile("rules.yml", lintInput(built)))
+                : lintInputs(built, SERVICES_PER_LINT_FILE);
+    }
+
+    /** As {@link #lintInputs(SortedMap)}, with {@code perFile} services in each file. */
+    static List<SourceFile> lintInputs(SortedMap<String, byte[]> built, int perFile) {
+        List<SortedMap<String, byte[]>> chunks = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : built.entrySet()) {
+            if (chunks.isEmpty() || chunks.get(chunks.size() - 1).size() == perFile) {
+                chunks.add(new TreeMap<>());
+            }
+            chunks.get(chunks.size() - 1).put(e.getKey(), e.getValue());
+        }
+        if (chunks.size() <= 1) {
+            return List.of(new SourceFile("rules.yml", lintInput(built)));
+        }
+        List<SourceFile> out = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            out.add(new SourceFile(String.format(java.util.Locale.ROOT, "rules-%02d.yml", i + 1), lintInput(chunks.get(i))));
+        }
+        return out;
+    }
+
+    /**
      * One rule file: per service, one group of its recording rules and alerts (the SLO groups left
      * out), written through SnakeYAML.
      */

@@ -31,5 +31,17 @@ class RuleFilesTest {
         }
         CompileResult r = Linter.lint(List.of(new SourceFile("rules.yml", lint)), Linter.Options.DEFAULT);
         assertTrue(r.diagnostics().stream().noneMatch(Diagnostic::isError), r.diagnostics().toString());
+
+        List<SourceFile> one = RuleFiles.lintInputs(built);
+        assertEquals(List.of("rules.yml"), one.stream().map(SourceFile::path).toList());
+        assertEquals(lint, one.get(0).text());
+        // A larger fleet is split: here two services per file make two files holding the same groups.
+        List<SourceFile> split = RuleFiles.lintInputs(built, 2);
+        assertEquals(List.of("rules-01.yml", "rules-02.yml"), split.stream().map(SourceFile::path).toList());
+        List<Object> splitGroups = new java.util.ArrayList<>();
+        split.forEach(f -> splitGroups.addAll((List<?>) ((Map<?, ?>) new Yaml().load(f.text())).get("groups")));
+        assertEquals(groups, splitGroups);
+        CompileResult both = Linter.lint(split, Linter.Options.DEFAULT);
+        assertTrue(both.diagnostics().stream().noneMatch(Diagnostic::isError), both.diagnostics().toString());
     }
 }
