@@ -3,7 +3,6 @@ package dev.vigil.compiler.source;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +15,6 @@ import java.util.function.Function;
  * {@code equals} and {@code hashCode} here; everything else compares spans as the values they are.
  */
 public final class Structural {
-    /** Accessors of each record type's components, except those of type {@link Span}. */
-    private static final ClassValue<List<MethodHandle>> COMPONENTS = new ClassValue<>() {
-        @Override
-        protected List<MethodHandle> computeValue(Class<?> type) {
-            List<MethodHandle> out = new ArrayList<>();
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            for (RecordComponent c : type.getRecordComponents()) {
-                if (c.getType() == Span.class) {
-                    continue;
-                }
-                try {
-                    out.add(lookup.unreflect(c.getAccessor()));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("record " + type.getName() + " must be public", e);
-                }
-            }
-            return List.copyOf(out);
-        }
-    };
-
     private Structural() {
     }
 
@@ -47,8 +26,10 @@ public final class Structural {
         if (b == null || a.getClass() != b.getClass()) {
             return false;
         }
-        for (MethodHandle h : COMPONENTS.get(a.getClass())) {
-            if (!Objects.equals(get(h, a), get(h, b))) {
+        Shape shape = SHAPES.get(a.getClass());
+        for (int i = 0; i < shape.accessors().size(); i++) {
+            MethodHandle h = shape.accessors().get(i);
+            if (!shape.span()[i] && !Objects.equals(get(h, a), get(h, b))) {
                 return false;
             }
         }
@@ -58,8 +39,11 @@ public final class Structural {
     /** A hash consistent with {@link #equals(Record, Object)}. */
     public static int hashCode(Record r) {
         int h = r.getClass().hashCode();
-        for (MethodHandle c : COMPONENTS.get(r.getClass())) {
-            h = 31 * h + Objects.hashCode(get(c, r));
+        Shape shape = SHAPES.get(r.getClass());
+        for (int i = 0; i < shape.accessors().size(); i++) {
+            if (!shape.span()[i]) {
+                h = 31 * h + Objects.hashCode(get(shape.accessors().get(i), r));
+            }
         }
         return h;
     }
@@ -107,44 +91,47 @@ public final class Structural {
             return v;
         }
         Shape shape = SHAPES.get(v.getClass());
-        Object[] values = new Object[shape.accessors().length];
+        Object[] values = new Object[shape.accessors().size()];
         boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            Object old = get(shape.accessors().get(i), v);
+            values[i] = rebuild(old, replace);
+            changed |= values[i] != old;
+        }
+        if (!changed) {
+            return v; // records are immutable: a node nothing replaced inside is its own copy
+        }
         try {
-            for (int i = 0; i < values.length; i++) {
-                Object old = shape.accessors()[i].invoke(v);
-                values[i] = rebuild(old, replace);
-                changed |= values[i] != old;
-            }
-            // Records are immutable: a node nothing replaced inside is its own copy.
-            return changed ? shape.constructor().newInstance(values) : v;
+            return shape.constructor().newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + v.getClass().getName(), e);
         }
     }
 
-    /** A record type's accessors and canonical constructor, looked up once per type. */
-    private record Shape(Method[] accessors, Constructor<?> constructor) {
+    /**
+     * A record type's component accessors, which of them are spans (left out of equality), and its
+     * canonical constructor: looked up once per type, since a fleet's lowering copies millions of nodes.
+     */
+    private record Shape(List<MethodHandle> accessors, boolean[] span, Constructor<?> constructor) {
     }
 
-    /**
-     * Reflection is looked up once per type: a fleet's lowering copies millions of nodes. Core
-     * reflection, not method handles: spinning a handle per type costs a small project's start-up more
-     * than the calls save.
-     */
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             Class<?>[] types = new Class<?>[components.length];
-            Method[] accessors = new Method[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                accessors[i] = components[i].getAccessor();
-            }
+            boolean[] span = new boolean[components.length];
+            List<MethodHandle> accessors = new ArrayList<>();
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             try {
-                return new Shape(accessors, type.getDeclaredConstructor(types));
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+                for (int i = 0; i < components.length; i++) {
+                    types[i] = components[i].getType();
+                    span[i] = types[i] == Span.class;
+                    accessors.add(lookup.unreflect(components[i].getAccessor()));
+                }
+                return new Shape(List.copyOf(accessors), span, type.getDeclaredConstructor(types));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("record " + type.getName() + " must be public", e);
             }
         }
     };

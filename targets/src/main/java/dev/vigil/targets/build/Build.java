@@ -162,9 +162,7 @@ public final class Build {
     /** Every output of a project, in memory. */
     public static OutputManifest emit(Project project, EmitSettings settings) {
         OutputManifest files = new OutputManifest();
-        for (Emitter e : Emitters.all()) {
-            e.emit(project, settings, files);
-        }
+        emitAll(project, settings, Emitters.all()).forEach(f -> files.add(Workers.join(f)));
         return files;
     }
 }
