@@ -24,13 +24,16 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
+        subcommands = ImportMetricsCommand.class,
         description = "Turn Prometheus rule files, PrometheusRule resources, Alertmanager configurations, Sloth, "
                 + "Pyrra and OpenSLO specs and Grafana dashboards into .vigil sources, one file per service "
                 + "(docs/import.md).",
         footer = {"", "Examples:", "  vigil import --out monitoring rules/*.yaml alertmanager.yml",
-            "  vigil import --baseline --out monitoring kube-prometheus/manifests/*.yaml", ""})
+            "  vigil import --baseline --out monitoring kube-prometheus/manifests/*.yaml",
+            "  vigil import metrics --from http://127.0.0.1:9100/metrics --service node --out node-metrics.vigil", ""})
 final class ImportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE",
+    // Not required to picocli, which would then demand FILE before `import metrics` too; call() demands it.
+    @Parameters(arity = "0..*", paramLabel = "FILE",
             description = "YAML or JSON files, or directories (every .yml, .yaml and .json file below); each document is "
                     + "told by content.")
     List<Path> inputs;
@@ -50,6 +53,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SourceLoader loader = SourceLoader.fromWorkingDirectory();

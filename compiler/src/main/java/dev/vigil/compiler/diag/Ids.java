@@ -211,6 +211,14 @@ public final class Ids {
             + "written source leaves it out; the message names it (a JSON path for dashboards).")
     public static final String IMPORT_DROPPED = "Import.Dropped";
 
+    @Reports("(`vigil import metrics`) A `/metrics` line or a Prometheus API response that cannot be read; "
+            + "nothing is written.")
+    public static final String IMPORT_UNREADABLE = "Import.Unreadable";
+
+    @Reports("(`vigil import metrics`, warning) An existing `metric` declaration that disagrees with the exporter "
+            + "(another type, labels its series carry but it lacks); the declaration is kept as written.")
+    public static final String IMPORT_METRIC_CONFLICT = "Import.MetricConflict";
+
     // ------------------------------------------------------------------ Secret
 
     @Reports("A secret written into the sources or the configuration instead of referenced as a file.")
