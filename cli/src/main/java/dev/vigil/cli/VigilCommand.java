@@ -1,8 +1,10 @@
 package dev.vigil.cli;
 
+import dev.vigil.compiler.target.TargetVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -148,6 +150,11 @@ public final class VigilCommand implements Runnable {
         spec.commandLine().getErr().flush();
     }
 
+    /**
+     * {@code vigil VERSION} first (scripts read that line), then the releases the output targets when
+     * neither the sources' {@code settings} nor an option names others, and the Java that runs Vigil,
+     * which a bug report needs.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
@@ -157,7 +164,13 @@ public final class VigilCommand implements Runnable {
                     p.load(in);
                 }
             }
-            return new String[] {"vigil " + p.getProperty("version", "unknown")};
+            List<String> targets = new ArrayList<>();
+            for (TargetVersions.Tool tool : TargetVersions.Tool.values()) {
+                targets.add(tool.product() + " " + tool.byDefault());
+            }
+            return new String[] {"vigil " + p.getProperty("version", "unknown"),
+                    "targets by default: " + String.join(", ", targets),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.compiler.target.TargetVersions.Tool;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -161,7 +162,12 @@ class VigilCommandTest {
         assertTrue(checkHelp.out().contains("vigil check samples/crm-events"), checkHelp.out());
         Run version = run("--version");
         assertEquals(0, version.status());
-        assertTrue(version.out().startsWith("vigil "), version.out());
+        List<String> lines = version.out().lines().toList();
+        assertTrue(lines.get(0).matches("vigil \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version.out());
+        // The default targets, as the compiler defines them.
+        assertEquals("targets by default: Prometheus " + Tool.PROMETHEUS.byDefault() + ", Alertmanager "
+                + Tool.ALERTMANAGER.byDefault() + ", Grafana " + Tool.GRAFANA.byDefault(), lines.get(1));
+        assertTrue(lines.get(2).startsWith("Java " + System.getProperty("java.version")), version.out());
     }
 
     @Test
