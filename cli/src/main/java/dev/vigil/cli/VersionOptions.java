@@ -19,11 +19,11 @@ import picocli.CommandLine.Option;
 final class VersionOptions {
     @Option(names = "--prometheus-version", paramLabel = "X.Y",
             description = "The Prometheus release the rules must load in, such as 2.53 (default: the sources' settings, "
-                    + "else 3.5). lint takes a list, such as 2.53,3.5, for rules that must load in both.")
+                    + "else the release `vigil --version` names). lint takes a list, such as 2.53,3.5, for rules that must load in both.")
     String prometheus;
 
     @Option(names = "--alertmanager-version", paramLabel = "X.Y",
-            description = "The Alertmanager release the configuration must load in, such as 0.28 (default: the sources' settings, else 0.33).")
+            description = "The Alertmanager release the configuration must load in, such as 0.28 (default: the sources' settings, else the release `vigil --version` names).")
     String alertmanager;
 
     /** The releases given; a value that is no release, or one too old, is a usage error. */
@@ -70,7 +70,7 @@ final class VersionOptions {
     /** The Grafana release, for the commands that write dashboards. */
     static final class Grafana {
         @Option(names = "--grafana-version", paramLabel = "X.Y",
-                description = "The Grafana release the dashboards must load in, such as 11.0 (default: the sources' settings, else 11.0).")
+                description = "The Grafana release the dashboards must load in, such as 11.0 (default: the sources' settings, else the release `vigil --version` names).")
         String grafana;
 
         void addTo(Map<Tool, Version> out, CommandLine commandLine) {
