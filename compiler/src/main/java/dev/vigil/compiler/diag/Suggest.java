@@ -24,7 +24,8 @@ public final class Suggest {
         return best;
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein distance: insertions, deletions and substitutions of one character each cost 1. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

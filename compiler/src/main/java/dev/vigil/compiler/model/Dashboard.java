@@ -50,9 +50,11 @@ public record Dashboard(String name, String uid, String title, List<String> tags
 
     /**
      * A panel. {@code x} (column) and {@code y} (grid line, counted from the top of its row) place it;
-     * both are null for a panel the emitter lays out itself.
+     * both are null for a panel the emitter lays out itself. {@code unitAt} says where {@code unit} is
+     * written (null when there is no unit).
      */
-    public record Panel(String name, PanelType type, String title, List<Query> queries, String unit, BigDecimal min,
+    public record Panel(String name, PanelType type, String title, List<Query> queries, String unit, UnitAt unitAt,
+            BigDecimal min,
             BigDecimal max, Integer decimals, String description, String text, List<Threshold> thresholds,
             Ref thresholdsFrom, List<Link> links, Integer width, Integer height, Integer x, Integer y, Span span) {
         public Panel {
@@ -60,6 +62,14 @@ public record Dashboard(String name, String uid, String title, List<String> tags
             thresholds = List.copyOf(thresholds);
             links = List.copyOf(links);
         }
+    }
+
+    /**
+     * Where a panel's unit is written. {@code literal} when {@code span} is the quoted string itself,
+     * which an edit may replace; not a {@code $constant} or a template's parameter, whose text there is
+     * a name.
+     */
+    public record UnitAt(Span span, boolean literal) {
     }
 
     /** A query; {@code legend} is Grafana's legend format, or null. */

@@ -148,6 +148,7 @@ final class DashboardReader {
         List<Dashboard.Link> links = new ArrayList<>();
         Ref thresholdsFrom = null;
         String unit = null;
+        Dashboard.UnitAt unitAt = null;
         BigDecimal min = null;
         BigDecimal max = null;
         Integer decimals = null;
@@ -187,7 +188,13 @@ final class DashboardReader {
                     continue;
                 }
                 switch (key) {
-                    case "unit" -> unit = values.string(prop.value(), "unit").orElse(null);
+                    case "unit" -> {
+                        unit = values.string(prop.value(), "unit").orElse(null);
+                        Value v = prop.value();
+                        // Only a string written here, outside any expansion, is text a fix may replace.
+                        unitAt = unit == null ? null : new Dashboard.UnitAt(v.span(),
+                                v instanceof Value.StringValue && v.span().via() == null);
+                    }
                     case "min" -> min = values.number(prop.value(), "min").orElse(null);
                     case "max" -> max = values.number(prop.value(), "max").orElse(null);
                     case "decimals" -> decimals = values.wholeNumber(prop.value(), "decimals", 0).orElse(null);
@@ -240,7 +247,7 @@ final class DashboardReader {
             sink.error(Ids.PROPERTY_MISSING, p.name().span(), "Panel `" + p.name().text() + "` has no `query`.",
                     "Add `query <PromQL>`.");
         }
-        return Optional.of(new Dashboard.Panel(p.name().text(), type, title, queries, unit, min, max, decimals,
+        return Optional.of(new Dashboard.Panel(p.name().text(), type, title, queries, unit, unitAt, min, max, decimals,
                 description, text, thresholds, thresholdsFrom, links, width, height, x, y, p.name().span()));
     }
 

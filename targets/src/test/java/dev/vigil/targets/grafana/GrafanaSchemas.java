@@ -6,14 +6,11 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.vigil.compiler.target.GrafanaUnits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,31 +18,21 @@ import java.util.Set;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * Grafana's generated JSON Schemas and unit list from {@code testdata/grafana} (see its README), and
- * the checks that every emitted dashboard must pass. Returns problems as readable lines; none means
+ * Grafana's generated JSON Schemas from {@code testdata/grafana} (see its README) and its unit list,
+ * which the compiler carries as a resource ({@link GrafanaUnits}), and the checks that every emitted
+ * dashboard must pass. Returns problems as readable lines; none means
  * the dashboard is valid.
  */
 final class GrafanaSchemas {
-    /** Grafana's own forms for units it does not list: {@code suffix:x}, {@code currency:EUR}, ... */
-    private static final List<String> CUSTOM_UNIT_PREFIXES =
-            List.of("prefix:", "suffix:", "si:", "count:", "currency:", "time:");
     /** Panel types whose {@code fieldConfig.defaults.custom} has a schema. */
     private static final Set<String> CUSTOM_FIELD_CONFIG = Set.of("timeseries", "table", "heatmap");
 
     private final Path dir;
-    private final Set<String> units;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private final Map<String, JsonSchema> schemas = new HashMap<>();
 
     private GrafanaSchemas(Path dir) {
         this.dir = dir;
-        try {
-            // Exact strings: `µs` (U+00B5) and `conμgm3` (U+03BC) must not be confused with lookalikes.
-            this.units = new LinkedHashSet<>(Files.readAllLines(dir.resolve("units.txt"), StandardCharsets.UTF_8));
-            this.units.remove("");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -77,12 +64,9 @@ final class GrafanaSchemas {
         return Optional.empty();
     }
 
-    Set<String> units() {
-        return units;
-    }
-
+    /** An id of Grafana's list (compared by code point: `µs` is U+00B5) or one of its custom forms. */
     boolean isKnownUnit(String unit) {
-        return units.contains(unit) || CUSTOM_UNIT_PREFIXES.stream().anyMatch(unit::startsWith);
+        return GrafanaUnits.known(unit);
     }
 
     /** Everything wrong with a dashboard; empty when it is valid. */
@@ -121,7 +105,7 @@ final class GrafanaSchemas {
 
     private void unit(List<String> out, String where, JsonNode unit) {
         if (!unit.isMissingNode() && !isKnownUnit(unit.asText())) {
-            out.add(where + ": `" + unit.asText() + "` is not a Grafana unit id (units.txt) or custom unit form");
+            out.add(where + ": `" + unit.asText() + "` is not a Grafana unit id (GrafanaUnits.ids()) or custom unit form");
         }
     }
 
