@@ -28,7 +28,7 @@ class LanguageDocTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"docs/language.md", "docs/libraries.md", "README.md"})
+    @ValueSource(strings = {"docs/language.md", "docs/libraries.md", "docs/kubernetes.md", "README.md"})
     void examplesCompile(String document) throws IOException {
         String text = Files.readString(repo().resolve(document));
         List<SourceFile> blocks = new ArrayList<>();
