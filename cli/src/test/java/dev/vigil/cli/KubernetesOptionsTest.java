@@ -8,6 +8,8 @@ import dev.vigil.cli.VigilCommandTest.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,27 +31,31 @@ class KubernetesOptionsTest {
     @TempDir
     Path dir;
 
+    /** The project is the temporary directory itself; the output goes to {@code out/} in it, which holds no source. */
+    @BeforeEach
+    void writeProject() throws IOException {
+        Files.writeString(dir.resolve("shop.vigil"), PROJECT);
+    }
+
     @Test
     void theCommandLineWinsOverTheSources() throws IOException {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.writeString(project.resolve("shop.vigil"), PROJECT);
+        Path project = dir;
         Path out = dir.resolve("out");
         Run built = VigilCommandTest.run("build", "--out", out.toString(), "--k8s-namespace", "ops",
                 "--k8s-label", "release=kube-prometheus-stack", "--k8s-annotation", "example.com/build=42",
                 project.toString());
         assertEquals(0, built.status(), built.out() + built.err());
         String rule = Files.readString(out.resolve("kubernetes/prometheusrule-shop.yaml"));
-        assertTrue(rule.contains("  namespace: ops\n"), rule);
-        assertTrue(rule.contains("    release: kube-prometheus-stack\n"), rule);
-        assertTrue(rule.contains("    team: platform\n"), rule);
-        assertTrue(rule.contains("    example.com/build: '42'\n"), rule);
+        for (String line : List.of("  namespace: ops", "    release: kube-prometheus-stack", "    team: platform",
+                "    example.com/build: '42'")) {
+            assertTrue(rule.contains(line + "\n"), line + " missing from\n" + rule);
+        }
         assertFalse(rule.contains("from-sources"), rule);
     }
 
     @Test
     void aValueKubernetesRefusesIsAUsageErrorAndNothingIsWritten() throws IOException {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.writeString(project.resolve("shop.vigil"), PROJECT);
+        Path project = dir;
         Path out = dir.resolve("out");
         Run bad = VigilCommandTest.run("build", "--out", out.toString(), "--k8s-label", "release=kube prometheus",
                 project.toString());

@@ -61,19 +61,13 @@ final class KubernetesReader {
             if (v.isEmpty()) {
                 continue;
             }
-            String text;
-            if (v.get() instanceof Value.StringValue s) {
-                text = s.value();
-            } else if (v.get() instanceof Value.NameValue n) {
-                text = n.name();
-            } else if (v.get() instanceof Value.NumberValue n) {
-                text = n.value().toPlainString();
-            } else {
+            Optional<String> text = ModelBuilder.labelText(v.get());
+            if (text.isEmpty()) {
                 sink.error(Ids.TYPE_MISMATCH, p.value().span(), "The Kubernetes " + kind + " `" + p.name().text()
                         + "` expects a string, but got " + v.get().kind() + ".", null);
                 continue;
             }
-            out.add(new KubernetesMetadata.Entry(p.name().text(), text, p.name().span(), p.value().span()));
+            out.add(new KubernetesMetadata.Entry(p.name().text(), text.get(), p.name().span(), p.value().span()));
         }
         return out;
     }

@@ -659,6 +659,18 @@ public final class ModelBuilder {
 
     // ------------------------------------------------------------ helpers
 
+    /** A label's value as text: a string, a bare name or a number as written; empty for any other value. */
+    static Optional<String> labelText(Value v) {
+        if (v instanceof Value.StringValue s) {
+            return Optional.of(s.value());
+        } else if (v instanceof Value.NameValue n) {
+            return Optional.of(n.name());
+        } else if (v instanceof Value.NumberValue n) {
+            return Optional.of(n.value().toPlainString());
+        }
+        return Optional.empty();
+    }
+
     SortedMap<String, String> labelMap(List<LabelPair> pairs, ValueReader values, String slot) {
         return labelMap(pairs, values, slot, sink);
     }
@@ -670,19 +682,13 @@ public final class ModelBuilder {
             if (v.isEmpty()) {
                 continue;
             }
-            String text;
-            if (v.get() instanceof Value.StringValue s) {
-                text = s.value();
-            } else if (v.get() instanceof Value.NameValue n) {
-                text = n.name();
-            } else if (v.get() instanceof Value.NumberValue n) {
-                text = n.value().toPlainString();
-            } else {
+            Optional<String> text = labelText(v.get());
+            if (text.isEmpty()) {
                 sink.error(Ids.TYPE_MISMATCH, p.value().span(), "Label `" + p.name().text() + "` expects a string, but got "
                         + v.get().kind() + ".", null);
                 continue;
             }
-            if (out.put(p.name().text(), text) != null) {
+            if (out.put(p.name().text(), text.get()) != null) {
                 sink.error(Ids.NAME_DUPLICATE, p.name().span(), "Label `" + p.name().text() + "` is set twice in these "
                         + slot + ".", null);
             }

@@ -54,23 +54,13 @@ public final class KubernetesSchemas {
 
     /** The oracle in the repository's testdata (system property {@code vigil.shared}, else {@code ../testdata}). */
     public static KubernetesSchemas load() {
-        List<Path> candidates = new ArrayList<>();
-        String prop = System.getProperty("vigil.shared");
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
+        Path dir = dev.vigil.targets.Repo.testdata("kubernetes/schema/prometheusrule.schema.json").orElseGet(() ->
+                Assertions.fail("The Kubernetes schemas were not found in testdata/kubernetes (vigil.shared, ../testdata)."));
+        try {
+            return new KubernetesSchemas(dir.resolve("kubernetes"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        candidates.add(Path.of("..", "testdata"));
-        for (Path p : candidates) {
-            Path dir = p.resolve("kubernetes");
-            if (Files.isRegularFile(dir.resolve("schema/prometheusrule.schema.json"))) {
-                try {
-                    return new KubernetesSchemas(dir);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return Assertions.fail("The Kubernetes schemas were not found in testdata/kubernetes (vigil.shared, ../testdata).");
     }
 
     /** The YAML documents of a manifest file, as JSON trees. */
