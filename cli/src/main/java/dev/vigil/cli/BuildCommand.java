@@ -49,6 +49,9 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LibraryOptions libraries;
 
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,7 +82,7 @@ final class BuildCommand implements Callable<Integer> {
         Build.Result result;
         try {
             result = Build.run(project, output, new EmitSettings(Optional.ofNullable(templates)),
-                    CheckCommand.options(versions, grafana, libraries, spec), emitters);
+                    kubernetes.addTo(CheckCommand.options(versions, grafana, libraries, spec), spec.commandLine()), emitters);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;

@@ -7,6 +7,7 @@ import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
 import dev.vigil.compiler.SourceLoader;
+import dev.vigil.targets.build.OutputLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LibraryOptions libraries;
 
+    @CommandLine.Mixin
+    KubernetesOptions kubernetes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +53,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CompileResult result;
         try {
-            result = new Compiler(SourceLoader.fromWorkingDirectory(), options(versions, grafana, libraries, spec)).check(paths);
+            result = OutputLimits.withLimits(new Compiler(SourceLoader.fromWorkingDirectory(),
+                    kubernetes.addTo(options(versions, grafana, libraries, spec), spec.commandLine())).check(paths));
             if (strict) {
                 result = result.withWarningsAsErrors();
             }

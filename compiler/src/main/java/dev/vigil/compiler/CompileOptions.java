@@ -1,6 +1,7 @@
 package dev.vigil.compiler;
 
 import dev.vigil.compiler.diag.CheckLevel;
+import dev.vigil.compiler.model.KubernetesMetadata;
 import dev.vigil.compiler.target.TargetVersions;
 import dev.vigil.compiler.target.Version;
 import java.nio.file.Path;
@@ -16,10 +17,11 @@ import java.util.TreeMap;
  * may then not set too, since which one wins would be a guess), check levels applied after the
  * project's own {@code checks} block, and the library path, the jars and directories that
  * {@code import "lib:<library>"} reads from, the first that holds a library winning. Keys of the
- * levels are check ids or families.
+ * levels are check ids or families. {@code kubernetes} is the metadata the build gives every
+ * Kubernetes object, which wins over the sources' (see {@link KubernetesMetadata}).
  */
 public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
-        Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath) {
+        Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath, KubernetesMetadata.Metadata kubernetes) {
     public static final CompileOptions DEFAULT = new CompileOptions(OptionalLong.empty(), Map.of());
 
     public CompileOptions {
@@ -27,6 +29,12 @@ public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, Chec
         targetVersions = Collections.unmodifiableMap(targetVersions.isEmpty()
                 ? new EnumMap<>(TargetVersions.Tool.class) : new EnumMap<>(targetVersions));
         libraryPath = List.copyOf(libraryPath);
+        kubernetes = kubernetes == null ? KubernetesMetadata.Metadata.EMPTY : kubernetes;
+    }
+
+    public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
+            Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath) {
+        this(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, KubernetesMetadata.Metadata.EMPTY);
     }
 
     public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
@@ -40,6 +48,11 @@ public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, Chec
 
     /** These options with {@code libraries} as the library path, in order of precedence. */
     public CompileOptions withLibraryPath(List<Path> libraries) {
-        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraries);
+        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraries, kubernetes);
+    }
+
+    /** These options with {@code metadata} for every Kubernetes object the build writes. */
+    public CompileOptions withKubernetes(KubernetesMetadata.Metadata metadata) {
+        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, metadata);
     }
 }

@@ -30,6 +30,7 @@ topDecl
     | serviceDecl
     | severitiesDecl
     | settingsDecl
+    | kubernetesDecl
     | checksDecl
     | routingDecl
     | alertWindowsDecl
@@ -91,6 +92,19 @@ settingsDecl
     : SETTINGS LEFT_BRACE property* RIGHT_BRACE
     ;
 
+// Metadata of the Kubernetes objects Vigil writes, for the project (top level) or one service:
+// `kubernetes { namespace "monitoring"  labels { release = "kps" }  annotations { "a.example/b" = "c" } }`.
+// Keys that are not bare names (`app.kubernetes.io/part-of`) are written as strings.
+kubernetesDecl
+    : KUBERNETES LEFT_BRACE kubernetesItem* RIGHT_BRACE
+    ;
+
+kubernetesItem
+    : LABELS labelBlock                                   # kubernetesLabels
+    | ANNOTATIONS labelBlock                              # kubernetesAnnotations
+    | property                                            # kubernetesProperty
+    ;
+
 // A generic `key value` pair; each block says which keys it takes and what type each has.
 property
     : name value
@@ -134,6 +148,7 @@ serviceMember
     : TEAM value                                          # teamMember
     | LABELS labelBlock                                   # labelsMember
     | LINKS LEFT_BRACE property* RIGHT_BRACE              # linksMember
+    | kubernetesDecl                                      # kubernetesMember
     | constDecl                                           # constMember
     | metricDecl                                          # metricMember
     | groupDecl                                           # groupMember
@@ -403,6 +418,7 @@ dslKeyword
     | FROM | ROUTING | RECEIVER | ROUTE | INHIBIT | WHILE | TIME_INTERVAL | DEFAULT
     | TO | CONTINUE | EXPECT | TEST | SERIES | NO | VALUE | IS | EMPTY | ANNOTATIONS
     | LINK | AT_TIME | ALERT_WINDOWS | NOT | INHIBITED | BLUEPRINT | TEMPLATE | RULES | PANELS | USE | IN
+    | KUBERNETES
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -411,6 +427,7 @@ IMPORT          : 'import';
 CONST           : 'const';
 SEVERITIES      : 'severities';
 SETTINGS        : 'settings';
+KUBERNETES      : 'kubernetes';
 CHECKS          : 'checks';
 EXTEND          : 'extend';
 SERVICE         : 'service';

@@ -16,6 +16,9 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import dev.vigil.compiler.model.KubernetesMetadata;
+import dev.vigil.compiler.model.KubernetesSyntax;
+import dev.vigil.targets.build.OutputLimits;
 import org.codehaus.plexus.build.BuildContext;
 
 /**
@@ -73,6 +76,25 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     @Parameter
     protected Map<String, String> severityOverrides;
 
+    /**
+     * The namespace of every Kubernetes object the build writes, such as {@code monitoring}; wins over
+     * the sources' {@code kubernetes { namespace }}.
+     */
+    @Parameter(property = "vigil.kubernetes.namespace")
+    protected String kubernetesNamespace;
+
+    /**
+     * Labels of every Kubernetes object the build writes, each {@code KEY=VALUE}:
+     * {@code <kubernetesLabels><label>release=kube-prometheus-stack</label></kubernetesLabels>}. They win
+     * over the sources' labels of the same key.
+     */
+    @Parameter
+    protected List<String> kubernetesLabels;
+
+    /** Annotations of every Kubernetes object the build writes, each {@code KEY=VALUE}, as {@code kubernetesLabels}. */
+    @Parameter
+    protected List<String> kubernetesAnnotations;
+
     /** Skip every Vigil goal. */
     @Parameter(property = "vigil.skip", defaultValue = "false")
     protected boolean skip;
@@ -101,13 +123,26 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         this.legacyBuildContext = legacyBuildContext;
     }
 
-    protected final CompileRequest compileRequest() {
+    protected final CompileRequest compileRequest() throws ConfigurationException {
         Map<TargetVersions.Tool, String> versions = new java.util.EnumMap<>(TargetVersions.Tool.class);
         versions.put(TargetVersions.Tool.PROMETHEUS, prometheusVersion);
         versions.put(TargetVersions.Tool.ALERTMANAGER, alertmanagerVersion);
         versions.put(TargetVersions.Tool.GRAFANA, grafanaVersion);
         return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
-                strict, severityOverrides == null ? Map.of() : severityOverrides, versions, libraryPath(dependencies));
+                strict, severityOverrides == null ? Map.of() : severityOverrides, versions, libraryPath(dependencies),
+                kubernetesMetadata());
+    }
+
+    /** The POM's Kubernetes metadata; a value Kubernetes would refuse fails the build, naming the parameter. */
+    private KubernetesMetadata.Metadata kubernetesMetadata() throws ConfigurationException {
+        try {
+            return KubernetesSyntax.fromBuild(kubernetesNamespace == null || kubernetesNamespace.isBlank() ? null
+                    : kubernetesNamespace.trim(), kubernetesLabels == null ? List.of() : kubernetesLabels,
+                    kubernetesAnnotations == null ? List.of() : kubernetesAnnotations,
+                    "kubernetesNamespace", "kubernetesLabels", "kubernetesAnnotations");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     /** The dependencies that can hold libraries: compile and runtime scope, on the classpath, a jar or a directory. */
@@ -132,7 +167,7 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     protected final Optional<CompileResult> compileSources(String goal) throws MojoFailureException {
         Optional<CompileResult> compiled;
         try {
-            compiled = Compilation.compile(compileRequest());
+            compiled = Compilation.compile(compileRequest()).map(OutputLimits::withLimits);
         } catch (ConfigurationException e) {
             throw failure(e);
         } catch (InputException e) {

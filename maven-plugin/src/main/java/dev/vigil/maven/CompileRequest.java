@@ -1,5 +1,6 @@
 package dev.vigil.maven;
 
+import dev.vigil.compiler.model.KubernetesMetadata;
 import dev.vigil.compiler.target.TargetVersions;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -20,9 +21,17 @@ import java.util.TreeMap;
  * @param targetVersions    the releases the POM targets, such as {@code 2.42} for Prometheus, as written
  * @param libraries         the library path: the project's dependency jars (and reactor modules' class directories),
  *                          in the POM's order, for {@code import "lib:<library>"}
+ * @param kubernetes        the metadata the POM gives every Kubernetes object, over the sources'
  */
 public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
-        Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries) {
+        Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries,
+        KubernetesMetadata.Metadata kubernetes) {
+    public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
+            Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries) {
+        this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, targetVersions, libraries,
+                KubernetesMetadata.Metadata.EMPTY);
+    }
+
     public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
             Map<String, String> severityOverrides) {
         this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, Map.of());
@@ -50,6 +59,7 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
         }
         targetVersions = java.util.Collections.unmodifiableMap(versions);
         libraries = libraries == null ? List.of() : libraries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        kubernetes = kubernetes == null ? KubernetesMetadata.Metadata.EMPTY : kubernetes;
     }
 
     /**
@@ -59,6 +69,7 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
      */
     String describe() {
         return "source=" + sourceDirectory + "\nscrapeInterval=" + scrapeInterval.orElse("") + "\nstrict=" + strict
-                + "\noverrides=" + severityOverrides + "\ntargets=" + targetVersions + "\n";
+                + "\noverrides=" + severityOverrides + "\ntargets=" + targetVersions + "\n"
+                + (kubernetes.isEmpty() ? "" : "kubernetes=" + kubernetes + "\n");
     }
 }

@@ -20,4 +20,19 @@ public final class Repo {
         }
         return root;
     }
+
+    /**
+     * The directory of third-party test data holding {@code marker}: the system property
+     * {@code vigil.shared} (the pom sets the repository's {@code testdata}), else {@code ../testdata}.
+     */
+    public static java.util.Optional<Path> testdata(String marker) {
+        java.util.List<Path> candidates = new java.util.ArrayList<>();
+        String prop = System.getProperty("vigil.shared");
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("..", "testdata"));
+        return candidates.stream().filter(p -> Files.isRegularFile(p.resolve(marker)))
+                .map(p -> p.toAbsolutePath().normalize()).findFirst();
+    }
 }

@@ -26,6 +26,19 @@ public sealed interface Decl {
         }
     }
 
+    /**
+     * {@code kubernetes { namespace "monitoring"  labels { ... }  annotations { ... } }}: metadata of the
+     * Kubernetes objects Vigil writes, for the whole project at the top level or for one service inside it.
+     */
+    record KubernetesDecl(List<Property> properties, List<LabelPair> labels, List<LabelPair> annotations, Span span)
+            implements Decl, ServiceMember {
+        public KubernetesDecl {
+            properties = List.copyOf(properties);
+            labels = List.copyOf(labels);
+            annotations = List.copyOf(annotations);
+        }
+    }
+
     /** {@code checks { Alert.ForTooShort error  Rate off }}: severity overrides by check id or family. */
     record ChecksDecl(List<CheckOverride> overrides, Span span) implements Decl {
         public ChecksDecl {

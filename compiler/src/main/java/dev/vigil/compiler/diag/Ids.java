@@ -104,6 +104,11 @@ public final class Ids {
             + "outside it: the build removes no file it lists.")
     public static final String OUTPUT_MANIFEST_UNTRUSTED = "Output.ManifestUntrusted";
 
+    @Reports("(`vigil check` and `vigil build`) A Kubernetes object Vigil would write that is larger than a cluster "
+            + "takes: a ConfigMap's data over 1 MiB, annotations over 262,144 bytes, an object over etcd's 1.5 MiB, "
+            + "or one rule group over the 512 KiB prometheus-operator puts in a rule file.")
+    public static final String OUTPUT_TOO_LARGE = "Output.TooLarge";
+
     // ------------------------------------------------------------------ Yaml: files `vigil lint` cannot read as YAML
 
     @Reports("(`vigil lint`) YAML that cannot be read: bad indentation, tabs, an unclosed quote, an undefined or "

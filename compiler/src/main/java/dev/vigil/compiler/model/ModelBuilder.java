@@ -43,13 +43,15 @@ public final class ModelBuilder {
     /** What the build sets beside the sources (which then may not set them too). */
     private final OptionalLong buildScrapeInterval;
     private final Map<TargetVersions.Tool, Version> buildVersions;
+    private final KubernetesMetadata.Metadata buildKubernetes;
     private SloReader sloReader;
 
     private ModelBuilder(DiagnosticSink sink, OptionalLong buildScrapeInterval,
-            Map<TargetVersions.Tool, Version> buildVersions) {
+            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes) {
         this.sink = sink;
         this.buildScrapeInterval = buildScrapeInterval;
         this.buildVersions = buildVersions;
+        this.buildKubernetes = buildKubernetes;
         this.constantTypes = new ConstantTypes(sink);
     }
 
@@ -61,7 +63,13 @@ public final class ModelBuilder {
     /** As {@link #build(List, DiagnosticSink)}, with the scrape interval and target versions the build tool sets. */
     public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
             Map<TargetVersions.Tool, Version> buildVersions) {
-        return new ModelBuilder(sink, buildScrapeInterval, buildVersions).project(files);
+        return build(files, sink, buildScrapeInterval, buildVersions, KubernetesMetadata.Metadata.EMPTY);
+    }
+
+    /** As above, with the Kubernetes metadata the build tool sets too. */
+    public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
+            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes) {
+        return new ModelBuilder(sink, buildScrapeInterval, buildVersions, buildKubernetes).project(files);
     }
 
     private Project project(List<VigilFile> files) {
@@ -70,6 +78,7 @@ public final class ModelBuilder {
         List<Decl.SettingsDecl> settingsDecls = new ArrayList<>();
         List<Decl.RoutingDecl> routingDecls = new ArrayList<>();
         List<Decl.AlertWindowsDecl> windowDecls = new ArrayList<>();
+        List<Decl.KubernetesDecl> kubernetesDecls = new ArrayList<>();
         Map<String, List<ServiceDecl>> serviceDecls = new LinkedHashMap<>();
         for (VigilFile f : files) {
             for (Decl d : f.decls()) {
@@ -83,6 +92,8 @@ public final class ModelBuilder {
                     routingDecls.add(r);
                 } else if (d instanceof Decl.AlertWindowsDecl w) {
                     windowDecls.add(w);
+                } else if (d instanceof Decl.KubernetesDecl k) {
+                    kubernetesDecls.add(k);
                 } else if (d instanceof ServiceDecl s) {
                     serviceDecls.computeIfAbsent(s.name().text(), k -> new ArrayList<>()).add(s);
                 }
@@ -99,7 +110,36 @@ public final class ModelBuilder {
             services.add(service(e.getKey(), e.getValue(), globalScope));
         }
         Routing routing = routing(routingDecls, new ValueReader(globalScope, sink));
+        KubernetesReader kubernetes = new KubernetesReader(sink);
+        SortedMap<String, KubernetesMetadata.Metadata> byService = new TreeMap<>();
+        for (Map.Entry<String, List<ServiceDecl>> e : serviceDecls.entrySet()) {
+            List<Decl.KubernetesDecl> own = e.getValue().stream().flatMap(d -> d.members().stream())
+                    .filter(m -> m instanceof Decl.KubernetesDecl).map(m -> (Decl.KubernetesDecl) m).toList();
+            if (!own.isEmpty()) {
+                byService.put(e.getKey(), kubernetes.read(own, new ValueReader(serviceScope(e.getValue(), globalScope), sink)));
+            }
+        }
+        settings = withKubernetes(settings, new KubernetesMetadata(
+                kubernetes.read(kubernetesDecls, new ValueReader(globalScope, sink)), byService, buildKubernetes));
         return new Project(services, globals, severities, settings, routing, files);
+    }
+
+    private static Project.Settings withKubernetes(Project.Settings s, KubernetesMetadata kubernetes) {
+        return new Project.Settings(s.scrapeIntervalMillis(), s.evaluationIntervalMillis(), s.prometheusUrl(), s.targets(),
+                s.targetLabels(), s.testCoverage(), kubernetes);
+    }
+
+    /** The constants a service's blocks see: its own, then the project's. */
+    private Map<String, Constant> serviceScope(List<ServiceDecl> decls, Map<String, Constant> globals) {
+        Map<String, Constant> scope = new HashMap<>(globals);
+        for (ServiceDecl d : decls) {
+            for (ServiceMember m : d.members()) {
+                if (m instanceof Decl.ConstDecl c) {
+                    scope.putIfAbsent(c.name().text(), new Constant(c.name().text(), d.name().text(), c.value(), c.name().span()));
+                }
+            }
+        }
+        return scope;
     }
 
     private Constant constant(Decl.ConstDecl c, String service) {
@@ -619,6 +659,18 @@ public final class ModelBuilder {
 
     // ------------------------------------------------------------ helpers
 
+    /** A label's value as text: a string, a bare name or a number as written; empty for any other value. */
+    static Optional<String> labelText(Value v) {
+        if (v instanceof Value.StringValue s) {
+            return Optional.of(s.value());
+        } else if (v instanceof Value.NameValue n) {
+            return Optional.of(n.name());
+        } else if (v instanceof Value.NumberValue n) {
+            return Optional.of(n.value().toPlainString());
+        }
+        return Optional.empty();
+    }
+
     SortedMap<String, String> labelMap(List<LabelPair> pairs, ValueReader values, String slot) {
         return labelMap(pairs, values, slot, sink);
     }
@@ -630,19 +682,13 @@ public final class ModelBuilder {
             if (v.isEmpty()) {
                 continue;
             }
-            String text;
-            if (v.get() instanceof Value.StringValue s) {
-                text = s.value();
-            } else if (v.get() instanceof Value.NameValue n) {
-                text = n.name();
-            } else if (v.get() instanceof Value.NumberValue n) {
-                text = n.value().toPlainString();
-            } else {
+            Optional<String> text = labelText(v.get());
+            if (text.isEmpty()) {
                 sink.error(Ids.TYPE_MISMATCH, p.value().span(), "Label `" + p.name().text() + "` expects a string, but got "
                         + v.get().kind() + ".", null);
                 continue;
             }
-            if (out.put(p.name().text(), text) != null) {
+            if (out.put(p.name().text(), text.get()) != null) {
                 sink.error(Ids.NAME_DUPLICATE, p.name().span(), "Label `" + p.name().text() + "` is set twice in these "
                         + slot + ".", null);
             }

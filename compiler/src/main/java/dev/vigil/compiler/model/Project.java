@@ -36,10 +36,11 @@ public record Project(List<Service> services, List<Constant> constants, Severity
      * versions to the releases the test suite runs. {@code targetLabels} are the labels every series
      * read straight from scraping carries ({@code job} and {@code instance} unless the project says
      * otherwise, say for federation with {@code honor_labels}); label inference takes them as
-     * definitely present. {@code testCoverage} is what {@code vigil test} requires of the tests.
+     * definitely present. {@code testCoverage} is what {@code vigil test} requires of the tests;
+     * {@code kubernetes} the metadata of the Kubernetes objects the build writes.
      */
     public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
-            TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage) {
+            TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage, KubernetesMetadata kubernetes) {
         /** What Prometheus attaches to every scraped series. */
         public static final List<String> SCRAPED_TARGET_LABELS = List.of("job", "instance");
         public static final Settings DEFAULT = new Settings(60_000, 60_000, null, TargetVersions.DEFAULT);
@@ -48,6 +49,14 @@ public record Project(List<Service> services, List<Constant> constants, Severity
             java.util.Objects.requireNonNull(targets, "targets");
             targetLabels = List.copyOf(new java.util.LinkedHashSet<>(targetLabels));
             testCoverage = testCoverage == null ? TestCoverage.NONE : testCoverage;
+            kubernetes = kubernetes == null ? KubernetesMetadata.NONE : kubernetes;
+        }
+
+        /** Settings with no Kubernetes metadata of the project's own. */
+        public Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
+                TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage) {
+            this(scrapeIntervalMillis, evaluationIntervalMillis, prometheusUrl, targets, targetLabels, testCoverage,
+                    KubernetesMetadata.NONE);
         }
 
         /** Settings that require no test coverage. */

@@ -102,6 +102,9 @@ final class AstBuilder {
         if (t.settingsDecl() != null) {
             return new Decl.SettingsDecl(properties(t.settingsDecl().property()), span(t.settingsDecl()));
         }
+        if (t.kubernetesDecl() != null) {
+            return kubernetes(t.kubernetesDecl());
+        }
         if (t.checksDecl() != null) {
             List<Decl.CheckOverride> overrides = new ArrayList<>();
             for (CheckOverrideContext o : t.checksDecl().checkOverride()) {
@@ -221,6 +224,8 @@ final class AstBuilder {
             return new Decl.LabelsMember(labels(l.labelBlock()), span(l));
         } else if (m instanceof LinksMemberContext l) {
             return new Decl.LinksMember(properties(l.property()), span(l));
+        } else if (m instanceof KubernetesMemberContext k) {
+            return kubernetes(k.kubernetesDecl());
         } else if (m instanceof ConstMemberContext c) {
             return constDecl(c.constDecl());
         } else if (m instanceof MetricMemberContext mm) {
@@ -664,6 +669,22 @@ final class AstBuilder {
             return new Value.PercentValue(value, text, span(n));
         }
         return new Value.NumberValue(value, text, span(n));
+    }
+
+    private Decl.KubernetesDecl kubernetes(KubernetesDeclContext k) {
+        List<Property> properties = new ArrayList<>();
+        List<LabelPair> labels = new ArrayList<>();
+        List<LabelPair> annotations = new ArrayList<>();
+        for (KubernetesItemContext item : k.kubernetesItem()) {
+            if (item instanceof KubernetesLabelsContext l) {
+                labels.addAll(labels(l.labelBlock()));
+            } else if (item instanceof KubernetesAnnotationsContext a) {
+                annotations.addAll(labels(a.labelBlock()));
+            } else {
+                properties.add(property(((KubernetesPropertyContext) item).property()));
+            }
+        }
+        return new Decl.KubernetesDecl(properties, labels, annotations, span(k));
     }
 
     private List<LabelPair> labels(LabelBlockContext block) {

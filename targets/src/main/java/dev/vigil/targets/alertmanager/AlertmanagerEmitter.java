@@ -6,6 +6,8 @@ import dev.vigil.compiler.model.Routing;
 import dev.vigil.targets.EmitSettings;
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.OutputManifest;
+import dev.vigil.targets.kubernetes.KubernetesObject;
+import dev.vigil.targets.kubernetes.ObjectMeta;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,24 +46,31 @@ public final class AlertmanagerEmitter implements Emitter {
         if (builder.usesTemplates()) {
             out.writeText(TEMPLATES_DIR + NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
         }
-        out.writeText(CONFIG_MAP, Yaml.dump(configMap(builder)));
+        KubernetesObject configMap = configMap(project, builder);
+        out.writeText(configMap.path(), configMap.text());
     }
 
-    private static Map<String, Object> configMap(ConfigBuilder builder) {
+    /** The ConfigMap with the configuration, when the project has routing. */
+    public static List<KubernetesObject> objects(Project project) {
+        if (project.routing().routes().isEmpty()) {
+            return List.of();
+        }
+        return List.of(configMap(project, new ConfigBuilder(project.routing(), project.severities())));
+    }
+
+    private static KubernetesObject configMap(Project project, ConfigBuilder builder) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertmanager.yml", Yaml.dump(builder.build("*.tmpl")));
         if (builder.usesTemplates()) {
             data.put(NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", CONFIG_MAP_NAME);
-        metadata.put("labels", Map.of("app.kubernetes.io/managed-by", "vigil"));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("apiVersion", "v1");
         doc.put("kind", "ConfigMap");
-        doc.put("metadata", metadata);
+        doc.put("metadata", ObjectMeta.of(CONFIG_MAP_NAME, project.settings().kubernetes().forProject(), Map.of()));
         doc.put("data", data);
-        return doc;
+        return new KubernetesObject(CONFIG_MAP, doc, Yaml.dump(doc), "routing",
+                project.routing().routes().get(0).span());
     }
 
     /** The routing test cases of a project, for running with amtool against {@link #CONFIG}. */

@@ -86,6 +86,8 @@ public final class Build {
     /** As {@link #write(CompileResult, Path, EmitSettings)}, with the emitters to run. */
     public static Result write(CompileResult compiled, Path output, EmitSettings settings, List<Emitter> emitters)
             throws IOException {
+        // An object a cluster would refuse for its size fails the build like any error: nothing is written.
+        compiled = OutputLimits.withLimits(compiled);
         if (compiled.project().isEmpty()) {
             return new Result(compiled, Optional.empty(), output);
         }

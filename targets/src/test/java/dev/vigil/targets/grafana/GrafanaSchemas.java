@@ -49,19 +49,8 @@ final class GrafanaSchemas {
     }
 
     private static Optional<Path> locate() {
-        List<Path> candidates = new ArrayList<>();
-        String prop = System.getProperty("vigil.shared");
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("..", "testdata"));
-        for (Path p : candidates) {
-            Path grafana = p.resolve("grafana");
-            if (Files.isRegularFile(grafana.resolve("schema/jsonschema/dashboard.jsonschema.json"))) {
-                return Optional.of(grafana.toAbsolutePath().normalize());
-            }
-        }
-        return Optional.empty();
+        return dev.vigil.targets.Repo.testdata("grafana/schema/jsonschema/dashboard.jsonschema.json")
+                .map(p -> p.resolve("grafana"));
     }
 
     /** An id of Grafana's list (compared by code point: `µs` is U+00B5) or one of its custom forms. */

@@ -1,0 +1,83 @@
+package dev.vigil.targets.kubernetes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sizes a cluster accepts, and which of them an object breaks. Each limit is the number its
+ * owner documents (docs/kubernetes.md cites them):
+ * <ul>
+ *   <li>a ConfigMap's {@code data} holds at most 1 MiB (kubernetes.io, Concepts, ConfigMaps);</li>
+ *   <li>an object's annotations hold at most 262,144 bytes of keys and values together
+ *       ({@code TotalAnnotationSizeLimitB}, apimachinery's ObjectMeta validation);</li>
+ *   <li>etcd takes requests of at most 1.5 MiB by default ({@code --max-request-bytes},
+ *       etcd.io, dev-guide, System limits), so the stored object, JSON for a custom resource, must be
+ *       smaller still;</li>
+ *   <li>prometheus-operator copies each PrometheusRule's {@code spec}, as a rule file, into a
+ *       ConfigMap of its own making that it keeps to half of 1 MiB, and drops a rule file larger than
+ *       that ("too large for a single Kubernetes ConfigMap"): the limit that binds a PrometheusRule.</li>
+ * </ul>
+ */
+public final class KubernetesLimits {
+    public static final int CONFIG_MAP_DATA = 1_048_576;
+    public static final int ANNOTATIONS = 262_144;
+    public static final int ETCD_REQUEST = 1_572_864;
+    public static final int OPERATOR_RULE_FILE = 524_288;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KubernetesLimits() {
+    }
+
+    /** What the object breaks, each as a clause such as "its data is 1,200,000 bytes, over ..."; empty if nothing. */
+    public static List<String> problems(KubernetesObject o) {
+        List<String> out = new ArrayList<>();
+        if (o.kind().equals("ConfigMap") && o.document().get("data") instanceof Map<?, ?> data) {
+            long size = data.values().stream().mapToLong(v -> bytes(String.valueOf(v))).sum();
+            if (size > CONFIG_MAP_DATA) {
+                out.add("its data is " + n(size) + " bytes, over the " + n(CONFIG_MAP_DATA) + " bytes (1 MiB) a ConfigMap holds");
+            }
+        }
+        if (o.metadata().get("annotations") instanceof Map<?, ?> annotations) {
+            long size = annotations.entrySet().stream()
+                    .mapToLong(e -> bytes(String.valueOf(e.getKey())) + bytes(String.valueOf(e.getValue()))).sum();
+            if (size > ANNOTATIONS) {
+                out.add("its annotations are " + n(size) + " bytes, over the " + n(ANNOTATIONS) + " bytes Kubernetes allows");
+            }
+        }
+        long json = bytes(json(o.document()));
+        if (json > ETCD_REQUEST) {
+            out.add("it is " + n(json) + " bytes as JSON, over the " + n(ETCD_REQUEST) + " bytes (1.5 MiB) etcd stores by default");
+        }
+        if (o.kind().equals("PrometheusRule") && o.document().get("spec") instanceof Map<?, ?> spec) {
+            long size = bytes(dev.vigil.targets.Yaml.dump(spec));
+            if (size > OPERATOR_RULE_FILE) {
+                out.add("its rules are " + n(size) + " bytes, over the " + n(OPERATOR_RULE_FILE) + " bytes (512 KiB) "
+                        + "prometheus-operator puts in one rule file");
+            }
+        }
+        return out;
+    }
+
+    public static long bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static String json(Object document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            // Unreachable: the objects are maps, lists, strings and numbers.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String n(long v) {
+        return String.format(java.util.Locale.ROOT, "%,d", v);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.targets.kubernetes;
+
+import dev.vigil.compiler.model.KubernetesMetadata;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The {@code metadata} of a generated object, from the project's, service's and build's settings. */
+public final class ObjectMeta {
+    private ObjectMeta() {
+    }
+
+    /**
+     * {@code name}, then the namespace when one is set, the labels and the annotations when there are
+     * any. {@code own} are the labels the object needs to be found (the sidecar's
+     * {@code grafana_dashboard}, {@code vigil.dev/service}); the configured labels come after them and
+     * win for the same key, so a team whose sidecar looks for another value can say so.
+     */
+    public static Map<String, Object> of(String name, KubernetesMetadata.Resolved resolved, Map<String, String> own) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        resolved.namespace().ifPresent(ns -> metadata.put("namespace", ns));
+        Map<String, String> labels = new TreeMap<>(own);
+        labels.putAll(resolved.labels());
+        metadata.put("labels", labels);
+        if (!resolved.annotations().isEmpty()) {
+            metadata.put("annotations", new TreeMap<>(resolved.annotations()));
+        }
+        return metadata;
+    }
+}
