@@ -158,7 +158,7 @@ final class ImportGraph {
 
     private LibraryPath openLibraries() throws InputException {
         try {
-            return LibraryPath.open(options.libraryPath());
+            return LibraryPath.withStandard(options.libraryPath());
         } catch (LibraryPath.Unusable e) {
             throw new InputException(e.getMessage());
         }

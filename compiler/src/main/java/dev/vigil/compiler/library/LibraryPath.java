@@ -13,6 +13,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -64,6 +65,22 @@ public final class LibraryPath implements AutoCloseable {
         this.open = open;
     }
 
+    /** The library Vigil ships, {@code std}: metric declarations of common exporters. */
+    public static final String STANDARD = "std";
+
+    /**
+     * The jar (or class directory) Vigil's compiler is loaded from, which carries {@link #STANDARD}. It leads
+     * every library path, so {@code lib:std} is always Vigil's own; empty when the location is unknown.
+     */
+    public static Optional<Path> builtIn() {
+        try {
+            java.security.CodeSource source = LibraryPath.class.getProtectionDomain().getCodeSource();
+            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
     /** True for an import that names a library, {@code lib:...}, rather than a file. */
     public static boolean isLibraryImport(String importPath) {
         return importPath.startsWith(SCHEME);
@@ -71,12 +88,27 @@ public final class LibraryPath implements AutoCloseable {
 
     /** Indexes the libraries of every entry; jars without any are closed again at once. */
     public static LibraryPath open(List<Path> path) throws Unusable {
+        return open(Optional.empty(), path);
+    }
+
+    /**
+     * As {@link #open(List)}, with Vigil's own {@link #STANDARD} library before every entry. It is not an entry
+     * of the path: hints and {@link #carriers()} name only the user's.
+     */
+    public static LibraryPath withStandard(List<Path> path) throws Unusable {
+        return open(builtIn(), path);
+    }
+
+    private static LibraryPath open(Optional<Path> standard, List<Path> path) throws Unusable {
         // An entry named twice is one entry, not a library carried twice.
         List<Path> roots = path.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         Map<String, List<Carried>> libraries = new TreeMap<>();
         List<ZipFile> open = new ArrayList<>();
+        List<Path> scanned = new ArrayList<>();
+        standard.map(p -> p.toAbsolutePath().normalize()).filter(p -> !roots.contains(p)).ifPresent(scanned::add);
+        scanned.addAll(roots);
         try {
-            for (Path root : roots) {
+            for (Path root : scanned) {
                 Map<String, SortedSet<String>> found = new TreeMap<>();
                 ZipFile jar = null;
                 if (Files.isDirectory(root)) {
@@ -91,6 +123,9 @@ public final class LibraryPath implements AutoCloseable {
                     }
                 } else {
                     throw new Unusable("The library path entry " + root + " does not exist.");
+                }
+                if (!roots.contains(root)) {
+                    found.keySet().retainAll(Set.of(STANDARD));
                 }
                 for (Map.Entry<String, SortedSet<String>> e : found.entrySet()) {
                     libraries.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
@@ -230,16 +265,43 @@ public final class LibraryPath implements AutoCloseable {
     private Resolution unknownLibrary(String name) {
         String message = "No library `" + name + "` is on the library path.";
         int entries = roots.size();
-        if (libraries.isEmpty()) {
+        // The user's libraries: what the hints list, since Vigil's own is always there.
+        Set<String> own = new TreeSet<>();
+        libraries.forEach((library, carried) -> {
+            if (carried.stream().anyMatch(c -> roots.contains(c.root()))) {
+                own.add(library);
+            }
+        });
+        // `std` is suggested for a slip of one letter or two swapped: three letters are close to too many names.
+        String near = Suggest.closest(name, own);
+        if (near == null && (Suggest.distance(name, STANDARD) <= 1 || swapped(name, STANDARD))) {
+            near = STANDARD;
+        }
+        if (near != null) {
+            return new Resolution.NotFound(message, "Did you mean `" + SCHEME + near + "`?");
+        }
+        if (own.isEmpty()) {
             return new Resolution.NotFound(message, entries == 0
                     ? "The library path is empty: give the jar or directory that holds the library with `--library`, "
                             + "or add the library's jar as a dependency of the Maven project."
                     : "None of its " + entries + (entries == 1 ? " entry holds" : " entries hold")
                             + " a library, a folder `" + FOLDER + "<library>/` of `.vigil` files.");
         }
-        String near = Suggest.closest(name, libraries.keySet());
-        return new Resolution.NotFound(message, near != null ? "Did you mean `" + SCHEME + near + "`?"
-                : "The library path holds " + listed(libraries.keySet()) + ".");
+        return new Resolution.NotFound(message, "The library path holds " + listed(own) + ".");
+    }
+
+    /** Whether {@code a} is {@code b} with two neighbouring letters swapped. */
+    private static boolean swapped(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                        && a.substring(i + 2).equals(b.substring(i + 2));
+            }
+        }
+        return false;
     }
 
     private static String listed(java.util.Collection<String> names) {
