@@ -63,6 +63,8 @@ class LintGoldenTest {
             Map.entry("Test.RoutingExpectation", "checks Vigil routing tests; YAML has none"),
             Map.entry("Dashboard.ThresholdUnreadable", "checks dashboard panels; a rule file has no dashboards"),
             Map.entry("Dashboard.UnknownUnit", "checks dashboard panels' units; a rule file has no dashboards"),
+            // The metadata Vigil writes comes from `kubernetes { }` blocks; lint reads a PrometheusRule's rules only.
+            Map.entry("Kubernetes.Metadata", "checks the kubernetes { } blocks of .vigil sources; YAML has none"),
             // Rule files read by lint keep the links they have; the check judges the ones Vigil writes.
             Map.entry("Link.NotHttp", "checks the links of .vigil sources (NotHttp returns at once on YAML)"),
             // An Alertmanager configuration also takes alerts from rule files it is not linted with.
