@@ -89,7 +89,7 @@ final class ImportMetricsCommand implements Callable<Integer> {
         List<MetricFamily> families;
         Optional<SourceFile> existing;
         try {
-            families = read(sink, read);
+            families = read(sink, read, names);
             existing = Files.exists(out) ? Optional.of(new SourceFile(out.toString(),
                     Files.readString(out, StandardCharsets.UTF_8))) : Optional.empty();
         } catch (NoSuchFileException e) {
@@ -127,22 +127,22 @@ final class ImportMetricsCommand implements Callable<Integer> {
     }
 
     /** The metrics of --from; the files and responses read go into {@code read}, for rendering diagnostics. */
-    private List<MetricFamily> read(DiagnosticSink sink, Map<String, SourceFile> read) throws IOException {
+    private List<MetricFamily> read(DiagnosticSink sink, Map<String, SourceFile> read, Pattern names) throws IOException {
         if (!MetricsFetch.isUrl(from)) {
             SourceFile page = new SourceFile(from, Files.readString(Path.of(from), StandardCharsets.UTF_8));
             read.put(page.path(), page);
-            return Exposition.read(page, sink);
+            return Exposition.read(page, labels(), sink);
         }
         URI uri = URI.create(from);
         MetricsFetch fetch = new MetricsFetch();
         if (MetricsFetch.isMetricsPage(uri)) {
             SourceFile page = new SourceFile(from, fetch.page(uri));
             read.put(page.path(), page);
-            return Exposition.read(page, sink);
+            return Exposition.read(page, labels(), sink);
         }
         SourceFile metadata = new SourceFile(from + "/api/v1/metadata", fetch.metadata(uri));
         SourceFile series = new SourceFile(from + "/api/v1/series", fetch.series(uri, match));
-        return PrometheusApi.read(metadata, series, labels(), sink);
+        return PrometheusApi.read(metadata, series, labels(), names.asMatchPredicate(), sink);
     }
 
     private Set<String> labels() {

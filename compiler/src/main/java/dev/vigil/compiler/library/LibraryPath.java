@@ -75,8 +75,14 @@ public final class LibraryPath implements AutoCloseable {
     public static Optional<Path> builtIn() {
         try {
             java.security.CodeSource source = LibraryPath.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
-        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            if (source == null || !"file".equals(source.getLocation().getProtocol())) {
+                return Optional.empty();
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.exists(location) ? Optional.of(location) : Optional.empty();
+        } catch (java.net.URISyntaxException | java.nio.file.FileSystemNotFoundException | IllegalArgumentException
+                | SecurityException e) {
+            // Loaded from somewhere that is not a file (a nested jar): no standard library, rather than a failure.
             return Optional.empty();
         }
     }

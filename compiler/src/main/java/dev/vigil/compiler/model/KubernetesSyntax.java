@@ -52,6 +52,11 @@ public final class KubernetesSyntax {
         return Optional.empty();
     }
 
+    /** An annotation key: a label key's syntax, but the API server lower-cases it first, so capitals pass. */
+    public static Optional<String> annotationKey(String key) {
+        return key(key.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public static Optional<String> labelValue(String value) {
         if (value.length() > 63) {
             return Optional.of("a label value has at most 63 characters, and this one has " + value.length());
@@ -90,7 +95,7 @@ public final class KubernetesSyntax {
             }
             String key = pair.substring(0, eq);
             String value = pair.substring(eq + 1);
-            Optional<String> why = key(key).or(() -> label ? labelValue(value) : Optional.empty());
+            Optional<String> why = label ? key(key).or(() -> labelValue(value)) : annotationKey(key);
             if (why.isPresent()) {
                 throw new IllegalArgumentException(option + " " + pair + ": " + why.get());
             }

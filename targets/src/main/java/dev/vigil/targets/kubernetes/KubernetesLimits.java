@@ -28,6 +28,12 @@ public final class KubernetesLimits {
     public static final int ANNOTATIONS = 262_144;
     public static final int ETCD_REQUEST = 1_572_864;
     public static final int OPERATOR_RULE_FILE = 524_288;
+    /**
+     * What a split fills a PrometheusRule's rules to: nine tenths of the operator's limit. The operator
+     * measures the rule file it renders itself (Go's YAML, which may quote, fold and order differently,
+     * and may add namespace matchers), so Vigil's measure of its own YAML keeps a tenth in hand.
+     */
+    public static final int RULE_FILE_PACKED = OPERATOR_RULE_FILE / 10 * 9;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

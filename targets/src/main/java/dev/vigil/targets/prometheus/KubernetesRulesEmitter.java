@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code PrometheusRule}, carrying exactly the groups of the plain rule file.
  *
  * <p>prometheus-operator drops a PrometheusRule whose rules come to more than 512 KiB, so a larger
- * service is split at group boundaries, in declaration order, into {@code <service>},
+ * service is split at group boundaries (filling each part to nine tenths of that, {@link
+ * KubernetesLimits#RULE_FILE_PACKED}), in declaration order, into {@code <service>},
  * {@code <service>--2}, {@code <service>--3}...: each part takes groups until the next would not fit.
  * A service's parts depend only on its own groups, and a change to one group moves only the groups
  * after it. A service's Kubernetes name never holds {@code --}, so no part can take another
@@ -47,7 +48,7 @@ public final class KubernetesRulesEmitter implements Emitter {
         List<KubernetesObject> out = new ArrayList<>();
         for (Service service : project.services()) {
             if (RuleFiles.hasRules(service)) {
-                out.addAll(objects(project, service, KubernetesLimits.OPERATOR_RULE_FILE));
+                out.addAll(objects(project, service, KubernetesLimits.RULE_FILE_PACKED));
             }
         }
         return out;

@@ -40,6 +40,14 @@ public final class Exposition {
     }
 
     public static List<MetricFamily> read(SourceFile source, DiagnosticSink sink) {
+        return read(source, java.util.Set.of(), sink);
+    }
+
+    /**
+     * As {@link #read(SourceFile, DiagnosticSink)}, without {@code targetLabels}: a {@code /federate} page
+     * carries the labels Prometheus attached when it scraped, which the checks assume anyway.
+     */
+    public static List<MetricFamily> read(SourceFile source, java.util.Set<String> targetLabels, DiagnosticSink sink) {
         Map<String, Family> families = new LinkedHashMap<>();
         String[] lines = source.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -64,7 +72,7 @@ public final class Exposition {
                 f = families.computeIfAbsent(sample.get().name(), n -> new Family(n, span));
             }
             f.samples.add(sample.get().name());
-            f.labels.addAll(sample.get().labels());
+            sample.get().labels().stream().filter(l -> !targetLabels.contains(l)).forEach(f.labels::add);
         }
         List<MetricFamily> out = new ArrayList<>();
         for (Family f : families.values()) {

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes imported metrics as {@code metric} declarations in a {@code .vigil} file, merged into the file
- * when it exists. What the file already declares is kept exactly as written, hand edits included: a
+ * when it exists, which is then laid out by {@code vigil fmt}. What the file already declares is kept,
+ * hand edits and comments included: a
  * declaration that disagrees with the exporter (another type, labels it lacks) is reported, not
  * rewritten. New declarations go, sorted by name, at the end of the file's block for the service, or
  * in a new {@code extend service} block.

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Reads what a running Prometheus knows of its metrics: {@code /api/v1/metadata} gives each metric's
@@ -35,7 +36,7 @@ public final class PrometheusApi {
      * Prometheus attaches them to every scraped series, and the checks assume them already.
      */
     public static List<MetricFamily> read(SourceFile metadata, SourceFile series, Set<String> targetLabels,
-            DiagnosticSink sink) {
+            Predicate<String> names, DiagnosticSink sink) {
         Optional<JsonNode> meta = data(metadata, sink);
         Optional<JsonNode> sets = data(series, sink);
         if (meta.isEmpty() || sets.isEmpty()) {
@@ -48,6 +49,9 @@ public final class PrometheusApi {
         List<MetricFamily> untyped = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = meta.get().fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (!names.test(e.getKey())) {
+                continue;
+            }
             TreeSet<String> kinds = new TreeSet<>();
             e.getValue().forEach(m -> kinds.add(m.path("type").asText("")));
             if (kinds.size() > 1) {
@@ -64,12 +68,17 @@ public final class PrometheusApi {
                 labels.put(e.getKey(), new TreeSet<>());
             }
         }
+        // The name queries read: a counter `x` in OpenMetrics metadata is sampled as `x_total`, an info metric as `x_info`.
+        Map<String, String> queried = new TreeMap<>();
         for (JsonNode set : sets.get()) {
             String name = set.path("__name__").asText("");
-            String owner = types.containsKey(name) ? name : Metric.baseName(name);
-            MetricType type = types.get(owner);
-            if (type == null || (!owner.equals(name) && type != MetricType.HISTOGRAM && type != MetricType.SUMMARY)) {
+            String owner = owner(name, types);
+            if (owner == null) {
                 continue;
+            }
+            MetricType type = types.get(owner);
+            if (!owner.equals(name) && (name.equals(owner + "_total") || name.equals(owner + "_info"))) {
+                queried.put(owner, name);
             }
             set.fieldNames().forEachRemaining(l -> {
                 if (!l.equals("__name__") && !targetLabels.contains(l)
@@ -91,10 +100,35 @@ public final class PrometheusApi {
             });
             helps.remove("");
             units.remove("");
-            out.add(new MetricFamily(e.getKey(), e.getValue(), helps.isEmpty() ? "" : helps.first(),
+            out.add(new MetricFamily(queried.getOrDefault(e.getKey(), e.getKey()), e.getValue(), helps.isEmpty() ? "" : helps.first(),
                     units.isEmpty() ? "" : units.first(), List.copyOf(labels.get(e.getKey())), at));
         }
         return out;
+    }
+
+    /**
+     * The metric a series belongs to: its own name's, a histogram's or summary's ({@code x_bucket},
+     * {@code x_count}, {@code x_sum}), or an OpenMetrics counter's or info metric's ({@code x_total},
+     * {@code x_info}); null for a series without metadata or a counter's {@code _created}.
+     */
+    private static String owner(String series, Map<String, MetricType> types) {
+        if (types.containsKey(series)) {
+            return series;
+        }
+        String base = Metric.baseName(series);
+        MetricType t = types.get(base);
+        if (!base.equals(series) && (t == MetricType.HISTOGRAM || t == MetricType.SUMMARY)) {
+            return base;
+        }
+        for (Map.Entry<String, MetricType> suffix : Map.of("_total", MetricType.COUNTER, "_info", MetricType.INFO).entrySet()) {
+            if (series.endsWith(suffix.getKey())) {
+                String family = series.substring(0, series.length() - suffix.getKey().length());
+                if (types.get(family) == suffix.getValue()) {
+                    return family;
+                }
+            }
+        }
+        return null;
     }
 
     /** The {@code data} of a successful API response, or a diagnostic at the response. */

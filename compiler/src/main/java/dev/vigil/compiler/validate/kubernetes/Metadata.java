@@ -40,7 +40,7 @@ public final class Metadata implements Validator {
             }
             int size = 0;
             for (KubernetesMetadata.Entry e : fromSources(level.annotations())) {
-                report(KubernetesSyntax.key(e.key()), e.keySpan(), "The annotation key `" + e.key() + "`",
+                report(KubernetesSyntax.annotationKey(e.key()), e.keySpan(), "The annotation key `" + e.key() + "`",
                         "Write a key such as `example.com/owner`.", sink);
                 size += e.key().getBytes(StandardCharsets.UTF_8).length + e.value().getBytes(StandardCharsets.UTF_8).length;
                 if (size > ANNOTATIONS_LIMIT) {

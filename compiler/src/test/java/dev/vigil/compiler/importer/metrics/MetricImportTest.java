@@ -105,7 +105,7 @@ class MetricImportTest {
                   {"__name__":"http_request_duration_seconds_count","route":"/","handler":"h","job":"api","instance":"b"},
                   {"__name__":"job:requests:rate5m","job":"api"}]}""");
         DiagnosticSink sink = new DiagnosticSink();
-        Map<String, MetricFamily> f = byName(PrometheusApi.read(metadata, series, Set.of("job", "instance"), sink));
+        Map<String, MetricFamily> f = byName(PrometheusApi.read(metadata, series, Set.of("job", "instance"), n -> true, sink));
         assertEquals(Set.of("node_cpu_seconds_total", "http_request_duration_seconds", "node_netstat_Tcp_InErrs"), f.keySet());
         assertEquals(List.of("cpu", "mode", "zone"), f.get("node_cpu_seconds_total").labels());
         assertEquals(List.of("handler", "route"), f.get("http_request_duration_seconds").labels());
@@ -117,10 +117,40 @@ class MetricImportTest {
     }
 
     @Test
+    void openMetricsCountersAreDeclaredByTheNameQueriesRead() {
+        // Scraped over OpenMetrics, a counter's metadata names the family `x`, its series `x_total`.
+        SourceFile metadata = new SourceFile("meta", """
+                {"status":"success","data":{
+                  "prometheus_http_requests":[{"type":"counter","help":"Requests.","unit":""}],
+                  "target":[{"type":"info","help":"Target metadata."}],
+                  "other_thing":[{"type":"counter","help":"Left out by the filter."},{"type":"gauge","help":""}]}}""");
+        SourceFile series = new SourceFile("series", """
+                {"status":"success","data":[
+                  {"__name__":"prometheus_http_requests_total","code":"200","handler":"/","job":"p","instance":"i"},
+                  {"__name__":"prometheus_http_requests_created","code":"200","handler":"/","job":"p","instance":"i"},
+                  {"__name__":"target_info","env":"prod","job":"p","instance":"i"}]}""");
+        DiagnosticSink sink = new DiagnosticSink();
+        Map<String, MetricFamily> f = byName(PrometheusApi.read(metadata, series, Set.of("job", "instance"),
+                n -> !n.startsWith("other"), sink));
+        assertEquals(Set.of("prometheus_http_requests_total", "target_info"), f.keySet());
+        assertEquals(List.of("code", "handler"), f.get("prometheus_http_requests_total").labels());
+        assertEquals(List.of("env"), f.get("target_info").labels());
+        assertEquals(List.of(), sink.all(), "a metric the filter leaves out is not reported either");
+    }
+
+    @Test
+    void aFederatedPageLeavesOutTheTargetLabels() {
+        DiagnosticSink sink = new DiagnosticSink();
+        List<MetricFamily> f = Exposition.read(new SourceFile("federate", String.join("\n", "# TYPE up untyped",
+                "# TYPE x gauge", "x{job=\"a\",instance=\"b\",zone=\"z\"} 1 1700000000000", "")), Set.of("job", "instance"), sink);
+        assertEquals(List.of("zone"), byName(f).get("x").labels());
+    }
+
+    @Test
     void anErrorResponseIsReportedAndNothingRead() {
         DiagnosticSink sink = new DiagnosticSink();
         List<MetricFamily> f = PrometheusApi.read(new SourceFile("meta", "{\"status\":\"error\",\"error\":\"bad\"}"),
-                new SourceFile("series", "<html>"), Set.of(), sink);
+                new SourceFile("series", "<html>"), Set.of(), n -> true, sink);
         assertEquals(List.of(), f);
         assertEquals(2, sink.all().size(), sink.all().toString());
         assertTrue(sink.all().stream().allMatch(x -> x.code().equals(Ids.IMPORT_UNREADABLE)));
