@@ -284,7 +284,27 @@ panelOption
     | THRESHOLDS LEFT_BRACE (threshold (COMMA? threshold)* COMMA?)? RIGHT_BRACE  # thresholdsOption
     | THRESHOLDS FROM (name | STRING)                     # thresholdsFromOption
     | LINK value value                                    # linkOption
+    | IDENT structObject                                  # structOption
     | name value                                          # panelSetting
+    ;
+
+// Grafana's own panel JSON for what the language does not model: `options { legend = { calcs = ["max"] } }`,
+// `field_config { defaults = { custom = { lineWidth = 2 } } }`. Objects, lists, strings, numbers, `true`,
+// `false` and `null`; keys that are not bare names are strings (`"color-scheme" = ...`).
+structObject
+    : LEFT_BRACE (structMember (COMMA? structMember)* COMMA?)? RIGHT_BRACE
+    ;
+
+structMember
+    : (name | STRING) EQL structValue
+    ;
+
+structValue
+    : STRING                                                        # structString
+    | sign=(ADD | SUB)? NUMBER                                      # structNumber
+    | structObject                                                  # structObjectValue
+    | LEFT_BRACKET (structValue (COMMA structValue)* COMMA?)? RIGHT_BRACKET  # structList
+    | name                                                          # structWord
     ;
 
 threshold

@@ -443,6 +443,10 @@ public sealed interface Decl {
     record PanelSetting(Property property, Span span) implements PanelOption {
     }
 
+    /** {@code options { ... }} or {@code field_config { ... }}: Grafana's panel JSON, for what the language does not model. */
+    record PanelStruct(Name key, Struct.Obj value, Span span) implements PanelOption {
+    }
+
     /** {@code test "name" { every 1m series ... at 20m expect ... }}: compiled to promtool unit tests. */
     record TestDecl(Value name, List<TestItem> items, Span span) implements ServiceMember {
         public TestDecl {

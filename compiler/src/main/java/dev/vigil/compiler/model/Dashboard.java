@@ -1,5 +1,6 @@
 package dev.vigil.compiler.model;
 
+import dev.vigil.compiler.ast.Struct;
 import dev.vigil.compiler.promql.Expr;
 import dev.vigil.compiler.source.Span;
 import java.math.BigDecimal;
@@ -51,12 +52,15 @@ public record Dashboard(String name, String uid, String title, List<String> tags
     /**
      * A panel. {@code x} (column) and {@code y} (grid line, counted from the top of its row) place it;
      * both are null for a panel the emitter lays out itself. {@code unitAt} says where {@code unit} is
-     * written (null when there is no unit).
+     * written (null when there is no unit). {@code options} and {@code fieldConfig} are Grafana's panel
+     * JSON as written in {@code options { }} and {@code field_config { }} (null when not given), which the
+     * emitter merges into what it writes itself.
      */
     public record Panel(String name, PanelType type, String title, List<Query> queries, String unit, UnitAt unitAt,
             BigDecimal min,
             BigDecimal max, Integer decimals, String description, String text, List<Threshold> thresholds,
-            Ref thresholdsFrom, List<Link> links, Integer width, Integer height, Integer x, Integer y, Span span) {
+            Ref thresholdsFrom, List<Link> links, Integer width, Integer height, Integer x, Integer y,
+            Struct.Obj options, Struct.Obj fieldConfig, Span span) {
         public Panel {
             queries = List.copyOf(queries);
             thresholds = List.copyOf(thresholds);

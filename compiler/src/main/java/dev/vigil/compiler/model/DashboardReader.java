@@ -2,9 +2,11 @@ package dev.vigil.compiler.model;
 
 import dev.vigil.compiler.ast.Decl;
 import dev.vigil.compiler.ast.Property;
+import dev.vigil.compiler.ast.Struct;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.diag.Suggest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +25,8 @@ final class DashboardReader {
     private static final List<String> DASHBOARD_SETTINGS = List.of("uid", "tags", "refresh", "time", "description");
     private static final List<String> PANEL_SETTINGS =
             List.of("unit", "min", "max", "decimals", "description", "text", "legend", "width", "height", "x", "y");
+    /** The blocks that hold Grafana's panel JSON as it is, for what the language does not model. */
+    private static final List<String> STRUCT_OPTIONS = List.of("options", "field_config");
 
     private final ValueReader values;
     private final ConstantTypes constantTypes;
@@ -158,6 +162,8 @@ final class DashboardReader {
         Integer height = null;
         Integer x = null;
         Integer y = null;
+        Struct.Obj structOptions = null;
+        Struct.Obj structFieldConfig = null;
         Set<String> seen = new HashSet<>();
         for (Decl.PanelOption o : p.options()) {
             if (o instanceof Decl.Query q) {
@@ -180,6 +186,25 @@ final class DashboardReader {
             } else if (o instanceof Decl.Link l) {
                 String lt = values.string(l.title(), "link title").orElse("");
                 values.string(l.url(), "link url").ifPresent(u -> links.add(new Dashboard.Link(lt, u, l.span())));
+            } else if (o instanceof Decl.PanelStruct ps) {
+                String key = ps.key().text();
+                if (!STRUCT_OPTIONS.contains(key)) {
+                    String near = Suggest.closest(key, STRUCT_OPTIONS);
+                    sink.error(Ids.PROPERTY_UNKNOWN, ps.key().span(), "`" + key + "` is not a block of a panel.",
+                            near != null ? "Did you mean `" + near + "`?" : "Grafana's panel JSON goes in `options { }` "
+                                    + "and `field_config { }`.");
+                    continue;
+                }
+                if (!seen.add(key)) {
+                    repeated(key, ps);
+                    continue;
+                }
+                checkStruct(ps.value());
+                if (key.equals("options")) {
+                    structOptions = ps.value();
+                } else {
+                    structFieldConfig = ps.value();
+                }
             } else if (o instanceof Decl.PanelSetting s) {
                 Property prop = s.property();
                 String key = prop.key().text();
@@ -248,7 +273,27 @@ final class DashboardReader {
                     "Add `query <PromQL>`.");
         }
         return Optional.of(new Dashboard.Panel(p.name().text(), type, title, queries, unit, unitAt, min, max, decimals,
-                description, text, thresholds, thresholdsFrom, links, width, height, x, y, p.name().span()));
+                description, text, thresholds, thresholdsFrom, links, width, height, x, y, structOptions, structFieldConfig,
+                p.name().span()));
+    }
+
+    /** Bare words and repeated keys, which JSON has no way to say; the schemas are checked later. */
+    private void checkStruct(Struct s) {
+        if (s instanceof Struct.Obj o) {
+            Set<String> keys = new HashSet<>();
+            for (Struct.Member m : o.members()) {
+                if (!keys.add(m.key())) {
+                    sink.error(Ids.PROPERTY_REPEATED, m.keySpan(), "`" + m.key() + "` is given more than once in this object.",
+                            "Keep one; otherwise it is unclear which one applies.");
+                }
+                checkStruct(m.value());
+            }
+        } else if (s instanceof Struct.Arr a) {
+            a.items().forEach(this::checkStruct);
+        } else if (s instanceof Struct.Word w) {
+            sink.error(Ids.TYPE_MISMATCH, w.span(), "`" + w.text() + "` is not a JSON value: only `true`, `false` and "
+                    + "`null` are written bare.", "Write a string in quotes: `\"" + w.text() + "\"`.");
+        }
     }
 
     private void repeated(String keyword, Decl.PanelOption o) {

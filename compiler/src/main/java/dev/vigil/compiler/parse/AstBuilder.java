@@ -22,6 +22,7 @@ import dev.vigil.compiler.ast.LabelPair;
 import dev.vigil.compiler.ast.Name;
 import dev.vigil.compiler.ast.Property;
 import dev.vigil.compiler.ast.Scope;
+import dev.vigil.compiler.ast.Struct;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.DiagnosticSink;
@@ -481,6 +482,9 @@ final class AstBuilder {
                 options.add(new Decl.ThresholdsFrom(declName(f.name(), f.STRING()), span(f)));
             } else if (o instanceof LinkOptionContext l) {
                 options.add(new Decl.Link(value(l.value(0)), value(l.value(1)), span(l)));
+            } else if (o instanceof StructOptionContext so) {
+                options.add(new Decl.PanelStruct(new Name(so.IDENT().getText(), span(so.IDENT().getSymbol())),
+                        struct(so.structObject()), span(so)));
             } else {
                 PanelSettingContext s = (PanelSettingContext) o;
                 options.add(new Decl.PanelSetting(new Property(name(s.name()), value(s.value()), span(s)), span(s)));
@@ -628,6 +632,51 @@ final class AstBuilder {
             return new Value.ListValue(items, span(l));
         }
         return new Value.NameValue(((NameValueContext) v).name().getText(), span(v));
+    }
+
+    private Struct.Obj struct(StructObjectContext o) {
+        List<Struct.Member> members = new ArrayList<>();
+        for (StructMemberContext m : o.structMember()) {
+            String key = m.STRING() != null ? string(m.STRING()) : m.name().getText();
+            Span keySpan = m.STRING() != null ? span(m.STRING().getSymbol()) : span(m.name());
+            members.add(new Struct.Member(key, keySpan, struct(m.structValue())));
+        }
+        return new Struct.Obj(members, span(o));
+    }
+
+    private Struct struct(StructValueContext v) {
+        if (v instanceof StructStringContext s) {
+            return new Struct.Str(string(s.STRING()), span(s));
+        } else if (v instanceof StructNumberContext n) {
+            String digits = n.NUMBER().getText().toLowerCase(Locale.ROOT);
+            BigDecimal value;
+            if (digits.startsWith("0x")) {
+                value = new BigDecimal(new BigInteger(digits.substring(2), 16));
+            } else if (digits.equals("inf") || digits.equals("nan")) {
+                // JSON has no Inf or NaN; Grafana's panel JSON writes neither.
+                sink.error(Ids.TYPE_INVALID_NUMBER, span(n), "`" + n.getText() + "` is not a finite number.",
+                        "JSON numbers are finite; leave the key out, or write `null`.");
+                value = BigDecimal.ZERO;
+            } else {
+                value = new BigDecimal(digits);
+            }
+            return new Struct.Num(n.sign != null && n.sign.getType() == VigilLexer.SUB ? value.negate() : value, span(n));
+        } else if (v instanceof StructObjectValueContext o) {
+            return struct(o.structObject());
+        } else if (v instanceof StructListContext l) {
+            List<Struct> items = new ArrayList<>();
+            for (StructValueContext item : l.structValue()) {
+                items.add(struct(item));
+            }
+            return new Struct.Arr(items, span(l));
+        }
+        String word = ((StructWordContext) v).name().getText();
+        return switch (word) {
+            case "true" -> new Struct.Bool(true, span(v));
+            case "false" -> new Struct.Bool(false, span(v));
+            case "null" -> new Struct.Null(span(v));
+            default -> new Struct.Word(word, span(v));
+        };
     }
 
     private String string(TerminalNode token) {

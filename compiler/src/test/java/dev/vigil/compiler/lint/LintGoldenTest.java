@@ -53,6 +53,8 @@ class LintGoldenTest {
             // Same: it compares rate()'s argument with the metrics declared as gauges.
             Map.entry("Rate.OnGauge", "needs a metric declared as a gauge; YAML declares no metrics"),
             // Checks `expect alert` cases of Vigil tests; a rule file has no tests (Service.tests() is empty).
+            // Checks panel JSON written in `options { }` and `field_config { }`; YAML has no dashboards.
+            Map.entry("Dashboard.PanelOptions", "checks dashboard panels; YAML has no dashboards"),
             Map.entry("Test.AlertLabels", "checks Vigil test expectations; YAML has no tests"),
             Map.entry("Test.AlertValue", "checks Vigil test expectations; YAML has no tests"),
             Map.entry("Test.ExpectedName", "checks Vigil test expectations; YAML has no tests"),

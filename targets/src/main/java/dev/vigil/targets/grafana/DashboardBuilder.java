@@ -1,5 +1,6 @@
 package dev.vigil.targets.grafana;
 
+import dev.vigil.compiler.ast.Struct;
 import dev.vigil.compiler.model.AlertThreshold;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
@@ -13,6 +14,7 @@ import dev.vigil.compiler.model.QueryText;
 import dev.vigil.targets.grafana.GrafanaJson.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -166,10 +168,51 @@ final class DashboardBuilder {
                 : p.links().stream().map(l -> GrafanaJson.Link.external(l.title(), l.url())).toList();
         if (p.type() == PanelType.TEXT) {
             return new GrafanaJson.Panel("text", id, p.title(), p.description(), null, pos, null, links, null,
-                    PanelDefaults.options(p));
+                    written(PanelDefaults.options(p), p.options(), p.text() != null ? Set.of("content") : Set.of()));
         }
         return new GrafanaJson.Panel(p.type().grafanaId(), id, p.title(), p.description(), PROMETHEUS, pos,
-                targets(p), links, fieldConfig(p), PanelDefaults.options(p));
+                targets(p), links, written(fieldConfig(p), p.fieldConfig(), modelledFieldConfig(p)),
+                written(PanelDefaults.options(p), p.options(), modelledOptions(p)));
+    }
+
+    /** The emitter's record, or its JSON with the author's panel JSON merged in. */
+    private static Object written(Object generated, Struct.Obj written, Set<String> kept) {
+        return written == null ? generated : PanelJsonMerge.merge(GrafanaEmitter.tree(generated), written, kept);
+    }
+
+    /** What the panel sets in the language, which the author's field config does not replace. */
+    private static Set<String> modelledFieldConfig(Dashboard.Panel p) {
+        Set<String> kept = new HashSet<>();
+        if (p.type() != PanelType.HEATMAP) {
+            modelled(kept, "defaults.", p);
+        }
+        if (!p.thresholds().isEmpty() || p.thresholdsFrom() != null) {
+            kept.add("defaults.thresholds");
+        }
+        return kept;
+    }
+
+    private static Set<String> modelledOptions(Dashboard.Panel p) {
+        Set<String> kept = new HashSet<>();
+        if (p.type() == PanelType.HEATMAP) {
+            modelled(kept, "yAxis.", p);
+        }
+        return kept;
+    }
+
+    private static void modelled(Set<String> kept, String prefix, Dashboard.Panel p) {
+        if (p.unit() != null) {
+            kept.add(prefix + "unit");
+        }
+        if (p.min() != null) {
+            kept.add(prefix + "min");
+        }
+        if (p.max() != null) {
+            kept.add(prefix + "max");
+        }
+        if (p.decimals() != null) {
+            kept.add(prefix + "decimals");
+        }
     }
 
     private List<GrafanaJson.Target> targets(Dashboard.Panel p) {

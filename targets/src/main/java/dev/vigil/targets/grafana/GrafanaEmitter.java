@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -52,14 +54,21 @@ public final class GrafanaEmitter implements Emitter {
      * Sorted properties, plain numbers, {@code \n} line ends and two-space indents: the same bytes on
      * every machine and Jackson version.
      */
-    private static final ObjectWriter JSON = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // Numbers keep their scale in a tree too (0.50 stays 0.50), as the records write them.
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-            .build()
-            .writer(prettyPrinter());
+            .build();
+    private static final ObjectWriter JSON = MAPPER.writer(prettyPrinter());
+
+    /** A part of the dashboard as JSON, as {@link #json} would write it, for merging the author's panel JSON in. */
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
 
     @Override
     public String name() {

@@ -70,9 +70,13 @@ public final class GrafanaJson {
         }
     }
 
+    /**
+     * A panel; {@code fieldConfig} is a {@link FieldConfigSource} and {@code options} a {@link PanelOptions},
+     * or their JSON with the author's {@code field_config { }} and {@code options { }} merged in.
+     */
     public record Panel(String type, int id, String title, String description, DataSource datasource,
-            GridPos gridPos, List<Target> targets, List<Link> links, FieldConfigSource fieldConfig,
-            PanelOptions options) implements GridItem {
+            GridPos gridPos, List<Target> targets, List<Link> links, Object fieldConfig, Object options)
+            implements GridItem {
     }
 
     public record GridPos(int h, int w, int x, int y) {

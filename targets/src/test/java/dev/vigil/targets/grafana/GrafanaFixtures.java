@@ -45,6 +45,11 @@ final class GrafanaFixtures {
         return compile(resource("all-panels/all-panels.vigil"));
     }
 
+    /** Panels with Grafana's own JSON in {@code options { }} and {@code field_config { }}. */
+    static Project panelJson() {
+        return compile(resource("panel-json/panel-json.vigil"));
+    }
+
     static Project compile(String text) {
         CompileResult r = Compiler.compile(List.of(new SourceFile("test.vigil", text)));
         return r.project().orElseThrow(() -> new AssertionError(r.diagnostics()));

@@ -38,6 +38,7 @@ class GrafanaSchemaTest {
         return Stream.of(
                 Arguments.of("crm-events sample", GrafanaFixtures.crmEvents()),
                 Arguments.of("all panel types", GrafanaFixtures.allPanels()),
+                Arguments.of("panel options and field config", GrafanaFixtures.panelJson()),
                 Arguments.of("docs/language.md", languageDoc()));
     }
 

@@ -1,25 +1,16 @@
 package dev.vigil.targets.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.vigil.compiler.target.GrafanaPanelSchemas;
 import dev.vigil.compiler.target.GrafanaUnits;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Assertions;
 
 /**
- * Grafana's generated JSON Schemas from {@code testdata/grafana} (see its README) and its unit list,
- * which the compiler carries as a resource ({@link GrafanaUnits}), and the checks that every emitted
+ * Grafana's generated JSON Schemas and its unit list, which the compiler carries as resources
+ * ({@link GrafanaPanelSchemas}, {@link GrafanaUnits}; see testdata/grafana/README.md), and the checks that every emitted
  * dashboard must pass. Returns problems as readable lines; none means
  * the dashboard is valid.
  */
@@ -27,30 +18,12 @@ final class GrafanaSchemas {
     /** Panel types whose {@code fieldConfig.defaults.custom} has a schema. */
     private static final Set<String> CUSTOM_FIELD_CONFIG = Set.of("timeseries", "table", "heatmap");
 
-    private final Path dir;
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-    private final Map<String, JsonSchema> schemas = new HashMap<>();
-
-    private GrafanaSchemas(Path dir) {
-        this.dir = dir;
+    private GrafanaSchemas() {
     }
 
-    /**
-     * The Grafana oracle in the repository's testdata: system property {@code vigil.shared} (set by the
-     * pom), else {@code ../testdata}. It is part of the repository, so its absence is a failure.
-     */
+    /** The schemas the compiler carries as resources ({@link GrafanaPanelSchemas}), the one copy in the repository. */
     static GrafanaSchemas load() {
-        Optional<Path> found = locate();
-        if (found.isEmpty()) {
-            Assertions.fail("The Grafana schemas were not found in testdata/grafana (system property vigil.shared, "
-                    + "../testdata).");
-        }
-        return new GrafanaSchemas(found.get());
-    }
-
-    private static Optional<Path> locate() {
-        return dev.vigil.targets.Repo.testdata("grafana/schema/jsonschema/dashboard.jsonschema.json")
-                .map(p -> p.resolve("grafana"));
+        return new GrafanaSchemas();
     }
 
     /** An id of Grafana's list (compared by code point: `µs` is U+00B5) or one of its custom forms. */
@@ -103,9 +76,7 @@ final class GrafanaSchemas {
             out.add(where + ": missing");
             return;
         }
-        JsonSchema schema = schemas.computeIfAbsent(file + pointer, k -> factory.getSchema(SchemaLocation.of(
-                dir.resolve("schema/jsonschema/" + file + ".jsonschema.json").toUri() + pointer)));
-        for (ValidationMessage m : schema.validate(node)) {
+        for (ValidationMessage m : GrafanaPanelSchemas.schema(file, pointer.substring("#/definitions/".length())).validate(node)) {
             out.add(where + ": " + m.getMessage());
         }
     }
