@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * winning; the namespace is the last one set. The build wins because it is how one deployment (a
  * Helm release, a namespace) tells one checkout of the sources apart from another.
  */
-public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> services, Metadata build) {
+public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> services, Metadata build,
+        Resources resources) {
     /** On every object unless the sources or the build set it otherwise. */
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
@@ -23,6 +24,35 @@ public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> s
 
     public KubernetesMetadata {
         services = Collections.unmodifiableSortedMap(new TreeMap<>(services));
+        resources = resources == null ? Resources.DEFAULT : resources;
+    }
+
+    /** Metadata with the default kinds of objects. */
+    public KubernetesMetadata(Metadata project, SortedMap<String, Metadata> services, Metadata build) {
+        this(project, services, build, Resources.DEFAULT);
+    }
+
+    /**
+     * Which objects the project's Alertmanager configuration and dashboards become, set in the
+     * project's {@code kubernetes} block. {@code alertmanagerConfig}: an operator-managed
+     * {@code AlertmanagerConfig} instead of a ConfigMap with {@code alertmanager.yml}, {@code at} where
+     * that is asked for (the checks of what the resource cannot express point there when nothing closer
+     * exists). {@code grafanaOperator}: grafana-operator {@code GrafanaDashboard} resources, selecting
+     * Grafana instances by {@code instanceSelector}, instead of sidecar ConfigMaps.
+     * {@code folderAnnotation}: the sidecar's annotation naming a dashboard's folder.
+     */
+    public record Resources(boolean alertmanagerConfig, Span at, boolean grafanaOperator,
+            SortedMap<String, String> instanceSelector, String folderAnnotation) {
+        /** The annotation kube-prometheus-stack's sidecar reads ({@code grafana.sidecar.dashboards.folderAnnotation}). */
+        public static final String FOLDER_ANNOTATION = "grafana_folder";
+        /** grafana-operator's Grafana resources are commonly labelled so; the CRD requires some selector. */
+        public static final SortedMap<String, String> DEFAULT_SELECTOR =
+                Collections.unmodifiableSortedMap(new TreeMap<>(java.util.Map.of("dashboards", "grafana")));
+        public static final Resources DEFAULT = new Resources(false, Span.NONE, false, DEFAULT_SELECTOR, FOLDER_ANNOTATION);
+
+        public Resources {
+            instanceSelector = Collections.unmodifiableSortedMap(new TreeMap<>(instanceSelector));
+        }
     }
 
     /** A key and its value as written, with their spans; {@link Span#NONE} for what the build set. */
@@ -67,7 +97,7 @@ public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> s
 
     /** This metadata with what the build sets in place of {@link #build()}. */
     public KubernetesMetadata withBuild(Metadata byBuild) {
-        return new KubernetesMetadata(project, services, byBuild);
+        return new KubernetesMetadata(project, services, byBuild, resources);
     }
 
     private static Resolved resolve(List<Metadata> levels) {

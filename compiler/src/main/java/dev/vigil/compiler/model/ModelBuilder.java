@@ -116,11 +116,12 @@ public final class ModelBuilder {
             List<Decl.KubernetesDecl> own = e.getValue().stream().flatMap(d -> d.members().stream())
                     .filter(m -> m instanceof Decl.KubernetesDecl).map(m -> (Decl.KubernetesDecl) m).toList();
             if (!own.isEmpty()) {
-                byService.put(e.getKey(), kubernetes.read(own, new ValueReader(serviceScope(e.getValue(), globalScope), sink)));
+                byService.put(e.getKey(), kubernetes.read(own, new ValueReader(serviceScope(e.getValue(), globalScope), sink), false));
             }
         }
-        settings = withKubernetes(settings, new KubernetesMetadata(
-                kubernetes.read(kubernetesDecls, new ValueReader(globalScope, sink)), byService, buildKubernetes));
+        ValueReader projectValues = new ValueReader(globalScope, sink);
+        settings = withKubernetes(settings, new KubernetesMetadata(kubernetes.read(kubernetesDecls, projectValues, true),
+                byService, buildKubernetes, kubernetes.resources(kubernetesDecls, projectValues)));
         return new Project(services, globals, severities, settings, routing, files);
     }
 

@@ -67,6 +67,8 @@ class LintGoldenTest {
             Map.entry("Dashboard.UnknownUnit", "checks dashboard panels' units; a rule file has no dashboards"),
             // The metadata Vigil writes comes from `kubernetes { }` blocks; lint reads a PrometheusRule's rules only.
             Map.entry("Kubernetes.Metadata", "checks the kubernetes { } blocks of .vigil sources; YAML has none"),
+            // Runs only with `alertmanager AlertmanagerConfig`, a setting of a kubernetes { } block.
+            Map.entry("Kubernetes.AlertmanagerConfig", "needs the kubernetes { } opt-in of .vigil sources; YAML has none"),
             // Rule files read by lint keep the links they have; the check judges the ones Vigil writes.
             Map.entry("Link.NotHttp", "checks the links of .vigil sources (NotHttp returns at once on YAML)"),
             // An Alertmanager configuration also takes alerts from rule files it is not linted with.

@@ -29,6 +29,9 @@ public final class AlertmanagerEmitter implements Emitter {
     public static final String TEMPLATES_DIR = "alertmanager/templates/";
     public static final String CONFIG_MAP = "kubernetes/alertmanager-config.yaml";
     static final String CONFIG_MAP_NAME = "vigil-alertmanager";
+    /** With {@code alertmanager AlertmanagerConfig}: the resource, instead of {@link #CONFIG_MAP}. */
+    public static final String ALERTMANAGER_CONFIG = "kubernetes/alertmanagerconfig.yaml";
+    static final String ALERTMANAGER_CONFIG_NAME = "vigil";
 
     @Override
     public String name() {
@@ -46,16 +49,36 @@ public final class AlertmanagerEmitter implements Emitter {
         if (builder.usesTemplates()) {
             out.writeText(TEMPLATES_DIR + NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
         }
-        KubernetesObject configMap = configMap(project, builder);
-        out.writeText(configMap.path(), configMap.text());
+        KubernetesObject object = object(project, builder);
+        out.writeText(object.path(), object.text());
     }
 
-    /** The ConfigMap with the configuration, when the project has routing. */
+    /** The ConfigMap with the configuration, or the AlertmanagerConfig, when the project has routing. */
     public static List<KubernetesObject> objects(Project project) {
         if (project.routing().routes().isEmpty()) {
             return List.of();
         }
-        return List.of(configMap(project, new ConfigBuilder(project.routing(), project.severities())));
+        return List.of(object(project, new ConfigBuilder(project.routing(), project.severities())));
+    }
+
+    private static KubernetesObject object(Project project, ConfigBuilder builder) {
+        return project.settings().kubernetes().resources().alertmanagerConfig()
+                ? alertmanagerConfig(project) : configMap(project, builder);
+    }
+
+    /**
+     * An AlertmanagerConfig for an operator-managed Alertmanager shared with others. The operator adds
+     * a {@code namespace} matcher to its top route and inhibitions, prefixes its receivers, and copies
+     * the Secrets it references from the object's namespace (docs/kubernetes.md).
+     */
+    private static KubernetesObject alertmanagerConfig(Project project) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", "monitoring.coreos.com/v1alpha1");
+        doc.put("kind", "AlertmanagerConfig");
+        doc.put("metadata", ObjectMeta.of(ALERTMANAGER_CONFIG_NAME, project.settings().kubernetes().forProject(), Map.of()));
+        doc.put("spec", new AlertmanagerConfigBuilder(project.routing(), project.severities()).spec());
+        return new KubernetesObject(ALERTMANAGER_CONFIG, doc, Yaml.dump(doc), "routing",
+                project.routing().routes().get(0).span());
     }
 
     private static KubernetesObject configMap(Project project, ConfigBuilder builder) {

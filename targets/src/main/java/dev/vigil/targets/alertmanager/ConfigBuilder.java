@@ -20,14 +20,44 @@ import java.util.Optional;
 final class ConfigBuilder {
     private final Routing routing;
     private final SeverityOrder severities;
+    /** Routes as an AlertmanagerConfig's: camelCase keys and matchers as {@code name}/{@code matchType}/{@code value}. */
+    private final boolean crd;
 
     /**
      * The model must have passed {@code vigil check}: every value here was checked there as
      * Alertmanager reads it, and every setting against the target release ({@code Target.Unsupported}).
      */
     ConfigBuilder(Routing routing, SeverityOrder severities) {
+        this(routing, severities, false);
+    }
+
+    /** With {@code crd}, {@link #rootRoute()} is written as an AlertmanagerConfig's {@code spec.route}. */
+    ConfigBuilder(Routing routing, SeverityOrder severities, boolean crd) {
         this.routing = routing;
         this.severities = severities;
+        this.crd = crd;
+    }
+
+    /** A route key as this builder writes it: {@code group_by}, or {@code groupBy} for the CRD. */
+    private String key(String name) {
+        if (!crd) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private Object matchers(List<Routing.Matcher> matchers) {
+        return crd ? Matchers.structured(matchers, severities) : Matchers.of(matchers, severities);
     }
 
     /** Whether some receiver relies on Vigil's notification templates. */
@@ -57,12 +87,12 @@ final class ConfigBuilder {
 
     // ------------------------------------------------------------------ routes
 
-    private Map<String, Object> rootRoute() {
+    Map<String, Object> rootRoute() {
         // Unreachable without one: a routing with routes but no `route default` is a blocking Property.Missing.
         Routing.Route fallback = routing.routes().stream().filter(Routing.Route::isDefault).findFirst()
                 .orElseThrow(() -> new IllegalStateException("a validated routing has a `route default`"));
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("receiver", fallback.receiver().name());
+        root.put(key("receiver"), fallback.receiver().name());
         grouping(fallback, root);
         List<Object> children = new ArrayList<>();
         for (Routing.Route r : routing.routes()) {
@@ -78,7 +108,7 @@ final class ConfigBuilder {
         if (timed || continues) {
             // Alertmanager also refuses time intervals on the root route; the catch-all child carries them.
             Map<String, Object> catchAll = new LinkedHashMap<>();
-            catchAll.put("receiver", fallback.receiver().name());
+            catchAll.put(key("receiver"), fallback.receiver().name());
             intervals(fallback, catchAll);
             subroutes(fallback.children(), catchAll);
             children.add(catchAll);
@@ -86,20 +116,20 @@ final class ConfigBuilder {
             fallback.children().forEach(c -> children.add(route(c)));
         }
         if (!children.isEmpty()) {
-            root.put("routes", children);
+            root.put(key("routes"), children);
         }
         return root;
     }
 
     private Map<String, Object> route(Routing.Route r) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("receiver", r.receiver().name());
+        out.put(key("receiver"), r.receiver().name());
         if (!r.matchers().isEmpty()) {
-            out.put("matchers", Matchers.of(r.matchers(), severities));
+            out.put(key("matchers"), matchers(r.matchers()));
         }
         grouping(r, out);
         if (r.continueMatching()) {
-            out.put("continue", true);
+            out.put(key("continue"), true);
         }
         intervals(r, out);
         subroutes(r.children(), out);
@@ -108,25 +138,25 @@ final class ConfigBuilder {
 
     private void subroutes(List<Routing.Route> children, Map<String, Object> out) {
         if (!children.isEmpty()) {
-            out.put("routes", children.stream().map(c -> (Object) route(c)).toList());
+            out.put(key("routes"), children.stream().map(c -> (Object) route(c)).toList());
         }
     }
 
-    private static void grouping(Routing.Route r, Map<String, Object> out) {
+    private void grouping(Routing.Route r, Map<String, Object> out) {
         if (!r.groupBy().isEmpty()) {
-            out.put("group_by", List.copyOf(r.groupBy()));
+            out.put(key("group_by"), List.copyOf(r.groupBy()));
         }
-        putDuration(out, "group_wait", r.groupWaitMillis());
-        putDuration(out, "group_interval", r.groupIntervalMillis());
-        putDuration(out, "repeat_interval", r.repeatIntervalMillis());
+        putDuration(out, key("group_wait"), r.groupWaitMillis());
+        putDuration(out, key("group_interval"), r.groupIntervalMillis());
+        putDuration(out, key("repeat_interval"), r.repeatIntervalMillis());
     }
 
-    private static void intervals(Routing.Route r, Map<String, Object> out) {
+    private void intervals(Routing.Route r, Map<String, Object> out) {
         if (!r.muteTimeIntervals().isEmpty()) {
-            out.put("mute_time_intervals", r.muteTimeIntervals().stream().map(Ref::name).toList());
+            out.put(key("mute_time_intervals"), r.muteTimeIntervals().stream().map(Ref::name).toList());
         }
         if (!r.activeTimeIntervals().isEmpty()) {
-            out.put("active_time_intervals", r.activeTimeIntervals().stream().map(Ref::name).toList());
+            out.put(key("active_time_intervals"), r.activeTimeIntervals().stream().map(Ref::name).toList());
         }
     }
 

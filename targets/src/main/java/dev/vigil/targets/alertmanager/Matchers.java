@@ -28,6 +28,26 @@ final class Matchers {
         return out;
     }
 
+    /**
+     * The same matchers as an AlertmanagerConfig's {@code Matcher} objects: the label, Alertmanager's
+     * operator and the unquoted value, severity orderings as the same regex.
+     */
+    static List<Object> structured(List<Routing.Matcher> matchers, SeverityOrder order) {
+        List<Object> out = new ArrayList<>();
+        for (Routing.Matcher m : matchers) {
+            boolean ordering = switch (m.op()) {
+                case ">=", ">", "<=", "<" -> true;
+                default -> false;
+            };
+            java.util.Map<String, Object> matcher = new java.util.LinkedHashMap<>();
+            matcher.put("name", m.label());
+            matcher.put("matchType", ordering ? "=~" : m.op());
+            matcher.put("value", ordering ? severityRegex(m.op(), m.value(), order) : m.value());
+            out.add(matcher);
+        }
+        return out;
+    }
+
     static String of(Routing.Matcher m, SeverityOrder order) {
         return switch (m.op()) {
             case "=", "!=", "=~", "!~" -> text(m.label(), m.op(), m.value());

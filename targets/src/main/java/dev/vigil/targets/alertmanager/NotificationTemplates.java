@@ -10,22 +10,22 @@ final class NotificationTemplates {
     static final String TITLE = "{{ template \"vigil.title\" . }}";
     static final String TEXT = "{{ template \"vigil.text\" . }}";
 
-    static final String TEXT_OF_FILE = """
-            {{/* Written by Vigil. Used by receivers that set no title or text of their own. */}}
-
-            {{ define "vigil.title" -}}
-            [{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] \
-            {{ .CommonLabels.alertname }}{{ with .CommonLabels.service }} ({{ . }}){{ end }}
-            {{- end }}
-
-            {{ define "vigil.text" -}}
+    /**
+     * The two templates' bodies, for where no template file can be loaded (an AlertmanagerConfig
+     * receiver takes its title and text inline).
+     */
+    static final String TITLE_INLINE = "[{{ .Status | toUpper }}{{ if eq .Status \"firing\" }}:{{ .Alerts.Firing | len }}"
+            + "{{ end }}] {{ .CommonLabels.alertname }}{{ with .CommonLabels.service }} ({{ . }}){{ end }}";
+    static final String TEXT_INLINE = """
             {{ range .Alerts -}}
             *{{ .Labels.severity }}* {{ .Annotations.summary }}
             {{ with .Annotations.description }}{{ . }}
             {{ end }}{{ with .Annotations.runbook_url }}Runbook: {{ . }}
-            {{ end }}{{ end }}
-            {{- end }}
-            """;
+            {{ end }}{{ end }}""";
+
+    static final String TEXT_OF_FILE = "{{/* Written by Vigil. Used by receivers that set no title or text of their own. */}}\n\n"
+            + "{{ define \"vigil.title\" -}}\n" + TITLE_INLINE + "\n{{- end }}\n\n"
+            + "{{ define \"vigil.text\" -}}\n" + TEXT_INLINE + "\n{{- end }}\n";
 
     private NotificationTemplates() {
     }

@@ -17,14 +17,22 @@ public final class ObjectMeta {
      * win for the same key, so a team whose sidecar looks for another value can say so.
      */
     public static Map<String, Object> of(String name, KubernetesMetadata.Resolved resolved, Map<String, String> own) {
+        return of(name, resolved, own, Map.of());
+    }
+
+    /** As above, with the annotations the object needs ({@code ownAnnotations}), which configured ones replace. */
+    public static Map<String, Object> of(String name, KubernetesMetadata.Resolved resolved, Map<String, String> own,
+            Map<String, String> ownAnnotations) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
         resolved.namespace().ifPresent(ns -> metadata.put("namespace", ns));
         Map<String, String> labels = new TreeMap<>(own);
         labels.putAll(resolved.labels());
         metadata.put("labels", labels);
-        if (!resolved.annotations().isEmpty()) {
-            metadata.put("annotations", new TreeMap<>(resolved.annotations()));
+        Map<String, String> annotations = new TreeMap<>(ownAnnotations);
+        annotations.putAll(resolved.annotations());
+        if (!annotations.isEmpty()) {
+            metadata.put("annotations", annotations);
         }
         return metadata;
     }

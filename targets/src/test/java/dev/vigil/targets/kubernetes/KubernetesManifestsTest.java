@@ -79,6 +79,53 @@ class KubernetesManifestsTest {
         }));
     }
 
+    /** The opt-ins to the operators' resources, added to a copy of each sample. */
+    static final String OPERATOR_RESOURCES = """
+            kubernetes {
+              alertmanager      AlertmanagerConfig
+              dashboards        GrafanaDashboard
+              instance_selector ["dashboards=grafana"]
+            }
+            """;
+
+    /**
+     * Each sample with {@link #OPERATOR_RESOURCES}: its AlertmanagerConfig and GrafanaDashboards are
+     * accepted by the oracle too, or, where its routing needs what the CRD lacks, `vigil check` says so.
+     */
+    @TestFactory
+    Stream<DynamicTest> everySampleAsOperatorResourcesIsValid(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        List<Path> samples;
+        try (Stream<Path> s = Files.list(Repo.root().resolve("samples"))) {
+            samples = s.filter(p -> Files.isDirectory(p.resolve("src/main/vigil"))).sorted().toList();
+        }
+        return samples.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> {
+            Path copy = tmp.resolve(s.getFileName().toString());
+            Path sources = s.resolve("src/main/vigil");
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = copy.resolve(sources.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to);
+                }
+            }
+            Files.writeString(copy.resolve("zz-operator-resources.vigil"), OPERATOR_RESOURCES);
+            CompileResult r = Compiler.fromWorkingDirectory().check(List.of(copy));
+            if (r.project().isEmpty()) {
+                assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("Kubernetes.AlertmanagerConfig")),
+                        r.diagnostics().toString());
+                return;
+            }
+            Project p = r.project().get();
+            Map<String, List<JsonNode>> m = manifests(p);
+            assertTrue(m.keySet().stream().noneMatch(k -> k.startsWith("kubernetes/grafana-dashboard-")
+                    || k.equals("kubernetes/alertmanager-config.yaml")), m.keySet().toString());
+            if (!p.routing().routes().isEmpty()) {
+                assertEquals("AlertmanagerConfig", only(m, "kubernetes/alertmanagerconfig.yaml").path("kind").asText());
+            }
+            assertTrue(assertValid(p) > 0, s + " wrote no Kubernetes object");
+        }));
+    }
+
     static final String METADATA = """
             kubernetes {
               namespace "monitoring"
@@ -157,6 +204,32 @@ class KubernetesManifestsTest {
             assertEquals("ci", meta.path("labels").path(dev.vigil.compiler.model.KubernetesMetadata.MANAGED_BY).asText());
             assertEquals("42", meta.path("annotations").path("example.com/build").asText());
         }
+    }
+
+    @Test
+    void dashboardsCarryTheirServiceAsFolderAsConfigMapsOrGrafanaDashboards() {
+        JsonNode sidecar = only(manifests(compile(METADATA, CompileOptions.DEFAULT)),
+                "kubernetes/grafana-dashboard-shop-shop-overview.yaml").path("metadata");
+        assertEquals("shop", sidecar.path("annotations").path("grafana_folder").asText());
+
+        Project renamed = compile("kubernetes { folder_annotation \"example.com/folder\" }\n" + METADATA,
+                CompileOptions.DEFAULT);
+        JsonNode annotations = only(manifests(renamed), "kubernetes/grafana-dashboard-shop-shop-overview.yaml")
+                .path("metadata").path("annotations");
+        assertEquals("shop", annotations.path("example.com/folder").asText());
+        assertTrue(annotations.path("grafana_folder").isMissingNode());
+
+        Project operator = compile("kubernetes {\n  dashboards GrafanaDashboard\n  instance_selector [\"team=shop\"]\n}\n"
+                + METADATA, CompileOptions.DEFAULT);
+        assertTrue(assertValid(operator) >= 4);
+        Map<String, List<JsonNode>> m = manifests(operator);
+        assertTrue(m.keySet().stream().noneMatch(k -> k.startsWith("kubernetes/grafana-dashboard-")), m.keySet().toString());
+        JsonNode dashboard = only(m, "kubernetes/grafanadashboard-shop-shop-overview.yaml");
+        assertEquals("GrafanaDashboard", dashboard.path("kind").asText());
+        assertEquals("shop", dashboard.path("metadata").path("namespace").asText());
+        assertEquals(Map.of("team", "shop"), strings(dashboard.path("spec").path("instanceSelector").path("matchLabels")));
+        assertEquals("shop", dashboard.path("spec").path("folder").asText());
+        assertTrue(dashboard.path("spec").path("json").asText().contains("\"uid\": \"shop-shop-overview\""));
     }
 
     @Test
