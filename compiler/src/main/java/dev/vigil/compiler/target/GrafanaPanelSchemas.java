@@ -2,7 +2,6 @@ package dev.vigil.compiler.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
@@ -13,7 +12,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.vigil.compiler.ast.Struct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -116,28 +114,5 @@ public final class GrafanaPanelSchemas {
             out.add(p.getElement(i));
         }
         return out;
-    }
-
-    /** The JSON of a value written in Vigil; a bare word that is not a literal becomes its text. */
-    public static JsonNode json(Struct s) {
-        JsonNodeFactory f = JsonNodeFactory.withExactBigDecimals(true);
-        if (s instanceof Struct.Obj o) {
-            ObjectNode node = f.objectNode();
-            o.members().forEach(m -> node.set(m.key(), json(m.value())));
-            return node;
-        } else if (s instanceof Struct.Arr a) {
-            ArrayNode node = f.arrayNode();
-            a.items().forEach(i -> node.add(json(i)));
-            return node;
-        } else if (s instanceof Struct.Str str) {
-            return f.textNode(str.value());
-        } else if (s instanceof Struct.Num n) {
-            return f.numberNode(n.value());
-        } else if (s instanceof Struct.Bool b) {
-            return f.booleanNode(b.value());
-        } else if (s instanceof Struct.Null) {
-            return f.nullNode();
-        }
-        return f.textNode(((Struct.Word) s).text());
     }
 }

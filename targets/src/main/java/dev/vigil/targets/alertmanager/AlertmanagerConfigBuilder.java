@@ -3,7 +3,7 @@ package dev.vigil.targets.alertmanager;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
 import dev.vigil.compiler.routing.Inhibitions;
-import dev.vigil.compiler.target.AlertmanagerConfigCrd;
+import dev.vigil.compiler.model.AlertmanagerConfigCrd;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -77,7 +77,7 @@ public final class AlertmanagerEmitter implements Emitter {
         doc.put("kind", "AlertmanagerConfig");
         doc.put("metadata", ObjectMeta.of(ALERTMANAGER_CONFIG_NAME, project.settings().kubernetes().forProject(), Map.of()));
         doc.put("spec", new AlertmanagerConfigBuilder(project.routing(), project.severities()).spec());
-        return new KubernetesObject(ALERTMANAGER_CONFIG, doc, Yaml.dump(doc), "routing",
+        return new KubernetesObject(ALERTMANAGER_CONFIG, doc, () -> Yaml.dump(doc), "routing",
                 project.routing().routes().get(0).span());
     }
 
@@ -92,7 +92,7 @@ public final class AlertmanagerEmitter implements Emitter {
         doc.put("kind", "ConfigMap");
         doc.put("metadata", ObjectMeta.of(CONFIG_MAP_NAME, project.settings().kubernetes().forProject(), Map.of()));
         doc.put("data", data);
-        return new KubernetesObject(CONFIG_MAP, doc, Yaml.dump(doc), "routing",
+        return new KubernetesObject(CONFIG_MAP, doc, () -> Yaml.dump(doc), "routing",
                 project.routing().routes().get(0).span());
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.compiler.ast.Struct;
-import dev.vigil.compiler.target.GrafanaPanelSchemas;
+import dev.vigil.compiler.ast.StructJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,7 @@ final class PanelJsonMerge {
      * merged in; {@code kept} are dotted paths whose generated value stays.
      */
     static JsonNode merge(JsonNode generated, Struct.Obj written, Set<String> kept) {
-        JsonNode user = GrafanaPanelSchemas.json(written);
+        JsonNode user = StructJson.json(written);
         return sorted(merge(generated == null ? NODES.objectNode() : generated, user, "", kept));
     }
 

@@ -61,7 +61,7 @@ public final class KubernetesLimits {
             out.add("it is " + n(json) + " bytes as JSON, over the " + n(ETCD_REQUEST) + " bytes (1.5 MiB) etcd stores by default");
         }
         if (o.kind().equals("PrometheusRule") && o.document().get("spec") instanceof Map<?, ?> spec) {
-            long size = bytes(dev.vigil.targets.Yaml.dump(spec));
+            long size = o.rulesBytes().orElseGet(() -> bytes(dev.vigil.targets.Yaml.dump(spec)));
             if (size > OPERATOR_RULE_FILE) {
                 out.add("its rules are " + n(size) + " bytes, over the " + n(OPERATOR_RULE_FILE) + " bytes (512 KiB) "
                         + "prometheus-operator puts in one rule file");

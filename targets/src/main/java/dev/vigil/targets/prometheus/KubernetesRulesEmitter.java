@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * {@code kubernetes/prometheusrule-<service>.yaml}: the service's rules as a prometheus-operator
@@ -57,7 +58,9 @@ public final class KubernetesRulesEmitter implements Emitter {
     /** The service's PrometheusRules, each with at most {@code limit} bytes of rules unless one group is larger. */
     static List<KubernetesObject> objects(Project project, Service service, int limit) {
         List<Object> groups = RuleFiles.groups(project, service);
-        List<List<Integer>> parts = split(groups, limit);
+        // Most services fit in one part: their rules are rendered once to know it, and that size is kept.
+        long whole = KubernetesLimits.bytes(Yaml.dump(Map.of("groups", groups)));
+        List<List<Integer>> parts = whole <= limit ? List.of(indexes(groups.size())) : split(groups, limit);
         List<KubernetesObject> out = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
             // Unique: Name.Collision reports two services with one Kubernetes name as blocking.
@@ -75,9 +78,18 @@ public final class KubernetesRulesEmitter implements Emitter {
             String owner = parts.get(p).size() == 1
                     ? "group `" + service.groups().get(parts.get(p).get(0)).name() + "` of service `" + service.name() + "`"
                     : "service `" + service.name() + "`";
-            out.add(new KubernetesObject(PREFIX + name + ".yaml", doc, Yaml.dump(doc), owner, origin));
+            out.add(new KubernetesObject(PREFIX + name + ".yaml", doc, () -> Yaml.dump(doc), owner, origin,
+                    parts.size() == 1 ? OptionalLong.of(whole) : OptionalLong.empty()));
         }
         return out;
+    }
+
+    private static List<Integer> indexes(int n) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.vigil.compiler.validate.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.ast.Struct;
+import dev.vigil.compiler.ast.StructJson;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Dashboard;
@@ -60,7 +61,7 @@ public final class PanelOptions implements Validator {
     private void schema(Dashboard.Panel p, String block, Struct.Obj root, List<Object> prefix, String file,
             String definition, DiagnosticSink sink) {
         Struct value = at(root, prefix).orElseThrow();
-        JsonNode json = GrafanaPanelSchemas.json(value);
+        JsonNode json = StructJson.json(value);
         for (GrafanaPanelSchemas.Problem problem : GrafanaPanelSchemas.validate(file, definition, json)) {
             // `custom` is an open object in the dashboard's schema; the panel type's schema checks it.
             List<Object> path = new ArrayList<>(prefix);

@@ -4,7 +4,7 @@ import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
-import dev.vigil.compiler.target.AlertmanagerConfigCrd;
+import dev.vigil.compiler.model.AlertmanagerConfigCrd;
 import dev.vigil.compiler.validate.Validator;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
-package dev.vigil.compiler.target;
+package dev.vigil.compiler.model;
 
-import dev.vigil.compiler.model.Routing;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
