@@ -7,6 +7,9 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suppression;
 import dev.vigil.compiler.diag.Suppressions;
+import dev.vigil.compiler.library.LibraryFile;
+import dev.vigil.compiler.library.LibraryPath;
+import dev.vigil.compiler.library.Resolution;
 import dev.vigil.compiler.lowering.Lowering;
 import dev.vigil.compiler.lowering.TemplateExpansion;
 import dev.vigil.compiler.model.ExpressionChecks;
@@ -63,12 +66,15 @@ public final class Compiler {
         return analyse(loaded.parsed(), loaded.sources(), sink, options);
     }
 
-    /** Compiles in-memory sources; imports are not followed. For tests and tools that hold text already. */
+    /**
+     * Compiles in-memory sources; imports are not followed, but for Vigil's own library ({@code lib:std}), which
+     * is always there. For tests and tools that hold text already.
+     */
     public static CompileResult compile(List<SourceFile> sourceFiles) {
         return compile(sourceFiles, CompileOptions.DEFAULT);
     }
 
-    /** Compiles in-memory sources with a build tool's options; imports are not followed. */
+    /** Compiles in-memory sources with a build tool's options; imports are not followed but for {@code lib:std}. */
     public static CompileResult compile(List<SourceFile> sourceFiles, CompileOptions options) {
         DiagnosticSink sink = new DiagnosticSink();
         Map<String, VigilFile> parsed = new HashMap<>();
@@ -77,7 +83,49 @@ public final class Compiler {
             sources.put(s.path(), s);
             VigilSourceParser.parse(s, sink).ifPresent(f -> parsed.put(s.path(), f));
         }
+        followStandard(parsed, sources, sink);
         return analyse(parsed, sources, sink, options);
+    }
+
+    /** Reads the files of {@code lib:std} the sources import, as a build from files would. */
+    private static void followStandard(Map<String, VigilFile> parsed, Map<String, SourceFile> sources, DiagnosticSink sink) {
+        List<VigilFile> files = new ArrayList<>(parsed.values());
+        files.sort(Comparator.comparing(VigilFile::path));
+        LibraryPath libraries = null;
+        try {
+            for (VigilFile f : files) {
+                for (VigilFile.Import imp : f.imports()) {
+                    String std = LibraryPath.SCHEME + LibraryPath.STANDARD;
+                    if (!imp.path().equals(std) && !imp.path().startsWith(std + "/")) {
+                        continue;
+                    }
+                    if (libraries == null) {
+                        libraries = LibraryPath.withStandard(List.of());
+                    }
+                    Resolution to = libraries.resolve(imp.path());
+                    if (to instanceof Resolution.Found found) {
+                        for (LibraryFile lf : found.files()) {
+                            if (!sources.containsKey(lf.display())) {
+                                Optional<SourceFile> read = ImportGraph.readLibraryFile(libraries, lf, sink);
+                                read.ifPresent(s -> {
+                                    sources.put(s.path(), s);
+                                    VigilSourceParser.parse(s, sink).ifPresent(v -> parsed.put(s.path(), v));
+                                });
+                            }
+                        }
+                    } else if (to instanceof Resolution.NotFound missing) {
+                        sink.error(Ids.INPUT_IMPORT_NOT_FOUND, imp.span(), missing.message(), missing.hint());
+                    }
+                }
+            }
+        } catch (LibraryPath.Unusable e) {
+            // Vigil's own jar that cannot be read: the sources' imports of it are reported where they stand.
+            sink.error(Ids.INPUT_IMPORT_NOT_FOUND, files.get(0).span(), e.getMessage(), null);
+        } finally {
+            if (libraries != null) {
+                libraries.close();
+            }
+        }
     }
 
     private static CompileResult analyse(Map<String, VigilFile> parsed, Map<String, SourceFile> sources,

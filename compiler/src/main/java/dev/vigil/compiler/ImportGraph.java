@@ -165,7 +165,7 @@ final class ImportGraph {
     }
 
     /** A library's file, read with the limits of any source and shown as {@code lib:<library>/<path>}. */
-    private static Optional<SourceFile> readLibraryFile(LibraryPath libraries, LibraryFile file, DiagnosticSink sink) {
+    static Optional<SourceFile> readLibraryFile(LibraryPath libraries, LibraryFile file, DiagnosticSink sink) {
         return SourceLoader.read(file.display(), new SourceLoader.Content() {
             @Override
             public long size() throws java.io.IOException {

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The `vigil` code blocks of each document form one project that must compile cleanly: the docs cannot rot. */
 class LanguageDocTest {
     private static final Pattern BLOCK = Pattern.compile("```vigil\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern STD_IMPORT = Pattern.compile("import \"lib:std/([a-z_]+\\.vigil)\"");
 
     static Path repo() {
         String configured = System.getProperty("vigil.repo");
@@ -56,15 +55,6 @@ class LanguageDocTest {
             blocks.add(new SourceFile(document + "@" + line, m.group(1)));
         }
         assertTrue(!blocks.isEmpty(), "expected vigil examples in " + document);
-        // This harness does not follow imports, but Vigil's own library is always there: its files join the project.
-        Matcher std = STD_IMPORT.matcher(text);
-        java.util.Set<String> added = new java.util.TreeSet<>();
-        while (std.find()) {
-            if (added.add(std.group(1))) {
-                Path file = Path.of("src/main/resources/META-INF/vigil/std").resolve(std.group(1));
-                blocks.add(new SourceFile("lib:std/" + std.group(1), Files.readString(file)));
-            }
-        }
         CompileResult result = Compiler.compile(blocks);
         var sources = new java.util.HashMap<String, SourceFile>();
         blocks.forEach(b -> sources.put(b.path(), b));
