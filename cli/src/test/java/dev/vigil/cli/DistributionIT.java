@@ -195,6 +195,13 @@ class DistributionIT {
         Run lint = vigil(tmp, "lint", broken.toString());
         assertEquals(1, lint.status(), lint.out());
         assertTrue(lint.out().contains("broken rules.yml:6:14: error[Type.InvalidDuration]:"), lint.out());
+
+        // Panel options load the schema validator, whose logging must not reach the terminal.
+        Path panels = Files.createDirectories(tmp.resolve("panels"));
+        Files.copy(REPO.resolve("targets/src/test/resources/grafana/panel-json/panel-json.vigil"),
+                panels.resolve("panel-json.vigil"));
+        Run options = vigil(tmp, "check", panels.toString());
+        assertEquals("ok: no problems found\n", options.out(), "stdout and stderr together");
     }
 
     @Test
