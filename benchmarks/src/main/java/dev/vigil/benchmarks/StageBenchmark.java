@@ -141,7 +141,7 @@ public class StageBenchmark {
     @State(Scope.Benchmark)
     public static class Validating {
         @Param({"Absent", "Alert", "Alertmanager", "Dashboard", "Division", "Duplicate", "Group", "Grouping",
-                "Histogram", "Link", "Matching", "Name", "Naming", "Rate", "Reference", "Regex", "Routing",
+                "Histogram", "Kubernetes", "Link", "Matching", "Name", "Naming", "Rate", "Reference", "Regex", "Routing",
                 "Selector", "Slo", "Target", "Template", "Test"})
         public String family;
 
