@@ -449,6 +449,9 @@ public final class LabelInference {
         for (String name : m.labels()) {
             l.put(name, new Label(name, true, null));
         }
+        for (String name : m.optionalLabels()) {
+            l.put(name, new Label(name, false, null));
+        }
         return LabelSet.closed(l);
     }
 

@@ -491,15 +491,21 @@ public final class ModelBuilder {
         String unit = null;
         String help = null;
         List<BigDecimal> buckets = List.of();
+        List<String> optional = List.of();
         for (Property p : new PropertyReader(m.properties(), "metric", sink).all()) {
             switch (p.key().text()) {
                 case "unit" -> unit = values.string(p.value(), "unit").orElse(null);
                 case "help" -> help = values.string(p.value(), "help").orElse(null);
                 case "buckets" -> buckets = values.numbers(p.value(), "buckets");
-                default -> unknownProperty(p, "metric", List.of("labels", "unit", "help", "buckets"));
+                case "optional_labels" -> optional = values.words(p.value(), "optional_labels");
+                default -> unknownProperty(p, "metric", List.of("labels", "optional_labels", "unit", "help", "buckets"));
             }
         }
-        return new Metric(m.name().text(), type.orElse(MetricType.GAUGE), labels, unit, help, buckets, m.span());
+        // A label in both lists is on some series only: the weaker claim is the safe one.
+        Set<String> some = Set.copyOf(optional);
+        List<String> every = labels.stream().filter(l -> !some.contains(l)).toList();
+        return new Metric(m.name().text(), type.orElse(MetricType.GAUGE), every, optional, unit, help, buckets,
+                m.span());
     }
 
     private RuleGroup group(Decl.GroupDecl g, ValueReader values, Map<String, Constant> scope) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandardLibraryTest {
     private static final Path STD = Path.of("src/main/resources/META-INF/vigil/std");
     private static final Pattern BLUEPRINT = Pattern.compile("(?m)^blueprint (\\w+)\\(\\) \\{$");
-    private static final Pattern HEADER = Pattern.compile("\\A// The metrics of (prometheus[-a-z]*) (\\d\\S*) \\(Debian\\)");
+    private static final Pattern HEADER = Pattern.compile("\\A// The metrics of (prometheus[-a-z]*) (\\d\\S*) \\(Debian [a-z]+\\)");
 
     @TempDir
     Path dir;

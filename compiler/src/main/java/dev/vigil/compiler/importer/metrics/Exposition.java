@@ -30,7 +30,7 @@ public final class Exposition {
         String type;
         String help = "";
         String unit = "";
-        final TreeSet<String> labels = new TreeSet<>();
+        final LabelPresence labels = new LabelPresence();
         final TreeSet<String> samples = new TreeSet<>();
 
         Family(String name, Span span) {
@@ -72,11 +72,16 @@ public final class Exposition {
                 f = families.computeIfAbsent(sample.get().name(), n -> new Family(n, span));
             }
             f.samples.add(sample.get().name());
-            sample.get().labels().stream().filter(l -> !targetLabels.contains(l)).forEach(f.labels::add);
+            if (sample.get().name().equals(f.name + "_created")) {
+                continue; // a timestamp of the series it is named after, not a series of its own
+            }
+            f.labels.add(sample.get().labels().stream().filter(l -> !targetLabels.contains(l)).toList(),
+                    sample.get().empty().stream().filter(l -> !targetLabels.contains(l)).toList());
         }
         List<MetricFamily> out = new ArrayList<>();
         for (Family f : families.values()) {
-            out.add(new MetricFamily(queriedName(f), type(f.type), f.help, f.unit, implied(f), f.span));
+            MetricType t = type(f.type);
+            out.add(new MetricFamily(queriedName(f), t, f.help, f.unit, f.labels.every(t), f.labels.some(t), f.span));
         }
         return out;
     }
@@ -142,18 +147,6 @@ public final class Exposition {
         };
     }
 
-    /** The label names without those the type implies: a histogram's {@code le}, a summary's {@code quantile}. */
-    private static List<String> implied(Family f) {
-        TreeSet<String> labels = new TreeSet<>(f.labels);
-        MetricType t = type(f.type);
-        if (t == MetricType.HISTOGRAM) {
-            labels.remove("le");
-        } else if (t == MetricType.SUMMARY) {
-            labels.remove("quantile");
-        }
-        return List.copyOf(labels);
-    }
-
     /** {@code # HELP} escapes only the backslash and the line feed. */
     static String unescape(String text) {
         StringBuilder b = new StringBuilder(text.length());
@@ -169,13 +162,17 @@ public final class Exposition {
         return b.toString();
     }
 
-    /** A sample line's name and label names; its value, timestamp and exemplar are not needed. */
-    record Sample(String name, List<String> labels) {
+    /**
+     * A sample line's name, the names of its labels with a value, and of those written empty; its
+     * value, timestamp and exemplar are not needed.
+     */
+    record Sample(String name, List<String> labels, List<String> empty) {
         static Optional<Sample> parse(String line) {
             int i = 0;
             int n = line.length();
             String name;
             List<String> labels = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
             if (line.startsWith("{")) {
                 name = null;
             } else {
@@ -227,11 +224,12 @@ public final class Exposition {
                             i++;
                         }
                         int[] end = new int[1];
-                        if (i >= n || line.charAt(i) != '"' || quoted(line, i, end) == null) {
+                        String value = i >= n || line.charAt(i) != '"' ? null : quoted(line, i, end);
+                        if (value == null) {
                             return Optional.empty();
                         }
                         i = end[0];
-                        labels.add(label);
+                        (value.isEmpty() ? empty : labels).add(label);
                     }
                     while (i < n && line.charAt(i) == ' ') {
                         i++;
@@ -247,7 +245,7 @@ public final class Exposition {
             if (name == null || i >= n || (line.charAt(i) != ' ' && line.charAt(i) != '\t') || line.substring(i).isBlank()) {
                 return Optional.empty();
             }
-            return Optional.of(new Sample(name, labels));
+            return Optional.of(new Sample(name, labels, empty));
         }
 
         /** The string starting at the quote {@code from}, unescaped; {@code end[0]} is set past its closing quote. */

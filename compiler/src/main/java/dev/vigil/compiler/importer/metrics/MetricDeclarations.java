@@ -111,6 +111,9 @@ public final class MetricDeclarations {
         if (!f.labels().isEmpty()) {
             props.add("labels " + VigilText.nameList(f.labels()));
         }
+        if (!f.optionalLabels().isEmpty()) {
+            props.add("optional_labels " + VigilText.nameList(f.optionalLabels()));
+        }
         if (!f.unit().isEmpty()) {
             props.add("unit " + VigilText.string(f.unit()));
         }
@@ -138,25 +141,47 @@ public final class MetricDeclarations {
                     + "`, but its exporter says it is a `" + f.type().keyword() + "`.",
                     "Declare it as a `" + f.type().keyword() + "` if the exporter is right; the import keeps the declaration as written.");
         }
-        if (d.labels() instanceof Value.ListValue list) {
-            TreeSet<String> have = new TreeSet<>();
-            list.items().forEach(v -> {
-                if (v instanceof Value.NameValue n) {
-                    have.add(n.name());
-                } else if (v instanceof Value.StringValue s) {
-                    have.add(s.value());
+        TreeSet<String> every = names(d.labels());
+        TreeSet<String> some = new TreeSet<>();
+        d.properties().stream().filter(p -> p.key().text().equals("optional_labels")).forEach(p -> some.addAll(names(p.value())));
+        TreeSet<String> missing = new TreeSet<>(f.labels());
+        missing.addAll(f.optionalLabels());
+        missing.removeAll(every);
+        missing.removeAll(some);
+        if (!missing.isEmpty()) {
+            sink.warning(Ids.IMPORT_METRIC_CONFLICT, d.labels() == null ? d.name().span() : d.labels().span(), "Metric `"
+                    + f.name() + "` is declared without the label" + (missing.size() == 1 ? " `" : "s `")
+                    + String.join("`, `", missing) + "`, which its series carry.", "Add " + (missing.size() == 1 ? "it" : "them")
+                    + " to `labels` (or `optional_labels`, for one only some series have) so that the checks know "
+                    + (missing.size() == 1 ? "it" : "them") + "; the import keeps the declaration as written.");
+        }
+        TreeSet<String> overclaimed = new TreeSet<>(f.optionalLabels());
+        overclaimed.retainAll(every);
+        overclaimed.removeAll(some);
+        if (!overclaimed.isEmpty()) {
+            String list = "`" + String.join("`, `", overclaimed) + "`";
+            sink.warning(Ids.IMPORT_METRIC_CONFLICT, d.labels().span(), "Metric `" + f.name() + "` is declared with "
+                    + list + " on every series, but some of its series lack " + (overclaimed.size() == 1 ? "it" : "them")
+                    + " or have " + (overclaimed.size() == 1 ? "it" : "them") + " empty.",
+                    "Move " + list + " to `optional_labels`: the checks take a label in `labels` to be on every series, "
+                            + "and may report that a join production makes never matches; the import keeps the declaration "
+                            + "as written.");
+        }
+    }
+
+    /** The names of a label list as written (words or strings); empty for no list. */
+    private static TreeSet<String> names(Value v) {
+        TreeSet<String> out = new TreeSet<>();
+        if (v instanceof Value.ListValue list) {
+            list.items().forEach(i -> {
+                if (i instanceof Value.NameValue n) {
+                    out.add(n.name());
+                } else if (i instanceof Value.StringValue s) {
+                    out.add(s.value());
                 }
             });
-            TreeSet<String> missing = new TreeSet<>(f.labels());
-            missing.removeAll(have);
-            if (!missing.isEmpty()) {
-                sink.warning(Ids.IMPORT_METRIC_CONFLICT, d.labels().span(), "Metric `" + f.name()
-                        + "` is declared without the label" + (missing.size() == 1 ? " `" : "s `") + String.join("`, `", missing)
-                        + "`, which its series carry.", "Add " + (missing.size() == 1 ? "it" : "them")
-                        + " to `labels` so that the checks know " + (missing.size() == 1 ? "it" : "them")
-                        + "; the import keeps the declaration as written.");
-            }
         }
+        return out;
     }
 
     /** The character offset of a 1-based line and column. */

@@ -43,7 +43,7 @@ public final class PrometheusApi {
             return List.of();
         }
         Span at = new Span(metadata.path(), 1, 1, 1, 1);
-        Map<String, TreeSet<String>> labels = new TreeMap<>();
+        Map<String, LabelPresence> labels = new TreeMap<>();
         Map<String, MetricType> types = new TreeMap<>();
         Map<String, JsonNode> entries = new TreeMap<>();
         List<MetricFamily> untyped = new ArrayList<>();
@@ -61,11 +61,11 @@ public final class PrometheusApi {
             }
             MetricType type = Exposition.type(kinds.isEmpty() ? null : kinds.first());
             if (type == null) {
-                untyped.add(new MetricFamily(e.getKey(), null, "", "", List.of(), at));
+                untyped.add(new MetricFamily(e.getKey(), null, "", "", List.of(), List.of(), at));
             } else {
                 types.put(e.getKey(), type);
                 entries.put(e.getKey(), e.getValue());
-                labels.put(e.getKey(), new TreeSet<>());
+                labels.put(e.getKey(), new LabelPresence());
             }
         }
         // The name queries read: a counter `x` in OpenMetrics metadata is sampled as `x_total`, an info metric as `x_info`.
@@ -76,17 +76,17 @@ public final class PrometheusApi {
             if (owner == null) {
                 continue;
             }
-            MetricType type = types.get(owner);
             if (!owner.equals(name) && (name.equals(owner + "_total") || name.equals(owner + "_info"))) {
                 queried.put(owner, name);
             }
+            // Stored series have no empty labels: a label some series lack is the only kind of optional one.
+            List<String> carried = new ArrayList<>();
             set.fieldNames().forEachRemaining(l -> {
-                if (!l.equals("__name__") && !targetLabels.contains(l)
-                        && !(l.equals("le") && type == MetricType.HISTOGRAM)
-                        && !(l.equals("quantile") && type == MetricType.SUMMARY)) {
-                    labels.get(owner).add(l);
+                if (!l.equals("__name__") && !targetLabels.contains(l)) {
+                    carried.add(l);
                 }
             });
+            labels.get(owner).add(carried, List.of());
         }
         // Untyped metrics are passed on, so that what declares them can say they were left out.
         List<MetricFamily> out = new ArrayList<>(untyped);
@@ -101,7 +101,8 @@ public final class PrometheusApi {
             helps.remove("");
             units.remove("");
             out.add(new MetricFamily(queried.getOrDefault(e.getKey(), e.getKey()), e.getValue(), helps.isEmpty() ? "" : helps.first(),
-                    units.isEmpty() ? "" : units.first(), List.copyOf(labels.get(e.getKey())), at));
+                    units.isEmpty() ? "" : units.first(), labels.get(e.getKey()).every(e.getValue()),
+                    labels.get(e.getKey()).some(e.getValue()), at));
         }
         return out;
     }

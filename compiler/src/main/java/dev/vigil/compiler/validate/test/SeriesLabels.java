@@ -54,8 +54,8 @@ public final class SeriesLabels implements Validator {
                     if (!missing.isEmpty()) {
                         sink.warning(id(), in.selector().span(), "This `" + name + "` series lacks " + String.join(", ",
                                 missing) + ", which metric `" + m.name() + "` declares every series has.",
-                                "Give the series the labels production gives it, or declare only the labels every "
-                                        + "series of `" + m.name() + "` carries.");
+                                "Give the series the labels production gives it, or move the labels only some series of `"
+                                        + m.name() + "` carry to `optional_labels`.");
                     }
                 }
             }

@@ -76,6 +76,93 @@ class MetricImportTest {
         assertEquals(1, requests.span().line(), "where the family is first named");
     }
 
+    /** node_exporter 1.8 and later write `device_error=""` on healthy filesystems; Prometheus stores it as absent. */
+    private static final String EMPTY_LABELS = String.join("\n",
+            "# TYPE node_filesystem_avail_bytes gauge",
+            "node_filesystem_avail_bytes{device=\"/dev/sda1\",device_error=\"\",fstype=\"ext4\",mountpoint=\"/\"} 1e9",
+            "node_filesystem_avail_bytes{device=\"/dev/sdb1\",device_error=\"\",fstype=\"ext4\",mountpoint=\"/data\"} 2e9",
+            "# TYPE node_filesystem_size_bytes gauge",
+            "node_filesystem_size_bytes{device=\"/dev/sda1\",device_error=\"\",fstype=\"ext4\",mountpoint=\"/\"} 4e9",
+            "node_filesystem_size_bytes{device=\"/dev/sdb1\",device_error=\"permission denied\",fstype=\"ext4\",mountpoint=\"/data\"} 8e9",
+            "# TYPE node_network_info gauge",
+            "node_network_info{device=\"eth0\",duplex=\"full\",operstate=\"up\"} 1",
+            "node_network_info{device=\"lo\",operstate=\"unknown\"} 1",
+            "");
+
+    @Test
+    void aLabelWrittenEmptyOrLeftOffSomeSeriesIsOptional() {
+        DiagnosticSink sink = new DiagnosticSink();
+        Map<String, MetricFamily> f = byName(Exposition.read(new SourceFile("page.txt", EMPTY_LABELS), sink));
+        assertEquals(List.of(), sink.all());
+        assertEquals(List.of("device", "fstype", "mountpoint"), f.get("node_filesystem_avail_bytes").labels());
+        assertEquals(List.of("device_error"), f.get("node_filesystem_avail_bytes").optionalLabels(), "empty on every series");
+        assertEquals(List.of("device_error"), f.get("node_filesystem_size_bytes").optionalLabels(), "empty on one");
+        assertEquals(List.of("device", "operstate"), f.get("node_network_info").labels());
+        assertEquals(List.of("duplex"), f.get("node_network_info").optionalLabels(), "left off one");
+        String decl = MetricDeclarations.declaration(f.get("node_filesystem_avail_bytes"));
+        assertTrue(decl.contains("optional_labels [device_error]"), decl);
+    }
+
+    /** A disk alert whose `{device_error=""}` keeps the series without it, which the right-hand side has too. */
+    private static SourceFile diskAlert(String test) {
+        return new SourceFile("alerts.vigil", """
+                service node {
+                  team "infra"
+                  group fs {
+                    alert DiskAlmostFull {
+                      when     node_filesystem_avail_bytes{device_error=""} / node_filesystem_size_bytes < 0.05
+                      for      30m
+                      severity warning
+                      summary  "{{ $labels.mountpoint }} is almost full"
+                    }
+                  }
+                """ + test + "}\n");
+    }
+
+    @Test
+    void anOptionalLabelNeitherBreaksAJoinNorIsAskedOfTestSeries() {
+        DiagnosticSink sink = new DiagnosticSink();
+        String declarations = MetricDeclarations.merge("node.vigil", Optional.empty(), "node",
+                Exposition.read(new SourceFile("page.txt", EMPTY_LABELS), sink), sink).orElseThrow().text();
+        CompileResult r = Compiler.compile(List.of(new SourceFile("node.vigil", declarations), diskAlert("""
+                  test "a full disk" {
+                    every 1m
+                    series node_filesystem_avail_bytes{device="/dev/sda1", fstype="ext4", mountpoint="/"} = "1x40"
+                    series node_filesystem_size_bytes{device="/dev/sda1", fstype="ext4", mountpoint="/"} = "100x40"
+                    at 35m expect alert DiskAlmostFull {device="/dev/sda1", fstype="ext4", mountpoint="/"}
+                  }
+                """)));
+        assertEquals(List.of(), r.diagnostics().stream().map(Diagnostic::toString).toList());
+        // The same declaration with `device_error` on every series makes the join look impossible.
+        CompileResult strict = Compiler.compile(List.of(new SourceFile("node.vigil", declarations
+                .replace("labels          [device, fstype, mountpoint]\n    optional_labels [device_error]",
+                        "labels [device, device_error, fstype, mountpoint]")), diskAlert("")));
+        assertTrue(strict.diagnostics().stream().anyMatch(d -> d.code().equals("Matching.NeverMatches")),
+                strict.diagnostics().toString());
+    }
+
+    @Test
+    void aLabelDeclaredOnEverySeriesThatSomeLackIsAConflict() {
+        DiagnosticSink sink = new DiagnosticSink();
+        String existing = """
+                extend service node {
+                  metric node_filesystem_avail_bytes gauge {
+                    labels [device, device_error, fstype, mountpoint]
+                  }
+                  metric node_network_info gauge {
+                    labels          [device, operstate]
+                    optional_labels [duplex]
+                  }
+                }
+                """;
+        MetricDeclarations.merge("node.vigil", Optional.of(new SourceFile("node.vigil", existing)), "node",
+                Exposition.read(new SourceFile("page.txt", EMPTY_LABELS), sink), sink);
+        List<Diagnostic> d = sink.all().stream().filter(x -> x.code().equals(Ids.IMPORT_METRIC_CONFLICT)).toList();
+        assertEquals(1, d.size(), d.toString());
+        assertTrue(d.get(0).message().contains("`device_error` on every series"), d.get(0).message());
+        assertEquals(3, d.get(0).span().line());
+    }
+
     @Test
     void aLineThatIsNoSampleIsReportedWhereItStandsAndTheRestIsRead() {
         DiagnosticSink sink = new DiagnosticSink();
@@ -107,8 +194,10 @@ class MetricImportTest {
         DiagnosticSink sink = new DiagnosticSink();
         Map<String, MetricFamily> f = byName(PrometheusApi.read(metadata, series, Set.of("job", "instance"), n -> true, sink));
         assertEquals(Set.of("node_cpu_seconds_total", "http_request_duration_seconds", "node_netstat_Tcp_InErrs"), f.keySet());
-        assertEquals(List.of("cpu", "mode", "zone"), f.get("node_cpu_seconds_total").labels());
-        assertEquals(List.of("handler", "route"), f.get("http_request_duration_seconds").labels());
+        assertEquals(List.of("cpu", "mode"), f.get("node_cpu_seconds_total").labels());
+        assertEquals(List.of("zone"), f.get("node_cpu_seconds_total").optionalLabels(), "on one series of two");
+        assertEquals(List.of("route"), f.get("http_request_duration_seconds").labels());
+        assertEquals(List.of("handler"), f.get("http_request_duration_seconds").optionalLabels());
         assertEquals("seconds", f.get("http_request_duration_seconds").unit());
         assertEquals(null, f.get("node_netstat_Tcp_InErrs").type());
         List<Diagnostic> d = sink.all();
@@ -250,7 +339,7 @@ class MetricImportTest {
         DiagnosticSink sink = new DiagnosticSink();
         MetricDeclarations.Result r = MetricDeclarations.merge("metrics.vigil",
                 Optional.of(new SourceFile("metrics.vigil", "extend service web {\n  metric a gauge\n}\n")), "api",
-                List.of(new MetricFamily("b", MetricType.GAUGE, "", "", List.of(), dev.vigil.compiler.source.Span.NONE)), sink)
+                List.of(new MetricFamily("b", MetricType.GAUGE, "", "", List.of(), List.of(), dev.vigil.compiler.source.Span.NONE)), sink)
                 .orElseThrow();
         assertEquals("extend service web {\n  metric a gauge\n}\n\nextend service api {\n  metric b gauge\n}\n", r.text());
     }
