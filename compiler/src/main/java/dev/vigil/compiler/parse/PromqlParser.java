@@ -4,6 +4,7 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.promql.ConstantUse;
 import dev.vigil.compiler.promql.Expr;
+import dev.vigil.compiler.promql.PromqlReader;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.compiler.source.Span;
 import dev.vigil.grammar.VigilParser;
@@ -77,6 +78,16 @@ public final class PromqlParser {
             sink.error(Ids.INPUT_TOO_DEEP, Span.point(path, line, column),
                     "This expression is nested too deeply to analyse.", "Split it into recording rules.");
             return Optional.empty();
+        }
+    }
+
+    /** {@link PromqlReader} for the checks: the text parses without any error, or it is refused. */
+    public static final class Reader implements PromqlReader {
+        @Override
+        public Optional<Expr> read(String text) {
+            DiagnosticSink sink = new DiagnosticSink();
+            Optional<Expr> expr = parse(text, sink);
+            return sink.hasErrors() ? Optional.empty() : expr;
         }
     }
 

@@ -65,6 +65,7 @@ class LintGoldenTest {
             Map.entry("Test.RoutingExpectation", "checks Vigil routing tests; YAML has none"),
             Map.entry("Dashboard.ThresholdUnreadable", "checks dashboard panels; a rule file has no dashboards"),
             Map.entry("Dashboard.UnknownUnit", "checks dashboard panels' units; a rule file has no dashboards"),
+            Map.entry("Dashboard.VariableInterpolation", "checks dashboard queries with their variables; a rule file has no dashboards"),
             // The metadata Vigil writes comes from `kubernetes { }` blocks; lint reads a PrometheusRule's rules only.
             Map.entry("Kubernetes.Metadata", "checks the kubernetes { } blocks of .vigil sources; YAML has none"),
             // Runs only with `alertmanager AlertmanagerConfig`, a setting of a kubernetes { } block.

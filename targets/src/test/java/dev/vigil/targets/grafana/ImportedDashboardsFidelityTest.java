@@ -57,6 +57,14 @@ class ImportedDashboardsFidelityTest {
                         + "Vigil writes it");
     }
 
+    /**
+     * Dashboards whose import Dashboard.VariableInterpolation rightly refuses, with the reason: what the
+     * emitted dashboard would do is not what the original does.
+     */
+    private static final Map<Path, String> SILENCED = Map.of(
+            Path.of("alertmanager-mixin", "dashboards", "alertmanager-overview.json"),
+            "its panels repeat per `$integration` and match it with `=`; Vigil has no repeat, so with All they are empty");
+
     private record Stats(int[] counts) {
         Stats() {
             this(new int[9]);
@@ -122,7 +130,18 @@ class ImportedDashboardsFidelityTest {
                 .orElseThrow(() -> new AssertionError(file + " does not read as YAML: " + sink.sorted()));
         List<ImportedSource> sources = new GrafanaImporter().translate(doc, sink);
         assertEquals(1, sources.size(), file + ": " + sink.sorted());
-        CompileResult r = Compiler.compile(List.of(new SourceFile("imported.vigil", sources.get(0).text())));
+        String text = sources.get(0).text();
+        CompileResult first = Compiler.compile(List.of(new SourceFile("imported.vigil", text)));
+        String silenced = SILENCED.entrySet().stream().filter(e -> file.endsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        if (silenced != null) {
+            // Only the check named may fail there; with it off, the rest of the dashboard is compared.
+            List<String> errors = first.diagnostics().stream().filter(d -> d.isError()).map(d -> d.code()).distinct()
+                    .toList();
+            assertEquals(List.of("Dashboard.VariableInterpolation"), errors, file + ": " + first.diagnostics());
+        }
+        CompileResult r = silenced == null ? first : Compiler.compile(List.of(new SourceFile("imported.vigil",
+                text + "\nchecks {\n  Dashboard.VariableInterpolation off \"" + silenced + "\"\n}\n")));
         var project = r.project().orElseThrow(() -> new AssertionError(file + " imports to source that does not "
                 + "compile: " + r.diagnostics() + "\n" + sources.get(0).text()));
         String uid = project.services().get(0).dashboards().get(0).uid();

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.diag.Diagnostic;
-import dev.vigil.compiler.diag.Fix;
 import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.validate.FixAssertions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,15 +33,7 @@ class UnknownUnitTest {
         "a \\"b\\""    | "suffix:a \\"b\\""
         """)
     void theFixReplacesTheStringAndClearsTheFinding(String written, String replacement) {
-        String text = panel(written);
-        List<Diagnostic> found = findings(text);
-        assertEquals(1, found.size(), found.toString());
-        Fix fix = found.get(0).fix();
-        assertEquals(replacement, fix.replacement());
-        String line = text.lines().toList().get(fix.span().line() - 1);
-        assertEquals(written, line.substring(fix.span().column() - 1, fix.span().endColumn() - 1));
-        String fixed = text.replace("unit " + written, "unit " + fix.replacement());
-        assertEquals(List.of(), findings(fixed), fixed);
+        FixAssertions.fixClears("Dashboard.UnknownUnit", panel(written), written, replacement);
     }
 
     @Test
