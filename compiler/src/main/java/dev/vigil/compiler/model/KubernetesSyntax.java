@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
  * the values given on their command line.
  */
 public final class KubernetesSyntax {
+    /**
+     * The bytes an object's annotations may hold, keys and values together: {@code TotalAnnotationSizeLimitB}
+     * of the API server's ObjectMeta validation (apimachinery {@code pkg/api/validation/objectmeta.go}).
+     */
+    public static final int ANNOTATIONS_BYTES = 262_144;
+
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(
             "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");

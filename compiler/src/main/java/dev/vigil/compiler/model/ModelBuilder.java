@@ -45,6 +45,8 @@ public final class ModelBuilder {
     private final Map<TargetVersions.Tool, Version> buildVersions;
     private final KubernetesMetadata.Metadata buildKubernetes;
     private SloReader sloReader;
+    /** Each service's values in the scope of its constants, as {@code service} read them. */
+    private final Map<String, ValueReader> serviceValues = new HashMap<>();
 
     private ModelBuilder(DiagnosticSink sink, OptionalLong buildScrapeInterval,
             Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes) {
@@ -116,7 +118,7 @@ public final class ModelBuilder {
             List<Decl.KubernetesDecl> own = e.getValue().stream().flatMap(d -> d.members().stream())
                     .filter(m -> m instanceof Decl.KubernetesDecl).map(m -> (Decl.KubernetesDecl) m).toList();
             if (!own.isEmpty()) {
-                byService.put(e.getKey(), kubernetes.read(own, new ValueReader(serviceScope(e.getValue(), globalScope), sink), false));
+                byService.put(e.getKey(), kubernetes.read(own, serviceValues.get(e.getKey()), false));
             }
         }
         ValueReader projectValues = new ValueReader(globalScope, sink);
@@ -128,19 +130,6 @@ public final class ModelBuilder {
     private static Project.Settings withKubernetes(Project.Settings s, KubernetesMetadata kubernetes) {
         return new Project.Settings(s.scrapeIntervalMillis(), s.evaluationIntervalMillis(), s.prometheusUrl(), s.targets(),
                 s.targetLabels(), s.testCoverage(), kubernetes);
-    }
-
-    /** The constants a service's blocks see: its own, then the project's. */
-    private Map<String, Constant> serviceScope(List<ServiceDecl> decls, Map<String, Constant> globals) {
-        Map<String, Constant> scope = new HashMap<>(globals);
-        for (ServiceDecl d : decls) {
-            for (ServiceMember m : d.members()) {
-                if (m instanceof Decl.ConstDecl c) {
-                    scope.putIfAbsent(c.name().text(), new Constant(c.name().text(), d.name().text(), c.value(), c.name().span()));
-                }
-            }
-        }
-        return scope;
     }
 
     private Constant constant(Decl.ConstDecl c, String service) {
@@ -391,6 +380,8 @@ public final class ModelBuilder {
             scope.putIfAbsent(c.name(), c);
         }
         ValueReader values = new ValueReader(scope, sink);
+        // The service's `kubernetes` blocks, read after every service, see the same constants.
+        serviceValues.put(name, values);
         ServiceDecl primary = decls.stream().filter(d -> !d.extension()).findFirst().orElse(null);
         // A second `service` block of the same name is reported by Name.Duplicate; merging it too would
         // only add follow-on errors.

@@ -121,7 +121,7 @@ class AlertmanagerConfigTest {
         return Projects.ROUTED.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Project p = Projects.compile(name);
             Map<String, Object> plain = new ConfigBuilder(p.routing(), p.severities()).build("*.tmpl");
-            Object crd = new ConfigBuilder(p.routing(), p.severities(), true).rootRoute();
+            Object crd = new ConfigBuilder(p.routing(), p.severities(), ConfigBuilder.Dialect.CRD).rootRoute();
             assertEquals(plain.get("route"), asAlertmanager(crd));
         }));
     }
