@@ -44,16 +44,19 @@ public final class ModelBuilder {
     private final OptionalLong buildScrapeInterval;
     private final Map<TargetVersions.Tool, Version> buildVersions;
     private final KubernetesMetadata.Metadata buildKubernetes;
+    private final KubernetesMetadata.ResourcesByBuild buildResources;
     private SloReader sloReader;
     /** Each service's values in the scope of its constants, as {@code service} read them. */
     private final Map<String, ValueReader> serviceValues = new HashMap<>();
 
     private ModelBuilder(DiagnosticSink sink, OptionalLong buildScrapeInterval,
-            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes) {
+            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes,
+            KubernetesMetadata.ResourcesByBuild buildResources) {
         this.sink = sink;
         this.buildScrapeInterval = buildScrapeInterval;
         this.buildVersions = buildVersions;
         this.buildKubernetes = buildKubernetes;
+        this.buildResources = buildResources;
         this.constantTypes = new ConstantTypes(sink);
     }
 
@@ -71,7 +74,15 @@ public final class ModelBuilder {
     /** As above, with the Kubernetes metadata the build tool sets too. */
     public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
             Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes) {
-        return new ModelBuilder(sink, buildScrapeInterval, buildVersions, buildKubernetes).project(files);
+        return build(files, sink, buildScrapeInterval, buildVersions, buildKubernetes,
+                KubernetesMetadata.ResourcesByBuild.NONE);
+    }
+
+    /** As above, with the kinds of Kubernetes objects the build tool asks for too. */
+    public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
+            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes,
+            KubernetesMetadata.ResourcesByBuild buildResources) {
+        return new ModelBuilder(sink, buildScrapeInterval, buildVersions, buildKubernetes, buildResources).project(files);
     }
 
     private Project project(List<VigilFile> files) {
@@ -123,7 +134,7 @@ public final class ModelBuilder {
         }
         ValueReader projectValues = new ValueReader(globalScope, sink);
         settings = withKubernetes(settings, new KubernetesMetadata(kubernetes.read(kubernetesDecls, projectValues, true),
-                byService, buildKubernetes, kubernetes.resources(kubernetesDecls, projectValues)));
+                byService, buildKubernetes, buildResources.over(kubernetes.resources(kubernetesDecls, projectValues))));
         return new Project(services, globals, severities, settings, routing, files);
     }
 
