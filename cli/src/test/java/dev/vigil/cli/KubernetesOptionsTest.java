@@ -13,7 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --k8s-namespace}, {@code --k8s-label} and {@code --k8s-annotation}: over the sources, checked before the build. */
+/**
+ * {@code --k8s-namespace}, {@code --k8s-label} and {@code --k8s-annotation}, and the kinds of objects
+ * ({@code --k8s-alertmanager}, {@code --k8s-dashboards}, {@code --k8s-folder-annotation},
+ * {@code --k8s-instance-selector}): over the sources, checked before the build.
+ */
 class KubernetesOptionsTest {
     private static final String PROJECT = """
             kubernetes {
@@ -70,5 +74,65 @@ class KubernetesOptionsTest {
         Run pair = VigilCommandTest.run("check", "--k8s-annotation", "no-equals-sign", project.toString());
         assertEquals(2, pair.status(), pair.out() + pair.err());
         assertTrue(pair.err().contains("expected KEY=VALUE"), pair.err());
+    }
+
+    private static final String WITH_ROUTING_AND_DASHBOARD = """
+            kubernetes {
+              alertmanager      AlertmanagerConfig
+              folder_annotation "example.com/from-sources"
+            }
+
+            routing {
+              receiver chat slack { channel "#shop" api_url_file "/etc/alertmanager/secrets/slack/api-url" }
+              route default to chat
+            }
+
+            service shop {
+              dashboard shop_overview "Shop" {
+                uid "shop-overview"
+                row "Traffic" {
+                  timeseries requests "Requests" {
+                    query sum(rate(http_requests_total{job="shop"}[5m]))
+                  }
+                }
+              }
+            }
+            """;
+
+    @Test
+    void theKindsOfObjectsTooWinOverTheSources() throws IOException {
+        Files.writeString(dir.resolve("shop.vigil"), WITH_ROUTING_AND_DASHBOARD);
+        Path out = dir.resolve("out");
+        Run built = VigilCommandTest.run("build", "--out", out.toString(), "--k8s-alertmanager", "ConfigMap",
+                "--k8s-dashboards", "GrafanaDashboard", "--k8s-instance-selector", "team=shop",
+                "--k8s-instance-selector", "dashboards=grafana", dir.toString());
+        assertEquals(0, built.status(), built.out() + built.err());
+        assertTrue(Files.exists(out.resolve("kubernetes/alertmanager-config.yaml")));
+        assertFalse(Files.exists(out.resolve("kubernetes/alertmanagerconfig.yaml")));
+        assertFalse(Files.exists(out.resolve("kubernetes/grafana-dashboard-shop-overview.yaml")));
+        String dashboard = Files.readString(out.resolve("kubernetes/grafanadashboard-shop-overview.yaml"));
+        assertTrue(dashboard.contains("kind: GrafanaDashboard\n"), dashboard);
+        assertTrue(dashboard.contains("      dashboards: grafana\n      team: shop\n"), dashboard);
+
+        Path sidecar = dir.resolve("sidecar");
+        Run folder = VigilCommandTest.run("build", "--out", sidecar.toString(), "--k8s-folder-annotation",
+                "grafana_folder", dir.toString());
+        assertEquals(0, folder.status(), folder.out() + folder.err());
+        assertTrue(Files.exists(sidecar.resolve("kubernetes/alertmanagerconfig.yaml")), "the sources' choice stays");
+        String configMap = Files.readString(sidecar.resolve("kubernetes/grafana-dashboard-shop-overview.yaml"));
+        assertTrue(configMap.contains("    grafana_folder: shop\n"), configMap);
+        assertFalse(configMap.contains("from-sources"), configMap);
+    }
+
+    @Test
+    void aKindThatIsNoneIsAUsageError() {
+        Run kind = VigilCommandTest.run("check", "--k8s-dashboards", "GrafanaDashboards", dir.toString());
+        assertEquals(2, kind.status(), kind.out() + kind.err());
+        assertTrue(kind.err().contains("--k8s-dashboards GrafanaDashboards: expected `ConfigMap` or `GrafanaDashboard`"),
+                kind.err());
+
+        Run selector = VigilCommandTest.run("check", "--k8s-instance-selector", "team", dir.toString());
+        assertEquals(2, selector.status(), selector.out() + selector.err());
+        assertTrue(selector.err().contains("--k8s-instance-selector team: expected KEY=VALUE"), selector.err());
     }
 }

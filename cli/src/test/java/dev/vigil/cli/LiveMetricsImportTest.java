@@ -3,33 +3,23 @@ package dev.vigil.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.model.Metric;
 import dev.vigil.compiler.model.MetricType;
 import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.targets.LocalProcesses;
 import dev.vigil.targets.verify.ToolRunner;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,21 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  * then found.
  */
 class LiveMetricsImportTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @TempDir
     Path dir;
 
-    private final List<Process> processes = new ArrayList<>();
+    private LocalProcesses processes;
+
+    @BeforeEach
+    void logsInTheTemporaryDirectory() {
+        processes = new LocalProcesses(dir);
+    }
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process p : processes) {
-            p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        processes.stop();
     }
 
     private static Path tool(String name) {
@@ -70,58 +58,25 @@ class LiveMetricsImportTest {
         });
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private Process start(String name, List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        processes.add(p);
-        return p;
-    }
-
-    /** Polls {@code url} until {@code done} accepts its body, for up to 60 s. */
-    private void await(Process p, String name, String url, Function<String, Boolean> done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                fail(name + " exited: " + Files.readString(dir.resolve(name + ".log")));
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && done.apply(r.body())) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        fail(name + " was not ready at " + url + ": " + Files.readString(dir.resolve(name + ".log")));
-    }
-
     @Test
     void importsFromALiveExporterAndPrometheusAndCompilesAProjectThatUsesThem() throws Exception {
         Path exporter = tool("prometheus-node-exporter");
         Path prometheus = tool("prometheus");
-        int nodePort = freePort();
-        Process node = start("node", List.of(exporter.toString(), "--web.listen-address=127.0.0.1:" + nodePort));
+        int nodePort = LocalProcesses.freePort();
+        Process node = processes.start("node", List.of(exporter.toString(), "--web.listen-address=127.0.0.1:" + nodePort));
         String page = "http://127.0.0.1:" + nodePort + "/metrics";
-        await(node, "node", page, body -> body.contains("node_cpu_seconds_total"));
+        processes.await(node, "node", page, body -> body.contains("node_cpu_seconds_total"));
 
-        int promPort = freePort();
+        int promPort = LocalProcesses.freePort();
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, String.join("\n", "global:", "  scrape_interval: 1s", "scrape_configs:",
                 "  - job_name: node", "    static_configs:", "      - targets: ['127.0.0.1:" + nodePort + "']", ""));
-        Process prom = start("prometheus", List.of(prometheus.toString(), "--config.file=" + config,
+        Process prom = processes.start("prometheus", List.of(prometheus.toString(), "--config.file=" + config,
                 "--web.listen-address=127.0.0.1:" + promPort, "--storage.tsdb.path=" + dir.resolve("data")));
         String base = "http://127.0.0.1:" + promPort;
-        await(prom, "prometheus", base + "/api/v1/metadata?metric=node_cpu_seconds_total",
+        processes.await(prom, "prometheus", base + "/api/v1/metadata?metric=node_cpu_seconds_total",
                 body -> body.contains("\"counter\""));
-        await(prom, "prometheus", base + "/api/v1/series?match[]=node_cpu_seconds_total", body -> body.contains("\"mode\""));
+        processes.await(prom, "prometheus", base + "/api/v1/series?match[]=node_cpu_seconds_total", body -> body.contains("\"mode\""));
 
         Path fromApi = dir.resolve("api/node-metrics.vigil");
         Files.createDirectories(fromApi.getParent());
@@ -169,7 +124,7 @@ class LiveMetricsImportTest {
     @Test
     void aServerThatIsNotThereIsAUsageErrorAndNothingIsWritten() throws Exception {
         Path out = dir.resolve("m.vigil");
-        LintCommandTest.Run r = LintCommandTest.run("import", "metrics", "--from", "http://127.0.0.1:" + freePort(),
+        LintCommandTest.Run r = LintCommandTest.run("import", "metrics", "--from", "http://127.0.0.1:" + LocalProcesses.freePort(),
                 "--service", "node", "--out", out.toString());
         assertEquals(VigilCommand.EXIT_USAGE, r.status(), r.out() + r.err());
         assertTrue(r.err().startsWith("vigil: cannot read http://127.0.0.1:"), r.err());

@@ -18,10 +18,12 @@ import java.util.TreeMap;
  * project's own {@code checks} block, and the library path, the jars and directories that
  * {@code import "lib:<library>"} reads from, the first that holds a library winning. Keys of the
  * levels are check ids or families. {@code kubernetes} is the metadata the build gives every
- * Kubernetes object, which wins over the sources' (see {@link KubernetesMetadata}).
+ * Kubernetes object, and {@code kubernetesResources} the kinds of objects it asks for, which win over
+ * the sources' (see {@link KubernetesMetadata}).
  */
 public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
-        Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath, KubernetesMetadata.Metadata kubernetes) {
+        Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath, KubernetesMetadata.Metadata kubernetes,
+        KubernetesMetadata.ResourcesByBuild kubernetesResources) {
     public static final CompileOptions DEFAULT = new CompileOptions(OptionalLong.empty(), Map.of());
 
     public CompileOptions {
@@ -30,6 +32,13 @@ public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, Chec
                 ? new EnumMap<>(TargetVersions.Tool.class) : new EnumMap<>(targetVersions));
         libraryPath = List.copyOf(libraryPath);
         kubernetes = kubernetes == null ? KubernetesMetadata.Metadata.EMPTY : kubernetes;
+        kubernetesResources = kubernetesResources == null ? KubernetesMetadata.ResourcesByBuild.NONE : kubernetesResources;
+    }
+
+    public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
+            Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath, KubernetesMetadata.Metadata kubernetes) {
+        this(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, kubernetes,
+                KubernetesMetadata.ResourcesByBuild.NONE);
     }
 
     public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
@@ -48,11 +57,19 @@ public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, Chec
 
     /** These options with {@code libraries} as the library path, in order of precedence. */
     public CompileOptions withLibraryPath(List<Path> libraries) {
-        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraries, kubernetes);
+        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraries, kubernetes,
+                kubernetesResources);
     }
 
     /** These options with {@code metadata} for every Kubernetes object the build writes. */
     public CompileOptions withKubernetes(KubernetesMetadata.Metadata metadata) {
-        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, metadata);
+        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, metadata,
+                kubernetesResources);
+    }
+
+    /** These options with the kinds of Kubernetes objects the build asks for, over the project's block. */
+    public CompileOptions withKubernetesResources(KubernetesMetadata.ResourcesByBuild resources) {
+        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, kubernetes,
+                resources);
     }
 }

@@ -6,7 +6,6 @@ import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.diag.Suppression;
-import dev.vigil.compiler.diag.Suppressions;
 import dev.vigil.compiler.library.LibraryFile;
 import dev.vigil.compiler.library.LibraryPath;
 import dev.vigil.compiler.library.Resolution;
@@ -142,20 +141,17 @@ public final class Compiler {
             return new CompileResult(Optional.empty(), sink.sorted(), sources);
         }
         Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis(),
-                options.targetVersions(), options.kubernetes()), sink);
+                options.targetVersions(), options.kubernetes(), options.kubernetesResources()), sink);
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
         Map<String, CheckLevel> overrides = CheckOverrides.read(files, sink);
         List<Suppression> suppressions = new ArrayList<>();
         files.forEach(f -> suppressions.addAll(DslSuppressions.in(f)));
-        List<Diagnostic> diagnostics = Suppressions.apply(sink.sorted(), suppressions, overrides);
-        if (!options.severityOverrides().isEmpty()) {
-            // The build's levels come second, so they win over the project's for the same check.
-            diagnostics = Suppressions.apply(diagnostics, List.of(), options.severityOverrides());
-        }
-        // A fix inside a template would write one expansion's text into every expansion: it is not offered.
-        diagnostics = diagnostics.stream().map(d -> d.fix() != null && d.span().via() != null ? d.withFix(null) : d).toList();
+        CompileResult.Settlement settlement = new CompileResult.Settlement(sink.sorted(), suppressions, overrides,
+                options.severityOverrides(), false);
+        List<Diagnostic> diagnostics = settlement.settle();
         boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
-        return new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources);
+        return new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources,
+                Optional.of(settlement));
     }
 }

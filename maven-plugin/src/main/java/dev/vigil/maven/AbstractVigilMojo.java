@@ -95,6 +95,36 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     @Parameter
     protected List<String> kubernetesAnnotations;
 
+    /**
+     * {@code ConfigMap} ({@code alertmanager.yml} in a ConfigMap) or {@code AlertmanagerConfig} (a
+     * prometheus-operator resource, for a shared Alertmanager); wins over the sources'
+     * {@code kubernetes { alertmanager }}.
+     */
+    @Parameter(property = "vigil.kubernetes.alertmanager")
+    protected String kubernetesAlertmanager;
+
+    /**
+     * {@code ConfigMap} (for Grafana's sidecar) or {@code GrafanaDashboard} (grafana-operator
+     * resources); wins over the sources' {@code kubernetes { dashboards }}.
+     */
+    @Parameter(property = "vigil.kubernetes.dashboards")
+    protected String kubernetesDashboards;
+
+    /**
+     * The labels of the Grafana instances a GrafanaDashboard selects, each {@code KEY=VALUE}:
+     * {@code <kubernetesInstanceSelector><label>dashboards=grafana</label></kubernetesInstanceSelector>}.
+     * Replaces the sources' whole {@code instance_selector}.
+     */
+    @Parameter
+    protected List<String> kubernetesInstanceSelector;
+
+    /**
+     * The annotation Grafana's sidecar reads a dashboard's folder from; wins over the sources'
+     * {@code folder_annotation}.
+     */
+    @Parameter(property = "vigil.kubernetes.folderAnnotation")
+    protected String kubernetesFolderAnnotation;
+
     /** Skip every Vigil goal. */
     @Parameter(property = "vigil.skip", defaultValue = "false")
     protected boolean skip;
@@ -130,14 +160,31 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         versions.put(TargetVersions.Tool.GRAFANA, grafanaVersion);
         return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
                 strict, severityOverrides == null ? Map.of() : severityOverrides, versions, libraryPath(dependencies),
-                kubernetesMetadata());
+                kubernetesMetadata(), kubernetesResources());
+    }
+
+    /** The kinds of Kubernetes objects the POM asks for; a value that is none fails the build, naming the parameter. */
+    private KubernetesMetadata.ResourcesByBuild kubernetesResources() throws ConfigurationException {
+        try {
+            return KubernetesSyntax.resourcesFromBuild(given(kubernetesAlertmanager), given(kubernetesDashboards),
+                    given(kubernetesFolderAnnotation), kubernetesInstanceSelector == null ? List.of() : kubernetesInstanceSelector,
+                    "kubernetesAlertmanager", "kubernetesDashboards", "kubernetesFolderAnnotation",
+                    "kubernetesInstanceSelector");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /** A parameter's value, trimmed; null when the POM leaves it out or empty. */
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The POM's Kubernetes metadata; a value Kubernetes would refuse fails the build, naming the parameter. */
     private KubernetesMetadata.Metadata kubernetesMetadata() throws ConfigurationException {
         try {
-            return KubernetesSyntax.fromBuild(kubernetesNamespace == null || kubernetesNamespace.isBlank() ? null
-                    : kubernetesNamespace.trim(), kubernetesLabels == null ? List.of() : kubernetesLabels,
+            return KubernetesSyntax.fromBuild(given(kubernetesNamespace),
+                    kubernetesLabels == null ? List.of() : kubernetesLabels,
                     kubernetesAnnotations == null ? List.of() : kubernetesAnnotations,
                     "kubernetesNamespace", "kubernetesLabels", "kubernetesAnnotations");
         } catch (IllegalArgumentException e) {

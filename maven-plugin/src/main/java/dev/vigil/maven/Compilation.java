@@ -56,7 +56,7 @@ final class Compilation {
         OptionalLong scrape = request.scrapeInterval().isPresent()
                 ? OptionalLong.of(scrapeMillis(request.scrapeInterval().get())) : OptionalLong.empty();
         return new CompileOptions(scrape, overrides(request.severityOverrides()), versions(request.targetVersions()),
-                request.libraries(), request.kubernetes());
+                request.libraries(), request.kubernetes(), request.kubernetesResources());
     }
 
     /**

@@ -22,10 +22,18 @@ import java.util.TreeMap;
  * @param libraries         the library path: the project's dependency jars (and reactor modules' class directories),
  *                          in the POM's order, for {@code import "lib:<library>"}
  * @param kubernetes        the metadata the POM gives every Kubernetes object, over the sources'
+ * @param kubernetesResources the kinds of Kubernetes objects the POM asks for, over the sources'
  */
 public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
         Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries,
-        KubernetesMetadata.Metadata kubernetes) {
+        KubernetesMetadata.Metadata kubernetes, KubernetesMetadata.ResourcesByBuild kubernetesResources) {
+    public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
+            Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries,
+            KubernetesMetadata.Metadata kubernetes) {
+        this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, targetVersions, libraries,
+                kubernetes, KubernetesMetadata.ResourcesByBuild.NONE);
+    }
+
     public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
             Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries) {
         this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, targetVersions, libraries,
@@ -60,6 +68,7 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
         targetVersions = java.util.Collections.unmodifiableMap(versions);
         libraries = libraries == null ? List.of() : libraries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         kubernetes = kubernetes == null ? KubernetesMetadata.Metadata.EMPTY : kubernetes;
+        kubernetesResources = kubernetesResources == null ? KubernetesMetadata.ResourcesByBuild.NONE : kubernetesResources;
     }
 
     /**
@@ -70,6 +79,7 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
     String describe() {
         return "source=" + sourceDirectory + "\nscrapeInterval=" + scrapeInterval.orElse("") + "\nstrict=" + strict
                 + "\noverrides=" + severityOverrides + "\ntargets=" + targetVersions + "\n"
-                + (kubernetes.isEmpty() ? "" : "kubernetes=" + kubernetes + "\n");
+                + (kubernetes.isEmpty() ? "" : "kubernetes=" + kubernetes + "\n")
+                + (kubernetesResources.isEmpty() ? "" : "kubernetesResources=" + kubernetesResources + "\n");
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.targets;
 
 import dev.vigil.compiler.model.Links;
+import dev.vigil.targets.kubernetes.KubernetesObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -23,6 +24,9 @@ public final class OutputManifest {
 
     private final SortedMap<String, byte[]> files = new TreeMap<>();
 
+    /** The Kubernetes objects among the files, in the order written, for the size limits checked before a commit. */
+    private final java.util.List<KubernetesObject> objects = new java.util.ArrayList<>();
+
     /** The paths written, lower-cased: on macOS and Windows two paths differing only in case are one file. */
     private final java.util.Map<String, String> folded = new java.util.HashMap<>();
 
@@ -34,6 +38,17 @@ public final class OutputManifest {
     /** Adds every file of {@code other}, with the checks of {@link #write}; {@code other} is not used after. */
     public void add(OutputManifest other) {
         other.files.forEach(this::put);
+        objects.addAll(other.objects);
+    }
+
+    /** Adds a Kubernetes object's file, and keeps the object, so the limits are checked on exactly what is written. */
+    public void writeObject(KubernetesObject object) {
+        writeText(object.path(), object.text());
+        objects.add(object);
+    }
+
+    public java.util.List<KubernetesObject> objects() {
+        return java.util.List.copyOf(objects);
     }
 
     private void put(String relativePath, byte[] content) {

@@ -22,7 +22,6 @@ import dev.vigil.targets.tools.ToolMatrix;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -62,18 +62,17 @@ class EndToEndTest {
     @TempDir
     Path tmp;
 
-    private final List<Process> processes = new ArrayList<>();
+    private LocalProcesses processes;
     private HttpServer webhook;
+
+    @BeforeEach
+    void logsInTheTemporaryDirectory() {
+        processes = new LocalProcesses(tmp);
+    }
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        for (Process p : processes) {
-            p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        processes.clear();
+        processes.stop();
         if (webhook != null) {
             webhook.stop(0);
             webhook = null;
@@ -121,22 +120,14 @@ class EndToEndTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return LocalProcesses.freePort();
     }
 
     private Process start(Tool tool, List<String> args, String name) throws IOException {
-        Files.createDirectories(tmp.resolve(name).getParent());
         List<String> command = new ArrayList<>();
         command.add(tool.executable().toString());
         command.addAll(args);
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve(name + ".log").toFile())
-                .start();
-        processes.add(p);
-        return p;
+        return processes.start(name, command);
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
@@ -146,23 +137,7 @@ class EndToEndTest {
     }
 
     private void awaitReady(Process p, String url, String name) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                fail(name + " exited: " + Files.readString(tmp.resolve(name + ".log")));
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        fail(name + " did not become ready: " + Files.readString(tmp.resolve(name + ".log")));
+        processes.await(p, name, url, body -> true);
     }
 
     @TestFactory

@@ -55,6 +55,34 @@ public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> s
         }
     }
 
+    /**
+     * What a build tool sets of {@link Resources} ({@code vigil build --k8s-alertmanager ...}, the Maven
+     * goal's {@code kubernetesAlertmanager} ...): each empty when it is not set, else it wins over the
+     * project's {@code kubernetes} block, as the build's metadata does. A selector given replaces the
+     * sources' whole selector, as the block's {@code instance_selector} replaces the default one.
+     */
+    public record ResourcesByBuild(Optional<Boolean> alertmanagerConfig, Optional<Boolean> grafanaOperator,
+            Optional<SortedMap<String, String>> instanceSelector, Optional<String> folderAnnotation) {
+        public static final ResourcesByBuild NONE =
+                new ResourcesByBuild(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public ResourcesByBuild {
+            instanceSelector = instanceSelector.map(s -> Collections.unmodifiableSortedMap(new TreeMap<>(s)));
+        }
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+
+        /** The kinds of objects written: the sources' choices, with the build's in their place where it makes one. */
+        public Resources over(Resources sources) {
+            boolean alertmanager = alertmanagerConfig.orElse(sources.alertmanagerConfig());
+            return new Resources(alertmanager, alertmanager == sources.alertmanagerConfig() ? sources.at() : Span.NONE,
+                    grafanaOperator.orElse(sources.grafanaOperator()), instanceSelector.orElse(sources.instanceSelector()),
+                    folderAnnotation.orElse(sources.folderAnnotation()));
+        }
+    }
+
     /** A key and its value as written, with their spans; {@link Span#NONE} for what the build set. */
     public record Entry(String key, String value, Span keySpan, Span valueSpan) {
         public static Entry fromBuild(String key, String value) {

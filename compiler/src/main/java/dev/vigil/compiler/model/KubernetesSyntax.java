@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
  * the values given on their command line.
  */
 public final class KubernetesSyntax {
+    /**
+     * The bytes an object's annotations may hold, keys and values together: {@code TotalAnnotationSizeLimitB}
+     * of the API server's ObjectMeta validation (apimachinery {@code pkg/api/validation/objectmeta.go}).
+     */
+    public static final int ANNOTATIONS_BYTES = 262_144;
+
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(
             "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -84,6 +90,40 @@ public final class KubernetesSyntax {
             ns = Optional.of(KubernetesMetadata.Entry.fromBuild("namespace", namespace));
         }
         return new KubernetesMetadata.Metadata(ns, pairs(labels, labelOption, true), pairs(annotations, annotationOption, false));
+    }
+
+    /**
+     * The kinds of objects a build tool asks for, as the command line and the Maven goal take them:
+     * {@code alertmanager} {@code ConfigMap} or {@code AlertmanagerConfig}, {@code dashboards}
+     * {@code ConfigMap} or {@code GrafanaDashboard}, the sidecar's folder annotation key and the
+     * {@code KEY=VALUE} labels of grafana-operator's instance selector; null or empty for what is not
+     * set. A value that is none of these is an {@link IllegalArgumentException} whose message starts
+     * with the option's name, as in {@link #fromBuild}.
+     */
+    public static KubernetesMetadata.ResourcesByBuild resourcesFromBuild(String alertmanager, String dashboards,
+            String folderAnnotation, java.util.List<String> instanceSelector, String alertmanagerOption,
+            String dashboardsOption, String folderOption, String selectorOption) {
+        Optional<Boolean> alertmanagerConfig = kind(alertmanager, alertmanagerOption, "ConfigMap", "AlertmanagerConfig");
+        Optional<Boolean> grafanaOperator = kind(dashboards, dashboardsOption, "ConfigMap", "GrafanaDashboard");
+        Optional<String> folder = Optional.ofNullable(folderAnnotation);
+        folder.flatMap(KubernetesSyntax::key).ifPresent(why -> {
+            throw new IllegalArgumentException(folderOption + " " + folderAnnotation + ": " + why);
+        });
+        java.util.SortedMap<String, String> selector = new java.util.TreeMap<>();
+        pairs(instanceSelector, selectorOption, true).forEach(e -> selector.put(e.key(), e.value()));
+        return new KubernetesMetadata.ResourcesByBuild(alertmanagerConfig, grafanaOperator,
+                selector.isEmpty() ? Optional.empty() : Optional.of(selector), folder);
+    }
+
+    /** Empty when not given, else whether it is the second of the two kinds. */
+    private static Optional<Boolean> kind(String given, String option, String usual, String resource) {
+        if (given == null) {
+            return Optional.empty();
+        }
+        if (!given.equals(usual) && !given.equals(resource)) {
+            throw new IllegalArgumentException(option + " " + given + ": expected `" + usual + "` or `" + resource + "`");
+        }
+        return Optional.of(given.equals(resource));
     }
 
     private static java.util.List<KubernetesMetadata.Entry> pairs(java.util.List<String> given, String option, boolean label) {

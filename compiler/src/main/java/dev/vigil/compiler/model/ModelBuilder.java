@@ -44,14 +44,19 @@ public final class ModelBuilder {
     private final OptionalLong buildScrapeInterval;
     private final Map<TargetVersions.Tool, Version> buildVersions;
     private final KubernetesMetadata.Metadata buildKubernetes;
+    private final KubernetesMetadata.ResourcesByBuild buildResources;
     private SloReader sloReader;
+    /** Each service's values in the scope of its constants, as {@code service} read them. */
+    private final Map<String, ValueReader> serviceValues = new HashMap<>();
 
     private ModelBuilder(DiagnosticSink sink, OptionalLong buildScrapeInterval,
-            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes) {
+            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes,
+            KubernetesMetadata.ResourcesByBuild buildResources) {
         this.sink = sink;
         this.buildScrapeInterval = buildScrapeInterval;
         this.buildVersions = buildVersions;
         this.buildKubernetes = buildKubernetes;
+        this.buildResources = buildResources;
         this.constantTypes = new ConstantTypes(sink);
     }
 
@@ -69,7 +74,15 @@ public final class ModelBuilder {
     /** As above, with the Kubernetes metadata the build tool sets too. */
     public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
             Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes) {
-        return new ModelBuilder(sink, buildScrapeInterval, buildVersions, buildKubernetes).project(files);
+        return build(files, sink, buildScrapeInterval, buildVersions, buildKubernetes,
+                KubernetesMetadata.ResourcesByBuild.NONE);
+    }
+
+    /** As above, with the kinds of Kubernetes objects the build tool asks for too. */
+    public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
+            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes,
+            KubernetesMetadata.ResourcesByBuild buildResources) {
+        return new ModelBuilder(sink, buildScrapeInterval, buildVersions, buildKubernetes, buildResources).project(files);
     }
 
     private Project project(List<VigilFile> files) {
@@ -116,31 +129,18 @@ public final class ModelBuilder {
             List<Decl.KubernetesDecl> own = e.getValue().stream().flatMap(d -> d.members().stream())
                     .filter(m -> m instanceof Decl.KubernetesDecl).map(m -> (Decl.KubernetesDecl) m).toList();
             if (!own.isEmpty()) {
-                byService.put(e.getKey(), kubernetes.read(own, new ValueReader(serviceScope(e.getValue(), globalScope), sink), false));
+                byService.put(e.getKey(), kubernetes.read(own, serviceValues.get(e.getKey()), false));
             }
         }
         ValueReader projectValues = new ValueReader(globalScope, sink);
         settings = withKubernetes(settings, new KubernetesMetadata(kubernetes.read(kubernetesDecls, projectValues, true),
-                byService, buildKubernetes, kubernetes.resources(kubernetesDecls, projectValues)));
+                byService, buildKubernetes, buildResources.over(kubernetes.resources(kubernetesDecls, projectValues))));
         return new Project(services, globals, severities, settings, routing, files);
     }
 
     private static Project.Settings withKubernetes(Project.Settings s, KubernetesMetadata kubernetes) {
         return new Project.Settings(s.scrapeIntervalMillis(), s.evaluationIntervalMillis(), s.prometheusUrl(), s.targets(),
                 s.targetLabels(), s.testCoverage(), kubernetes);
-    }
-
-    /** The constants a service's blocks see: its own, then the project's. */
-    private Map<String, Constant> serviceScope(List<ServiceDecl> decls, Map<String, Constant> globals) {
-        Map<String, Constant> scope = new HashMap<>(globals);
-        for (ServiceDecl d : decls) {
-            for (ServiceMember m : d.members()) {
-                if (m instanceof Decl.ConstDecl c) {
-                    scope.putIfAbsent(c.name().text(), new Constant(c.name().text(), d.name().text(), c.value(), c.name().span()));
-                }
-            }
-        }
-        return scope;
     }
 
     private Constant constant(Decl.ConstDecl c, String service) {
@@ -391,6 +391,8 @@ public final class ModelBuilder {
             scope.putIfAbsent(c.name(), c);
         }
         ValueReader values = new ValueReader(scope, sink);
+        // The service's `kubernetes` blocks, read after every service, see the same constants.
+        serviceValues.put(name, values);
         ServiceDecl primary = decls.stream().filter(d -> !d.extension()).findFirst().orElse(null);
         // A second `service` block of the same name is reported by Name.Duplicate; merging it too would
         // only add follow-on errors.

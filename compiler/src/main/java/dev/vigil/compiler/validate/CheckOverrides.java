@@ -54,6 +54,13 @@ public final class CheckOverrides {
 
     private static final List<String> LEVELS = List.of("error", "warning", "info", "off");
 
+    /**
+     * The checks of what the emitters make, which only the build tools run, after the compiler (the
+     * targets' {@code OutputLimits}); their findings are settled with the compiler's, so a project
+     * lowers or silences them like a validator's.
+     */
+    public static final List<String> OUTPUT_CHECKS = List.of(Ids.OUTPUT_TOO_LARGE);
+
     private static Set<String> knownKeys() {
         return Known.KEYS;
     }
@@ -64,9 +71,11 @@ public final class CheckOverrides {
 
         private static Set<String> keys() {
             Set<String> known = new TreeSet<>();
-            for (Validator v : Validators.builtIn().all()) {
-                known.add(v.id());
-                known.add(v.id().substring(0, v.id().indexOf('.')));
+            List<String> ids = new java.util.ArrayList<>(OUTPUT_CHECKS);
+            Validators.builtIn().all().forEach(v -> ids.add(v.id()));
+            for (String id : ids) {
+                known.add(id);
+                known.add(id.substring(0, id.indexOf('.')));
             }
             return java.util.Collections.unmodifiableSet(known);
         }

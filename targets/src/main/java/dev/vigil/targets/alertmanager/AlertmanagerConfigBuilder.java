@@ -2,11 +2,9 @@ package dev.vigil.targets.alertmanager;
 
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.SeverityOrder;
-import dev.vigil.compiler.routing.Inhibitions;
 import dev.vigil.compiler.model.AlertmanagerConfigCrd;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,85 +76,77 @@ final class AlertmanagerConfigBuilder {
                     f("monitoring_tool", "monitoringTool"))));
 
     private final Routing routing;
-    private final SeverityOrder severities;
+    /** The walks over the routing, shared with {@code alertmanager.yml}, in the CRD's dialect. */
+    private final ConfigBuilder walks;
 
     AlertmanagerConfigBuilder(Routing routing, SeverityOrder severities) {
         this.routing = routing;
-        this.severities = severities;
+        this.walks = new ConfigBuilder(routing, severities, ConfigBuilder.Dialect.CRD);
     }
 
     Map<String, Object> spec() {
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("route", new ConfigBuilder(routing, severities, true).rootRoute());
-        spec.put("receivers", receivers());
-        List<Object> inhibitions = inhibitRules();
+        spec.put("route", walks.rootRoute());
+        spec.put("receivers", walks.receivers(AlertmanagerConfigBuilder::config));
+        List<Object> inhibitions = walks.inhibitRules();
         if (!inhibitions.isEmpty()) {
             spec.put("inhibitRules", inhibitions);
         }
         if (!routing.timeIntervals().isEmpty()) {
             // The CRD's one list of intervals serves both `muteTimeIntervals` and `activeTimeIntervals` of routes.
-            spec.put("muteTimeIntervals", timeIntervals());
+            spec.put("muteTimeIntervals", walks.timeIntervals(AlertmanagerConfigBuilder::timeIntervalSpec));
         }
         return spec;
     }
 
-    private List<Object> receivers() {
-        List<Routing.Receiver> sorted = new ArrayList<>(routing.receivers());
-        sorted.sort(Comparator.comparing(Routing.Receiver::name));
-        List<Object> out = new ArrayList<>();
-        for (Routing.Receiver r : sorted) {
-            List<Field> fields = FIELDS.get(r.type());
-            if (fields == null) {
-                // Unreachable: Kubernetes.AlertmanagerConfig blocks the types the CRD has no field for.
-                throw new IllegalStateException("receiver " + r.name() + " cannot be written to an AlertmanagerConfig");
-            }
-            Map<String, Object> s = r.settings();
-            Map<String, Object> config = new LinkedHashMap<>();
-            if (r.type() == Routing.ReceiverType.EMAIL) {
-                emailTo(s, config);
-            }
-            for (Field field : fields) {
-                Object v = s.get(field.setting());
-                if (v != null) {
-                    config.put(field.field(), switch (field.as()) {
-                        case VALUE -> value(v);
-                        case TEXT -> String.valueOf(value(v));
-                        case SECRET -> secretRef(String.valueOf(v));
-                    });
-                }
-            }
-            switch (r.type()) {
-                case SLACK -> {
-                    // No template file reaches an operator-managed Alertmanager: Vigil's templates go inline.
-                    config.put("title", s.getOrDefault("title", NotificationTemplates.TITLE_INLINE));
-                    config.put("text", s.getOrDefault("text", NotificationTemplates.TEXT_INLINE));
-                }
-                case EMAIL -> headers(s).ifPresent(h -> config.put("headers", h));
-                case OPSGENIE -> {
-                    if (s.get("tags") instanceof List<?> tags) {
-                        config.put("tags", String.join(",", tags.stream().map(String::valueOf).toList()));
-                    } else if (s.containsKey("tags")) {
-                        config.put("tags", s.get("tags"));
-                    }
-                }
-                default -> {
-                }
-            }
-            if (s.get("credentials_file") instanceof String path) {
-                Map<String, Object> authorization = new LinkedHashMap<>();
-                authorization.put("credentials", secretRef(path));
-                config.put("httpConfig", Map.of("authorization", authorization));
-            }
-            if (s.containsKey("send_resolved")) {
-                config.put("sendResolved", s.get("send_resolved"));
-            }
-            Map<String, Object> receiver = new LinkedHashMap<>();
-            receiver.put("name", r.name());
-            // The CRD names each integration's list after the type: `msteamsv2Configs`.
-            receiver.put(r.type().keyword() + "Configs", List.of(config));
-            out.add(receiver);
+    /** A receiver's integration in the CRD's fields, secrets as Secret keys. */
+    private static Map<String, Object> config(Routing.Receiver r) {
+        List<Field> fields = FIELDS.get(r.type());
+        if (fields == null) {
+            // Unreachable: Kubernetes.AlertmanagerConfig blocks the types the CRD has no field for.
+            throw new IllegalStateException("receiver " + r.name() + " cannot be written to an AlertmanagerConfig");
         }
-        return out;
+        Map<String, Object> s = r.settings();
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (r.type() == Routing.ReceiverType.EMAIL) {
+            emailTo(s, config);
+        }
+        for (Field field : fields) {
+            Object v = s.get(field.setting());
+            if (v != null) {
+                config.put(field.field(), switch (field.as()) {
+                    case VALUE -> value(v);
+                    case TEXT -> String.valueOf(value(v));
+                    case SECRET -> secretRef(String.valueOf(v));
+                });
+            }
+        }
+        switch (r.type()) {
+            case SLACK -> {
+                // No template file reaches an operator-managed Alertmanager: Vigil's templates go inline.
+                config.put("title", s.getOrDefault("title", NotificationTemplates.TITLE_INLINE));
+                config.put("text", s.getOrDefault("text", NotificationTemplates.TEXT_INLINE));
+            }
+            case EMAIL -> headers(s).ifPresent(h -> config.put("headers", h));
+            case OPSGENIE -> {
+                if (s.get("tags") instanceof List<?> tags) {
+                    config.put("tags", String.join(",", tags.stream().map(String::valueOf).toList()));
+                } else if (s.containsKey("tags")) {
+                    config.put("tags", s.get("tags"));
+                }
+            }
+            default -> {
+            }
+        }
+        if (s.get("credentials_file") instanceof String path) {
+            Map<String, Object> authorization = new LinkedHashMap<>();
+            authorization.put("credentials", secretRef(path));
+            config.put("httpConfig", Map.of("authorization", authorization));
+        }
+        if (s.containsKey("send_resolved")) {
+            config.put("sendResolved", s.get("send_resolved"));
+        }
+        return config;
     }
 
     private static void emailTo(Map<String, Object> s, Map<String, Object> config) {
@@ -205,50 +195,27 @@ final class AlertmanagerConfigBuilder {
         return out;
     }
 
-    private List<Object> inhibitRules() {
-        List<Object> out = new ArrayList<>();
-        for (Inhibitions.Rule in : Inhibitions.rules(routing, severities)) {
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("targetMatch", Matchers.structured(in.target(), severities));
-            rule.put("sourceMatch", Matchers.structured(in.source(), severities));
-            if (!in.equal().isEmpty()) {
-                rule.put("equal", List.copyOf(in.equal()));
-            }
-            out.add(rule);
+    private static Map<String, Object> timeIntervalSpec(Routing.TimeInterval t) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (!t.times().isEmpty()) {
+            spec.put("times", t.times().stream().map(range -> {
+                Map<String, Object> r = ConfigBuilder.timeRange(range);
+                Map<String, Object> times = new LinkedHashMap<>();
+                times.put("startTime", r.get("start_time"));
+                times.put("endTime", r.get("end_time"));
+                return (Object) times;
+            }).toList());
         }
-        return out;
-    }
-
-    private List<Object> timeIntervals() {
-        List<Routing.TimeInterval> sorted = new ArrayList<>(routing.timeIntervals());
-        sorted.sort(Comparator.comparing(Routing.TimeInterval::name));
-        List<Object> out = new ArrayList<>();
-        for (Routing.TimeInterval t : sorted) {
-            Map<String, Object> spec = new LinkedHashMap<>();
-            if (!t.times().isEmpty()) {
-                spec.put("times", t.times().stream().map(range -> {
-                    Map<String, Object> r = ConfigBuilder.timeRange(range);
-                    Map<String, Object> times = new LinkedHashMap<>();
-                    times.put("startTime", r.get("start_time"));
-                    times.put("endTime", r.get("end_time"));
-                    return (Object) times;
-                }).toList());
-            }
-            if (!t.weekdays().isEmpty()) {
-                spec.put("weekdays", List.copyOf(t.weekdays()));
-            }
-            if (!t.daysOfMonth().isEmpty()) {
-                spec.put("daysOfMonth", t.daysOfMonth().stream().map(AlertmanagerConfigBuilder::dayRange).toList());
-            }
-            if (!t.months().isEmpty()) {
-                spec.put("months", List.copyOf(t.months()));
-            }
-            Map<String, Object> interval = new LinkedHashMap<>();
-            interval.put("name", t.name());
-            interval.put("timeIntervals", List.of(spec));
-            out.add(interval);
+        if (!t.weekdays().isEmpty()) {
+            spec.put("weekdays", List.copyOf(t.weekdays()));
         }
-        return out;
+        if (!t.daysOfMonth().isEmpty()) {
+            spec.put("daysOfMonth", t.daysOfMonth().stream().map(AlertmanagerConfigBuilder::dayRange).toList());
+        }
+        if (!t.months().isEmpty()) {
+            spec.put("months", List.copyOf(t.months()));
+        }
+        return spec;
     }
 
     /** {@code "1:7"} or {@code "-1"} as the CRD's {@code start}/{@code end} pair. */

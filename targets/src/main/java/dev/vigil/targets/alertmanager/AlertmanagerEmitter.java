@@ -49,8 +49,7 @@ public final class AlertmanagerEmitter implements Emitter {
         if (builder.usesTemplates()) {
             out.writeText(TEMPLATES_DIR + NotificationTemplates.FILE, NotificationTemplates.TEXT_OF_FILE);
         }
-        KubernetesObject object = object(project, builder);
-        out.writeText(object.path(), object.text());
+        out.writeObject(object(project, builder));
     }
 
     /** The ConfigMap with the configuration, or the AlertmanagerConfig, when the project has routing. */

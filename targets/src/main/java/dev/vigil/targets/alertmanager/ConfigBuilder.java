@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Alertmanager configuration as ordered maps and lists, ready for {@link dev.vigil.targets.Yaml}. Keys follow
@@ -18,46 +19,72 @@ import java.util.Optional;
  * receivers and time intervals are sorted by name.
  */
 final class ConfigBuilder {
+    /**
+     * How the walks over the routing are written: as {@code alertmanager.yml} (snake_case keys,
+     * matchers as strings) or as an AlertmanagerConfig's {@code spec} (camelCase keys, matchers as
+     * {@code name}/{@code matchType}/{@code value}, the CRD's own names for an inhibition's sides).
+     * Both outputs share the walks, so they cannot drift apart; only these names differ.
+     */
+    enum Dialect {
+        FILE, CRD;
+
+        /** A key as this dialect writes it: {@code group_by}, or {@code groupBy} for the CRD. */
+        String key(String name) {
+            if (this == FILE) {
+                return name;
+            }
+            StringBuilder out = new StringBuilder();
+            boolean upper = false;
+            for (char c : name.toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    out.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return out.toString();
+        }
+
+        Object matchers(List<Routing.Matcher> matchers, SeverityOrder severities) {
+            return this == CRD ? Matchers.structured(matchers, severities) : Matchers.of(matchers, severities);
+        }
+
+        /** An inhibition's side, {@code target} or {@code source}: {@code target_matchers}, or the CRD's {@code targetMatch}. */
+        String sideKey(String side) {
+            return this == FILE ? side + "_matchers" : side + "Match";
+        }
+
+        /** Each integration's list is named after the type: {@code msteamsv2_configs}, {@code msteamsv2Configs}. */
+        String configsKey(Routing.ReceiverType type) {
+            return type.keyword() + (this == FILE ? "_configs" : "Configs");
+        }
+    }
+
     private final Routing routing;
     private final SeverityOrder severities;
-    /** Routes as an AlertmanagerConfig's: camelCase keys and matchers as {@code name}/{@code matchType}/{@code value}. */
-    private final boolean crd;
+    private final Dialect dialect;
 
     /**
      * The model must have passed {@code vigil check}: every value here was checked there as
      * Alertmanager reads it, and every setting against the target release ({@code Target.Unsupported}).
      */
     ConfigBuilder(Routing routing, SeverityOrder severities) {
-        this(routing, severities, false);
+        this(routing, severities, Dialect.FILE);
     }
 
-    /** With {@code crd}, {@link #rootRoute()} is written as an AlertmanagerConfig's {@code spec.route}. */
-    ConfigBuilder(Routing routing, SeverityOrder severities, boolean crd) {
+    ConfigBuilder(Routing routing, SeverityOrder severities, Dialect dialect) {
         this.routing = routing;
         this.severities = severities;
-        this.crd = crd;
+        this.dialect = dialect;
     }
 
-    /** A route key as this builder writes it: {@code group_by}, or {@code groupBy} for the CRD. */
     private String key(String name) {
-        if (!crd) {
-            return name;
-        }
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : name.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return dialect.key(name);
     }
 
     private Object matchers(List<Routing.Matcher> matchers) {
-        return crd ? Matchers.structured(matchers, severities) : Matchers.of(matchers, severities);
+        return dialect.matchers(matchers, severities);
     }
 
     /** Whether some receiver relies on Vigil's notification templates. */
@@ -73,14 +100,14 @@ final class ConfigBuilder {
             root.put("templates", List.of(templateGlob));
         }
         root.put("route", rootRoute());
-        root.put("receivers", receivers());
+        root.put("receivers", receivers(this::receiverConfig));
         List<Object> inhibitions = inhibitRules();
         if (!inhibitions.isEmpty()) {
             root.put("inhibit_rules", inhibitions);
         }
         if (!routing.timeIntervals().isEmpty()) {
             // `time_intervals` replaced the top-level `mute_time_intervals` and serves both route keys.
-            root.put("time_intervals", timeIntervals());
+            root.put("time_intervals", timeIntervals(ConfigBuilder::timeIntervalSpec));
         }
         return root;
     }
@@ -184,12 +211,12 @@ final class ConfigBuilder {
     // ------------------------------------------------------------------ inhibitions
 
     /** The rules {@link Inhibitions} defines, which the routing tests' inhibition cases are checked against. */
-    private List<Object> inhibitRules() {
+    List<Object> inhibitRules() {
         List<Object> out = new ArrayList<>();
         for (Inhibitions.Rule in : Inhibitions.rules(routing, severities)) {
             Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("target_matchers", Matchers.of(in.target(), severities));
-            rule.put("source_matchers", Matchers.of(in.source(), severities));
+            rule.put(dialect.sideKey("target"), matchers(in.target()));
+            rule.put(dialect.sideKey("source"), matchers(in.source()));
             if (!in.equal().isEmpty()) {
                 rule.put("equal", List.copyOf(in.equal()));
             }
@@ -200,7 +227,8 @@ final class ConfigBuilder {
 
     // ------------------------------------------------------------------ receivers
 
-    private List<Object> receivers() {
+    /** The receivers, sorted by name, each with its one integration as {@code config} writes it. */
+    List<Object> receivers(Function<Routing.Receiver, Map<String, Object>> config) {
         List<Routing.Receiver> sorted = new ArrayList<>(routing.receivers());
         sorted.sort(Comparator.comparing(Routing.Receiver::name));
         List<Object> out = new ArrayList<>();
@@ -211,8 +239,7 @@ final class ConfigBuilder {
             }
             Map<String, Object> receiver = new LinkedHashMap<>();
             receiver.put("name", r.name());
-            // Alertmanager names each integration's list after the type: `msteamsv2_configs`.
-            receiver.put(r.type().keyword() + "_configs", List.of(receiverConfig(r)));
+            receiver.put(dialect.configsKey(r.type()), List.of(config.apply(r)));
             out.add(receiver);
         }
         return out;
@@ -319,27 +346,32 @@ final class ConfigBuilder {
 
     // ------------------------------------------------------------------ time intervals
 
-    private List<Object> timeIntervals() {
+    /** The time intervals, sorted by name, each with its one specification as {@code spec} writes it. */
+    List<Object> timeIntervals(Function<Routing.TimeInterval, Map<String, Object>> spec) {
         List<Routing.TimeInterval> sorted = new ArrayList<>(routing.timeIntervals());
         sorted.sort(Comparator.comparing(Routing.TimeInterval::name));
         List<Object> out = new ArrayList<>();
         for (Routing.TimeInterval t : sorted) {
-            Map<String, Object> spec = new LinkedHashMap<>();
-            if (!t.times().isEmpty()) {
-                spec.put("times", t.times().stream().map(ConfigBuilder::timeRange).toList());
-            }
-            putList(spec, "weekdays", t.weekdays());
-            putList(spec, "days_of_month", t.daysOfMonth());
-            putList(spec, "months", t.months());
-            if (t.location() != null) {
-                spec.put("location", t.location());
-            }
             Map<String, Object> interval = new LinkedHashMap<>();
             interval.put("name", t.name());
-            interval.put("time_intervals", List.of(spec));
+            interval.put(key("time_intervals"), List.of(spec.apply(t)));
             out.add(interval);
         }
         return out;
+    }
+
+    private static Map<String, Object> timeIntervalSpec(Routing.TimeInterval t) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (!t.times().isEmpty()) {
+            spec.put("times", t.times().stream().map(ConfigBuilder::timeRange).toList());
+        }
+        putList(spec, "weekdays", t.weekdays());
+        putList(spec, "days_of_month", t.daysOfMonth());
+        putList(spec, "months", t.months());
+        if (t.location() != null) {
+            spec.put("location", t.location());
+        }
+        return spec;
     }
 
     /** {@code "09:00-17:00"} as Alertmanager's {@code start_time}/{@code end_time} pair. */

@@ -86,8 +86,6 @@ public final class Build {
     /** As {@link #write(CompileResult, Path, EmitSettings)}, with the emitters to run. */
     public static Result write(CompileResult compiled, Path output, EmitSettings settings, List<Emitter> emitters)
             throws IOException {
-        // An object a cluster would refuse for its size fails the build like any error: nothing is written.
-        compiled = OutputLimits.withLimits(compiled);
         if (compiled.project().isEmpty()) {
             return new Result(compiled, Optional.empty(), output);
         }
@@ -110,6 +108,12 @@ public final class Build {
                         "Writing the `" + e.name() + "` output failed; this is a bug in Vigil; please report it.", null),
                         bug);
             }
+        }
+        // The objects about to be written, before anything is committed: one a cluster would refuse for its
+        // size fails the build like any error (nothing is written), unless the project silenced the check.
+        compiled = OutputLimits.withLimits(compiled, files.objects());
+        if (compiled.project().isEmpty()) {
+            return new Result(compiled, Optional.empty(), output);
         }
         OutputDirectory.Result written = OutputDirectory.commit(files, output);
         return new Result(withNotes(compiled, written, output), Optional.of(written), output);

@@ -15,23 +15,36 @@ import java.util.List;
 /**
  * The Kubernetes objects of a project that a cluster would refuse for their size, as
  * {@code Output.TooLarge} errors at the declaration each comes from. Only the output tells how large
- * an object is, so this runs after the checks, on what the emitters would write: {@code vigil
- * check} and the Maven check goal render the Kubernetes objects for it, and {@code vigil build}
- * refuses to write any output while one is reported.
+ * an object is, so this runs after the checks, on the objects the emitters make: {@code vigil build}
+ * checks those it is about to write, before it commits any output; {@code vigil check} and the Maven
+ * check goal make the same objects without rendering their files. Either way the errors are settled
+ * with the compiler's own diagnostics ({@link CompileResult#withLater}), so a project that does not
+ * deploy {@code kubernetes/} can suppress the check or turn it off like any other.
  */
 public final class OutputLimits {
     private OutputLimits() {
     }
 
-    public static List<Diagnostic> check(Project project) {
+    /** Every Kubernetes object of the project, as the emitters make them, with their files not rendered yet. */
+    public static List<KubernetesObject> objects(Project project) {
         List<KubernetesObject> objects = new ArrayList<>(KubernetesRulesEmitter.objects(project));
         objects.addAll(GrafanaEmitter.objects(project));
         objects.addAll(AlertmanagerEmitter.objects(project));
+        return objects;
+    }
+
+    public static List<Diagnostic> check(Project project) {
+        return check(objects(project));
+    }
+
+    /** The objects too large for a cluster, one error each. */
+    public static List<Diagnostic> check(List<KubernetesObject> objects) {
         List<Diagnostic> out = new ArrayList<>();
         for (KubernetesObject o : objects) {
             List<String> problems = KubernetesLimits.problems(o);
             if (!problems.isEmpty()) {
-                out.add(Diagnostic.blocking(Ids.OUTPUT_TOO_LARGE, o.origin(), "The " + o.kind() + " `" + o.name()
+                // Not blocking: the other outputs are sound, and a project that deploys none of kubernetes/ may turn it off.
+                out.add(Diagnostic.error(Ids.OUTPUT_TOO_LARGE, o.origin(), "The " + o.kind() + " `" + o.name()
                         + "` of the " + o.owner() + " is too large for Kubernetes: " + String.join("; ", problems) + ".",
                         hint(o)));
             }
@@ -39,18 +52,14 @@ public final class OutputLimits {
         return out;
     }
 
-    /** The compilation with the size errors of its project added; unchanged when it has no project or none. */
+    /** The compilation with the size errors of its project's objects settled in; unchanged when it has no project. */
     public static CompileResult withLimits(CompileResult compiled) {
-        if (compiled.project().isEmpty()) {
-            return compiled;
-        }
-        List<Diagnostic> found = check(compiled.project().get());
-        if (found.isEmpty()) {
-            return compiled;
-        }
-        List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
-        diagnostics.addAll(found);
-        return new CompileResult(java.util.Optional.empty(), diagnostics, compiled.sources());
+        return compiled.project().map(p -> withLimits(compiled, objects(p))).orElse(compiled);
+    }
+
+    /** The compilation with the size errors of {@code objects} settled in. */
+    public static CompileResult withLimits(CompileResult compiled, List<KubernetesObject> objects) {
+        return compiled.withLater(check(objects));
     }
 
     private static String hint(KubernetesObject o) {

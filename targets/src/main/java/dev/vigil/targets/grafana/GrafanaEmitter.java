@@ -82,8 +82,7 @@ public final class GrafanaEmitter implements Emitter {
         List<Rendered> dashboards = render(project);
         for (Rendered r : dashboards) {
             out.writeText(DASHBOARDS + Links.segment(r.dashboard().uid()) + ".json", r.json());
-            KubernetesObject configMap = configMap(project, r);
-            out.writeText(configMap.path(), configMap.text());
+            out.writeObject(configMap(project, r));
         }
         if (!dashboards.isEmpty()) {
             out.writeText(PROVISIONING, provisioning());

@@ -1,7 +1,9 @@
 package dev.vigil.targets.kubernetes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.compiler.model.KubernetesSyntax;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +27,6 @@ import java.util.Map;
  */
 public final class KubernetesLimits {
     public static final int CONFIG_MAP_DATA = 1_048_576;
-    public static final int ANNOTATIONS = 262_144;
     public static final int ETCD_REQUEST = 1_572_864;
     public static final int OPERATOR_RULE_FILE = 524_288;
     /**
@@ -52,16 +53,17 @@ public final class KubernetesLimits {
         if (o.metadata().get("annotations") instanceof Map<?, ?> annotations) {
             long size = annotations.entrySet().stream()
                     .mapToLong(e -> bytes(String.valueOf(e.getKey())) + bytes(String.valueOf(e.getValue()))).sum();
-            if (size > ANNOTATIONS) {
-                out.add("its annotations are " + n(size) + " bytes, over the " + n(ANNOTATIONS) + " bytes Kubernetes allows");
+            if (size > KubernetesSyntax.ANNOTATIONS_BYTES) {
+                out.add("its annotations are " + n(size) + " bytes, over the " + n(KubernetesSyntax.ANNOTATIONS_BYTES) + " bytes Kubernetes allows");
             }
         }
-        long json = bytes(json(o.document()));
+        long json = jsonBytes(o.document());
         if (json > ETCD_REQUEST) {
             out.add("it is " + n(json) + " bytes as JSON, over the " + n(ETCD_REQUEST) + " bytes (1.5 MiB) etcd stores by default");
         }
-        if (o.kind().equals("PrometheusRule") && o.document().get("spec") instanceof Map<?, ?> spec) {
-            long size = o.rulesBytes().orElseGet(() -> bytes(dev.vigil.targets.Yaml.dump(spec)));
+        // Every PrometheusRule carries the size of its rules, measured when the service's groups were split.
+        if (o.kind().equals("PrometheusRule") && o.rulesBytes().isPresent()) {
+            long size = o.rulesBytes().getAsLong();
             if (size > OPERATOR_RULE_FILE) {
                 out.add("its rules are " + n(size) + " bytes, over the " + n(OPERATOR_RULE_FILE) + " bytes (512 KiB) "
                         + "prometheus-operator puts in one rule file");
@@ -74,12 +76,32 @@ public final class KubernetesLimits {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    static String json(Object document) {
+    /**
+     * The object's size as JSON, counted as it is written rather than kept: a dashboard's object holds
+     * its whole JSON as one string, which would otherwise be copied twice more only to be measured.
+     */
+    static long jsonBytes(Object document) {
+        Counter counter = new Counter();
         try {
-            return JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            // Unreachable: the objects are maps, lists, strings and numbers.
+            JSON.writeValue(counter, document);
+        } catch (IOException e) {
+            // Unreachable: the objects are maps, lists, strings and numbers, and the counter writes nowhere.
             throw new UncheckedIOException(e);
+        }
+        return counter.count;
+    }
+
+    private static final class Counter extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
         }
     }
 

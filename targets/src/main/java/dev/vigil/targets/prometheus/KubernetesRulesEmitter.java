@@ -39,9 +39,7 @@ public final class KubernetesRulesEmitter implements Emitter {
 
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
-        for (KubernetesObject o : objects(project)) {
-            out.writeText(o.path(), o.text());
-        }
+        objects(project).forEach(out::writeObject);
     }
 
     /** Every PrometheusRule of the project, each service's parts in order. */
@@ -60,13 +58,14 @@ public final class KubernetesRulesEmitter implements Emitter {
         List<Object> groups = RuleFiles.groups(project, service);
         // Most services fit in one part: their rules are rendered once to know it, and that size is kept.
         long whole = KubernetesLimits.bytes(Yaml.dump(Map.of("groups", groups)));
-        List<List<Integer>> parts = whole <= limit ? List.of(indexes(groups.size())) : split(groups, limit);
+        List<Part> parts = whole <= limit ? List.of(new Part(indexes(groups.size()), whole)) : split(groups, limit);
         List<KubernetesObject> out = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
             // Unique: Name.Collision reports two services with one Kubernetes name as blocking.
             String name = service.kubernetesName() + (p == 0 ? "" : "--" + (p + 1));
             List<Object> own = new ArrayList<>();
-            parts.get(p).forEach(i -> own.add(groups.get(i)));
+            List<Integer> indexes = parts.get(p).groups();
+            indexes.forEach(i -> own.add(groups.get(i)));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("apiVersion", "monitoring.coreos.com/v1");
             doc.put("kind", "PrometheusRule");
@@ -74,12 +73,12 @@ public final class KubernetesRulesEmitter implements Emitter {
                     Map.of("vigil.dev/service", service.kubernetesName())));
             doc.put("spec", Map.of("groups", own));
             // A part of one group is reported at that group, the rest at the service.
-            Span origin = parts.get(p).size() == 1 ? service.groups().get(parts.get(p).get(0)).span() : service.span();
-            String owner = parts.get(p).size() == 1
-                    ? "group `" + service.groups().get(parts.get(p).get(0)).name() + "` of service `" + service.name() + "`"
+            Span origin = indexes.size() == 1 ? service.groups().get(indexes.get(0)).span() : service.span();
+            String owner = indexes.size() == 1
+                    ? "group `" + service.groups().get(indexes.get(0)).name() + "` of service `" + service.name() + "`"
                     : "service `" + service.name() + "`";
             out.add(new KubernetesObject(PREFIX + name + ".yaml", doc, () -> Yaml.dump(doc), owner, origin,
-                    parts.size() == 1 ? OptionalLong.of(whole) : OptionalLong.empty()));
+                    OptionalLong.of(parts.get(p).bytes())));
         }
         return out;
     }
@@ -92,25 +91,32 @@ public final class KubernetesRulesEmitter implements Emitter {
         return all;
     }
 
+    /** A part's groups, as indexes into the service's, and the size of its rules as YAML. */
+    record Part(List<Integer> groups, long bytes) {
+        Part {
+            groups = List.copyOf(groups);
+        }
+    }
+
     /**
-     * The groups' indexes, part by part. A rule file's YAML is {@code groups:} and then each group's
-     * lines, so a part's size is the sum of its groups' sizes.
+     * The groups, part by part. A rule file's YAML is {@code groups:} and then each group's lines, so
+     * a part's size is the sum of its groups' sizes.
      */
-    static List<List<Integer>> split(List<Object> groups, int limit) {
-        List<List<Integer>> parts = new ArrayList<>();
+    static List<Part> split(List<Object> groups, int limit) {
+        List<Part> parts = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         long size = header();
         for (int i = 0; i < groups.size(); i++) {
             long one = KubernetesLimits.bytes(Yaml.dump(Map.of("groups", List.of(groups.get(i))))) - header();
             if (!current.isEmpty() && size + one > limit) {
-                parts.add(current);
+                parts.add(new Part(current, size));
                 current = new ArrayList<>();
                 size = header();
             }
             current.add(i);
             size += one;
         }
-        parts.add(current);
+        parts.add(new Part(current, size));
         return parts;
     }
 

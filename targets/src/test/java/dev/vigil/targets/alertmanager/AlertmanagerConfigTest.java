@@ -121,8 +121,34 @@ class AlertmanagerConfigTest {
         return Projects.ROUTED.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Project p = Projects.compile(name);
             Map<String, Object> plain = new ConfigBuilder(p.routing(), p.severities()).build("*.tmpl");
-            Object crd = new ConfigBuilder(p.routing(), p.severities(), true).rootRoute();
+            Object crd = new ConfigBuilder(p.routing(), p.severities(), ConfigBuilder.Dialect.CRD).rootRoute();
             assertEquals(plain.get("route"), asAlertmanager(crd));
+        }));
+    }
+
+    /** The resource's inhibitions, read back into Alertmanager's syntax, are {@code alertmanager.yml}'s, for every project. */
+    @TestFactory
+    @SuppressWarnings("unchecked")
+    Stream<DynamicTest> theInhibitionsAreAlertmanagerYmls() {
+        return Projects.ROUTED.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Project p = Projects.compile(name);
+            Object plain = new ConfigBuilder(p.routing(), p.severities()).build("*.tmpl").get("inhibit_rules");
+            List<Object> crd = new ConfigBuilder(p.routing(), p.severities(), ConfigBuilder.Dialect.CRD).inhibitRules();
+            assertFalse(crd.isEmpty(), name + " has no inhibition to compare");
+            List<Object> read = new ArrayList<>();
+            for (Object rule : crd) {
+                Map<String, Object> in = (Map<String, Object>) rule;
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("target_matchers", ((Map<String, Object>) asAlertmanager(Map.of("matchers", in.get("targetMatch"))))
+                        .get("matchers"));
+                out.put("source_matchers", ((Map<String, Object>) asAlertmanager(Map.of("matchers", in.get("sourceMatch"))))
+                        .get("matchers"));
+                if (in.containsKey("equal")) {
+                    out.put("equal", in.get("equal"));
+                }
+                read.add(out);
+            }
+            assertEquals(plain, read);
         }));
     }
 

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
+import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.Ids;
+import dev.vigil.compiler.diag.Severity;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.source.SourceFile;
@@ -22,7 +25,10 @@ import dev.vigil.targets.kubernetes.KubernetesSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,14 +115,18 @@ class KubernetesRulesSplitTest {
         return KubernetesRulesEmitter.objects(p, named(p, "shop"), limit).stream().map(KubernetesObject::text).toList();
     }
 
-    @Test
-    void aGroupLargerThanAnyPrometheusRuleIsAnErrorAndNothingIsWritten(@TempDir Path tmp) throws Exception {
+    /** A service whose group `shop_huge` (line 5, after {@code before}'s lines) is too large for a PrometheusRule. */
+    private static String hugeGroup(String before) {
         String huge = "x".repeat(KubernetesLimits.OPERATOR_RULE_FILE);
-        String source = "service shop {\n  group shop_small {\n    record job:up:sum = sum by (job) (up)\n  }\n"
+        return before + "service shop {\n  group shop_small {\n    record job:up:sum = sum by (job) (up)\n  }\n"
                 + "  group shop_huge {\n    alert ShopDown {\n      when up{job=\"shop\"} == 0\n      for 5m\n"
                 + "      severity warning\n      summary \"The shop is down\"\n      description \"" + huge + "\"\n"
                 + "    }\n  }\n}\n";
-        CompileResult compiled = Compiler.compile(List.of(new SourceFile("shop.vigil", source)));
+    }
+
+    @Test
+    void aGroupLargerThanAnyPrometheusRuleIsAnErrorAndNothingIsWritten(@TempDir Path tmp) throws Exception {
+        CompileResult compiled = Compiler.compile(List.of(new SourceFile("shop.vigil", hugeGroup(""))));
         assertTrue(compiled.project().isPresent(), compiled.diagnostics().toString());
 
         List<Diagnostic> found = OutputLimits.check(compiled.project().get());
@@ -134,6 +144,54 @@ class KubernetesRulesSplitTest {
         assertFalse(built.succeeded());
         assertFalse(Files.exists(out), "a build with an object too large wrote output");
         assertTrue(built.compilation().diagnostics().stream().anyMatch(x -> x.code().equals(Ids.OUTPUT_TOO_LARGE)));
+    }
+
+    /**
+     * A project that does not deploy kubernetes/ silences the check as it would any other, by its
+     * `checks` block, a `vigil:ignore` comment or the build's levels: vigil check shows it silenced
+     * (and the suppression used), and the build writes.
+     */
+    @Test
+    void theSizeCheckIsSilencedLikeAnyOther(@TempDir Path tmp) throws Exception {
+        Map<String, CompileResult> silenced = new LinkedHashMap<>();
+        silenced.put("checks block", Compiler.compile(List.of(new SourceFile("shop.vigil",
+                hugeGroup("checks {\n  Output.TooLarge off \"we deploy prometheus/ with Ansible\"\n}\n")))));
+        silenced.put("vigil:ignore", Compiler.compile(List.of(new SourceFile("shop.vigil", hugeGroup("").replace(
+                "  group shop_huge", "  // vigil:ignore Output.TooLarge the rules go to Mimir, not to a cluster\n  group shop_huge")))));
+        silenced.put("build level", Compiler.compile(List.of(new SourceFile("shop.vigil", hugeGroup(""))),
+                new CompileOptions(OptionalLong.empty(), Map.of(Ids.OUTPUT_TOO_LARGE, new CheckLevel(Severity.WARNING, "")))));
+        for (Map.Entry<String, CompileResult> e : silenced.entrySet()) {
+            CompileResult checked = OutputLimits.withLimits(e.getValue());
+            assertTrue(checked.project().isPresent(), e.getKey() + ": " + checked.diagnostics());
+            assertFalse(checked.hasErrors(), e.getKey() + ": " + checked.diagnostics());
+            Diagnostic d = checked.diagnostics().stream().filter(x -> x.code().equals(Ids.OUTPUT_TOO_LARGE)).findFirst()
+                    .orElseThrow(() -> new AssertionError(e.getKey() + ": " + checked.diagnostics()));
+            assertTrue(d.isSuppressed() || d.severity() == Severity.WARNING, e.getKey() + ": " + d);
+            assertTrue(checked.diagnostics().stream().noneMatch(x -> x.code().equals(Ids.SUPPRESSION_UNUSED)),
+                    e.getKey() + ": " + checked.diagnostics());
+
+            Path out = tmp.resolve(e.getKey().replace(' ', '-').replace(':', '-'));
+            Build.Result built = Build.write(e.getValue(), out, EmitSettings.DEFAULT);
+            assertTrue(built.succeeded(), e.getKey() + ": " + built.compilation().diagnostics());
+            assertTrue(Files.exists(out.resolve("kubernetes/prometheusrule-shop--2.yaml")), e.getKey());
+        }
+    }
+
+    /** The size errors take their place among the compiler's diagnostics, in source order, as --format json shows them. */
+    @Test
+    void theSizeErrorsAreInSourceOrderWithTheOthers() {
+        // A check that does not exist, further down the file: a warning after the too large group.
+        String source = hugeGroup("") + "checks {\n  Alert.NoSuchCheck warning \"typo\"\n}\n";
+        CompileResult compiled = Compiler.compile(List.of(new SourceFile("shop.vigil", source)));
+        assertTrue(compiled.project().isPresent(), compiled.diagnostics().toString());
+        assertEquals(List.of(Ids.REFERENCE_UNKNOWN_CHECK), compiled.diagnostics().stream().map(Diagnostic::code).toList());
+        CompileResult checked = OutputLimits.withLimits(compiled);
+        assertFalse(checked.project().isPresent());
+        List<Diagnostic> sorted = new ArrayList<>(checked.diagnostics());
+        sorted.sort(Diagnostic.ORDER);
+        assertEquals(sorted, checked.diagnostics());
+        assertEquals(List.of(Ids.OUTPUT_TOO_LARGE, Ids.REFERENCE_UNKNOWN_CHECK),
+                checked.diagnostics().stream().map(Diagnostic::code).toList());
     }
 
     @Test

@@ -19,9 +19,6 @@ import java.util.Optional;
  * the value. What the build tool sets is checked by the build tool, which has no span to report at.
  */
 public final class Metadata implements Validator {
-    /** {@code TotalAnnotationSizeLimitB} of the API server's ObjectMeta validation. */
-    public static final int ANNOTATIONS_LIMIT = 262_144;
-
     @Override
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         KubernetesMetadata k = project.settings().kubernetes();
@@ -43,9 +40,9 @@ public final class Metadata implements Validator {
                 report(KubernetesSyntax.annotationKey(e.key()), e.keySpan(), "The annotation key `" + e.key() + "`",
                         "Write a key such as `example.com/owner`.", sink);
                 size += e.key().getBytes(StandardCharsets.UTF_8).length + e.value().getBytes(StandardCharsets.UTF_8).length;
-                if (size > ANNOTATIONS_LIMIT) {
+                if (size > KubernetesSyntax.ANNOTATIONS_BYTES) {
                     sink.blocking(id(), e.valueSpan(), "The annotations up to `" + e.key() + "` come to " + size
-                            + " bytes, over the " + ANNOTATIONS_LIMIT + " bytes Kubernetes allows an object's "
+                            + " bytes, over the " + KubernetesSyntax.ANNOTATIONS_BYTES + " bytes Kubernetes allows an object's "
                             + "annotations in total.", "Keep large text out of annotations, in a ConfigMap or a link.");
                     break;
                 }

@@ -49,6 +49,27 @@ class MetricImportTest {
             "# EOF",
             "");
 
+    /** Prometheus's {@code /api/v1/metadata} answer around {@code entries}, each {@code "name":[{"type":...}]}. */
+    private static SourceFile metadata(String entries) {
+        return new SourceFile("meta", "{\"status\":\"success\",\"data\":{" + entries + "}}");
+    }
+
+    /** Prometheus's {@code /api/v1/series} answer around {@code series}, each its labels as an object. */
+    private static SourceFile series(String series) {
+        return new SourceFile("series", "{\"status\":\"success\",\"data\":[" + series + "]}");
+    }
+
+    /** The families read from the two answers, with {@code job} and {@code instance} as the target labels. */
+    private static Map<String, MetricFamily> fromApi(SourceFile metadata, SourceFile series,
+            java.util.function.Predicate<String> wanted, DiagnosticSink sink) {
+        return byName(PrometheusApi.read(metadata, series, Set.of("job", "instance"), wanted, sink));
+    }
+
+    /** The families of {@link #PAGE}. */
+    private static List<MetricFamily> page(DiagnosticSink sink) {
+        return Exposition.read(new SourceFile("page.txt", PAGE), sink);
+    }
+
     private static Map<String, MetricFamily> byName(List<MetricFamily> families) {
         return families.stream().collect(Collectors.toMap(MetricFamily::name, f -> f));
     }
@@ -56,7 +77,7 @@ class MetricImportTest {
     @Test
     void aPageGivesEachFamilysTypeHelpUnitAndLabels() {
         DiagnosticSink sink = new DiagnosticSink();
-        Map<String, MetricFamily> f = byName(Exposition.read(new SourceFile("page.txt", PAGE), sink));
+        Map<String, MetricFamily> f = byName(page(sink));
         assertEquals(List.of(), sink.all());
         assertEquals(Set.of("http_requests_total", "request_seconds", "rpc_seconds", "temperature", "disk_io", "build_total",
                 "no_metadata"), f.keySet());
@@ -178,21 +199,19 @@ class MetricImportTest {
 
     @Test
     void theApiGivesMetadataAndTheLabelsOfEverySeries() {
-        SourceFile metadata = new SourceFile("meta", """
-                {"status":"success","data":{
-                  "node_cpu_seconds_total":[{"type":"counter","help":"Seconds the CPUs spent in each mode.","unit":""}],
-                  "http_request_duration_seconds":[{"type":"histogram","help":"Latency.","unit":"seconds"}],
-                  "flip":[{"type":"counter","help":""},{"type":"gauge","help":""}],
-                  "node_netstat_Tcp_InErrs":[{"type":"unknown","help":"Statistic TcpInErrs."}]}}""");
-        SourceFile series = new SourceFile("series", """
-                {"status":"success","data":[
+        SourceFile metadata = metadata("""
+                "node_cpu_seconds_total":[{"type":"counter","help":"Seconds the CPUs spent in each mode.","unit":""}],
+                "http_request_duration_seconds":[{"type":"histogram","help":"Latency.","unit":"seconds"}],
+                "flip":[{"type":"counter","help":""},{"type":"gauge","help":""}],
+                "node_netstat_Tcp_InErrs":[{"type":"unknown","help":"Statistic TcpInErrs."}]""");
+        SourceFile series = series("""
                   {"__name__":"node_cpu_seconds_total","cpu":"0","mode":"idle","job":"node","instance":"a:9100"},
                   {"__name__":"node_cpu_seconds_total","cpu":"1","mode":"user","job":"node","instance":"a:9100","zone":"x"},
                   {"__name__":"http_request_duration_seconds_bucket","le":"0.1","route":"/","job":"api","instance":"b"},
                   {"__name__":"http_request_duration_seconds_count","route":"/","handler":"h","job":"api","instance":"b"},
-                  {"__name__":"job:requests:rate5m","job":"api"}]}""");
+                  {"__name__":"job:requests:rate5m","job":"api"}""");
         DiagnosticSink sink = new DiagnosticSink();
-        Map<String, MetricFamily> f = byName(PrometheusApi.read(metadata, series, Set.of("job", "instance"), n -> true, sink));
+        Map<String, MetricFamily> f = fromApi(metadata, series, n -> true, sink);
         assertEquals(Set.of("node_cpu_seconds_total", "http_request_duration_seconds", "node_netstat_Tcp_InErrs"), f.keySet());
         assertEquals(List.of("cpu", "mode"), f.get("node_cpu_seconds_total").labels());
         assertEquals(List.of("zone"), f.get("node_cpu_seconds_total").optionalLabels(), "on one series of two");
@@ -208,19 +227,16 @@ class MetricImportTest {
     @Test
     void openMetricsCountersAreDeclaredByTheNameQueriesRead() {
         // Scraped over OpenMetrics, a counter's metadata names the family `x`, its series `x_total`.
-        SourceFile metadata = new SourceFile("meta", """
-                {"status":"success","data":{
-                  "prometheus_http_requests":[{"type":"counter","help":"Requests.","unit":""}],
-                  "target":[{"type":"info","help":"Target metadata."}],
-                  "other_thing":[{"type":"counter","help":"Left out by the filter."},{"type":"gauge","help":""}]}}""");
-        SourceFile series = new SourceFile("series", """
-                {"status":"success","data":[
+        SourceFile metadata = metadata("""
+                "prometheus_http_requests":[{"type":"counter","help":"Requests.","unit":""}],
+                "target":[{"type":"info","help":"Target metadata."}],
+                "other_thing":[{"type":"counter","help":"Left out by the filter."},{"type":"gauge","help":""}]""");
+        SourceFile series = series("""
                   {"__name__":"prometheus_http_requests_total","code":"200","handler":"/","job":"p","instance":"i"},
                   {"__name__":"prometheus_http_requests_created","code":"200","handler":"/","job":"p","instance":"i"},
-                  {"__name__":"target_info","env":"prod","job":"p","instance":"i"}]}""");
+                  {"__name__":"target_info","env":"prod","job":"p","instance":"i"}""");
         DiagnosticSink sink = new DiagnosticSink();
-        Map<String, MetricFamily> f = byName(PrometheusApi.read(metadata, series, Set.of("job", "instance"),
-                n -> !n.startsWith("other"), sink));
+        Map<String, MetricFamily> f = fromApi(metadata, series, n -> !n.startsWith("other"), sink);
         assertEquals(Set.of("prometheus_http_requests_total", "target_info"), f.keySet());
         assertEquals(List.of("code", "handler"), f.get("prometheus_http_requests_total").labels());
         assertEquals(List.of("env"), f.get("target_info").labels());
@@ -248,7 +264,7 @@ class MetricImportTest {
     @Test
     void aNewFileDeclaresTheTypedMetricsAndCompiles() {
         DiagnosticSink sink = new DiagnosticSink();
-        List<MetricFamily> families = Exposition.read(new SourceFile("page.txt", PAGE), sink);
+        List<MetricFamily> families = page(sink);
         MetricDeclarations.Result r = MetricDeclarations.merge("metrics.vigil", Optional.empty(), "api", families, sink)
                 .orElseThrow();
         assertEquals(5, r.added());
@@ -298,7 +314,7 @@ class MetricImportTest {
                 "}",
                 "");
         DiagnosticSink sink = new DiagnosticSink();
-        List<MetricFamily> families = Exposition.read(new SourceFile("page.txt", PAGE), sink);
+        List<MetricFamily> families = page(sink);
         MetricDeclarations.Result r = MetricDeclarations.merge("metrics.vigil",
                 Optional.of(new SourceFile("metrics.vigil", existing)), "api", families, sink).orElseThrow();
         assertEquals(4, r.added());
