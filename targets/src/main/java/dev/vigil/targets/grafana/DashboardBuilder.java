@@ -151,7 +151,8 @@ final class DashboardBuilder {
             if (p.thresholdsFrom() != null) {
                 out.add(p.thresholdsFrom().name());
             }
-            out.addAll(context.alertsByPanel().getOrDefault(new PanelKey(service.name(), dashboard.name(), p.name()), Set.of()));
+            PanelKey key = new PanelKey(service.name(), dashboard.name(), p.name());
+            out.addAll(context.alertsByPanel().getOrDefault(key, Set.of()));
         }
         out.retainAll(alerts.keySet());
         return out;
