@@ -259,9 +259,12 @@ dashboardDecl
     : DASHBOARD (name | STRING) value? LEFT_BRACE dashboardItem* RIGHT_BRACE
     ;
 
+// A dashboard link: `link "Runbooks" "https://..."` (a web page), `link "Checkout" to checkout_overview`
+// (a dashboard of the project) or `link "Kafka" to ["kafka"]` (Grafana's list of dashboards with those tags).
 dashboardItem
     : VARIABLE name EQL variableSource                    # variableItem
     | ROW value LEFT_BRACE panelDecl* RIGHT_BRACE         # rowItem
+    | LINK value TO? value (LEFT_BRACE property* RIGHT_BRACE)?  # dashboardLinkItem
     | panelDecl                                           # panelItem
     | useDecl                                             # useItem
     | FOR name IN value LEFT_BRACE dashboardItem* RIGHT_BRACE  # forItem

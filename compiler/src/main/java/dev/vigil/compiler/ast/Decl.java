@@ -385,6 +385,17 @@ public sealed interface Decl {
     record DashboardProperty(Property property, Span span) implements DashboardItem {
     }
 
+    /**
+     * {@code link "title" URL}, or with {@code to} ({@code to} is true) {@code link "title" to DASHBOARD} or
+     * {@code to [tags]}; {@code options} are the settings in its braces.
+     */
+    record DashboardLink(Value title, boolean to, Value target, List<Property> options, Span span)
+            implements DashboardItem {
+        public DashboardLink {
+            options = List.copyOf(options);
+        }
+    }
+
     record Variable(Name name, VariableSource source, List<Property> options, Span span) implements DashboardItem {
         public Variable {
             options = List.copyOf(options);

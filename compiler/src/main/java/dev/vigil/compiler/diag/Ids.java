@@ -196,7 +196,7 @@ public final class Ids {
     @OfCheck
     public static final String NAME_DUPLICATE = "Name.Duplicate";
 
-    @Reports("A name Grafana or Alertmanager would refuse: a dashboard uid, a `group_by` label.")
+    @Reports("A name Grafana or Alertmanager would refuse: a dashboard or data source uid, a `group_by` label.")
     public static final String NAME_INVALID = "Name.Invalid";
 
     @OfCheck

@@ -3,6 +3,7 @@ package dev.vigil.compiler.diff;
 import dev.vigil.compiler.lowering.Lowering;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Service;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,6 +67,9 @@ final class DashboardDiff {
         field(f, "tags", x.tags(), y.tags());
         field(f, "refresh", x.refresh(), y.refresh());
         field(f, "time", x.timeFrom(), y.timeFrom());
+        field(f, "datasource", x.datasource(), y.datasource());
+        field(f, "links", x.links().stream().map(DashboardDiff::link).toList(),
+                y.links().stream().map(DashboardDiff::link).toList());
         Map<String, Dashboard.Variable> va = new TreeMap<>();
         x.variables().forEach(v -> va.putIfAbsent(v.name(), v));
         Map<String, Dashboard.Variable> vb = new TreeMap<>();
@@ -118,6 +122,12 @@ final class DashboardDiff {
         }
     }
 
+    /** A dashboard link as written: its title and where it goes. */
+    private static String link(Dashboard.DashboardLink l) {
+        String to = l.url() != null ? l.url() : l.dashboard() != null ? "to " + l.dashboard() : "to " + l.tags();
+        return l.title() + " " + to;
+    }
+
     private static void panel(Dashboard.Panel a, Map<String, Constant> sa, Dashboard.Panel b, Map<String, Constant> sb,
             Set<String> variables, List<Change.Field> f) {
         field(f, "type", a.type().grafanaId(), b.type().grafanaId());
@@ -139,6 +149,8 @@ final class DashboardDiff {
         field(f, "thresholds", thresholds(a.thresholds()), thresholds(b.thresholds()));
         field(f, "thresholds from", a.thresholdsFrom() == null ? null : a.thresholdsFrom().toString(),
                 b.thresholdsFrom() == null ? null : b.thresholdsFrom().toString());
+        field(f, "alerts", a.alerts() == null ? null : a.alerts().stream().map(Ref::toString).toList(),
+                b.alerts() == null ? null : b.alerts().stream().map(Ref::toString).toList());
         if (!Objects.equals(a.description(), b.description())) {
             f.add(Texts.text("description", a.description(), b.description()));
         }

@@ -27,7 +27,7 @@ final class Printer {
             "AlertLabelsProp", "AlertAnnotationsProp", "RunbookLinkProp", "SummaryProp", "DescriptionProp", "GuardProp", "PanelProp", "MeaningItem", "TriageItem",
             "DiagnoseItem", "RemediateItem", "EscalateItem", "RelatedItem", "MetricLabels", "ObjectiveProp",
             "WindowProp", "SloDescriptionProp", "SloGroupingProp", "SliQuery", "SliSetting", "TeamMember",
-            "LabelsMember", "QueryOption", "LinkOption", "PanelSetting", "CheckOverride", "AlertWindowRow",
+            "LabelsMember", "QueryOption", "LinkOption", "DashboardLinkItem", "PanelSetting", "CheckOverride", "AlertWindowRow",
             "KubernetesLabels", "KubernetesAnnotations");
 
     /** Lines that neither align nor end a run of aligned lines: a panel's thresholds, which are long and come last. */

@@ -94,7 +94,7 @@ final class SloDashboards {
     private static Dashboard.Panel panel(String name, PanelType type, String title, String unit, int width,
             List<Dashboard.Query> queries, List<Dashboard.Threshold> thresholds, String description) {
         return new Dashboard.Panel(name, type, title, queries, unit, new Dashboard.UnitAt(Span.NONE, false), null, null,
-                null, description, null, thresholds, null, List.of(), width, 8, null, null, null, null,
+                null, description, null, thresholds, null, List.of(), width, 8, null, null, null, null, null,
                 Span.NONE);
     }
 

@@ -22,9 +22,12 @@ final class DashboardReader {
     /** Grafana's uid rule: at most 40 characters of letters, digits, `-` and `_`. */
     private static final Pattern UID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
-    private static final List<String> DASHBOARD_SETTINGS = List.of("uid", "tags", "refresh", "time", "description");
-    private static final List<String> PANEL_SETTINGS =
-            List.of("unit", "min", "max", "decimals", "description", "text", "legend", "width", "height", "x", "y");
+    private static final List<String> DASHBOARD_SETTINGS =
+            List.of("uid", "tags", "refresh", "time", "description", "datasource");
+    private static final List<String> PANEL_SETTINGS = List.of("unit", "min", "max", "decimals", "description", "text",
+            "legend", "width", "height", "x", "y", "alerts");
+    private static final List<String> LINK_SETTINGS =
+            List.of("tooltip", "new_tab", "keep_time", "include_vars", "dropdown");
     /** The blocks that hold Grafana's panel JSON as it is, for what the language does not model. */
     private static final List<String> STRUCT_OPTIONS = List.of("options", "field_config");
 
@@ -53,6 +56,7 @@ final class DashboardReader {
         List<String> tags = List.of();
         String refresh = null;
         String timeFrom = null;
+        String datasource = null;
         List<Property> settings = new ArrayList<>();
         for (Decl.DashboardItem item : d.items()) {
             if (item instanceof Decl.DashboardProperty p) {
@@ -77,14 +81,18 @@ final class DashboardReader {
                 case "refresh" -> refresh = values.duration(p.value(), "refresh").map(this::durationText).orElse(null);
                 case "time" -> timeFrom = values.duration(p.value(), "time").map(this::durationText).orElse(null);
                 case "description" -> values.string(p.value(), "description");
+                case "datasource" -> datasource = datasource(p, values, sink).orElse(null);
                 default -> PropertyReader.unknown(p, "dashboard", DASHBOARD_SETTINGS, sink);
             }
         }
         List<Dashboard.Variable> variables = new ArrayList<>();
         List<Dashboard.Row> rows = new ArrayList<>();
         List<Dashboard.Panel> loose = new ArrayList<>();
+        List<Dashboard.DashboardLink> links = new ArrayList<>();
         for (Decl.DashboardItem item : d.items()) {
-            if (item instanceof Decl.Variable v) {
+            if (item instanceof Decl.DashboardLink l) {
+                link(l).ifPresent(links::add);
+            } else if (item instanceof Decl.Variable v) {
                 variables.add(variable(v));
             } else if (item instanceof Decl.Row r) {
                 List<Dashboard.Panel> panels = new ArrayList<>();
@@ -97,7 +105,84 @@ final class DashboardReader {
         if (!loose.isEmpty()) {
             rows.add(0, new Dashboard.Row(null, loose, loose.get(0).span()));
         }
-        return new Dashboard(d.name().text(), uid, title, tags, refresh, timeFrom, variables, rows, d.name().span());
+        return new Dashboard(d.name().text(), uid, title, tags, refresh, timeFrom, datasource, links, variables, rows,
+                d.name().span());
+    }
+
+    /** Grafana's data source uid rule, as for dashboards: letters, digits, `-` and `_`, at most 40. */
+    static Optional<String> datasource(Property p, ValueReader values, DiagnosticSink sink) {
+        Optional<String> s = values.string(p.value(), p.key().text());
+        if (s.isEmpty()) {
+            return s;
+        }
+        // Grafana reads `$datasource` and `${datasource}` alike: the variable.
+        if (s.get().equals(Dashboard.DATASOURCE_VARIABLE) || s.get().equals("$datasource")) {
+            return Optional.of(Dashboard.DATASOURCE_VARIABLE);
+        }
+        if (!UID.matcher(s.get()).matches()) {
+            sink.error(Ids.NAME_INVALID, p.value().span(), "`" + s.get() + "` is not a Grafana data source uid.",
+                    "Write the uid of the Prometheus data source (at most 40 letters, digits, `-` or `_`), or "
+                            + "`\"${datasource}\"` for the dashboard's data source variable.");
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    /** A dashboard link: a web page, a dashboard of the project, or Grafana's dashboards with some tags. */
+    private Optional<Dashboard.DashboardLink> link(Decl.DashboardLink l) {
+        String title = values.string(l.title(), "link title").orElse("");
+        String url = null;
+        Ref dashboard = null;
+        List<String> tags = List.of();
+        Optional<Value> target = values.resolve(l.target());
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!l.to()) {
+            url = values.string(l.target(), "link url").orElse(null);
+            if (url == null) {
+                return Optional.empty();
+            }
+        } else if (target.get() instanceof Value.ListValue) {
+            tags = values.words(l.target(), "link tags");
+        } else if (target.get() instanceof Value.NameValue || target.get() instanceof Value.StringValue) {
+            String name = values.word(l.target(), "link dashboard").orElse(null);
+            if (name == null) {
+                return Optional.empty();
+            }
+            dashboard = Ref.of(Ref.Kind.DASHBOARD, name, l.target().span());
+        } else {
+            sink.error(Ids.TYPE_MISMATCH, l.target().span(), "A link goes `to` a dashboard's name or a list of tags.",
+                    "Write `to checkout_overview` for a dashboard of the project, or `to [\"kafka\"]` for Grafana's "
+                            + "dashboards tagged `kafka`.");
+            return Optional.empty();
+        }
+        boolean external = url != null;
+        String tooltip = "";
+        boolean newTab = external;
+        boolean keepTime = !external;
+        boolean includeVars = false;
+        boolean dropdown = false;
+        for (Property p : new PropertyReader(l.options(), "link", sink).all()) {
+            String key = p.key().text();
+            switch (key) {
+                case "tooltip" -> tooltip = values.string(p.value(), key).orElse(tooltip);
+                case "new_tab" -> newTab = values.bool(p.value(), key).orElse(newTab);
+                case "keep_time" -> keepTime = values.bool(p.value(), key).orElse(keepTime);
+                case "include_vars" -> includeVars = values.bool(p.value(), key).orElse(includeVars);
+                case "dropdown" -> {
+                    if (url == null && dashboard == null) {
+                        dropdown = values.bool(p.value(), key).orElse(dropdown);
+                    } else {
+                        sink.error(Ids.PROPERTY_MISPLACED, p.key().span(), "`dropdown` is for a link `to` a list of "
+                                + "tags, which Grafana shows as one menu.", "Remove it from this link.");
+                    }
+                }
+                default -> PropertyReader.unknown(p, "link", LINK_SETTINGS, sink);
+            }
+        }
+        return Optional.of(new Dashboard.DashboardLink(title, url, dashboard, tags, tooltip, newTab, keepTime,
+                includeVars, dropdown, l.span()));
     }
 
     private String durationText(long millis) {
@@ -164,6 +249,7 @@ final class DashboardReader {
         Integer y = null;
         Struct.Obj structOptions = null;
         Struct.Obj structFieldConfig = null;
+        List<Ref> alerts = null;
         Set<String> seen = new HashSet<>();
         for (Decl.PanelOption o : p.options()) {
             if (o instanceof Decl.Query q) {
@@ -229,6 +315,8 @@ final class DashboardReader {
                     case "height" -> height = values.wholeNumber(prop.value(), "height", 1).orElse(null);
                     case "x" -> x = values.wholeNumber(prop.value(), "x", 0).orElse(null);
                     case "y" -> y = values.wholeNumber(prop.value(), "y", 0).orElse(null);
+                    case "alerts" -> alerts = values.items(prop.value(), "alerts").stream()
+                            .map(i -> Ref.of(Ref.Kind.ALERT, i.text(), i.span())).toList();
                     case "legend" -> {
                         Optional<String> legend = values.string(prop.value(), "legend");
                         if (queries.isEmpty()) {
@@ -263,6 +351,12 @@ final class DashboardReader {
             x = null;
             y = null;
         }
+        if (alerts != null && type != null && !Dashboard.PanelType.ANNOTATED.contains(type)) {
+            sink.error(Ids.PROPERTY_MISPLACED, p.name().span(), "Panel `" + p.name().text() + "` is a `"
+                    + p.type().text() + "`, which Grafana draws no alert periods on.",
+                    "Remove `alerts`, or show the alerts on a `timeseries` or `heatmap` panel.");
+            alerts = null;
+        }
         if (type == Dashboard.PanelType.TEXT) {
             if (text == null) {
                 sink.error(Ids.PROPERTY_MISSING, p.name().span(), "Text panel `" + p.name().text() + "` has no `text`.",
@@ -274,7 +368,7 @@ final class DashboardReader {
         }
         return Optional.of(new Dashboard.Panel(p.name().text(), type, title, queries, unit, unitAt, min, max, decimals,
                 description, text, thresholds, thresholdsFrom, links, width, height, x, y, structOptions, structFieldConfig,
-                p.name().span()));
+                alerts, p.name().span()));
     }
 
     /** Bare words and repeated keys, which JSON has no way to say; the schemas are checked later. */

@@ -140,7 +140,7 @@ public final class ModelBuilder {
 
     private static Project.Settings withKubernetes(Project.Settings s, KubernetesMetadata kubernetes) {
         return new Project.Settings(s.scrapeIntervalMillis(), s.evaluationIntervalMillis(), s.prometheusUrl(), s.targets(),
-                s.targetLabels(), s.testCoverage(), kubernetes);
+                s.targetLabels(), s.testCoverage(), kubernetes, s.grafanaDatasource());
     }
 
     private Constant constant(Decl.ConstDecl c, String service) {
@@ -182,7 +182,7 @@ public final class ModelBuilder {
 
     static final List<String> SETTINGS = List.of("scrape_interval", "evaluation_interval", "prometheus_url",
             "prometheus_version", "alertmanager_version", "grafana_version", "prometheus_features", "target_labels",
-            "test_coverage", "test_coverage_kinds");
+            "test_coverage", "test_coverage_kinds", "grafana_datasource");
 
     private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -195,6 +195,7 @@ public final class ModelBuilder {
         Set<FeatureFlag> flags = java.util.EnumSet.noneOf(FeatureFlag.class);
         List<String> targetLabels = Project.Settings.SCRAPED_TARGET_LABELS;
         TestCoverage coverage = TestCoverage.NONE;
+        String grafanaDatasource = null;
         for (Decl.SettingsDecl d : decls) {
             for (Property p : new PropertyReader(d.properties(), "settings", sink).all()) {
                 Optional<TargetVersions.Tool> tool = TargetVersions.Tool.ofSetting(p.key().text());
@@ -230,6 +231,8 @@ public final class ModelBuilder {
                     case "target_labels" -> targetLabels = targetLabels(p, values);
                     case "test_coverage" -> coverage = testCoverage(p, values, coverage);
                     case "test_coverage_kinds" -> coverage = testCoverageKinds(p, values, coverage);
+                    case "grafana_datasource" -> grafanaDatasource = DashboardReader.datasource(p, values, sink)
+                            .orElse(grafanaDatasource);
                     default -> unknownProperty(p, "settings", SETTINGS);
                 }
             }
@@ -240,7 +243,8 @@ public final class ModelBuilder {
         TargetVersions oldest = TargetVersions.DEFAULT.with(versions);
         return new Project.Settings(buildScrapeInterval.orElse(scrape), evaluation, prometheusUrl,
                 new TargetVersions(oldest.prometheus(), oldest.alertmanager(), oldest.grafana(), newest, flags),
-                targetLabels, coverage);
+                targetLabels, coverage, KubernetesMetadata.NONE,
+                Dashboard.DATASOURCE_VARIABLE.equals(grafanaDatasource) ? null : grafanaDatasource);
     }
 
     /** {@code test_coverage strict}, {@code off} or a percentage of the coverage points, {@code 90%}. */

@@ -37,10 +37,13 @@ public record Project(List<Service> services, List<Constant> constants, Severity
      * read straight from scraping carries ({@code job} and {@code instance} unless the project says
      * otherwise, say for federation with {@code honor_labels}); label inference takes them as
      * definitely present. {@code testCoverage} is what {@code vigil test} requires of the tests;
-     * {@code kubernetes} the metadata of the Kubernetes objects the build writes.
+     * {@code kubernetes} the metadata of the Kubernetes objects the build writes. {@code grafanaDatasource}
+     * is the uid of the Prometheus data source of every dashboard that names none of its own, or null (and
+     * {@link Dashboard#DATASOURCE_VARIABLE}) for Grafana's {@code datasource} variable.
      */
     public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
-            TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage, KubernetesMetadata kubernetes) {
+            TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage, KubernetesMetadata kubernetes,
+            String grafanaDatasource) {
         /** What Prometheus attaches to every scraped series. */
         public static final List<String> SCRAPED_TARGET_LABELS = List.of("job", "instance");
         public static final Settings DEFAULT = new Settings(60_000, 60_000, null, TargetVersions.DEFAULT);
@@ -50,6 +53,14 @@ public record Project(List<Service> services, List<Constant> constants, Severity
             targetLabels = List.copyOf(new java.util.LinkedHashSet<>(targetLabels));
             testCoverage = testCoverage == null ? TestCoverage.NONE : testCoverage;
             kubernetes = kubernetes == null ? KubernetesMetadata.NONE : kubernetes;
+        }
+
+        /** Settings whose dashboards read the data source their {@code datasource} variable selects. */
+        public Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
+                TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage,
+                KubernetesMetadata kubernetes) {
+            this(scrapeIntervalMillis, evaluationIntervalMillis, prometheusUrl, targets, targetLabels, testCoverage,
+                    kubernetes, null);
         }
 
         /** Settings with no Kubernetes metadata of the project's own. */

@@ -440,6 +440,9 @@ final class AstBuilder {
             } else if (i instanceof ForItemContext f) {
                 List<DashboardItemContext> body = f.dashboardItem();
                 items.add(forEach(f.name(), f.value(), span(f), builder -> builder.dashboardItems(body)));
+            } else if (i instanceof DashboardLinkItemContext l) {
+                items.add(new Decl.DashboardLink(value(l.value(0)), l.TO() != null, value(l.value(1)),
+                        properties(l.property()), span(l)));
             } else {
                 DashboardPropertyContext p = (DashboardPropertyContext) i;
                 items.add(new Decl.DashboardProperty(property(p.property()), span(p)));

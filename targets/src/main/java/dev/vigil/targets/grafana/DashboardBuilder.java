@@ -6,6 +6,7 @@ import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.Dashboard.PanelType;
 import dev.vigil.compiler.model.PanelIds;
+import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.SeverityOrder;
@@ -21,40 +22,87 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Turns one dashboard of the model into Grafana's JSON model. */
 final class DashboardBuilder {
     /** Grafana 10.4's version; Grafana 11 and 12 migrate it on load. */
     static final int SCHEMA_VERSION = 39;
     static final String DATASOURCE_VARIABLE = "datasource";
-    /** Every query goes to the data source the `${datasource}` variable selects. */
-    static final DataSource PROMETHEUS = new DataSource("prometheus", "${" + DATASOURCE_VARIABLE + "}");
+    /** The data source the `${datasource}` variable selects: where queries go unless a uid is set. */
+    static final DataSource PROMETHEUS = new DataSource("prometheus", Dashboard.DATASOURCE_VARIABLE);
     static final String DEFAULT_TIME = "6h";
     static final int DEFAULT_HEIGHT = 8;
 
-    /** An alert with the constants in scope where it is declared. */
-    record LocatedAlert(Rule.Alert alert, Map<String, Constant> constants) {
+    /** An alert with its service and the constants in scope where it is declared. */
+    record LocatedAlert(Rule.Alert alert, String service, Map<String, Constant> constants) {
+    }
+
+    /**
+     * What a dashboard refers to elsewhere in the project: every alert by name and by the panel it names, the uid
+     * of every dashboard by service and name, and the project's data source uid (null for the {@code datasource}
+     * variable).
+     */
+    record Context(Map<String, LocatedAlert> alerts, Map<PanelKey, Set<String>> alertsByPanel,
+            Map<String, Map<String, String>> uids, String datasource, SeverityOrder severities) {
+        Context {
+            alerts = Map.copyOf(alerts);
+            alertsByPanel = Map.copyOf(alertsByPanel);
+            // Sorted: a dashboard name found in no service of its own resolves to the first service's, by name.
+            uids = java.util.Collections.unmodifiableMap(new TreeMap<>(uids));
+        }
+
+        static Context of(Map<String, LocatedAlert> alerts, Map<String, Map<String, String>> uids, String datasource,
+                SeverityOrder severities) {
+            return new Context(alerts, alertsByPanel(alerts), uids, datasource, severities);
+        }
+
+        /** The alerts whose {@code panel} names each panel, by service, dashboard and panel. */
+        private static Map<PanelKey, Set<String>> alertsByPanel(Map<String, LocatedAlert> alerts) {
+            Map<PanelKey, Set<String>> out = new HashMap<>();
+            alerts.forEach((name, located) -> {
+                Ref panel = located.alert().panel();
+                // An alert's `panel` names a dashboard of its own service, as its dashboard_url does.
+                if (panel != null && panel.kind() == Ref.Kind.PANEL && panel.member() != null) {
+                    out.computeIfAbsent(new PanelKey(located.service(), panel.name(), panel.member()),
+                            k -> new TreeSet<>()).add(name);
+                }
+            });
+            return out;
+        }
+    }
+
+    /** A panel of a dashboard of a service. */
+    record PanelKey(String service, String dashboard, String panel) {
     }
 
     private final Service service;
     private final Dashboard dashboard;
     private final Map<String, Constant> constants;
     private final Map<String, LocatedAlert> alerts;
+    private final Context context;
     private final SeverityOrder severities;
+    /** The data source of every query, annotation and variable of this dashboard. */
+    private final DataSource prometheus;
     private final Set<String> variableNames = new LinkedHashSet<>();
 
-    DashboardBuilder(Service service, Dashboard dashboard, Map<String, Constant> constants,
-            Map<String, LocatedAlert> alerts, SeverityOrder severities) {
+    DashboardBuilder(Service service, Dashboard dashboard, Map<String, Constant> constants, Context context) {
         this.service = service;
         this.dashboard = dashboard;
         this.constants = constants;
-        this.alerts = alerts;
-        this.severities = severities;
+        this.alerts = context.alerts();
+        this.context = context;
+        this.severities = context.severities();
+        String uid = dashboard.datasource() != null ? dashboard.datasource() : context.datasource();
+        this.prometheus = uid == null || uid.equals(Dashboard.DATASOURCE_VARIABLE) ? PROMETHEUS
+                : new DataSource("prometheus", uid);
         dashboard.variables().forEach(v -> variableNames.add(v.name()));
     }
 
     GrafanaJson.Dashboard build() {
-        return new GrafanaJson.Dashboard(annotations(), false, 1, null, serviceLinks(), panels(),
+        Map<String, Integer> ids = PanelIds.assign(dashboard);
+        return new GrafanaJson.Dashboard(annotations(ids), false, 1, null, links(), panels(ids),
                 dashboard.refresh() == null ? null : interval(dashboard.refresh()), SCHEMA_VERSION,
                 dashboard.tags(), new GrafanaJson.Templating(variables()),
                 new GrafanaJson.TimeRange("now-" + interval(dashboard.timeFrom() == null ? DEFAULT_TIME
@@ -62,11 +110,85 @@ final class DashboardBuilder {
                 "browser", dashboard.title(), dashboard.uid());
     }
 
-    /** Grafana's built-in annotations and alerts toggle, which its schema requires to be spelled out. */
-    private static GrafanaJson.Annotations annotations() {
-        return new GrafanaJson.Annotations(List.of(new GrafanaJson.Annotation(1,
-                new DataSource("grafana", "-- Grafana --"), true, true, "rgba(0, 211, 255, 1)",
-                "Annotations & Alerts", "dashboard")));
+    /**
+     * Grafana's built-in annotations and alerts toggle, which its schema requires to be spelled out, then the
+     * firing periods of each alert the panels show, drawn on those panels only.
+     */
+    private GrafanaJson.Annotations annotations(Map<String, Integer> ids) {
+        List<GrafanaJson.Annotation> out = new ArrayList<>();
+        out.add(GrafanaJson.Annotation.builtIn(new DataSource("grafana", "-- Grafana --"), "rgba(0, 211, 255, 1)",
+                "Annotations & Alerts"));
+        Map<String, List<Integer>> panelsByAlert = new TreeMap<>();
+        for (Dashboard.Row row : dashboard.rows()) {
+            for (Dashboard.Panel p : row.panels()) {
+                if (p.type() != null && PanelType.ANNOTATED.contains(p.type())) {
+                    for (String alert : shownAlerts(p)) {
+                        panelsByAlert.computeIfAbsent(alert, k -> new ArrayList<>()).add(ids.get("panel:" + p.name()));
+                    }
+                }
+            }
+        }
+        panelsByAlert.forEach((name, panels) -> {
+            Rule.Alert a = alerts.get(name).alert();
+            String text = AlertAnnotations.text(a.summary());
+            out.add(new GrafanaJson.Annotation(null, prometheus, true, false,
+                    ThresholdSteps.severityColour(severities, a.severity() == null ? null : a.severity().name()),
+                    name, null, AlertAnnotations.firing(a), new GrafanaJson.PanelFilter(false, panels),
+                    a.labels().containsKey("severity") ? "severity" : null, text, name, false));
+        });
+        return new GrafanaJson.Annotations(out);
+    }
+
+    /**
+     * The alerts whose firing periods a panel shows: those it names in {@code alerts [...]}, else the one it draws
+     * the threshold of and those that name it as their {@code panel}. Names of no alert are left out (reported).
+     */
+    private Set<String> shownAlerts(Dashboard.Panel p) {
+        Set<String> out = new TreeSet<>();
+        if (p.alerts() != null) {
+            p.alerts().forEach(r -> out.add(r.name()));
+        } else {
+            if (p.thresholdsFrom() != null) {
+                out.add(p.thresholdsFrom().name());
+            }
+            PanelKey key = new PanelKey(service.name(), dashboard.name(), p.name());
+            out.addAll(context.alertsByPanel().getOrDefault(key, Set.of()));
+        }
+        out.retainAll(alerts.keySet());
+        return out;
+    }
+
+    /** The dashboard's own links, then the service's. */
+    private List<GrafanaJson.Link> links() {
+        List<GrafanaJson.Link> out = new ArrayList<>();
+        for (Dashboard.DashboardLink l : dashboard.links()) {
+            if (l.url() != null) {
+                out.add(new GrafanaJson.Link(l.title(), "link", l.url(), "external link", l.tooltip(), List.of(),
+                        false, l.newTab(), l.includeVars(), l.keepTime()));
+            } else if (l.dashboard() != null) {
+                String uid = uid(l.dashboard().name());
+                if (uid != null) {
+                    // Grafana puts its own base path before a link that starts with `/`.
+                    out.add(new GrafanaJson.Link(l.title(), "link", "/d/" + uid, "dashboard",
+                            l.tooltip(), List.of(), false, l.newTab(), l.includeVars(), l.keepTime()));
+                }
+            } else {
+                out.add(new GrafanaJson.Link(l.title(), "dashboards", null, "external link", l.tooltip(), l.tags(),
+                        l.dropdown(), l.newTab(), l.includeVars(), l.keepTime()));
+            }
+        }
+        out.addAll(serviceLinks());
+        return out;
+    }
+
+    /** A dashboard's uid by name: of this service first, then of any. */
+    private String uid(String name) {
+        String own = context.uids().getOrDefault(service.name(), Map.of()).get(name);
+        if (own != null) {
+            return own;
+        }
+        return context.uids().values().stream().map(m -> m.get(name)).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     /** The service's links (runbooks, repository, ...), except the Grafana base URL, which is this. */
@@ -83,8 +205,10 @@ final class DashboardBuilder {
 
     private List<GrafanaJson.Variable> variables() {
         List<GrafanaJson.Variable> out = new ArrayList<>();
-        out.add(new GrafanaJson.Variable("datasource", DATASOURCE_VARIABLE, "Data source", null, "prometheus", null,
-                List.of(), null, null, null, 1, null, 0, "", null));
+        if (prometheus.equals(PROMETHEUS)) {
+            out.add(new GrafanaJson.Variable("datasource", DATASOURCE_VARIABLE, "Data source", null, "prometheus", null,
+                    List.of(), null, null, null, 1, null, 0, "", null));
+        }
         for (Dashboard.Variable v : dashboard.variables()) {
             out.add(switch (v.kind()) {
                 case LABEL_VALUES -> {
@@ -92,7 +216,7 @@ final class DashboardBuilder {
                     String query = v.query() == null ? "label_values(" + v.label() + ")"
                             : "label_values(" + QueryText.of(v.query(), constants, variableNames) + ", " + v.label()
                                     + ")";
-                    yield new GrafanaJson.Variable("query", v.name(), null, PROMETHEUS, query, query, List.of(),
+                    yield new GrafanaJson.Variable("query", v.name(), null, prometheus, query, query, List.of(),
                             null, v.multi(), v.includeAll(), 2, 1, 0, "", null);
                 }
                 case CUSTOM -> listVariable("custom", v, v.values(), null);
@@ -117,8 +241,7 @@ final class DashboardBuilder {
                 v.includeAll(), type.equals("interval") ? 2 : null, null, 0, null, auto);
     }
 
-    private List<GrafanaJson.GridItem> panels() {
-        Map<String, Integer> ids = PanelIds.assign(dashboard);
+    private List<GrafanaJson.GridItem> panels(Map<String, Integer> ids) {
         Map<String, Integer> rowTitles = new HashMap<>();
         List<GrafanaJson.GridItem> out = new ArrayList<>();
         int y = 0;
@@ -170,7 +293,7 @@ final class DashboardBuilder {
             return new GrafanaJson.Panel("text", id, p.title(), p.description(), null, pos, null, links, null,
                     written(PanelDefaults.options(p), p.options(), p.text() != null ? Set.of("content") : Set.of()));
         }
-        return new GrafanaJson.Panel(p.type().grafanaId(), id, p.title(), p.description(), PROMETHEUS, pos,
+        return new GrafanaJson.Panel(p.type().grafanaId(), id, p.title(), p.description(), prometheus, pos,
                 targets(p), links, written(fieldConfig(p), p.fieldConfig(), modelledFieldConfig(p)),
                 written(PanelDefaults.options(p), p.options(), modelledOptions(p)));
     }
@@ -223,11 +346,11 @@ final class DashboardBuilder {
             String legend = q.legend() != null ? q.legend() : p.type() == PanelType.HEATMAP ? "{{le}}" : "__auto";
             out.add(switch (p.type()) {
                 // A table shows the current value of each series, one row each.
-                case TABLE -> new GrafanaJson.Target(PROMETHEUS, "code", expr, "table", true, legend, false, refId(i));
+                case TABLE -> new GrafanaJson.Target(prometheus, "code", expr, "table", true, legend, false, refId(i));
                 // Buckets as a heatmap frame, so Grafana neither sums nor re-buckets them.
-                case HEATMAP -> new GrafanaJson.Target(PROMETHEUS, "code", expr, "heatmap", false, legend, true,
+                case HEATMAP -> new GrafanaJson.Target(prometheus, "code", expr, "heatmap", false, legend, true,
                         refId(i));
-                default -> new GrafanaJson.Target(PROMETHEUS, "code", expr, "time_series", false, legend, true,
+                default -> new GrafanaJson.Target(prometheus, "code", expr, "time_series", false, legend, true,
                         refId(i));
             });
         }

@@ -102,16 +102,23 @@ public final class GrafanaEmitter implements Emitter {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a) {
-                        alerts.putIfAbsent(a.name(), new DashboardBuilder.LocatedAlert(a, scope));
+                        alerts.putIfAbsent(a.name(), new DashboardBuilder.LocatedAlert(a, s.name(), scope));
                     }
                 }
             }
         }
+        Map<String, Map<String, String>> uids = new LinkedHashMap<>();
+        for (Service s : project.services()) {
+            for (Dashboard d : s.dashboards()) {
+                uids.computeIfAbsent(s.name(), k -> new HashMap<>()).putIfAbsent(d.name(), d.uid());
+            }
+        }
+        DashboardBuilder.Context context = DashboardBuilder.Context.of(alerts, uids,
+                project.settings().grafanaDatasource(), project.severities());
         List<Rendered> out = new ArrayList<>();
         for (Service s : project.services()) {
             for (Dashboard d : s.dashboards()) {
-                GrafanaJson.Dashboard json =
-                        new DashboardBuilder(s, d, scopes.get(s.name()), alerts, project.severities()).build();
+                GrafanaJson.Dashboard json = new DashboardBuilder(s, d, scopes.get(s.name()), context).build();
                 out.add(new Rendered(s, d, json(json)));
             }
         }

@@ -22,8 +22,21 @@ public final class GrafanaJson {
     public record Annotations(List<Annotation> list) {
     }
 
+    /**
+     * An annotation query: Grafana's built-in one, or a Prometheus query ({@code expr}) whose series are drawn as
+     * periods, with {@code filter} naming the panels that draw them.
+     */
     public record Annotation(Integer builtIn, DataSource datasource, boolean enable, Boolean hide, String iconColor,
-            String name, String type) {
+            String name, String type, String expr, PanelFilter filter, String tagKeys, String textFormat,
+            String titleFormat, Boolean useValueForTime) {
+        public static Annotation builtIn(DataSource datasource, String iconColor, String name) {
+            return new Annotation(1, datasource, true, true, iconColor, name, "dashboard", null, null, null, null, null,
+                    null);
+        }
+    }
+
+    /** The panels an annotation is drawn on ({@code exclude} false) or not drawn on. */
+    public record PanelFilter(boolean exclude, List<Integer> ids) {
     }
 
     public record DataSource(String type, String uid) {

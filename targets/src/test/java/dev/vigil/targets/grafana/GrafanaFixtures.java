@@ -50,6 +50,11 @@ final class GrafanaFixtures {
         return compile(resource("panel-json/panel-json.vigil"));
     }
 
+    /** A fixed data source, dashboard links of every kind, and panels that show alert periods. */
+    static Project linksAlerts() {
+        return compile(resource("links-alerts/links-alerts.vigil"));
+    }
+
     static Project compile(String text) {
         CompileResult r = Compiler.compile(List.of(new SourceFile("test.vigil", text)));
         return r.project().orElseThrow(() -> new AssertionError(r.diagnostics()));

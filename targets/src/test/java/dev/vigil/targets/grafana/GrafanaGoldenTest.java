@@ -37,7 +37,8 @@ class GrafanaGoldenTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("crm-events", (Supplier<Project>) GrafanaFixtures::crmEvents),
-                Arguments.of("all-panels", (Supplier<Project>) GrafanaFixtures::allPanels));
+                Arguments.of("all-panels", (Supplier<Project>) GrafanaFixtures::allPanels),
+                Arguments.of("links-alerts", (Supplier<Project>) GrafanaFixtures::linksAlerts));
     }
 
     @ParameterizedTest(name = "{0}")

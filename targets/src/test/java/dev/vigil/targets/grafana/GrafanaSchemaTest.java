@@ -39,6 +39,7 @@ class GrafanaSchemaTest {
                 Arguments.of("crm-events sample", GrafanaFixtures.crmEvents()),
                 Arguments.of("all panel types", GrafanaFixtures.allPanels()),
                 Arguments.of("panel options and field config", GrafanaFixtures.panelJson()),
+                Arguments.of("data sources, links and alert periods", GrafanaFixtures.linksAlerts()),
                 Arguments.of("docs/language.md", languageDoc()));
     }
 

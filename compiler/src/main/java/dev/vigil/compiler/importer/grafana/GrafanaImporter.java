@@ -29,7 +29,7 @@ public final class GrafanaImporter implements Importer {
     private static final Set<String> MAPPED = Set.of("title", "uid", "tags", "refresh", "time", "description",
             "templating", "panels", "rows", "id", "version", "schemaVersion", "editable", "gnetId", "style",
             "hideControls", "timepicker", "iteration", "fiscalYearStartMonth", "liveNow", "weekStart", "__inputs",
-            "__requires", "__elements", "timezone", "annotations", "graphTooltip");
+            "__requires", "__elements", "timezone", "annotations", "graphTooltip", "links");
 
     @Override
     public String kind() {
@@ -117,6 +117,8 @@ public final class GrafanaImporter implements Importer {
         range.ifPresentOrElse(ms -> out.line("time " + VigilText.duration(ms)), () -> dropped.add("time", time));
         InputNodes.text(InputNodes.get(d, "description")).filter(s -> !s.isEmpty())
                 .ifPresent(s -> out.line("description " + VigilText.string(s)));
+        DashboardSettingsImport.datasource(d, out);
+        DashboardSettingsImport.links(d, out, dropped);
         String zone = InputNodes.text(InputNodes.get(d, "timezone")).orElse("");
         if (!zone.isEmpty() && !zone.equals("browser")) {
             dropped.add("timezone", InputNodes.get(d, "timezone"));

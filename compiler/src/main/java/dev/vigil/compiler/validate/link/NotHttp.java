@@ -13,7 +13,7 @@ import dev.vigil.compiler.validate.Validator;
 /**
  * A link written for people to click that is not a plain http(s) URL: a {@code javascript:} or
  * {@code data:} URL, a relative path, or text with spaces, quotes or angle brackets. Here: a
- * panel's {@code link} in a dashboard, and a {@code dashboard_url} annotation of an alert. A
+ * dashboard's or a panel's {@code link}, and a {@code dashboard_url} annotation of an alert. A
  * service's {@code links { }}, an alert's {@code runbook "URL"} and {@code prometheus_url} are
  * reported with the same id where they are read, at their value.
  */
@@ -32,6 +32,14 @@ public final class NotHttp implements Validator {
         }
         for (Service s : project.services()) {
             for (Dashboard d : s.dashboards()) {
+                for (Dashboard.DashboardLink l : d.links()) {
+                    if (l.url() != null) {
+                        WebUrl.problem(l.url()).ifPresent(problem -> sink.error(id(), l.span(), "The link `"
+                                + l.title() + "` of dashboard `" + d.name() + "` is not a web address: it " + problem
+                                + ".", "Write an `https://` (or `http://`) URL with a host, or `to` a dashboard of "
+                                        + "the project by its name."));
+                    }
+                }
                 for (Dashboard.Row row : d.rows()) {
                     for (Dashboard.Panel p : row.panels()) {
                         for (Dashboard.Link l : p.links()) {

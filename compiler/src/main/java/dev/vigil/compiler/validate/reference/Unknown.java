@@ -74,7 +74,13 @@ public final class Unknown implements Validator {
                 }
             }
             for (Dashboard d : s.dashboards()) {
-                d.rows().forEach(row -> row.panels().forEach(p -> resolve.check(p.thresholdsFrom())));
+                d.links().forEach(l -> resolve.check(l.dashboard()));
+                d.rows().forEach(row -> row.panels().forEach(p -> {
+                    resolve.check(p.thresholdsFrom());
+                    if (p.alerts() != null) {
+                        p.alerts().forEach(resolve::check);
+                    }
+                }));
             }
             for (TestCase t : s.tests()) {
                 for (TestCase.Expectation e : t.expectations()) {
