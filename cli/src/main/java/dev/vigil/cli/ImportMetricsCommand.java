@@ -63,6 +63,11 @@ final class ImportMetricsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> targetLabels;
 
+    @Option(names = "--optional-labels", paramLabel = "LABELS", split = ",",
+            description = "Labels to declare in `optional_labels` wherever they appear, as `label` (any metric) or "
+                    + "`metric:label`: labels that other hosts write empty or leave off, which this page cannot show.")
+    List<String> optionalLabels;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -100,7 +105,9 @@ final class ImportMetricsCommand implements Callable<Integer> {
             return VigilCommand.EXIT_USAGE;
         }
         existing.ifPresent(f -> read.put(f.path(), f));
-        List<MetricFamily> chosen = families.stream().filter(f -> names.matcher(f.name()).matches()).toList();
+        Set<String> optional = names(optionalLabels);
+        List<MetricFamily> chosen = families.stream().filter(f -> names.matcher(f.name()).matches())
+                .map(f -> f.withOptional(optional)).toList();
         Optional<MetricDeclarations.Result> result = sink.hasErrors() ? Optional.empty()
                 : MetricDeclarations.merge(out.toString(), existing, service, chosen, sink);
         stdout.print(TextRenderer.render(sink.sorted(), read));
@@ -146,8 +153,12 @@ final class ImportMetricsCommand implements Callable<Integer> {
     }
 
     private Set<String> labels() {
+        return names(targetLabels);
+    }
+
+    private static Set<String> names(List<String> given) {
         Set<String> out = new LinkedHashSet<>();
-        for (String l : targetLabels == null ? List.<String>of() : targetLabels) {
+        for (String l : given == null ? List.<String>of() : given) {
             if (!l.isBlank()) {
                 out.add(l.strip());
             }

@@ -41,6 +41,27 @@ class ImportCommandTest {
         }
     }
 
+    /** Labels another host writes empty, which one page cannot show, are declared optional when named. */
+    @Test
+    void importMetricsDeclaresTheNamedLabelsOptional(@TempDir Path dir) throws IOException {
+        Path page = dir.resolve("node.txt");
+        Files.writeString(page, String.join("\n",
+                "# TYPE node_os_info gauge",
+                "node_os_info{id=\"debian\",name=\"Debian GNU/Linux\",version=\"12 (bookworm)\",variant=\"\"} 1",
+                "# TYPE node_exporter_build_info gauge",
+                "node_exporter_build_info{version=\"1.11.1\"} 1", ""));
+        Path out = dir.resolve("node-metrics.vigil");
+        LintCommandTest.Run r = LintCommandTest.run("import", "metrics", "--from", page.toString(), "--service", "node",
+                "--out", out.toString(), "--optional-labels", "node_os_info:version,name");
+        assertEquals(0, r.status(), r.out() + r.err());
+        String written = Files.readString(out);
+        // `name` everywhere, `version` of node_os_info only; `variant` was empty on the page itself.
+        assertTrue(written.contains(String.join("\n", "  metric node_os_info gauge {", "    labels          [id]",
+                "    optional_labels [name, variant, version]", "  }")), written);
+        assertTrue(written.contains(String.join("\n", "  metric node_exporter_build_info gauge {", "    labels [version]",
+                "  }")), written);
+    }
+
     @Test
     void writesOneFilePerServiceIntoOutAndCompiles(@TempDir Path dir) throws IOException {
         Path rules = write(dir, "rules.yaml", RULES);
