@@ -134,6 +134,7 @@ public final class VariableInterpolation implements Validator {
      * such variable and sends the text as written, so the string holds {@code $job_total} literally.
      */
     private void runOnName(Site site, String text, Map<String, Dashboard.Variable> variables, DiagnosticSink sink) {
+        Set<String> reported = new HashSet<>();
         for (Reference r : GrafanaTemplating.references(text)) {
             if (variables.containsKey(r.name()) || r.name().startsWith("__")) {
                 continue;
@@ -144,12 +145,18 @@ public final class VariableInterpolation implements Validator {
                 continue;
             }
             String written = r.text(text);
-            Span at = selectors(site.expr()).stream().flatMap(s -> s.matchers().stream())
-                    .filter(m -> !m.isConstRef() && m.value().contains(written)).map(LabelMatcher::span).findFirst()
-                    .orElse(site.span());
+            // Only a matcher value: elsewhere, such as label_replace's replacement `"$instance_id"`, a `$name`
+            // may be meant for Prometheus (a capture group), which Grafana leaves alone as well.
+            Optional<Span> at = selectors(site.expr()).stream().flatMap(s -> s.matchers().stream())
+                    .filter(m -> !m.isConstRef() && GrafanaTemplating.references(m.value()).stream()
+                            .anyMatch(x -> x.text(m.value()).equals(written)))
+                    .map(LabelMatcher::span).findFirst();
+            if (at.isEmpty() || !reported.add(at.get() + written)) {
+                continue;
+            }
             String rest = r.name().substring(meant.get().length());
-            sink.report(Diagnostic.error(id(), at, "`" + written + "` in the query of " + site.owner() + " names no "
-                    + "variable: Grafana reads the longest name, `" + r.name() + "`, and sends `" + written
+            sink.report(Diagnostic.error(id(), at.get(), "`" + written + "` in the query of " + site.owner()
+                    + " names no variable: Grafana reads the longest name, `" + r.name() + "`, and sends `" + written
                     + "` as it is.", "For the variable `" + meant.get() + "` followed by `" + rest + "`, write `${"
                     + meant.get() + "}" + rest + "`."));
         }
@@ -201,6 +208,8 @@ public final class VariableInterpolation implements Validator {
         }
         List<VectorSelector> before = selectors(site.expr());
         List<VectorSelector> after = selectors(parsed.get());
+        List<VectorSelector> plain = sel.values().size() == 1 && (v.multi() || v.includeAll())
+                ? plain(text, refs, filled, v, sel.values().get(0)) : List.of();
         if (before.size() != after.size()) {
             Span at = bareUse(site.expr(), v.name()).map(ConstantUse::span).orElse(site.span());
             return Optional.of(new Finding(Diagnostic.error(id(), at, "The query of " + site.owner()
@@ -212,13 +221,27 @@ public final class VariableInterpolation implements Validator {
             List<LabelMatcher> mb = before.get(i).matchers();
             List<LabelMatcher> ma = after.get(i).matchers();
             for (int j = 0; j < Math.min(mb.size(), ma.size()); j++) {
-                Optional<Diagnostic> d = matcher(site, mb.get(j), ma.get(j), v, sel, when, variables);
+                String meant = plain.size() == before.size() && plain.get(i).matchers().size() == mb.size()
+                        ? plain.get(i).matchers().get(j).value() : null;
+                Optional<Diagnostic> d = matcher(site, mb.get(j), ma.get(j), meant, v, sel, when, variables);
                 if (d.isPresent()) {
                     return Optional.of(new Finding(d.get(), false));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The selectors of the query as the user means it for one value of {@code v}: every other reference
+     * filled as Grafana fills it, and {@code v}'s value as text rather than as a regex. Empty when that
+     * query does not parse.
+     */
+    private static List<VectorSelector> plain(String text, List<Reference> refs, Map<Reference, String> filled,
+            Dashboard.Variable v, String value) {
+        String meant = GrafanaTemplating.interpolate(text, refs, r -> r.name().equals(v.name())
+                ? GrafanaTemplating.render(List.of(value), false, r.format()).orElse(null) : filled.get(r));
+        return PromqlReader.standard().read(meant).map(VariableInterpolation::selectors).orElse(List.of());
     }
 
     private Diagnostic unparsable(Site site, Dashboard.Variable v, String how, String sent) {
@@ -263,10 +286,11 @@ public final class VariableInterpolation implements Validator {
 
     /**
      * The finding for one matcher whose value names {@code v}: a plain match ({@code =}, {@code !=})
-     * must equal the value chosen; a regex match written as the variable alone must match each value.
+     * must equal {@code meant}, its value with the one value chosen as text (null for several values); a
+     * regex match written as the variable alone, sent as a regex or with a format, must match each value.
      */
-    private Optional<Diagnostic> matcher(Site site, LabelMatcher written, LabelMatcher sent, Dashboard.Variable v,
-            Selection sel, String how, Map<String, Dashboard.Variable> variables) {
+    private Optional<Diagnostic> matcher(Site site, LabelMatcher written, LabelMatcher sent, String meant,
+            Dashboard.Variable v, Selection sel, String how, Map<String, Dashboard.Variable> variables) {
         if (written.isConstRef()) {
             return Optional.empty();
         }
@@ -281,8 +305,6 @@ public final class VariableInterpolation implements Validator {
                 // One value, escaped for a string: the classic escape mangles only a `'`, which no fix here avoids.
                 return Optional.empty();
             }
-            String meant = sel.values().size() == 1
-                    ? GrafanaTemplating.interpolate(written.value(), refs, r -> sel.values().get(0)) : null;
             if (meant != null && meant.equals(sent.value())) {
                 return Optional.empty();
             }
@@ -301,10 +323,17 @@ public final class VariableInterpolation implements Validator {
             }
             return Optional.of(d);
         }
-        if (refs.size() == 1 && refs.get(0).start() == 0 && refs.get(0).end() == written.value().length()) {
+        // A variable that is neither multi-value nor include-all, written without a format, is sent as it
+        // is, on purpose: its values may be regexes (`2..|3..`), which need not match themselves.
+        boolean regexMode = v.multi() || v.includeAll();
+        if (refs.size() == 1 && refs.get(0).start() == 0 && refs.get(0).end() == written.value().length()
+                && (refs.get(0).format() != null || regexMode)) {
             for (String value : sel.values()) {
                 Optional<Boolean> hit = Re2.PROMETHEUS.matches(sent.value(), value);
-                if (hit.isPresent() && !hit.get()) {
+                // Without a format such a variable's value is the regex itself: the hint holds only where
+                // that regex matches the value.
+                boolean plainMatches = regexMode || Re2.PROMETHEUS.matches(value, value).orElse(false);
+                if (hit.isPresent() && !hit.get() && plainMatches) {
                     return Optional.of(Diagnostic.error(id(), written.span(), "`" + shown + "` in the query of "
                             + site.owner() + " becomes the regex `" + sent.value() + "` " + how + ", which does not "
                             + "match `" + value + "`.", "Write the variable without a format, `\"$" + v.name()

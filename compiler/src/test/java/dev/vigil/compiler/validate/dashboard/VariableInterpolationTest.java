@@ -45,6 +45,26 @@ class VariableInterpolationTest {
     }
 
     @Test
+    void theTextComparedHoldsTheOtherVariablesFilledIn() {
+        // With one value, `prod:9100` is what `=` is meant to compare with; only two values break it.
+        String text = """
+                service s {
+                  dashboard d "D" {
+                    variable host = label_values(up, instance) { multi true }
+                    variable port = custom ["9100"]
+                    stat p "P" {
+                      query up{instance="$host:$port"}
+                    }
+                  }
+                }
+                """;
+        assertEquals(List.of("`instance=\"$host:$port\"` in the query of panel `p` compares the label with the text "
+                + "`(prod|a\\.b):9100` once Grafana fills in `$host` with two values, `prod` and `a.b`, so it selects "
+                + "nothing: a multi-value or include-all variable is filled in as a regex."),
+                findings(text).stream().map(Diagnostic::message).toList());
+    }
+
+    @Test
     void aQueryWithAnUnknownConstantIsLeftToReferenceUnknown() {
         List<Diagnostic> all = Compiler.compile(List.of(new SourceFile("f.vigil",
                 dashboard("", "sum(rate(up{job=~\"$job\"}[$nowhere]))")))).diagnostics();
