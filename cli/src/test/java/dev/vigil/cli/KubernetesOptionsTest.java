@@ -135,4 +135,47 @@ class KubernetesOptionsTest {
         assertEquals(2, selector.status(), selector.out() + selector.err());
         assertTrue(selector.err().contains("--k8s-instance-selector team: expected KEY=VALUE"), selector.err());
     }
+
+    @Test
+    void valuesAreTrimmedAndABlankOneIsUnsetAsInTheMavenGoal() throws IOException {
+        Files.writeString(dir.resolve("shop.vigil"), WITH_ROUTING_AND_DASHBOARD);
+        Path out = dir.resolve("out");
+        Run built = VigilCommandTest.run("build", "--out", out.toString(), "--k8s-alertmanager", " ConfigMap ",
+                "--k8s-dashboards", " ", "--k8s-namespace", "", "--k8s-folder-annotation", " grafana_folder\t",
+                dir.toString());
+        assertEquals(0, built.status(), built.out() + built.err());
+        assertTrue(Files.exists(out.resolve("kubernetes/alertmanager-config.yaml")), "` ConfigMap ` is `ConfigMap`");
+        String configMap = Files.readString(out.resolve("kubernetes/grafana-dashboard-shop-overview.yaml"));
+        assertTrue(configMap.contains("    grafana_folder: shop\n"), configMap);
+        assertFalse(configMap.contains("namespace:"), "a blank namespace sets none:\n" + configMap);
+    }
+
+    private static final String WITH_TIME_ZONE = """
+            routing {
+              receiver chat slack { channel "#shop" api_url_file "/etc/alertmanager/secrets/slack/api-url" }
+              time_interval office_hours {
+                times    ["09:00-17:00"]
+                location "Europe/Berlin"
+              }
+              route severity >= warning to chat { active_time_intervals [office_hours] }
+              route default to chat
+            }
+
+            service shop {
+              group shop_rates {
+                record job:http_requests:rate5m = sum by (job) (rate(http_requests_total{job="shop"}[5m]))
+              }
+            }
+            """;
+
+    @Test
+    void whenTheCommandLineChoseTheResourceTheHintNamesTheOption() throws IOException {
+        Files.writeString(dir.resolve("shop.vigil"), WITH_TIME_ZONE);
+        Run refused = VigilCommandTest.run("check", "--k8s-alertmanager", "AlertmanagerConfig", dir.toString());
+        assertEquals(1, refused.status(), refused.out() + refused.err());
+        String output = refused.out() + refused.err();
+        assertTrue(output.contains("Kubernetes.AlertmanagerConfig"), output);
+        assertTrue(output.contains("pass `--k8s-alertmanager ConfigMap` instead"), output);
+        assertFalse(output.contains("`alertmanager ConfigMap`"), output);
+    }
 }

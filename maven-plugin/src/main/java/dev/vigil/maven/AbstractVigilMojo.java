@@ -166,8 +166,8 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     /** The kinds of Kubernetes objects the POM asks for; a value that is none fails the build, naming the parameter. */
     private KubernetesMetadata.ResourcesByBuild kubernetesResources() throws ConfigurationException {
         try {
-            return KubernetesSyntax.resourcesFromBuild(given(kubernetesAlertmanager), given(kubernetesDashboards),
-                    given(kubernetesFolderAnnotation), kubernetesInstanceSelector == null ? List.of() : kubernetesInstanceSelector,
+            return KubernetesSyntax.resourcesFromBuild(kubernetesAlertmanager, kubernetesDashboards,
+                    kubernetesFolderAnnotation, kubernetesInstanceSelector == null ? List.of() : kubernetesInstanceSelector,
                     "kubernetesAlertmanager", "kubernetesDashboards", "kubernetesFolderAnnotation",
                     "kubernetesInstanceSelector");
         } catch (IllegalArgumentException e) {
@@ -175,15 +175,10 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         }
     }
 
-    /** A parameter's value, trimmed; null when the POM leaves it out or empty. */
-    private static String given(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
     /** The POM's Kubernetes metadata; a value Kubernetes would refuse fails the build, naming the parameter. */
     private KubernetesMetadata.Metadata kubernetesMetadata() throws ConfigurationException {
         try {
-            return KubernetesSyntax.fromBuild(given(kubernetesNamespace),
+            return KubernetesSyntax.fromBuild(kubernetesNamespace,
                     kubernetesLabels == null ? List.of() : kubernetesLabels,
                     kubernetesAnnotations == null ? List.of() : kubernetesAnnotations,
                     "kubernetesNamespace", "kubernetesLabels", "kubernetesAnnotations");

@@ -40,15 +40,19 @@ public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> s
      * exists). {@code grafanaOperator}: grafana-operator {@code GrafanaDashboard} resources, selecting
      * Grafana instances by {@code instanceSelector}, instead of sidecar ConfigMaps.
      * {@code folderAnnotation}: the sidecar's annotation naming a dashboard's folder.
+     * {@code alertmanagerOption}: the build's option that made the Alertmanager choice, as
+     * {@link ResourcesByBuild} names it; empty when the sources (or the default) made it, so that a
+     * hint says where to change the choice.
      */
     public record Resources(boolean alertmanagerConfig, Span at, boolean grafanaOperator,
-            SortedMap<String, String> instanceSelector, String folderAnnotation) {
+            SortedMap<String, String> instanceSelector, String folderAnnotation, Optional<String> alertmanagerOption) {
         /** The annotation kube-prometheus-stack's sidecar reads ({@code grafana.sidecar.dashboards.folderAnnotation}). */
         public static final String FOLDER_ANNOTATION = "grafana_folder";
         /** grafana-operator's Grafana resources are commonly labelled so; the CRD requires some selector. */
         public static final SortedMap<String, String> DEFAULT_SELECTOR =
                 Collections.unmodifiableSortedMap(new TreeMap<>(java.util.Map.of("dashboards", "grafana")));
-        public static final Resources DEFAULT = new Resources(false, Span.NONE, false, DEFAULT_SELECTOR, FOLDER_ANNOTATION);
+        public static final Resources DEFAULT = new Resources(false, Span.NONE, false, DEFAULT_SELECTOR, FOLDER_ANNOTATION,
+                Optional.empty());
 
         public Resources {
             instanceSelector = Collections.unmodifiableSortedMap(new TreeMap<>(instanceSelector));
@@ -60,14 +64,20 @@ public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> s
      * goal's {@code kubernetesAlertmanager} ...): each empty when it is not set, else it wins over the
      * project's {@code kubernetes} block, as the build's metadata does. A selector given replaces the
      * sources' whole selector, as the block's {@code instance_selector} replaces the default one.
+     * {@code alertmanagerOption} names the option that set {@code alertmanagerConfig} as its tool
+     * spells it ({@code --k8s-alertmanager}, {@code kubernetesAlertmanager}); present exactly when it is.
      */
     public record ResourcesByBuild(Optional<Boolean> alertmanagerConfig, Optional<Boolean> grafanaOperator,
-            Optional<SortedMap<String, String>> instanceSelector, Optional<String> folderAnnotation) {
-        public static final ResourcesByBuild NONE =
-                new ResourcesByBuild(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional<SortedMap<String, String>> instanceSelector, Optional<String> folderAnnotation,
+            Optional<String> alertmanagerOption) {
+        public static final ResourcesByBuild NONE = new ResourcesByBuild(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
 
         public ResourcesByBuild {
             instanceSelector = instanceSelector.map(s -> Collections.unmodifiableSortedMap(new TreeMap<>(s)));
+            if (alertmanagerConfig.isPresent() != alertmanagerOption.isPresent()) {
+                throw new IllegalArgumentException("the Alertmanager kind and the option that set it go together");
+            }
         }
 
         public boolean isEmpty() {
@@ -79,7 +89,8 @@ public record KubernetesMetadata(Metadata project, SortedMap<String, Metadata> s
             boolean alertmanager = alertmanagerConfig.orElse(sources.alertmanagerConfig());
             return new Resources(alertmanager, alertmanager == sources.alertmanagerConfig() ? sources.at() : Span.NONE,
                     grafanaOperator.orElse(sources.grafanaOperator()), instanceSelector.orElse(sources.instanceSelector()),
-                    folderAnnotation.orElse(sources.folderAnnotation()));
+                    folderAnnotation.orElse(sources.folderAnnotation()),
+                    alertmanagerConfig.isPresent() ? alertmanagerOption : sources.alertmanagerOption());
         }
     }
 

@@ -117,7 +117,8 @@ final class KubernetesReader {
                 selector = read;
             }
         }
-        return new KubernetesMetadata.Resources(alertmanagerConfig, at, grafanaOperator, selector, folderAnnotation);
+        return new KubernetesMetadata.Resources(alertmanagerConfig, at, grafanaOperator, selector, folderAnnotation,
+                Optional.empty());
     }
 
     private Optional<String> kind(Property p, ValueReader values, String... kinds) {

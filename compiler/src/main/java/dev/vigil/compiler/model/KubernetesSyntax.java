@@ -79,9 +79,11 @@ public final class KubernetesSyntax {
      * annotations, as the command line and the Maven goal take them. A value Kubernetes would refuse,
      * a pair without {@code =} or a key given twice is an {@link IllegalArgumentException} whose
      * message starts with the option's name ({@code what} names the options: {@code --k8s-label}).
+     * The namespace is read as {@link #given} reads it.
      */
-    public static KubernetesMetadata.Metadata fromBuild(String namespace, java.util.List<String> labels,
+    public static KubernetesMetadata.Metadata fromBuild(String namespaceGiven, java.util.List<String> labels,
             java.util.List<String> annotations, String namespaceOption, String labelOption, String annotationOption) {
+        String namespace = given(namespaceGiven);
         Optional<KubernetesMetadata.Entry> ns = Optional.empty();
         if (namespace != null) {
             namespace(namespace).ifPresent(why -> {
@@ -98,11 +100,15 @@ public final class KubernetesSyntax {
      * {@code ConfigMap} or {@code GrafanaDashboard}, the sidecar's folder annotation key and the
      * {@code KEY=VALUE} labels of grafana-operator's instance selector; null or empty for what is not
      * set. A value that is none of these is an {@link IllegalArgumentException} whose message starts
-     * with the option's name, as in {@link #fromBuild}.
+     * with the option's name, as in {@link #fromBuild}. The kinds and the annotation are read as
+     * {@link #given} reads them.
      */
-    public static KubernetesMetadata.ResourcesByBuild resourcesFromBuild(String alertmanager, String dashboards,
-            String folderAnnotation, java.util.List<String> instanceSelector, String alertmanagerOption,
-            String dashboardsOption, String folderOption, String selectorOption) {
+    public static KubernetesMetadata.ResourcesByBuild resourcesFromBuild(String alertmanagerGiven,
+            String dashboardsGiven, String folderGiven, java.util.List<String> instanceSelector,
+            String alertmanagerOption, String dashboardsOption, String folderOption, String selectorOption) {
+        String alertmanager = given(alertmanagerGiven);
+        String dashboards = given(dashboardsGiven);
+        String folderAnnotation = given(folderGiven);
         Optional<Boolean> alertmanagerConfig = kind(alertmanager, alertmanagerOption, "ConfigMap", "AlertmanagerConfig");
         Optional<Boolean> grafanaOperator = kind(dashboards, dashboardsOption, "ConfigMap", "GrafanaDashboard");
         Optional<String> folder = Optional.ofNullable(folderAnnotation);
@@ -112,7 +118,18 @@ public final class KubernetesSyntax {
         java.util.SortedMap<String, String> selector = new java.util.TreeMap<>();
         pairs(instanceSelector, selectorOption, true).forEach(e -> selector.put(e.key(), e.value()));
         return new KubernetesMetadata.ResourcesByBuild(alertmanagerConfig, grafanaOperator,
-                selector.isEmpty() ? Optional.empty() : Optional.of(selector), folder);
+                selector.isEmpty() ? Optional.empty() : Optional.of(selector), folder,
+                alertmanagerConfig.map(chosen -> alertmanagerOption));
+    }
+
+    /**
+     * A single value a build tool gives, trimmed; null when it is left out or blank. The command line and
+     * the Maven goal read it alike, so that {@code --k8s-alertmanager " ConfigMap"} and a POM's
+     * indented {@code <kubernetesAlertmanager>} mean the same, and an empty one
+     * ({@code -Dvigil.kubernetes.namespace=}) leaves the sources' value.
+     */
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Empty when not given, else whether it is the second of the two kinds. */

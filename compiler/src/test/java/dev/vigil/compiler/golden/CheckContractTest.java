@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.source.SourceFile;
+import dev.vigil.compiler.validate.CheckOverrides;
 import dev.vigil.compiler.validate.Validator;
 import dev.vigil.compiler.validate.Validators;
 import java.io.IOException;
@@ -50,19 +51,85 @@ class CheckContractTest {
         return READER_CHECKS.stream().map(id -> DynamicTest.dynamicTest(id, () -> contract(id)));
     }
 
+    /**
+     * The checks of what the emitters make ({@link CheckOverrides#OUTPUT_CHECKS}): documented alike,
+     * but proven by tests of the targets module, since golden cases do not run the emitters. Each
+     * case of the page's table is {@code <TestClass>/<method>}, a test method of the targets module.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyOutputCheckIsDocumentedAndItsCasesExist() {
+        return CheckOverrides.OUTPUT_CHECKS.stream().map(id -> DynamicTest.dynamicTest(id, () -> outputContract(id)));
+    }
+
+    private static void outputContract(String id) throws IOException {
+        Path page = docs().resolve(id + ".md");
+        String text = page(id, page);
+        List<String> rows = tableRows(page, text);
+        Path tests = docs().resolve("../../targets/src/test/java");
+        List<String> problems = new ArrayList<>();
+        for (String row : rows) {
+            String[] cells = cells(row, problems);
+            if (cells == null) {
+                continue;
+            }
+            Matcher c = CASE.matcher(cells[4]);
+            int found = 0;
+            while (c.find()) {
+                found++;
+                List<Path> classes;
+                try (Stream<Path> files = Files.walk(tests)) {
+                    classes = files.filter(f -> f.getFileName().toString().equals(c.group(1) + ".java")).toList();
+                }
+                boolean exists = classes.size() == 1 && Files.readString(classes.get(0)).contains(" " + c.group(2) + "(");
+                if (c.group(1) == null || !exists) {
+                    problems.add("no test method " + c.group() + " in targets/src/test/java: " + row);
+                }
+            }
+            if (found == 0) {
+                problems.add("no case named: " + row);
+            }
+        }
+        assertTrue(problems.isEmpty(), page + ":\n  " + String.join("\n  ", problems));
+    }
+
     private static void contract(String id) throws IOException {
         Path page = docs().resolve(id + ".md");
+        String text = page(id, page);
+        long failing = cases(id, "fail-").filter(c -> mentions(c, id)).count();
+        long passing = cases(id, "pass-").filter(c -> !mentions(c, id)).count();
+        assertTrue(failing >= 1, id + " needs a fail-* case whose expectation reports it");
+        assertTrue(passing >= 1, id + " needs a pass-* look-alike whose expectation does not report it");
+        severityTableIsProven(id, page, text);
+    }
+
+    /** The page's text, after checking it has its sections and its examples behave. */
+    private static String page(String id, Path page) throws IOException {
         assertTrue(Files.isRegularFile(page), "missing doc page " + page);
         String text = Files.readString(page);
         for (String section : List.of("# " + id, "## Bad", "## Why it hurts", "## Fix")) {
             assertTrue(text.contains(section), page + " lacks `" + section + "`");
         }
         examplesBehave(id, text);
-        long failing = cases(id, "fail-").filter(c -> mentions(c, id)).count();
-        long passing = cases(id, "pass-").filter(c -> !mentions(c, id)).count();
-        assertTrue(failing >= 1, id + " needs a fail-* case whose expectation reports it");
-        assertTrue(passing >= 1, id + " needs a pass-* look-alike whose expectation does not report it");
-        severityTableIsProven(id, page, text);
+        return text;
+    }
+
+    /** The rows of the page's severity table, which it must have. */
+    private static List<String> tableRows(Path page, String text) {
+        Matcher header = TABLE_HEADER.matcher(text);
+        assertTrue(header.find(), page + " lacks the severity table `| shape | consequence | severity | cases |`");
+        List<String> rows = text.substring(header.end()).lines().skip(2).takeWhile(l -> l.startsWith("|")).toList();
+        assertTrue(!rows.isEmpty(), page + ": the severity table has no rows");
+        return rows;
+    }
+
+    /** The row's cells, between its bars; null, and a problem said, when there are not four. */
+    private static String[] cells(String row, List<String> problems) {
+        String[] cells = row.split("(?<!\\\\)\\|", -1);
+        if (cells.length != 6) {
+            problems.add("not four cells: " + row);
+            return null;
+        }
+        return cells;
     }
 
     private static final Pattern TABLE_HEADER = Pattern.compile(
@@ -77,15 +144,11 @@ class CheckContractTest {
      * {@code <Other.Id>/<name>} for one in another check's folder.
      */
     private static void severityTableIsProven(String id, Path page, String text) throws IOException {
-        Matcher header = TABLE_HEADER.matcher(text);
-        assertTrue(header.find(), page + " lacks the severity table `| shape | consequence | severity | cases |`");
-        List<String> rows = text.substring(header.end()).lines().skip(2).takeWhile(l -> l.startsWith("|")).toList();
-        assertTrue(!rows.isEmpty(), page + ": the severity table has no rows");
+        List<String> rows = tableRows(page, text);
         List<String> problems = new ArrayList<>();
         for (String row : rows) {
-            String[] cells = row.split("(?<!\\\\)\\|", -1);
-            if (cells.length != 6) {
-                problems.add("not four cells: " + row);
+            String[] cells = cells(row, problems);
+            if (cells == null) {
                 continue;
             }
             String severity = cells[3].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);

@@ -46,6 +46,21 @@ class AlertmanagerConfigOracleTest {
     /** The projects whose routing an AlertmanagerConfig cannot hold: `rich` has a time interval with a time zone. */
     private static final Set<String> REFUSED = Set.of("rich");
 
+    /*
+     * The fields of each CRD object that prometheus-operator converts (v1alpha1 Route, Matcher,
+     * MuteTimeInterval, TimeInterval, TimeRange, DayOfMonthRange), and of the spec. A key outside
+     * them (a snake_case name from the file's dialect, a typo) is one the operator refuses or drops,
+     * so the merge fails on it rather than ignore it and pass.
+     */
+    private static final Set<String> SPEC = Set.of("route", "receivers", "inhibitRules", "muteTimeIntervals");
+    private static final Set<String> ROUTE = Set.of("receiver", "groupBy", "groupWait", "groupInterval",
+            "repeatInterval", "matchers", "continue", "routes", "muteTimeIntervals", "activeTimeIntervals");
+    private static final Set<String> MATCHER = Set.of("name", "value", "matchType");
+    private static final Set<String> MUTE_TIME_INTERVAL = Set.of("name", "timeIntervals");
+    private static final Set<String> TIME_INTERVAL = Set.of("times", "weekdays", "daysOfMonth", "months", "years");
+    private static final Set<String> TIME_RANGE = Set.of("startTime", "endTime");
+    private static final Set<String> DAY_OF_MONTH_RANGE = Set.of("start", "end");
+
     @TempDir
     static Path temp;
 
@@ -60,7 +75,7 @@ class AlertmanagerConfigOracleTest {
                 .withKubernetes(new KubernetesMetadata.Metadata(
                         Optional.of(KubernetesMetadata.Entry.fromBuild("namespace", NAMESPACE)), List.of(), List.of()))
                 .withKubernetesResources(new KubernetesMetadata.ResourcesByBuild(Optional.of(true), Optional.empty(),
-                        Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty(), Optional.of("--k8s-alertmanager")));
         CompileResult compiled = new Compiler(SourceLoader.fromWorkingDirectory(), options)
                 .check(List.of(Projects.sources(name)));
         // A routing the resource cannot hold (a Jira receiver, a time zone) is refused at vigil check, and has no resource.
@@ -107,7 +122,7 @@ class AlertmanagerConfigOracleTest {
     /** The shared configuration with the resource merged in. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> merged(Map<String, Object> resource, String prefix) {
-        Map<String, Object> spec = (Map<String, Object>) resource.get("spec");
+        Map<String, Object> spec = known((Map<String, Object>) resource.get("spec"), SPEC, "spec");
         Map<String, Object> top = route((Map<String, Object>) spec.get("route"), prefix);
         List<Object> topMatchers = new ArrayList<>((List<Object>) top.getOrDefault("matchers", List.of()));
         topMatchers.add("namespace=\"" + NAMESPACE + "\"");
@@ -137,6 +152,7 @@ class AlertmanagerConfigOracleTest {
     /** {@code convertRoute}: the CRD's fields as Alertmanager's, names prefixed, matchers as strings. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> route(Map<String, Object> in, String prefix) {
+        known(in, ROUTE, "route");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("receiver", prefix + in.get("receiver"));
         copy(in, "groupBy", out, "group_by");
@@ -146,7 +162,7 @@ class AlertmanagerConfigOracleTest {
         copy(in, "continue", out, "continue");
         if (in.get("matchers") instanceof List<?> matchers) {
             out.put("matchers", matchers.stream().map(m -> {
-                Map<String, Object> matcher = (Map<String, Object>) m;
+                Map<String, Object> matcher = known((Map<String, Object>) m, MATCHER, "matcher");
                 return matcher.get("name") + String.valueOf(matcher.get("matchType")) + "\""
                         + openMetricsEscape(String.valueOf(matcher.get("value"))) + "\"";
             }).toList());
@@ -166,30 +182,39 @@ class AlertmanagerConfigOracleTest {
     /** {@code convertMuteTimeInterval}: the CRD's interval in Alertmanager's syntax, its name prefixed. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> timeInterval(Map<String, Object> in, String prefix) {
+        known(in, MUTE_TIME_INTERVAL, "mute time interval");
         List<Object> specs = new ArrayList<>();
         for (Object o : (List<Object>) in.get("timeIntervals")) {
-            Map<String, Object> t = (Map<String, Object>) o;
+            Map<String, Object> t = known((Map<String, Object>) o, TIME_INTERVAL, "time interval");
             Map<String, Object> spec = new LinkedHashMap<>();
             if (t.get("times") instanceof List<?> times) {
                 spec.put("times", times.stream().map(x -> {
-                    Map<String, Object> range = (Map<String, Object>) x;
+                    Map<String, Object> range = known((Map<String, Object>) x, TIME_RANGE, "time range");
                     return (Object) Map.of("start_time", range.get("startTime"), "end_time", range.get("endTime"));
                 }).toList());
             }
             copy(t, "weekdays", spec, "weekdays");
             if (t.get("daysOfMonth") instanceof List<?> days) {
                 spec.put("days_of_month", days.stream().map(x -> {
-                    Map<String, Object> range = (Map<String, Object>) x;
+                    Map<String, Object> range = known((Map<String, Object>) x, DAY_OF_MONTH_RANGE, "day-of-month range");
                     return range.get("start") + ":" + range.get("end");
                 }).toList());
             }
             copy(t, "months", spec, "months");
+            copy(t, "years", spec, "years");
             specs.add(spec);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", prefix + in.get("name"));
         out.put("time_intervals", specs);
         return out;
+    }
+
+    /** {@code in}, after checking it has no key but the CRD object's {@code fields}. */
+    private static Map<String, Object> known(Map<String, Object> in, Set<String> fields, String kind) {
+        List<String> unknown = in.keySet().stream().filter(k -> !fields.contains(k)).sorted().toList();
+        assertTrue(unknown.isEmpty(), "the " + kind + " has keys the CRD does not know " + unknown + ": " + in);
+        return in;
     }
 
     private static void copy(Map<String, Object> in, String from, Map<String, Object> out, String to) {

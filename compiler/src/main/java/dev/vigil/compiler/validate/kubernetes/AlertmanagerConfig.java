@@ -7,6 +7,7 @@ import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.model.AlertmanagerConfigCrd;
 import dev.vigil.compiler.validate.Validator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * With {@code alertmanager AlertmanagerConfig}, the routing the resource cannot express: a receiver
@@ -20,6 +21,7 @@ public final class AlertmanagerConfig implements Validator {
         if (!project.settings().kubernetes().resources().alertmanagerConfig() || project.routing().routes().isEmpty()) {
             return;
         }
+        String configMap = asConfigMap(project.settings().kubernetes().resources().alertmanagerOption());
         for (Routing.Receiver r : project.routing().receivers()) {
             if (r.type() == null) {
                 continue;
@@ -27,7 +29,7 @@ public final class AlertmanagerConfig implements Validator {
             if (!AlertmanagerConfigCrd.supports(r.type())) {
                 sink.blocking(id(), r.span(), "The receiver `" + r.name() + "` is of type `" + r.type().keyword()
                         + "`, which an `AlertmanagerConfig` cannot hold.", "Route it through a `webhook` receiver, "
-                        + "or write `alertmanager ConfigMap` in the `kubernetes` block.");
+                        + "or " + configMap + ".");
                 continue;
             }
             for (Map.Entry<String, Object> s : r.settings().entrySet()) {
@@ -43,8 +45,18 @@ public final class AlertmanagerConfig implements Validator {
             if (t.location() != null) {
                 sink.blocking(id(), t.span(), "The time interval `" + t.name() + "` is in `" + t.location()
                         + "`, but an `AlertmanagerConfig`'s time intervals have no `location` and are read as UTC.",
-                        "Write the times in UTC and drop `location`, or write `alertmanager ConfigMap`.");
+                        "Write the times in UTC and drop `location`, or " + configMap + ".");
             }
         }
+    }
+
+    /**
+     * How to ask for the ConfigMap instead, where the choice was made: the build's option wins over the
+     * sources, so changing the {@code kubernetes} block would not help when the build chose.
+     */
+    private static String asConfigMap(Optional<String> buildOption) {
+        return buildOption.map(option -> option.startsWith("-") ? "pass `" + option + " ConfigMap` instead"
+                : "set the `" + option + "` parameter to `ConfigMap`")
+                .orElse("write `alertmanager ConfigMap` in the `kubernetes` block");
     }
 }
