@@ -77,7 +77,7 @@ public final class AlertOutputs {
             }
             Links.runbookUrl(service, alert.name()).ifPresent(u -> annotations.putIfAbsent("runbook_url", u));
             if (alert.panel() != null) {
-                Links.dashboardUrl(service, alert.panel()).ifPresent(u -> annotations.putIfAbsent("dashboard_url", u));
+                Links.dashboardUrl(project, service, alert.panel()).ifPresent(u -> annotations.putIfAbsent("dashboard_url", u));
             }
         }
         return annotations;

@@ -46,20 +46,23 @@ public final class Links {
     }
 
     /**
-     * The dashboard a reference names, or the panel ({@code ?viewPanel=ID}), when the service has a
-     * {@code dashboards} link and the dashboard exists.
+     * The dashboard a reference written in service {@code from} names, or the panel ({@code ?viewPanel=ID}), when
+     * the dashboard exists and its service has a {@code dashboards} link. The name resolves as
+     * {@link DashboardNames} says (own service first, else the one other service), as the Grafana output does.
      */
-    public static Optional<String> dashboardUrl(Service service, Ref ref) {
-        String base = service.links().get("dashboards");
-        if (base == null || ref == null) {
+    public static Optional<String> dashboardUrl(Project project, Service from, Ref ref) {
+        if (ref == null
+                || !(DashboardNames.of(project.services()).resolve(from.name(), ref.name())
+                        instanceof DashboardNames.Found f)) {
             return Optional.empty();
         }
-        for (Dashboard d : service.dashboards()) {
-            if (d.name().equals(ref.name())) {
-                Integer panel = ref.member() == null ? null : PanelIds.of(d).get(ref.member());
-                return Optional.of(trimSlash(base) + "/" + d.uid() + (panel == null ? "" : "?viewPanel=" + panel));
-            }
+        Service owner = project.services().stream().filter(s -> s.name().equals(f.service())).findFirst()
+                .orElse(from);
+        String base = owner.links().get("dashboards");
+        if (base == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Integer panel = ref.member() == null ? null : PanelIds.of(f.dashboard()).get(ref.member());
+        return Optional.of(trimSlash(base) + "/" + f.dashboard().uid() + (panel == null ? "" : "?viewPanel=" + panel));
     }
 }

@@ -1,7 +1,13 @@
 package dev.vigil.targets.grafana;
 
 import dev.vigil.compiler.model.Rule;
-import dev.vigil.compiler.promql.Strings;
+import dev.vigil.compiler.promql.LabelMatcher;
+import dev.vigil.compiler.promql.MatchOp;
+import dev.vigil.compiler.promql.PromqlPrinter;
+import dev.vigil.compiler.promql.VectorSelector;
+import dev.vigil.compiler.source.Span;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,14 +25,20 @@ final class AlertAnnotations {
      * keeps the panel to this project's alert, unless the alert takes that label from its query (a template).
      */
     static String firing(Rule.Alert alert) {
-        StringBuilder sb = new StringBuilder("ALERTS{alertname=").append(Strings.quote(alert.name()))
-                .append(", alertstate=\"firing\"");
+        List<LabelMatcher> matchers = new ArrayList<>();
+        matchers.add(equal("alertname", alert.name()));
+        matchers.add(equal("alertstate", "firing"));
         String service = alert.labels().get("service");
         // Grafana would read `$` as one of its variables, and a template is not the value the series carries.
         if (service != null && !service.contains("{{") && !service.contains("$")) {
-            sb.append(", service=").append(Strings.quote(service));
+            matchers.add(equal("service", service));
         }
-        return sb.append('}').toString();
+        // Printed by the compiler's printer, which quotes values as every other query Vigil writes.
+        return PromqlPrinter.print(new VectorSelector("ALERTS", matchers, Span.NONE));
+    }
+
+    private static LabelMatcher equal(String name, String value) {
+        return new LabelMatcher(name, MatchOp.EQ, value, null, Span.NONE);
     }
 
     /**

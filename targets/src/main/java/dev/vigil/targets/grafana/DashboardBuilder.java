@@ -4,6 +4,7 @@ import dev.vigil.compiler.ast.Struct;
 import dev.vigil.compiler.model.AlertThreshold;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.DashboardNames;
 import dev.vigil.compiler.model.Dashboard.PanelType;
 import dev.vigil.compiler.model.PanelIds;
 import dev.vigil.compiler.model.Ref;
@@ -40,32 +41,33 @@ final class DashboardBuilder {
     }
 
     /**
-     * What a dashboard refers to elsewhere in the project: every alert by name and by the panel it names, the uid
-     * of every dashboard by service and name, and the project's data source uid (null for the {@code datasource}
-     * variable).
+     * What a dashboard refers to elsewhere in the project: every alert by name and by the panel it names, the
+     * dashboards by name (resolved as the checks resolve them), and the project's data source uid (null for the
+     * {@code datasource} variable).
      */
     record Context(Map<String, LocatedAlert> alerts, Map<PanelKey, Set<String>> alertsByPanel,
-            Map<String, Map<String, String>> uids, String datasource, SeverityOrder severities) {
+            DashboardNames dashboards, String datasource, SeverityOrder severities) {
         Context {
             alerts = Map.copyOf(alerts);
             alertsByPanel = Map.copyOf(alertsByPanel);
-            // Sorted: a dashboard name found in no service of its own resolves to the first service's, by name.
-            uids = java.util.Collections.unmodifiableMap(new TreeMap<>(uids));
         }
 
-        static Context of(Map<String, LocatedAlert> alerts, Map<String, Map<String, String>> uids, String datasource,
+        static Context of(Map<String, LocatedAlert> alerts, DashboardNames dashboards, String datasource,
                 SeverityOrder severities) {
-            return new Context(alerts, alertsByPanel(alerts), uids, datasource, severities);
+            return new Context(alerts, alertsByPanel(alerts, dashboards), dashboards, datasource, severities);
         }
 
         /** The alerts whose {@code panel} names each panel, by service, dashboard and panel. */
-        private static Map<PanelKey, Set<String>> alertsByPanel(Map<String, LocatedAlert> alerts) {
+        private static Map<PanelKey, Set<String>> alertsByPanel(Map<String, LocatedAlert> alerts,
+                DashboardNames dashboards) {
             Map<PanelKey, Set<String>> out = new HashMap<>();
             alerts.forEach((name, located) -> {
                 Ref panel = located.alert().panel();
-                // An alert's `panel` names a dashboard of its own service, as its dashboard_url does.
-                if (panel != null && panel.kind() == Ref.Kind.PANEL && panel.member() != null) {
-                    out.computeIfAbsent(new PanelKey(located.service(), panel.name(), panel.member()),
+                // Own service's dashboard first, else the one other service's (a shared overview); an ambiguous
+                // or unknown name is reported and drawn nowhere.
+                if (panel != null && panel.kind() == Ref.Kind.PANEL && panel.member() != null
+                        && dashboards.resolve(located.service(), panel.name()) instanceof DashboardNames.Found f) {
+                    out.computeIfAbsent(new PanelKey(f.service(), panel.name(), panel.member()),
                             k -> new TreeSet<>()).add(name);
                 }
             });
@@ -181,14 +183,10 @@ final class DashboardBuilder {
         return out;
     }
 
-    /** A dashboard's uid by name: of this service first, then of any. */
+    /** A dashboard's uid by name, by the rule the checks use; null when unknown or ambiguous (reported). */
     private String uid(String name) {
-        String own = context.uids().getOrDefault(service.name(), Map.of()).get(name);
-        if (own != null) {
-            return own;
-        }
-        return context.uids().values().stream().map(m -> m.get(name)).filter(java.util.Objects::nonNull).findFirst()
-                .orElse(null);
+        return context.dashboards().resolve(service.name(), name) instanceof DashboardNames.Found f
+                ? f.dashboard().uid() : null;
     }
 
     /** The service's links (runbooks, repository, ...), except the Grafana base URL, which is this. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.DashboardNames;
 import dev.vigil.compiler.model.Links;
 import dev.vigil.compiler.model.KubernetesMetadata;
 import dev.vigil.compiler.model.Project;
@@ -107,13 +108,8 @@ public final class GrafanaEmitter implements Emitter {
                 }
             }
         }
-        Map<String, Map<String, String>> uids = new LinkedHashMap<>();
-        for (Service s : project.services()) {
-            for (Dashboard d : s.dashboards()) {
-                uids.computeIfAbsent(s.name(), k -> new HashMap<>()).putIfAbsent(d.name(), d.uid());
-            }
-        }
-        DashboardBuilder.Context context = DashboardBuilder.Context.of(alerts, uids,
+        DashboardBuilder.Context context = DashboardBuilder.Context.of(alerts,
+                DashboardNames.of(project.services()),
                 project.settings().grafanaDatasource(), project.severities());
         List<Rendered> out = new ArrayList<>();
         for (Service s : project.services()) {

@@ -5,6 +5,7 @@ import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Links;
 import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.DashboardNames;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Routing;
@@ -75,7 +76,7 @@ public final class RunbookEmitter implements Emitter {
             index.put("alerts", alerts);
             index.put("slos", service.slos().stream().map(RunbookEmitter::slo).toList());
             index.put("sloAlerts", sloAlerts(service));
-            index.put("dashboards", service.dashboards().stream().map(d -> dashboard(service, d)).toList());
+            index.put("dashboards", service.dashboards().stream().map(d -> dashboard(project, service, d)).toList());
             index.put("md", MarkdownHelpers.model());
             out.writeText(dir + "README.md", RunbookTemplates.render(freemarker, INDEX, index));
         }
@@ -125,7 +126,7 @@ public final class RunbookEmitter implements Emitter {
         }).toList());
         m.put("escalation", rb.escalation());
         m.put("related", related(project, service, rb.related()));
-        m.put("panel", a.panel() == null ? Map.of() : panelLink(service, a.panel()));
+        m.put("panel", a.panel() == null ? Map.of() : panelLink(project, service, a.panel()));
         m.put("inhibitedBy", inhibitions(project, service, a));
         m.putAll(templateOrigin(a.span()));
         return m;
@@ -155,7 +156,7 @@ public final class RunbookEmitter implements Emitter {
                 m.put("url", (owner == service ? "" : "../" + Links.segment(owner.name()) + "/")
                         + Links.runbookFile(r.name()));
             } else {
-                Map<String, Object> panel = panelLink(service, r);
+                Map<String, Object> panel = panelLink(project, service, r);
                 m.put("kind", "dashboard");
                 m.put("url", panel.getOrDefault("url", ""));
                 m.put("name", panel.getOrDefault("title", r.toString()));
@@ -178,13 +179,15 @@ public final class RunbookEmitter implements Emitter {
         return null;
     }
 
-    /** A dashboard (or one of its panels) as a title and, when the service has a Grafana base URL, a link. */
-    private static Map<String, Object> panelLink(Service service, Ref ref) {
+    /**
+     * A dashboard (or one of its panels) as a title and, when its service has a Grafana base URL, a link; the name
+     * resolves as in Grafana's output (the service's own dashboard first, else the one other service's).
+     */
+    private static Map<String, Object> panelLink(Project project, Service service, Ref ref) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (Dashboard d : service.dashboards()) {
-            if (!d.name().equals(ref.name())) {
-                continue;
-            }
+        if (DashboardNames.of(project.services()).resolve(service.name(), ref.name())
+                instanceof DashboardNames.Found f) {
+            Dashboard d = f.dashboard();
             String title = d.title();
             if (ref.member() != null) {
                 for (Dashboard.Row row : d.rows()) {
@@ -196,13 +199,13 @@ public final class RunbookEmitter implements Emitter {
                 }
             }
             m.put("title", title);
-            m.put("url", Links.dashboardUrl(service, ref).orElse(""));
+            m.put("url", Links.dashboardUrl(project, service, ref).orElse(""));
         }
         return m;
     }
 
-    private static Map<String, Object> dashboard(Service service, Dashboard d) {
-        Map<String, Object> m = panelLink(service, Ref.of(Ref.Kind.DASHBOARD, d.name(), d.span()));
+    private static Map<String, Object> dashboard(Project project, Service service, Dashboard d) {
+        Map<String, Object> m = panelLink(project, service, Ref.of(Ref.Kind.DASHBOARD, d.name(), d.span()));
         m.put("panels", d.rows().stream().mapToInt(r -> r.panels().size()).sum());
         return m;
     }

@@ -199,6 +199,92 @@ class DashboardLinksAndAlertsTest {
         assertEquals(List.of("shard"), variableNames(again));
     }
 
+    /** Three services; `overview` is declared by two, `platform` (a shared overview) by one. */
+    private static final String SHARED = """
+            service orders {
+              group orders_alerts {
+                alert OrdersErrors {
+                  when     sum(rate(http_requests_total{job="orders", code=~"5.."}[5m])) > 5
+                  for      5m
+                  severity warning
+                  summary  "Orders errors"
+                  panel    platform.errors
+                }
+              }
+              dashboard overview "Orders overview" {
+                uid "orders-overview"
+                link "Platform" to platform
+                link "Mine" to overview
+                timeseries requests "Requests" {
+                  query sum(rate(http_requests_total{job="orders"}[5m]))
+                }
+              }
+            }
+            service billing {
+              dashboard overview "Billing overview" {
+                uid "billing-overview"
+                timeseries requests "Requests" {
+                  query sum(rate(http_requests_total{job="billing"}[5m]))
+                }
+              }
+            }
+            service shared {
+              links { dashboards "https://grafana.example.com/d" }
+              dashboard platform "Platform" {
+                uid "shared-platform"
+                timeseries errors "Errors" {
+                  query sum(rate(http_requests_total{code=~"5.."}[5m]))
+                }
+              }
+            }
+            """;
+
+    @Test
+    void anAlertNamingAnotherServicesPanelIsDrawnThere() {
+        Project project = GrafanaFixtures.compile(SHARED);
+        JsonNode platform = dashboard(emit(project), "shared-platform");
+        JsonNode periods = annotation(platform, "OrdersErrors");
+        assertTrue(periods != null, platform.path("annotations").toString());
+        int errors = panel(platform, "Errors").path("id").asInt();
+        assertEquals(List.of(errors), ids(periods));
+        // The page links to the same panel, under the Grafana address of the service that has the dashboard.
+        dev.vigil.compiler.model.Rule.Alert alert = (dev.vigil.compiler.model.Rule.Alert) project.services().get(0)
+                .groups().get(0).rules().get(0);
+        assertEquals("https://grafana.example.com/d/shared-platform?viewPanel=" + errors,
+                alert.annotations().get("dashboard_url"));
+    }
+
+    @Test
+    void aLinkNamesTheOwnServicesDashboardFirstElseTheOnlyOtherOne() {
+        JsonNode orders = dashboard(emit(GrafanaFixtures.compile(SHARED)), "orders-overview");
+        List<String> urls = new ArrayList<>();
+        orders.path("links").forEach(l -> urls.add(l.path("title").asText() + " " + l.path("url").asText()));
+        assertEquals(List.of("Platform /d/shared-platform", "Mine /d/orders-overview"), urls);
+    }
+
+    @Test
+    void aNameSeveralOtherServicesShareIsReportedAndNotLinked() {
+        String text = SHARED.replace("service shared {", """
+                service gateway {
+                  dashboard edge "Edge" {
+                    uid "gateway-edge"
+                    link "Overview" to overview  // vigil:ignore Reference.Ambiguous the test emits what is left
+                    timeseries requests "Requests" {
+                      query sum(rate(http_requests_total{job="gateway"}[5m]))
+                    }
+                  }
+                }
+                service shared {""");
+        CompileResult blocked = Compiler.compile(List.of(new SourceFile("test.vigil",
+                text.replace("  // vigil:ignore Reference.Ambiguous the test emits what is left", ""))));
+        assertEquals(List.of("Reference.Ambiguous"), blocked.diagnostics().stream().map(d -> d.code()).toList(),
+                blocked.diagnostics().toString());
+        // Excused, the output is written: the link is left out rather than pointing at a guess.
+        CompileResult r = Compiler.compile(List.of(new SourceFile("test.vigil", text)));
+        Project project = r.project().orElseThrow(() -> new AssertionError(r.diagnostics()));
+        assertEquals(0, dashboard(emit(project), "gateway-edge").path("links").size());
+    }
+
     private static List<String> names(JsonNode list) {
         List<String> out = new ArrayList<>();
         list.forEach(a -> out.add(a.path("name").asText()));

@@ -117,7 +117,7 @@ public final class GrafanaImporter implements Importer {
         range.ifPresentOrElse(ms -> out.line("time " + VigilText.duration(ms)), () -> dropped.add("time", time));
         InputNodes.text(InputNodes.get(d, "description")).filter(s -> !s.isEmpty())
                 .ifPresent(s -> out.line("description " + VigilText.string(s)));
-        DashboardSettingsImport.datasource(d, out);
+        DashboardSettingsImport.datasource(d, out, in);
         DashboardSettingsImport.links(d, out, dropped);
         String zone = InputNodes.text(InputNodes.get(d, "timezone")).orElse("");
         if (!zone.isEmpty() && !zone.equals("browser")) {

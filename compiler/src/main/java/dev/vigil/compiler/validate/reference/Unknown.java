@@ -6,6 +6,7 @@ import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Suggest;
 import dev.vigil.compiler.model.AlertWindows;
 import dev.vigil.compiler.model.Dashboard;
+import dev.vigil.compiler.model.DashboardNames;
 import dev.vigil.compiler.model.Origin;
 import dev.vigil.compiler.model.Slo;
 import dev.vigil.compiler.model.Project;
@@ -63,8 +64,10 @@ public final class Unknown implements Validator {
         project.routing().receivers().forEach(r -> receivers.add(r.name()));
         Set<String> intervals = new HashSet<>();
         project.routing().timeIntervals().forEach(t -> intervals.add(t.name()));
-        Resolver resolve = new Resolver(sink, id(), alerts, panelsByDashboard, receivers, intervals);
+        DashboardNames dashboards = DashboardNames.of(project.services());
+        Resolver unscoped = new Resolver(sink, id(), alerts, panelsByDashboard, dashboards, null, receivers, intervals);
         for (Service s : project.services()) {
+            Resolver resolve = unscoped.in(s.name());
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a) {
@@ -90,6 +93,7 @@ public final class Unknown implements Validator {
                 }
             }
         }
+        Resolver resolve = unscoped;
         Routing routing = project.routing();
         routes(routing.routes(), resolve);
         for (Routing.Inhibition in : routing.inhibitions()) {
@@ -110,8 +114,13 @@ public final class Unknown implements Validator {
         }
     }
 
+    /** Resolves references; {@code service} is where they are written (a dashboard name means its own first). */
     private record Resolver(DiagnosticSink sink, String id, Set<String> alerts, Map<String, Set<String>> panels,
-            Set<String> receivers, Set<String> intervals) {
+            DashboardNames dashboards, String service, Set<String> receivers, Set<String> intervals) {
+        Resolver in(String from) {
+            return new Resolver(sink, id, alerts, panels, dashboards, from, receivers, intervals);
+        }
+
         void check(Ref ref) {
             if (ref == null) {
                 return;
@@ -120,7 +129,12 @@ public final class Unknown implements Validator {
                 case ALERT -> known(ref, alerts);
                 case RECEIVER -> known(ref, receivers);
                 case TIME_INTERVAL -> known(ref, intervals);
-                case DASHBOARD -> known(ref, panels.keySet());
+                case DASHBOARD -> {
+                    // An ambiguous name is Reference.Ambiguous's.
+                    if (dashboards.resolve(service, ref.name()) instanceof DashboardNames.Missing) {
+                        report(ref, panels.keySet());
+                    }
+                }
                 case ALERT_OR_DASHBOARD -> {
                     if (!alerts.contains(ref.name()) && !panels.containsKey(ref.name())) {
                         Set<String> both = new HashSet<>(alerts);
@@ -129,10 +143,11 @@ public final class Unknown implements Validator {
                     }
                 }
                 case PANEL -> {
-                    Set<String> inDashboard = panels.get(ref.name());
-                    if (inDashboard == null) {
+                    DashboardNames.Resolution r = dashboards.resolve(service, ref.name());
+                    if (r instanceof DashboardNames.Missing) {
                         report(new Ref(Ref.Kind.DASHBOARD, ref.name(), null, ref.span()), panels.keySet());
-                    } else if (!inDashboard.contains(ref.member())) {
+                    } else if (r instanceof DashboardNames.Found f && !panelNames(f.dashboard()).contains(ref.member())) {
+                        Set<String> inDashboard = panelNames(f.dashboard());
                         String near = Suggest.closest(ref.member(), inDashboard);
                         sink.error(id, ref.span(), "Dashboard `" + ref.name() + "` has no panel `" + ref.member() + "`.",
                                 near != null ? "Did you mean `" + ref.name() + "." + near + "`?" : null);
@@ -141,6 +156,12 @@ public final class Unknown implements Validator {
                 default -> {
                 }
             }
+        }
+
+        private static Set<String> panelNames(Dashboard d) {
+            Set<String> out = new HashSet<>();
+            d.rows().forEach(row -> row.panels().forEach(p -> out.add(p.name())));
+            return out;
         }
 
         private void known(Ref ref, Collection<String> names) {
