@@ -10,10 +10,12 @@ import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.RuleGroup;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.validate.Validator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A dashboard name ({@code link "t" to NAME}, an alert's {@code panel NAME.p}) that the service writing it does
+ * A dashboard name ({@code link "t" to NAME}, an alert's {@code panel NAME.p}, a runbook's {@code related NAME}) that the service writing it does
  * not declare and that several other services do: which one is meant cannot be told, so the link is left out and
  * the alert's firing periods are drawn nowhere. The rule is {@link DashboardNames}'s, which the emitter follows.
  */
@@ -21,11 +23,23 @@ public final class Ambiguous implements Validator {
     @Override
     public void validate(Project project, ProjectAnalysis analysis, DiagnosticSink sink) {
         DashboardNames names = DashboardNames.of(project.services());
+        Set<String> alerts = new HashSet<>();
+        project.services().forEach(s -> s.groups().forEach(g -> g.rules().forEach(r -> {
+            if (r instanceof Rule.Alert a && a.name() != null) {
+                alerts.add(a.name());
+            }
+        })));
         for (Service s : project.services()) {
             for (RuleGroup g : s.groups()) {
                 for (Rule r : g.rules()) {
                     if (r instanceof Rule.Alert a && a.panel() != null && a.panel().kind() == Ref.Kind.PANEL) {
                         check(names, s, a.panel(), sink);
+                    }
+                    if (r instanceof Rule.Alert a) {
+                        // A runbook's `related` name is an alert's when one has it, else a dashboard's (or a panel's).
+                        a.runbook().related().stream()
+                                .filter(ref -> ref.kind() == Ref.Kind.PANEL || !alerts.contains(ref.name()))
+                                .forEach(ref -> check(names, s, ref, sink));
                     }
                 }
             }
