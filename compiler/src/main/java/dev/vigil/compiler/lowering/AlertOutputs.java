@@ -1,5 +1,6 @@
 package dev.vigil.compiler.lowering;
 
+import dev.vigil.compiler.model.DashboardNames;
 import dev.vigil.compiler.model.Links;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Rule;
@@ -35,6 +36,7 @@ public final class AlertOutputs {
     }
 
     static Project apply(Project project) {
+        DashboardNames names = DashboardNames.of(project.services());
         List<Service> services = new ArrayList<>();
         for (Service s : project.services()) {
             List<RuleGroup> groups = new ArrayList<>();
@@ -42,7 +44,7 @@ public final class AlertOutputs {
                 List<Rule> rules = new ArrayList<>();
                 for (Rule r : g.rules()) {
                     rules.add(r instanceof Rule.Alert a
-                            ? a.withOutput(labels(project, s, a), annotations(project, s, a)) : r);
+                            ? a.withOutput(labels(project, s, a), annotations(project, names, s, a)) : r);
                 }
                 groups.add(g.withRules(rules));
             }
@@ -69,7 +71,8 @@ public final class AlertOutputs {
     }
 
     /** The annotations of {@code alert}'s rule: its own, then the links a responder needs. */
-    public static Map<String, String> annotations(Project project, Service service, Rule.Alert alert) {
+    public static Map<String, String> annotations(Project project, DashboardNames names, Service service,
+            Rule.Alert alert) {
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
         if (project.fromVigilSources() && alert.name() != null) {
             if (alert.runbook() != null && alert.runbook().url() != null) {
@@ -77,7 +80,7 @@ public final class AlertOutputs {
             }
             Links.runbookUrl(service, alert.name()).ifPresent(u -> annotations.putIfAbsent("runbook_url", u));
             if (alert.panel() != null) {
-                Links.dashboardUrl(project, service, alert.panel()).ifPresent(u -> annotations.putIfAbsent("dashboard_url", u));
+                Links.dashboardUrl(names, service, alert.panel()).ifPresent(u -> annotations.putIfAbsent("dashboard_url", u));
             }
         }
         return annotations;

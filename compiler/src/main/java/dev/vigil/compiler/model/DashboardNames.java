@@ -1,6 +1,7 @@
 package dev.vigil.compiler.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +33,38 @@ public final class DashboardNames {
         }
     }
 
-    /** Each service's dashboards by name; services sorted so candidates are listed in a stable order. */
+    /** Each service's dashboards by name. */
     private final Map<String, Map<String, Dashboard>> byService;
+    /** The services declaring each dashboard name, sorted so candidates are listed in a stable order. */
+    private final Map<String, List<String>> having;
+    private final Map<String, Service> services;
 
-    private DashboardNames(Map<String, Map<String, Dashboard>> byService) {
+    private DashboardNames(Map<String, Map<String, Dashboard>> byService, Map<String, List<String>> having,
+            Map<String, Service> services) {
         this.byService = byService;
+        this.having = having;
+        this.services = services;
     }
 
+    /** Built once per project and asked per reference: building it reads every service. */
     public static DashboardNames of(List<Service> services) {
         Map<String, Map<String, Dashboard>> byService = new TreeMap<>();
+        Map<String, List<String>> having = new HashMap<>();
+        Map<String, Service> byName = new HashMap<>();
         for (Service s : services) {
+            byName.putIfAbsent(s.name(), s);
             Map<String, Dashboard> own = byService.computeIfAbsent(s.name(), k -> new LinkedHashMap<>());
             // A duplicate name within a service is Name.Duplicate's; the first one stands.
             s.dashboards().forEach(d -> own.putIfAbsent(d.name(), d));
         }
-        return new DashboardNames(byService);
+        byService.forEach((service, dashboards) -> dashboards.keySet()
+                .forEach(name -> having.computeIfAbsent(name, k -> new ArrayList<>()).add(service)));
+        return new DashboardNames(byService, having, byName);
+    }
+
+    /** The service of that name (the first, when a name is declared twice), or null. */
+    public Service service(String name) {
+        return services.get(name);
     }
 
     /** The dashboard {@code name} means in service {@code from}. */
@@ -55,12 +73,7 @@ public final class DashboardNames {
         if (own != null) {
             return new Found(from, own);
         }
-        List<String> having = new ArrayList<>();
-        byService.forEach((service, dashboards) -> {
-            if (dashboards.containsKey(name)) {
-                having.add(service);
-            }
-        });
+        List<String> having = this.having.getOrDefault(name, List.of());
         if (having.isEmpty()) {
             return new Missing();
         }

@@ -50,14 +50,11 @@ public final class Links {
      * the dashboard exists and its service has a {@code dashboards} link. The name resolves as
      * {@link DashboardNames} says (own service first, else the one other service), as the Grafana output does.
      */
-    public static Optional<String> dashboardUrl(Project project, Service from, Ref ref) {
-        if (ref == null
-                || !(DashboardNames.of(project.services()).resolve(from.name(), ref.name())
-                        instanceof DashboardNames.Found f)) {
+    public static Optional<String> dashboardUrl(DashboardNames names, Service from, Ref ref) {
+        if (ref == null || !(names.resolve(from.name(), ref.name()) instanceof DashboardNames.Found f)) {
             return Optional.empty();
         }
-        Service owner = project.services().stream().filter(s -> s.name().equals(f.service())).findFirst()
-                .orElse(from);
+        Service owner = names.service(f.service()) == null ? from : names.service(f.service());
         String base = owner.links().get("dashboards");
         if (base == null) {
             return Optional.empty();

@@ -48,9 +48,27 @@ public final class RunbookEmitter implements Emitter {
         return "runbooks";
     }
 
+    /** What the pages look names up in, built once per build: looking them up per alert would read every service. */
+    private record Names(DashboardNames dashboards, Map<String, Service> alertOwners) {
+        static Names of(Project project) {
+            Map<String, Service> owners = new HashMap<>();
+            for (Service s : project.services()) {
+                for (RuleGroup g : s.groups()) {
+                    for (Rule r : g.rules()) {
+                        if (r instanceof Rule.Alert a && a.name() != null) {
+                            owners.putIfAbsent(a.name(), s);
+                        }
+                    }
+                }
+            }
+            return new Names(DashboardNames.of(project.services()), owners);
+        }
+    }
+
     @Override
     public void emit(Project project, EmitSettings settings, OutputManifest out) {
         Configuration freemarker = RunbookTemplates.configuration(settings);
+        Names names = Names.of(project);
         for (Service service : project.services()) {
             Map<String, Constant> constants = QueryText.scope(project, service);
             String dir = "runbooks/" + Links.segment(service.name()) + "/";
@@ -61,7 +79,7 @@ public final class RunbookEmitter implements Emitter {
                     // An SLO's burn-rate alerts have runbooks of their own (SloRunbookEmitter). An alert
                     // pasted twice word for word (a Duplicate.IdenticalRule warning) has one runbook.
                     if (r instanceof Rule.Alert a && !isSloBurn(a) && written.add(a.name())) {
-                        Map<String, Object> alert = alert(project, service, g, a, constants);
+                        Map<String, Object> alert = alert(project, names, service, g, a, constants);
                         alerts.add(alert);
                         out.writeText(dir + alert.get("file"), RunbookTemplates.render(freemarker, RUNBOOK, Map.of(
                                 "alert", alert, "service", serviceData(service), "md", MarkdownHelpers.model())));
@@ -76,7 +94,7 @@ public final class RunbookEmitter implements Emitter {
             index.put("alerts", alerts);
             index.put("slos", service.slos().stream().map(RunbookEmitter::slo).toList());
             index.put("sloAlerts", sloAlerts(service));
-            index.put("dashboards", service.dashboards().stream().map(d -> dashboard(project, service, d)).toList());
+            index.put("dashboards", service.dashboards().stream().map(d -> dashboard(names, service, d)).toList());
             index.put("md", MarkdownHelpers.model());
             out.writeText(dir + "README.md", RunbookTemplates.render(freemarker, INDEX, index));
         }
@@ -90,8 +108,8 @@ public final class RunbookEmitter implements Emitter {
         return m;
     }
 
-    private static Map<String, Object> alert(Project project, Service service, RuleGroup group, Rule.Alert a,
-            Map<String, Constant> constants) {
+    private static Map<String, Object> alert(Project project, Names names, Service service, RuleGroup group,
+            Rule.Alert a, Map<String, Constant> constants) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());
         m.put("file", Links.runbookFile(a.name()));
@@ -125,8 +143,8 @@ public final class RunbookEmitter implements Emitter {
             return rm;
         }).toList());
         m.put("escalation", rb.escalation());
-        m.put("related", related(project, service, rb.related()));
-        m.put("panel", a.panel() == null ? Map.of() : panelLink(project, service, a.panel()));
+        m.put("related", related(names, service, rb.related()));
+        m.put("panel", a.panel() == null ? Map.of() : panelLink(names, service, a.panel()));
         m.put("inhibitedBy", inhibitions(project, service, a));
         m.putAll(templateOrigin(a.span()));
         return m;
@@ -145,18 +163,18 @@ public final class RunbookEmitter implements Emitter {
         return url == null ? "" : url.replaceAll("/+$", "");
     }
 
-    private static List<Map<String, Object>> related(Project project, Service service, List<Ref> refs) {
+    private static List<Map<String, Object>> related(Names names, Service service, List<Ref> refs) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Ref r : refs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", r.toString());
-            Service owner = alertOwner(project, r.name());
+            Service owner = names.alertOwners().get(r.name());
             if (r.kind() != Ref.Kind.PANEL && owner != null) {
                 m.put("kind", "alert");
                 m.put("url", (owner == service ? "" : "../" + Links.segment(owner.name()) + "/")
                         + Links.runbookFile(r.name()));
             } else {
-                Map<String, Object> panel = panelLink(project, service, r);
+                Map<String, Object> panel = panelLink(names, service, r);
                 m.put("kind", "dashboard");
                 m.put("url", panel.getOrDefault("url", ""));
                 m.put("name", panel.getOrDefault("title", r.toString()));
@@ -166,27 +184,13 @@ public final class RunbookEmitter implements Emitter {
         return out;
     }
 
-    private static Service alertOwner(Project project, String alert) {
-        for (Service s : project.services()) {
-            for (RuleGroup g : s.groups()) {
-                for (Rule r : g.rules()) {
-                    if (r instanceof Rule.Alert a && a.name().equals(alert)) {
-                        return s;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
     /**
      * A dashboard (or one of its panels) as a title and, when its service has a Grafana base URL, a link; the name
      * resolves as in Grafana's output (the service's own dashboard first, else the one other service's).
      */
-    private static Map<String, Object> panelLink(Project project, Service service, Ref ref) {
+    private static Map<String, Object> panelLink(Names names, Service service, Ref ref) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (DashboardNames.of(project.services()).resolve(service.name(), ref.name())
-                instanceof DashboardNames.Found f) {
+        if (names.dashboards().resolve(service.name(), ref.name()) instanceof DashboardNames.Found f) {
             Dashboard d = f.dashboard();
             String title = d.title();
             if (ref.member() != null) {
@@ -199,13 +203,13 @@ public final class RunbookEmitter implements Emitter {
                 }
             }
             m.put("title", title);
-            m.put("url", Links.dashboardUrl(project, service, ref).orElse(""));
+            m.put("url", Links.dashboardUrl(names.dashboards(), service, ref).orElse(""));
         }
         return m;
     }
 
-    private static Map<String, Object> dashboard(Project project, Service service, Dashboard d) {
-        Map<String, Object> m = panelLink(project, service, Ref.of(Ref.Kind.DASHBOARD, d.name(), d.span()));
+    private static Map<String, Object> dashboard(Names names, Service service, Dashboard d) {
+        Map<String, Object> m = panelLink(names, service, Ref.of(Ref.Kind.DASHBOARD, d.name(), d.span()));
         m.put("panels", d.rows().stream().mapToInt(r -> r.panels().size()).sum());
         return m;
     }
