@@ -66,6 +66,7 @@ class LintGoldenTest {
             Map.entry("Dashboard.ThresholdUnreadable", "checks dashboard panels; a rule file has no dashboards"),
             Map.entry("Dashboard.UnknownUnit", "checks dashboard panels' units; a rule file has no dashboards"),
             Map.entry("Dashboard.VariableInterpolation", "checks dashboard queries with their variables; a rule file has no dashboards"),
+            Map.entry("Reference.Ambiguous", "resolves dashboard names in links, panels and runbooks; a rule file has none"),
             // The metadata Vigil writes comes from `kubernetes { }` blocks; lint reads a PrometheusRule's rules only.
             Map.entry("Kubernetes.Metadata", "checks the kubernetes { } blocks of .vigil sources; YAML has none"),
             // Runs only with `alertmanager AlertmanagerConfig`, a setting of a kubernetes { } block.
