@@ -72,7 +72,7 @@ ${md.link("Open in Prometheus", d.url)}
 ${r?counter}. ${md.prose(r.text)}
 <#if r.command?has_content>
 
-${md.block(r.command, "sh", 3)}
+${md.block(r.command, "sh", 4)}
 
 </#if>
 </#list>

@@ -12,8 +12,15 @@ import dev.vigil.targets.OutputManifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +61,53 @@ class RunbookEmitterTest {
         return new String(out.read("runbooks/shop/Cache_Drop.md"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Each remediation's command sits inside its numbered step, as a CommonMark renderer reads it, from the
+     * first step to the twelfth: "10. " puts a step's text in column 5, so a fence indented less than 4
+     * spaces would fall out of the list there (Python-Markdown with superfences needs the 4 spaces too).
+     */
+    @Test
+    void everyRemediationCommandIsInsideItsNumberedStep() {
+        StringBuilder steps = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            steps.append("        remediate \"Step ").append(i).append(".\" run \"step-").append(i)
+                    .append(" --now\\nverify-").append(i).append("\"\n");
+        }
+        String project = PROJECT.replace("        remediate \"Flush it.\" run \"echo '```' && cachectl flush\"\n",
+                steps.toString());
+        CompileResult r = Compiler.compile(List.of(new SourceFile("shop.vigil", project)));
+        OutputManifest out = new OutputManifest();
+        new RunbookEmitter().emit(r.project().orElseThrow(() -> new AssertionError(r.diagnostics())), EmitSettings.DEFAULT, out);
+        Node doc = Parser.builder().build().parse(new String(out.read("runbooks/shop/Cache_Drop.md"), StandardCharsets.UTF_8));
+        List<String> placed = new ArrayList<>();
+        doc.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if ("sh".equals(block.getInfo())) {
+                    Node item = block.getParent();
+                    Node list = item == null ? null : item.getParent();
+                    assertTrue(item instanceof ListItem && list instanceof OrderedList, block.getLiteral()
+                            + " is not inside a numbered step");
+                    int n = ((OrderedList) list).getMarkerStartNumber() + index(item);
+                    placed.add(n + ": " + block.getLiteral().strip().replace("\n", " / "));
+                }
+            }
+        });
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            expected.add(i + ": step-" + i + " --now / verify-" + i);
+        }
+        assertEquals(expected, placed, "one list, each command under its own step");
+    }
+
+    private static int index(Node item) {
+        int i = 0;
+        for (Node n = item.getPrevious(); n != null; n = n.getPrevious()) {
+            i++;
+        }
+        return i;
+    }
+
     @Test
     void literalTextIsEscapedAndCodeIsFencedSafely() {
         String md = runbook(EmitSettings.DEFAULT);
@@ -62,7 +116,7 @@ class RunbookEmitterTest {
         assertTrue(md.contains("| Fires when | `< 0.3` |"), md);
         assertTrue(md.contains("### Ratio \\[by tenant\\]"), md);
         // The command holds a triple backtick, so its fence is longer.
-        assertTrue(md.contains("````sh\n   echo '```' && cachectl flush\n   ````"), md);
+        assertTrue(md.contains("````sh\n    echo '```' && cachectl flush\n    ````"), md);
         assertTrue(md.contains("https://prom.example.com/graph?g0.expr=cache%3Ahit_ratio%3Arate5m%7Btenant%3D%7E%22a%7Cb%22%7D"), md);
         assertTrue(md.contains("- While `severity=critical` fires, for alerts with the same `service`."), md);
         assertTrue(md.contains("(cache:hit_ratio:rate5m < 0.3) and on() (sum(rate(requests_total[5m])) > 0)"), md);
