@@ -1,5 +1,6 @@
 package dev.vigil.compiler.model;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,7 @@ public final class Links {
         if (ref == null || !(names.resolve(from.name(), ref.name()) instanceof DashboardNames.Found f)) {
             return Optional.empty();
         }
-        Service owner = names.service(f.service()) == null ? from : names.service(f.service());
+        Service owner = Objects.requireNonNullElse(names.service(f.service()), from);
         String base = owner.links().get("dashboards");
         if (base == null) {
             return Optional.empty();

@@ -72,7 +72,11 @@ public final class VariableInterpolation implements Validator {
     }
 
     /** A query to check: what holds it (for the message), its tree and where it is written. */
-    private record Site(String owner, Expr expr, Span span) {
+    private record Site(String owner, Expr expr, Span span, List<VectorSelector> selectors) {
+        /** The written query's selectors, read once: every way of filling it in is compared with them. */
+        Site(String owner, Expr expr, Span span) {
+            this(owner, expr, span, VariableInterpolation.selectors(expr));
+        }
     }
 
     /** A finding, and whether it is about the whole query (it does not parse, or reads as another query). */
@@ -86,7 +90,8 @@ public final class VariableInterpolation implements Validator {
     private void check(Site site, Map<String, Constant> constants, Map<String, Dashboard.Variable> variables,
             DiagnosticSink sink) {
         // An unknown constant is Reference.Unknown's (blocking); such a query has no text to send.
-        if (ConstantUse.in(site.expr()).stream().anyMatch(u -> !variables.containsKey(u.name())
+        List<ConstantUse> uses = ConstantUse.in(site.expr());
+        if (uses.stream().anyMatch(u -> !variables.containsKey(u.name())
                 && !u.name().startsWith("__") && !constants.containsKey(u.name()))) {
             return;
         }
@@ -102,7 +107,7 @@ public final class VariableInterpolation implements Validator {
         // Variables written outside a string first: a query they break breaks whatever the others hold, so
         // the finding goes to them, and judging stops there.
         Set<String> used = new LinkedHashSet<>();
-        ConstantUse.in(site.expr()).stream().filter(u -> variables.containsKey(u.name())).forEach(u -> used.add(u.name()));
+        uses.stream().filter(u -> variables.containsKey(u.name())).forEach(u -> used.add(u.name()));
         refs.stream().filter(r -> variables.containsKey(r.name())).forEach(r -> used.add(r.name()));
         Map<String, Selection> base = new LinkedHashMap<>();
         for (String name : used) {
@@ -147,7 +152,7 @@ public final class VariableInterpolation implements Validator {
             String written = r.text(text);
             // Only a matcher value: elsewhere, such as label_replace's replacement `"$instance_id"`, a `$name`
             // may be meant for Prometheus (a capture group), which Grafana leaves alone as well.
-            Optional<Span> at = selectors(site.expr()).stream().flatMap(s -> s.matchers().stream())
+            Optional<Span> at = site.selectors().stream().flatMap(s -> s.matchers().stream())
                     .filter(m -> !m.isConstRef() && GrafanaTemplating.references(m.value()).stream()
                             .anyMatch(x -> x.text(m.value()).equals(written)))
                     .map(LabelMatcher::span).findFirst();
@@ -206,7 +211,7 @@ public final class VariableInterpolation implements Validator {
         if (parsed.isEmpty()) {
             return Optional.of(new Finding(unparsable(site, v, how, sent), true));
         }
-        List<VectorSelector> before = selectors(site.expr());
+        List<VectorSelector> before = site.selectors();
         List<VectorSelector> after = selectors(parsed.get());
         List<VectorSelector> plain = sel.values().size() == 1 && (v.multi() || v.includeAll())
                 ? plain(text, refs, filled, v, sel.values().get(0)) : List.of();
@@ -274,7 +279,7 @@ public final class VariableInterpolation implements Validator {
         } else if (bare.isPresent()) {
             hint += " A variable's value is text: use it inside a string in a matcher, `{label=~\"$" + v.name() + "\"}`.";
         }
-        Optional<LabelMatcher> holder = bare.isPresent() ? Optional.empty() : selectors(site.expr()).stream()
+        Optional<LabelMatcher> holder = bare.isPresent() ? Optional.empty() : site.selectors().stream()
                 .flatMap(s -> s.matchers().stream()).filter(m -> !m.isConstRef() && GrafanaTemplating
                         .references(m.value()).stream().anyMatch(r -> r.name().equals(v.name()))).findFirst();
         if (holder.isPresent()) {
