@@ -52,6 +52,9 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Mixin
     KubernetesOptions kubernetes;
 
+    @CommandLine.Mixin
+    CatalogueOptions catalogue;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +85,8 @@ final class BuildCommand implements Callable<Integer> {
         Build.Result result;
         try {
             result = Build.run(project, output, new EmitSettings(Optional.ofNullable(templates)),
-                    kubernetes.addTo(CheckCommand.options(versions, grafana, libraries, spec), spec.commandLine()), emitters);
+                    catalogue.addTo(kubernetes.addTo(CheckCommand.options(versions, grafana, libraries, spec),
+                            spec.commandLine()), spec.commandLine()), emitters);
         } catch (InputException e) {
             spec.commandLine().getErr().println("vigil: " + e.getMessage());
             return VigilCommand.EXIT_USAGE;

@@ -46,6 +46,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     KubernetesOptions kubernetes;
 
+    @CommandLine.Mixin
+    CatalogueOptions catalogue;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +57,8 @@ final class CheckCommand implements Callable<Integer> {
         CompileResult result;
         try {
             result = OutputLimits.withLimits(new Compiler(SourceLoader.fromWorkingDirectory(),
-                    kubernetes.addTo(options(versions, grafana, libraries, spec), spec.commandLine())).check(paths));
+                    catalogue.addTo(kubernetes.addTo(options(versions, grafana, libraries, spec), spec.commandLine()),
+                            spec.commandLine())).check(paths));
             if (strict) {
                 result = result.withWarningsAsErrors();
             }

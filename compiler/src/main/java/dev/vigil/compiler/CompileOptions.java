@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -19,11 +20,12 @@ import java.util.TreeMap;
  * {@code import "lib:<library>"} reads from, the first that holds a library winning. Keys of the
  * levels are check ids or families. {@code kubernetes} is the metadata the build gives every
  * Kubernetes object, and {@code kubernetesResources} the kinds of objects it asks for, which win over
- * the sources' (see {@link KubernetesMetadata}).
+ * the sources' (see {@link KubernetesMetadata}). {@code catalogueBaseUrl} turns the catalogue on where the
+ * sources do not (the sources may then not set {@code base_url} too).
  */
 public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
         Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath, KubernetesMetadata.Metadata kubernetes,
-        KubernetesMetadata.ResourcesByBuild kubernetesResources) {
+        KubernetesMetadata.ResourcesByBuild kubernetesResources, Optional<String> catalogueBaseUrl) {
     public static final CompileOptions DEFAULT = new CompileOptions(OptionalLong.empty(), Map.of());
 
     public CompileOptions {
@@ -33,6 +35,14 @@ public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, Chec
         libraryPath = List.copyOf(libraryPath);
         kubernetes = kubernetes == null ? KubernetesMetadata.Metadata.EMPTY : kubernetes;
         kubernetesResources = kubernetesResources == null ? KubernetesMetadata.ResourcesByBuild.NONE : kubernetesResources;
+        catalogueBaseUrl = catalogueBaseUrl == null ? Optional.empty() : catalogueBaseUrl;
+    }
+
+    public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
+            Map<TargetVersions.Tool, Version> targetVersions, List<Path> libraryPath, KubernetesMetadata.Metadata kubernetes,
+            KubernetesMetadata.ResourcesByBuild kubernetesResources) {
+        this(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, kubernetes, kubernetesResources,
+                Optional.empty());
     }
 
     public CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, CheckLevel> severityOverrides,
@@ -58,18 +68,24 @@ public record CompileOptions(OptionalLong scrapeIntervalMillis, Map<String, Chec
     /** These options with {@code libraries} as the library path, in order of precedence. */
     public CompileOptions withLibraryPath(List<Path> libraries) {
         return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraries, kubernetes,
-                kubernetesResources);
+                kubernetesResources, catalogueBaseUrl);
     }
 
     /** These options with {@code metadata} for every Kubernetes object the build writes. */
     public CompileOptions withKubernetes(KubernetesMetadata.Metadata metadata) {
         return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, metadata,
-                kubernetesResources);
+                kubernetesResources, catalogueBaseUrl);
     }
 
     /** These options with the kinds of Kubernetes objects the build asks for, over the project's block. */
     public CompileOptions withKubernetesResources(KubernetesMetadata.ResourcesByBuild resources) {
         return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, kubernetes,
-                resources);
+                resources, catalogueBaseUrl);
+    }
+
+    /** These options with the catalogue published at {@code baseUrl}, as if the sources declared it. */
+    public CompileOptions withCatalogue(String baseUrl) {
+        return new CompileOptions(scrapeIntervalMillis, severityOverrides, targetVersions, libraryPath, kubernetes,
+                kubernetesResources, Optional.ofNullable(baseUrl));
     }
 }

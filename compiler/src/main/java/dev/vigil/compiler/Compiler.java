@@ -141,7 +141,7 @@ public final class Compiler {
             return new CompileResult(Optional.empty(), sink.sorted(), sources);
         }
         Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis(),
-                options.targetVersions(), options.kubernetes(), options.kubernetesResources()), sink);
+                options.targetVersions(), options.kubernetes(), options.kubernetesResources(), options.catalogueBaseUrl()), sink);
         ExpressionChecks.run(project, sink);
         Validators.builtIn().run(project, sink);
         Map<String, CheckLevel> overrides = CheckOverrides.read(files, sink);

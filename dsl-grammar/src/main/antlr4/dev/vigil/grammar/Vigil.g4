@@ -30,6 +30,7 @@ topDecl
     | serviceDecl
     | severitiesDecl
     | settingsDecl
+    | catalogueDecl
     | kubernetesDecl
     | checksDecl
     | routingDecl
@@ -90,6 +91,11 @@ severitiesDecl
 
 settingsDecl
     : SETTINGS LEFT_BRACE property* RIGHT_BRACE
+    ;
+
+// The generated site of alert pages: `catalogue { base_url "https://monitoring.example.com" }`.
+catalogueDecl
+    : CATALOGUE LEFT_BRACE property* RIGHT_BRACE
     ;
 
 // Metadata of the Kubernetes objects Vigil writes, for the project (top level) or one service:
@@ -205,6 +211,7 @@ alertProp
     | RUNBOOK LEFT_BRACE runbookItem* RIGHT_BRACE         # runbookProp
     | RUNBOOK value                                       # runbookLinkProp
     | ANNOTATIONS labelBlock                              # alertAnnotationsProp
+    | ALIASES value                                       # aliasesProp
     ;
 
 runbookItem
@@ -441,7 +448,7 @@ dslKeyword
     | FROM | ROUTING | RECEIVER | ROUTE | INHIBIT | WHILE | TIME_INTERVAL | DEFAULT
     | TO | CONTINUE | EXPECT | TEST | SERIES | NO | VALUE | IS | EMPTY | ANNOTATIONS
     | LINK | AT_TIME | ALERT_WINDOWS | NOT | INHIBITED | BLUEPRINT | TEMPLATE | RULES | PANELS | USE | IN
-    | KUBERNETES
+    | KUBERNETES | CATALOGUE | ALIASES
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -451,6 +458,8 @@ CONST           : 'const';
 SEVERITIES      : 'severities';
 SETTINGS        : 'settings';
 KUBERNETES      : 'kubernetes';
+CATALOGUE       : 'catalogue';
+ALIASES         : 'aliases';
 CHECKS          : 'checks';
 EXTEND          : 'extend';
 SERVICE         : 'service';

@@ -125,6 +125,13 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     @Parameter(property = "vigil.kubernetes.folderAnnotation")
     protected String kubernetesFolderAnnotation;
 
+    /**
+     * Build the catalogue (a static site and a MkDocs tree) published at this URL; every {@code runbook_url} then
+     * points at its alert's page. As the sources' {@code catalogue { base_url }}, which may then not be set too.
+     */
+    @Parameter(property = "vigil.catalogueUrl")
+    protected String catalogueUrl;
+
     /** Skip every Vigil goal. */
     @Parameter(property = "vigil.skip", defaultValue = "false")
     protected boolean skip;
@@ -160,7 +167,7 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         versions.put(TargetVersions.Tool.GRAFANA, grafanaVersion);
         return new CompileRequest(baseDirectory.toPath(), sourceDirectory.toPath(), Optional.ofNullable(scrapeInterval),
                 strict, severityOverrides == null ? Map.of() : severityOverrides, versions, libraryPath(dependencies),
-                kubernetesMetadata(), kubernetesResources());
+                kubernetesMetadata(), kubernetesResources(), Optional.ofNullable(catalogueUrl));
     }
 
     /** The kinds of Kubernetes objects the POM asks for; a value that is none fails the build, naming the parameter. */

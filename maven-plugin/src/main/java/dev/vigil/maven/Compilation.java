@@ -55,8 +55,14 @@ final class Compilation {
     static CompileOptions options(CompileRequest request) throws ConfigurationException {
         OptionalLong scrape = request.scrapeInterval().isPresent()
                 ? OptionalLong.of(scrapeMillis(request.scrapeInterval().get())) : OptionalLong.empty();
+        if (request.catalogueUrl().isPresent()) {
+            Optional<String> problem = dev.vigil.compiler.model.WebUrl.problem(request.catalogueUrl().get());
+            if (problem.isPresent()) {
+                throw new ConfigurationException("catalogueUrl is not a web address: it " + problem.get() + ".");
+            }
+        }
         return new CompileOptions(scrape, overrides(request.severityOverrides()), versions(request.targetVersions()),
-                request.libraries(), request.kubernetes(), request.kubernetesResources());
+                request.libraries(), request.kubernetes(), request.kubernetesResources(), request.catalogueUrl());
     }
 
     /**

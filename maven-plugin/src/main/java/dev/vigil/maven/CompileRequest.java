@@ -23,10 +23,19 @@ import java.util.TreeMap;
  *                          in the POM's order, for {@code import "lib:<library>"}
  * @param kubernetes        the metadata the POM gives every Kubernetes object, over the sources'
  * @param kubernetesResources the kinds of Kubernetes objects the POM asks for, over the sources'
+ * @param catalogueUrl      where the catalogue is published, when the POM turns it on
  */
 public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
         Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries,
-        KubernetesMetadata.Metadata kubernetes, KubernetesMetadata.ResourcesByBuild kubernetesResources) {
+        KubernetesMetadata.Metadata kubernetes, KubernetesMetadata.ResourcesByBuild kubernetesResources,
+        Optional<String> catalogueUrl) {
+    public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
+            Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries,
+            KubernetesMetadata.Metadata kubernetes, KubernetesMetadata.ResourcesByBuild kubernetesResources) {
+        this(baseDirectory, sourceDirectory, scrapeInterval, strict, severityOverrides, targetVersions, libraries,
+                kubernetes, kubernetesResources, Optional.empty());
+    }
+
     public CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<String> scrapeInterval, boolean strict,
             Map<String, String> severityOverrides, Map<TargetVersions.Tool, String> targetVersions, List<Path> libraries,
             KubernetesMetadata.Metadata kubernetes) {
@@ -69,6 +78,7 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
         libraries = libraries == null ? List.of() : libraries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         kubernetes = kubernetes == null ? KubernetesMetadata.Metadata.EMPTY : kubernetes;
         kubernetesResources = kubernetesResources == null ? KubernetesMetadata.ResourcesByBuild.NONE : kubernetesResources;
+        catalogueUrl = catalogueUrl == null ? Optional.empty() : catalogueUrl.filter(s -> !s.isBlank()).map(String::strip);
     }
 
     /**
@@ -80,6 +90,7 @@ public record CompileRequest(Path baseDirectory, Path sourceDirectory, Optional<
         return "source=" + sourceDirectory + "\nscrapeInterval=" + scrapeInterval.orElse("") + "\nstrict=" + strict
                 + "\noverrides=" + severityOverrides + "\ntargets=" + targetVersions + "\n"
                 + (kubernetes.isEmpty() ? "" : "kubernetes=" + kubernetes + "\n")
-                + (kubernetesResources.isEmpty() ? "" : "kubernetesResources=" + kubernetesResources + "\n");
+                + (kubernetesResources.isEmpty() ? "" : "kubernetesResources=" + kubernetesResources + "\n")
+                + catalogueUrl.map(u -> "catalogueUrl=" + u + "\n").orElse("");
     }
 }

@@ -26,6 +26,13 @@ public sealed interface Decl {
         }
     }
 
+    /** {@code catalogue { base_url "https://..." }}: the generated site of alert pages, off unless declared. */
+    record CatalogueDecl(List<Property> properties, Span span) implements Decl {
+        public CatalogueDecl {
+            properties = List.copyOf(properties);
+        }
+    }
+
     /**
      * {@code kubernetes { namespace "monitoring"  labels { ... }  annotations { ... } }}: metadata of the
      * Kubernetes objects Vigil writes, for the whole project at the top level or for one service inside it.
@@ -277,6 +284,13 @@ public sealed interface Decl {
     record RunbookLink(Value url, Span span) implements AlertProp {
         public String keyword() {
             return "runbook";
+        }
+    }
+
+    /** {@code aliases ["OldName"]}: names the alert had before, whose catalogue pages redirect to its own. */
+    record Aliases(Value names, Span span) implements AlertProp {
+        public String keyword() {
+            return "aliases";
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * </ol>
  * An alert read from a rule file carries its labels as written. Annotations are the alert's own, in
  * order ({@code summary}, {@code description}, an SLO alert's budget texts, its {@code annotations { }}),
- * then {@code runbook_url} (the alert's own {@code runbook "URL"}, else from the service's link) and
+ * then {@code runbook_url} (the alert's catalogue page when the project has a catalogue, else its own
+ * {@code runbook "URL"}, else from the service's link) and
  * {@code dashboard_url} when the service has those links.
  */
 public final class AlertOutputs {
@@ -75,10 +76,11 @@ public final class AlertOutputs {
             Rule.Alert alert) {
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
         if (project.fromVigilSources() && alert.name() != null) {
-            if (alert.runbook() != null && alert.runbook().url() != null) {
+            // The catalogue's page links on to a runbook kept elsewhere, so the one link sent resolves.
+            if (project.settings().catalogue() == null && alert.runbook() != null && alert.runbook().url() != null) {
                 annotations.putIfAbsent("runbook_url", alert.runbook().url());
             }
-            Links.runbookUrl(service, alert.name()).ifPresent(u -> annotations.putIfAbsent("runbook_url", u));
+            Links.runbookUrl(project, service, alert.name()).ifPresent(u -> annotations.putIfAbsent("runbook_url", u));
             if (alert.panel() != null) {
                 Links.dashboardUrl(names, service, alert.panel()).ifPresent(u -> annotations.putIfAbsent("dashboard_url", u));
             }

@@ -35,12 +35,57 @@ public final class Links {
         return segment(alert) + ".md";
     }
 
+    /**
+     * A name as one lower-case URL segment of the catalogue: letters and digits lower-cased, runs of
+     * anything else but {@code _ . -} one {@code -}, no {@code -} or {@code .} at either end. An alert's
+     * page is found by its name typed in lower case ({@code KubePodCrashLooping}: {@code kubepodcrashlooping}).
+     */
+    public static String slug(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
+        return s.isEmpty() ? "_" : s;
+    }
+
+    /** The catalogue page of an alert, relative to the site's root: flat, so moving it between services breaks no link. */
+    public static String alertPage(String alert) {
+        return "alerts/" + slug(alert) + "/";
+    }
+
+    /** A service's catalogue page. */
+    public static String servicePage(String service) {
+        return "services/" + slug(service) + "/";
+    }
+
+    /** An SLO's catalogue page: SLO names are a service's own. */
+    public static String sloPage(String service, String slo) {
+        return "slos/" + slug(service) + "/" + slug(slo) + "/";
+    }
+
+    /** A receiver's catalogue page. */
+    public static String receiverPage(String receiver) {
+        return "receivers/" + slug(receiver) + "/";
+    }
+
+    /** A dashboard's catalogue page, by its uid as Grafana's URLs are. */
+    public static String dashboardPage(String uid) {
+        return "dashboards/" + slug(uid) + "/";
+    }
+
     /** {@code url} without one trailing {@code /}, so a path can be appended. */
     public static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** Where the alert's runbook is published, when the service has a {@code runbooks} link. */
+    /**
+     * Where the alert's runbook is published: its catalogue page when the project has a catalogue, else
+     * the Markdown file under the service's {@code runbooks} link, when it has one.
+     */
+    public static Optional<String> runbookUrl(Project project, Service service, String alert) {
+        Catalogue catalogue = project.settings().catalogue();
+        return catalogue != null ? Optional.of(catalogue.url(alertPage(alert))) : runbookUrl(service, alert);
+    }
+
+    /** Where the alert's Markdown runbook is published, when the service has a {@code runbooks} link. */
     public static Optional<String> runbookUrl(Service service, String alert) {
         String base = service.links().get("runbooks");
         return base == null ? Optional.empty() : Optional.of(trimSlash(base) + "/" + runbookFile(alert));

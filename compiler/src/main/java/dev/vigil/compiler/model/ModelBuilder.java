@@ -82,8 +82,19 @@ public final class ModelBuilder {
     public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
             Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes,
             KubernetesMetadata.ResourcesByBuild buildResources) {
-        return new ModelBuilder(sink, buildScrapeInterval, buildVersions, buildKubernetes, buildResources).project(files);
+        return build(files, sink, buildScrapeInterval, buildVersions, buildKubernetes, buildResources, Optional.empty());
     }
+
+    /** As above, with the catalogue's base URL the build tool sets too. */
+    public static Project build(List<VigilFile> files, DiagnosticSink sink, OptionalLong buildScrapeInterval,
+            Map<TargetVersions.Tool, Version> buildVersions, KubernetesMetadata.Metadata buildKubernetes,
+            KubernetesMetadata.ResourcesByBuild buildResources, Optional<String> buildCatalogue) {
+        ModelBuilder b = new ModelBuilder(sink, buildScrapeInterval, buildVersions, buildKubernetes, buildResources);
+        b.buildCatalogue = buildCatalogue;
+        return b.project(files);
+    }
+
+    private Optional<String> buildCatalogue = Optional.empty();
 
     private Project project(List<VigilFile> files) {
         List<Constant> globals = new ArrayList<>();
@@ -92,6 +103,7 @@ public final class ModelBuilder {
         List<Decl.RoutingDecl> routingDecls = new ArrayList<>();
         List<Decl.AlertWindowsDecl> windowDecls = new ArrayList<>();
         List<Decl.KubernetesDecl> kubernetesDecls = new ArrayList<>();
+        List<Decl.CatalogueDecl> catalogueDecls = new ArrayList<>();
         Map<String, List<ServiceDecl>> serviceDecls = new LinkedHashMap<>();
         for (VigilFile f : files) {
             for (Decl d : f.decls()) {
@@ -107,6 +119,8 @@ public final class ModelBuilder {
                     windowDecls.add(w);
                 } else if (d instanceof Decl.KubernetesDecl k) {
                     kubernetesDecls.add(k);
+                } else if (d instanceof Decl.CatalogueDecl c) {
+                    catalogueDecls.add(c);
                 } else if (d instanceof ServiceDecl s) {
                     serviceDecls.computeIfAbsent(s.name().text(), k -> new ArrayList<>()).add(s);
                 }
@@ -134,13 +148,53 @@ public final class ModelBuilder {
         }
         ValueReader projectValues = new ValueReader(globalScope, sink);
         settings = withKubernetes(settings, new KubernetesMetadata(kubernetes.read(kubernetesDecls, projectValues, true),
-                byService, buildKubernetes, buildResources.over(kubernetes.resources(kubernetesDecls, projectValues))));
+                byService, buildKubernetes, buildResources.over(kubernetes.resources(kubernetesDecls, projectValues))),
+                catalogue(catalogueDecls, projectValues));
         return new Project(services, globals, severities, settings, routing, files);
     }
 
-    private static Project.Settings withKubernetes(Project.Settings s, KubernetesMetadata kubernetes) {
+    private static Project.Settings withKubernetes(Project.Settings s, KubernetesMetadata kubernetes, Catalogue catalogue) {
         return new Project.Settings(s.scrapeIntervalMillis(), s.evaluationIntervalMillis(), s.prometheusUrl(), s.targets(),
-                s.targetLabels(), s.testCoverage(), kubernetes, s.grafanaDatasource());
+                s.targetLabels(), s.testCoverage(), kubernetes, s.grafanaDatasource(), catalogue);
+    }
+
+    static final List<String> CATALOGUE = List.of("base_url", "title");
+
+    /** The catalogue the sources (one {@code catalogue} block) or the build declare, or null for none. */
+    private Catalogue catalogue(List<Decl.CatalogueDecl> decls, ValueReader values) {
+        for (Decl.CatalogueDecl extra : decls.subList(Math.min(1, decls.size()), decls.size())) {
+            sink.error(Ids.NAME_DUPLICATE, extra.span(), "The `catalogue` is declared more than once.",
+                    "Keep one `catalogue { }` block; the first is at " + decls.get(0).span() + ".");
+        }
+        String baseUrl = buildCatalogue.orElse(null);
+        String title = null;
+        Span span = Span.NONE;
+        if (!decls.isEmpty()) {
+            Decl.CatalogueDecl d = decls.get(0);
+            span = d.span();
+            for (Property p : new PropertyReader(d.properties(), "catalogue", sink).all()) {
+                switch (p.key().text()) {
+                    case "base_url" -> {
+                        if (buildCatalogue.isPresent()) {
+                            setByBuildToo(p, "`" + buildCatalogue.get() + "`", "catalogue base URL");
+                            continue;
+                        }
+                        baseUrl = values.string(p.value(), "base_url").orElse(null);
+                        if (baseUrl != null) {
+                            webLink(baseUrl, p.value().span(), "`base_url`");
+                        }
+                    }
+                    case "title" -> title = values.string(p.value(), "title").orElse(null);
+                    default -> unknownProperty(p, "catalogue", CATALOGUE);
+                }
+            }
+            if (baseUrl == null && buildCatalogue.isEmpty()
+                    && d.properties().stream().noneMatch(p -> p.key().text().equals("base_url"))) {
+                sink.error(Ids.PROPERTY_MISSING, d.span(), "The `catalogue` has no `base_url`.",
+                        "Add `base_url \"https://...\"`, where the site is published: every `runbook_url` points there.");
+            }
+        }
+        return baseUrl == null ? null : new Catalogue(baseUrl, title, span);
     }
 
     private Constant constant(Decl.ConstDecl c, String service) {
@@ -545,6 +599,7 @@ public final class ModelBuilder {
         String runbookUrl = null;
         SortedMap<String, String> extraAnnotations = new TreeMap<>();
         SortedMap<String, Span> valueSpans = new TreeMap<>();
+        List<Rule.Alias> aliases = List.of();
         for (AlertProp p : a.properties()) {
             if (seen.putIfAbsent(p.keyword(), p) != null) {
                 repeated(p.keyword(), p.span());
@@ -580,11 +635,15 @@ public final class ModelBuilder {
                 }
             } else if (p instanceof Decl.AlertAnnotations an) {
                 extraAnnotations = annotations(an, values);
+            } else if (p instanceof Decl.Aliases al) {
+                aliases = values.items(al.names(), "aliases").stream()
+                        .map(i -> new Rule.Alias(i.text(), i.span())).toList();
             }
         }
         if (runbookUrl != null) {
             runbook = Rule.Runbook.external(runbookUrl);
         }
+        runbook = runbook.withAliases(aliases);
         if (expr == null) {
             // Kept (with no expression) so references to it do not cascade; the model is not returned.
             sink.error(Ids.PROPERTY_MISSING, a.name().span(), "Alert `" + a.name().text() + "` has no `when` expression.",

@@ -39,11 +39,12 @@ public record Project(List<Service> services, List<Constant> constants, Severity
      * definitely present. {@code testCoverage} is what {@code vigil test} requires of the tests;
      * {@code kubernetes} the metadata of the Kubernetes objects the build writes. {@code grafanaDatasource}
      * is the uid of the Prometheus data source of every dashboard that names none of its own, or null (and
-     * {@link Dashboard#DATASOURCE_VARIABLE}) for Grafana's {@code datasource} variable.
+     * {@link Dashboard#DATASOURCE_VARIABLE}) for Grafana's {@code datasource} variable. {@code catalogue} is the
+     * generated site's settings, or null when the project builds none.
      */
     public record Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
             TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage, KubernetesMetadata kubernetes,
-            String grafanaDatasource) {
+            String grafanaDatasource, Catalogue catalogue) {
         /** What Prometheus attaches to every scraped series. */
         public static final List<String> SCRAPED_TARGET_LABELS = List.of("job", "instance");
         public static final Settings DEFAULT = new Settings(60_000, 60_000, null, TargetVersions.DEFAULT);
@@ -53,6 +54,14 @@ public record Project(List<Service> services, List<Constant> constants, Severity
             targetLabels = List.copyOf(new java.util.LinkedHashSet<>(targetLabels));
             testCoverage = testCoverage == null ? TestCoverage.NONE : testCoverage;
             kubernetes = kubernetes == null ? KubernetesMetadata.NONE : kubernetes;
+        }
+
+        /** Settings with no catalogue. */
+        public Settings(long scrapeIntervalMillis, long evaluationIntervalMillis, String prometheusUrl,
+                TargetVersions targets, List<String> targetLabels, TestCoverage testCoverage,
+                KubernetesMetadata kubernetes, String grafanaDatasource) {
+            this(scrapeIntervalMillis, evaluationIntervalMillis, prometheusUrl, targets, targetLabels, testCoverage,
+                    kubernetes, grafanaDatasource, null);
         }
 
         /** Settings whose dashboards read the data source their {@code datasource} variable selects. */

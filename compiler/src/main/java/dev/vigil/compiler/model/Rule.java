@@ -110,7 +110,7 @@ public sealed interface Rule {
      * runbook (a rule file's {@code runbook_url} annotation), or null.
      */
     record Runbook(String meaning, List<String> triage, List<Diagnosis> diagnoses, List<Remediation> remediations,
-            List<String> escalation, List<Ref> related, String url) {
+            List<String> escalation, List<Ref> related, String url, List<Alias> aliases) {
         public static final Runbook EMPTY = new Runbook(null, List.of(), List.of(), List.of(), List.of(), List.of());
 
         public Runbook {
@@ -119,6 +119,17 @@ public sealed interface Rule {
             remediations = List.copyOf(remediations);
             escalation = List.copyOf(escalation);
             related = List.copyOf(related);
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        public Runbook(String meaning, List<String> triage, List<Diagnosis> diagnoses, List<Remediation> remediations,
+                List<String> escalation, List<Ref> related, String url) {
+            this(meaning, triage, diagnoses, remediations, escalation, related, url, List.of());
+        }
+
+        /** This runbook, also published under the alert's former names. */
+        public Runbook withAliases(List<Alias> names) {
+            return new Runbook(meaning, triage, diagnoses, remediations, escalation, related, url, names);
         }
 
         /** A runbook written in Vigil, with no external link. */
@@ -131,6 +142,10 @@ public sealed interface Rule {
         public static Runbook external(String url) {
             return new Runbook(null, List.of(), List.of(), List.of(), List.of(), List.of(), url);
         }
+    }
+
+    /** A name the alert had before ({@code aliases [..]}): its catalogue page redirects to the alert's own. */
+    record Alias(String name, Span span) {
     }
 
     record Diagnosis(String title, Expr query, Span span) {

@@ -103,6 +103,9 @@ final class AstBuilder {
         if (t.settingsDecl() != null) {
             return new Decl.SettingsDecl(properties(t.settingsDecl().property()), span(t.settingsDecl()));
         }
+        if (t.catalogueDecl() != null) {
+            return new Decl.CatalogueDecl(properties(t.catalogueDecl().property()), span(t.catalogueDecl()));
+        }
         if (t.kubernetesDecl() != null) {
             return kubernetes(t.kubernetesDecl());
         }
@@ -341,6 +344,8 @@ final class AstBuilder {
             return new Decl.RunbookLink(value(rl.value()), span(rl));
         } else if (p instanceof AlertAnnotationsPropContext an) {
             return new Decl.AlertAnnotations(labels(an.labelBlock()), span(an));
+        } else if (p instanceof AliasesPropContext al) {
+            return new Decl.Aliases(value(al.value()), span(al));
         }
         RunbookPropContext r = (RunbookPropContext) p;
         List<RunbookItem> items = new ArrayList<>();

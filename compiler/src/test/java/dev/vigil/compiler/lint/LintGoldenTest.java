@@ -87,7 +87,8 @@ class LintGoldenTest {
             Map.entry("Slo.WindowTable", "checks SLO declarations; YAML has none"),
             // Judges the names of the files and objects `vigil build` writes; `vigil lint` writes none.
             Map.entry("Name.Collision", "judges the output of `vigil build`; lint writes none"),
-            Map.entry("Name.OutputPath", "judges the files `vigil build` writes; lint writes none"));
+            Map.entry("Name.OutputPath", "judges the files `vigil build` writes; lint writes none"),
+            Map.entry("Name.CataloguePage", "judges the catalogue's pages, which only `vigil build` writes"));
 
     static boolean updating() {
         return Boolean.getBoolean("vigil.golden.update") || "1".equals(System.getenv("VIGIL_UPDATE_GOLDEN"));

@@ -2,6 +2,7 @@ package dev.vigil.targets.build;
 
 import dev.vigil.targets.Emitter;
 import dev.vigil.targets.alertmanager.AlertmanagerEmitter;
+import dev.vigil.targets.catalogue.CatalogueEmitter;
 import dev.vigil.targets.grafana.GrafanaEmitter;
 import dev.vigil.targets.prometheus.KubernetesRulesEmitter;
 import dev.vigil.targets.prometheus.MimirRulesEmitter;
@@ -19,6 +20,6 @@ public final class Emitters {
     public static List<Emitter> all() {
         return List.of(new PrometheusRulesEmitter(), new PrometheusTestsEmitter(), new KubernetesRulesEmitter(),
                 new MimirRulesEmitter(), new AlertmanagerEmitter(), new GrafanaEmitter(), new RunbookEmitter(),
-                new SloRunbookEmitter());
+                new SloRunbookEmitter(), new CatalogueEmitter());
     }
 }

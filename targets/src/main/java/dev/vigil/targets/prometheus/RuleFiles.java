@@ -101,7 +101,8 @@ public final class RuleFiles {
         return QueryText.formatted(a.emittedExpr(), constants, EXPR_WIDTH);
     }
 
-    private static Map<String, Object> alert(Rule.Alert a, Map<String, Constant> constants) {
+    /** The alert's rule as its rule file holds it, for pages that show the rule exactly as written. */
+    public static Map<String, Object> alert(Rule.Alert a, Map<String, Constant> constants) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("alert", a.name());
         rule.put("expr", alertExpr(a, constants));

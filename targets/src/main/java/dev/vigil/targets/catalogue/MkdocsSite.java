@@ -1,0 +1,153 @@
+package dev.vigil.targets.catalogue;
+
+import dev.vigil.compiler.model.WebUrl;
+import dev.vigil.targets.Yaml;
+import dev.vigil.targets.runbook.Markdown;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Writes a {@link Page} as Markdown for MkDocs (and Backstage TechDocs, which builds with MkDocs): the same
+ * pages at the same URLs as the HTML site, {@code docs/<path>index.md} for page {@code <path>}. Text is
+ * escaped by {@link Markdown}, whose rules the runbooks use too; nested blocks are indented 4 spaces, which
+ * CommonMark and Python-Markdown both read as inside the item. Diagrams are inline SVG, the one raw HTML.
+ */
+final class MkdocsSite {
+    static final String DOCS = "docs/";
+
+    private MkdocsSite() {
+    }
+
+    /** The file a page is written to, below {@code mkdocs/docs/}. */
+    static String file(String pagePath) {
+        return pagePath + "index.md";
+    }
+
+    static String config(String siteTitle, String baseUrl) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("site_name", siteTitle);
+        c.put("site_url", baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        c.put("docs_dir", "docs");
+        c.put("use_directory_urls", true);
+        c.put("strict", true);
+        c.put("theme", Map.of("name", "mkdocs"));
+        // No search plugin: the catalogue's own search page is at /search/, as on the HTML site.
+        c.put("plugins", List.of());
+        c.put("markdown_extensions", List.of("toc", "tables", "attr_list", "pymdownx.superfences"));
+        c.put("nav", List.of(Map.of("Home", "index.md"), Map.of("Routing", "routing/index.md"),
+                Map.of("Search", "search/index.md")));
+        return Yaml.dump(c);
+    }
+
+    static String render(Page page) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(Markdown.text(page.title())).append("\n");
+        for (Block b : page.blocks()) {
+            out.append("\n");
+            block(page, out, b, "");
+        }
+        return out.toString();
+    }
+
+    /** A page an alias leaves behind: a link on to the alert's page (MkDocs writes no redirects of its own). */
+    static String redirect(String path, String target, String alias, String alert) {
+        Page page = new Page(path, alias, Page.Kind.ALERT, List.of());
+        return "# " + Markdown.text(alias) + "\n\nThe alert " + Markdown.code(alias) + " is now ["
+                + Markdown.code(alert) + "](" + link(page, target) + ").\n";
+    }
+
+    private static void block(Page page, StringBuilder out, Block block, String indent) {
+        if (block instanceof Block.Heading h) {
+            out.append(indent).append("#".repeat(h.level())).append(' ').append(inlines(page, h.text()))
+                    .append(" {#").append(h.id()).append("}\n");
+        } else if (block instanceof Block.Paragraph p) {
+            out.append(indent).append(inlines(page, p.text())).append("\n");
+        } else if (block instanceof Block.Prose p) {
+            for (String line : Markdown.markdown(p.markdown()).split("\n", -1)) {
+                out.append(line.isEmpty() ? "" : indent).append(line).append("\n");
+            }
+        } else if (block instanceof Block.Fields f) {
+            for (Block.Field field : f.fields()) {
+                out.append(indent).append("- **").append(Markdown.text(field.label())).append(":** ")
+                        .append(inlines(page, field.value())).append("\n");
+            }
+        } else if (block instanceof Block.Table t) {
+            out.append(indent).append("*").append(Markdown.text(t.caption())).append("*\n\n");
+            out.append(indent).append("| ").append(String.join(" | ", t.header().stream().map(Markdown::text).toList()))
+                    .append(" |\n");
+            out.append(indent).append("|").append("---|".repeat(t.header().size())).append("\n");
+            for (List<List<Inline>> row : t.rows()) {
+                out.append(indent).append("| ")
+                        .append(String.join(" | ", row.stream().map(c -> cell(page, c)).toList())).append(" |\n");
+            }
+        } else if (block instanceof Block.Items l) {
+            int n = 1;
+            for (Block.Item item : l.items()) {
+                String marker = l.ordered() ? (n++) + ". " : "- ";
+                out.append(indent).append(marker).append(inlines(page, item.text())).append("\n");
+                for (Block child : item.children()) {
+                    out.append("\n");
+                    block(page, out, child, indent + "    ");
+                }
+            }
+        } else if (block instanceof Block.Code c) {
+            for (String line : Markdown.block(c.text(), c.language()).split("\n", -1)) {
+                out.append(indent).append(line).append("\n");
+            }
+        } else if (block instanceof Block.SearchBox) {
+            out.append(indent).append("Every alert is listed below; the HTML site's search page also searches them.\n");
+        } else if (block instanceof Block.Figure f) {
+            // One line of raw HTML, which Python-Markdown and CommonMark both pass through as a block.
+            Document doc = Document.createShell("");
+            doc.outputSettings().prettyPrint(false);
+            Element figure = doc.body().appendElement("figure");
+            HtmlSite.svg(figure, f.svg());
+            figure.appendElement("figcaption").text(f.caption());
+            out.append(indent).append(figure.outerHtml()).append("\n");
+        }
+    }
+
+    private static String cell(Page page, List<Inline> inlines) {
+        StringBuilder out = new StringBuilder();
+        for (Inline i : inlines) {
+            out.append(i instanceof Inline.Code c ? Markdown.cellCode(c.code()) : inlines(page, List.of(i)));
+        }
+        return out.toString();
+    }
+
+    private static String inlines(Page page, List<Inline> inlines) {
+        StringBuilder out = new StringBuilder();
+        for (Inline i : inlines) {
+            if (i instanceof Inline.Text t) {
+                out.append(Markdown.text(t.text()));
+            } else if (i instanceof Inline.Code c) {
+                out.append(Markdown.code(c.code()));
+            } else if (i instanceof Inline.Strong s) {
+                out.append("**").append(Markdown.text(s.text())).append("**");
+            } else if (i instanceof Inline.PageLink l) {
+                out.append('[').append(inlines(page, l.text())).append("](").append(link(page, l.target())).append(')');
+            } else if (i instanceof Inline.WebLink l) {
+                out.append(WebUrl.problem(l.url()).isEmpty()
+                        ? "[" + inlines(page, l.text()) + "](<" + l.url().replace(">", "%3E").replace(" ", "%20") + ">)"
+                        : inlines(page, l.text()));
+            } else if (i instanceof Inline.Prose p) {
+                out.append(Markdown.prose(p.markdown()));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A link from {@code page} to the Markdown file of the page at {@code target} (maybe with a fragment). */
+    static String link(Page page, String target) {
+        int hash = target.indexOf('#');
+        String path = hash < 0 ? target : target.substring(0, hash);
+        String fragment = hash < 0 ? "" : target.substring(hash);
+        if (path.isEmpty() && !fragment.isEmpty() && hash == 0) {
+            return fragment;
+        }
+        return "../".repeat(page.depth()) + file(path) + fragment;
+    }
+}
