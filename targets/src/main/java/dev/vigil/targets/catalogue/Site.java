@@ -1,6 +1,7 @@
 package dev.vigil.targets.catalogue;
 
 import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.library.LibraryPath;
 import dev.vigil.compiler.model.Catalogue;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.DashboardNames;
@@ -115,10 +116,14 @@ public final class Site {
         return file + ":" + span.line();
     }
 
+    /** The folder holding every file of the project itself; library files ({@code lib:std/...}) are not in it. */
     private static String commonFolder(List<VigilFile> files) {
         String common = null;
         for (VigilFile f : files) {
             String path = f.path().replace('\\', '/');
+            if (path.startsWith(LibraryPath.SCHEME)) {
+                continue;
+            }
             String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
             if (common == null) {
                 common = dir;

@@ -46,7 +46,9 @@ class PrometheusRulesEmitterTest {
                 skew.get("labels"));
         Map<String, String> annotations = (Map<String, String>) skew.get("annotations");
         assertEquals("Kafka hot-key skew high (>{{ $value | humanize }}x)", annotations.get("summary"));
-        assertEquals("https://runbooks.example.com/crm-events/CrmEventsHotKeySkewHigh.md", annotations.get("runbook_url"));
+        // The sample publishes a catalogue, so the runbook is the alert's page there, not the service's Markdown.
+        assertEquals("https://monitoring.example.com/crm-events/alerts/crmeventshotkeyskewhigh/",
+                annotations.get("runbook_url"));
         assertTrue(annotations.get("dashboard_url").startsWith("https://grafana.example.com/d/crm-events-pipeline"));
         // Multi-line PromQL is a literal block scalar.
         assertTrue(text.contains("expr: |-\n"), text);

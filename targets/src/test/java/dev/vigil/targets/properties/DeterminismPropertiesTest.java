@@ -106,13 +106,16 @@ class DeterminismPropertiesTest {
         try {
             Locale.setDefault(v.locale());
             TimeZone.setDefault(TimeZone.getTimeZone(v.zone()));
-            Path sources = copy(SAMPLES.get(v.sample()), here.resolve("elsewhere/monitoring"), new Random(v.shuffle()));
+            Map<String, String> renamed = new java.util.HashMap<>();
+            Path sources = copy(SAMPLES.get(v.sample()), here.resolve("elsewhere/monitoring"), new Random(v.shuffle()),
+                    renamed);
             Path out = here.resolve("out");
             // The loader's base stands for the working directory: the paths it shows are relative to it.
             CompileResult compiled = new Compiler(new SourceLoader(here.resolve("elsewhere"))).check(List.of(sources));
             Build.Result r = Build.write(compiled, out, EmitSettings.DEFAULT);
             assertTrue(r.succeeded(), () -> v + ": " + r.compilation().diagnostics());
-            Samples.assertSameFiles(REFERENCE.get(v.sample()), Samples.tree(out), v + ", copied and built");
+            Samples.assertSameFiles(Samples.withSourceNames(REFERENCE.get(v.sample()), Map.of()),
+                    Samples.withSourceNames(Samples.tree(out), renamed), v + ", copied and built");
 
             List<SourceFile> shuffled = new ArrayList<>(Samples.sources(SAMPLES.get(v.sample())));
             Collections.shuffle(shuffled, new Random(v.shuffle()));
@@ -134,7 +137,8 @@ class DeterminismPropertiesTest {
      * (the groups of an extended service, its tests), their order is the order of the file names, so a
      * renaming that reorders them is another project, not another build of the same one.
      */
-    private static Path copy(Path from, Path to, Random r) throws IOException {
+    /** Copies the sources under shuffled names; {@code renamed} gets each new file name and the original's. */
+    private static Path copy(Path from, Path to, Random r, Map<String, String> renamed) throws IOException {
         List<Path> files;
         try (var list = Files.list(from)) {
             files = list.filter(p -> p.toString().endsWith(".vigil")).sorted().toList();
@@ -148,6 +152,7 @@ class DeterminismPropertiesTest {
         for (int i : order) {
             String name = String.format(Locale.ROOT, "%02d_%s", i, Integer.toHexString(r.nextInt()));
             Files.copy(files.get(i), to.resolve(name + Compiler.EXTENSION));
+            renamed.put(name + Compiler.EXTENSION, files.get(i).getFileName().toString());
         }
         return to;
     }

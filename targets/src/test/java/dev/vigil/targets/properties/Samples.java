@@ -68,6 +68,32 @@ final class Samples {
         return out;
     }
 
+    /**
+     * The output with the catalogue's pages as if the sources kept their own names: a page shows its alert's
+     * source {@code file:line}, which a copy under other names changes. The pages' lines in {@code manifest.json}
+     * (their digests) and the manifest's own digest are left out; the pages themselves are compared.
+     */
+    static SortedMap<String, byte[]> withSourceNames(Map<String, byte[]> output, Map<String, String> renamed) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        output.forEach((path, bytes) -> {
+            if (path.startsWith("site/") || path.startsWith("mkdocs/")) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> r : renamed.entrySet()) {
+                    text = text.replace(r.getKey(), r.getValue());
+                }
+                out.put(path, text.getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("manifest.json")) {
+                String kept = new String(bytes, StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.contains("\"site/") && !l.contains("\"mkdocs/") && !l.startsWith("  \"sha256\""))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                out.put(path, kept.getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.put(path, bytes);
+            }
+        });
+        return out;
+    }
+
     /** The same files with the same bytes; on a difference, the first differing line of the first differing file. */
     static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual, String what) {
         assertEquals(expected.keySet(), actual.keySet(), what + ": the files differ");
