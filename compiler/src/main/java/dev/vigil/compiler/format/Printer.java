@@ -24,7 +24,7 @@ final class Printer {
 
     /** Kinds whose lines align their value after the first token (a keyword or a property name). */
     private static final Set<String> KEYED = Set.of("Property", "WhenProp", "ForProp", "KeepFiringProp", "SeverityProp",
-            "AlertLabelsProp", "AlertAnnotationsProp", "RunbookLinkProp", "SummaryProp", "DescriptionProp", "GuardProp", "PanelProp", "MeaningItem", "TriageItem",
+            "AlertLabelsProp", "AlertAnnotationsProp", "AliasesProp", "RunbookLinkProp", "SummaryProp", "DescriptionProp", "GuardProp", "PanelProp", "MeaningItem", "TriageItem",
             "DiagnoseItem", "RemediateItem", "EscalateItem", "RelatedItem", "MetricLabels", "ObjectiveProp",
             "WindowProp", "SloDescriptionProp", "SloGroupingProp", "SliQuery", "SliSetting", "TeamMember",
             "LabelsMember", "QueryOption", "LinkOption", "DashboardLinkItem", "PanelSetting", "CheckOverride", "AlertWindowRow",
