@@ -69,15 +69,16 @@ public final class CatalogueEmitter implements Emitter {
 
     /** Every page of the site, home first. */
     static List<Page> pages(Site site) {
+        RouteTree tree = RouteTree.of(site);
         List<Page> pages = new ArrayList<>();
-        pages.add(HomePages.home(site));
+        pages.add(HomePages.home(site, tree));
         pages.add(SearchPages.search(site));
-        pages.add(OtherPages.routing(site));
+        pages.add(RoutingPages.routing(site, tree));
         pages.addAll(AlertPages.build(site));
-        pages.addAll(OtherPages.services(site));
-        pages.addAll(OtherPages.slos(site));
-        pages.addAll(OtherPages.receivers(site));
-        pages.addAll(OtherPages.dashboards(site));
+        pages.addAll(ServicePages.services(site));
+        pages.addAll(SloPages.slos(site, tree));
+        pages.addAll(RoutingPages.receivers(site, tree));
+        pages.addAll(DashboardPages.dashboards(site));
         return pages;
     }
 
