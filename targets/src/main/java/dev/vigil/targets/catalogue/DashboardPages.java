@@ -3,13 +3,12 @@ package dev.vigil.targets.catalogue;
 import dev.vigil.compiler.model.AlertThreshold;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
-import dev.vigil.compiler.model.DashboardNames;
 import dev.vigil.compiler.model.Links;
+import dev.vigil.compiler.model.PanelAlerts;
 import dev.vigil.compiler.model.QueryText;
 import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Service;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,9 @@ final class DashboardPages {
     private DashboardPages() {
     }
 
-    /** A panel of a dashboard of a service, keyed as the Grafana emitter keys it: by the dashboard's name. */
-    private record PanelKey(String service, String dashboard, String panel) {
-    }
-
     static List<Page> dashboards(Site site) {
-        Map<PanelKey, List<Site.AlertEntry>> byPanel = alertsByPanel(site);
+        PanelAlerts byPanel = PanelAlerts.of(site.alerts(), Site.AlertEntry::alert, e -> e.service().name(),
+                site.dashboards());
         List<Page> pages = new ArrayList<>();
         for (Service s : site.project().services()) {
             Map<String, Constant> constants = QueryText.scope(site.project(), s);
@@ -42,25 +38,8 @@ final class DashboardPages {
         return pages;
     }
 
-    /**
-     * The alerts whose {@code panel} names each panel, resolved from the alert's service as the Grafana
-     * output resolves it (own service's dashboard first, else the one other service's).
-     */
-    private static Map<PanelKey, List<Site.AlertEntry>> alertsByPanel(Site site) {
-        Map<PanelKey, List<Site.AlertEntry>> out = new HashMap<>();
-        for (Site.AlertEntry e : site.alerts()) {
-            Ref panel = e.alert().panel();
-            if (panel != null && panel.kind() == Ref.Kind.PANEL && panel.member() != null
-                    && site.dashboards().resolve(e.service().name(), panel.name()) instanceof DashboardNames.Found f) {
-                out.computeIfAbsent(new PanelKey(f.service(), panel.name(), panel.member()), k -> new ArrayList<>())
-                        .add(e);
-            }
-        }
-        return out;
-    }
-
     private static Page page(Site site, Service s, Dashboard d, Map<String, Constant> constants,
-            Map<PanelKey, List<Site.AlertEntry>> byPanel) {
+            PanelAlerts byPanel) {
         List<Block> b = new ArrayList<>();
         List<Block.Field> f = new ArrayList<>();
         f.add(new Block.Field("Service", List.of(Inline.codeLink(Links.servicePage(s.name()), s.name()))));
@@ -90,7 +69,7 @@ final class DashboardPages {
     }
 
     private static List<Block> panel(Site site, Service s, Dashboard d, Dashboard.Panel p,
-            Map<String, Constant> constants, Set<String> variables, Map<PanelKey, List<Site.AlertEntry>> byPanel) {
+            Map<String, Constant> constants, Set<String> variables, PanelAlerts byPanel) {
         List<Block> b = new ArrayList<>();
         b.add(new Block.Heading(3, panelId(p.name()), Inline.text(p.title() == null ? p.name() : p.title())));
         List<Block.Field> f = new ArrayList<>();
@@ -101,7 +80,7 @@ final class DashboardPages {
         if (p.thresholdsFrom() != null) {
             f.add(new Block.Field("Thresholds from", thresholdsFrom(site, p.thresholdsFrom())));
         }
-        List<Site.AlertEntry> naming = byPanel.getOrDefault(new PanelKey(s.name(), d.name(), p.name()), List.of());
+        List<Site.AlertEntry> naming = byPanel.naming(s.name(), d.name(), p.name()).stream().map(site::alert).toList();
         if (!naming.isEmpty()) {
             List<Inline> links = new ArrayList<>();
             for (Site.AlertEntry e : naming) {

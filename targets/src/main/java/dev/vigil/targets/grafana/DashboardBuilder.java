@@ -5,9 +5,9 @@ import dev.vigil.compiler.model.AlertThreshold;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Dashboard;
 import dev.vigil.compiler.model.DashboardNames;
+import dev.vigil.compiler.model.PanelAlerts;
 import dev.vigil.compiler.model.Dashboard.PanelType;
 import dev.vigil.compiler.model.PanelIds;
-import dev.vigil.compiler.model.Ref;
 import dev.vigil.compiler.model.Rule;
 import dev.vigil.compiler.model.Service;
 import dev.vigil.compiler.model.SeverityOrder;
@@ -45,38 +45,17 @@ final class DashboardBuilder {
      * dashboards by name (resolved as the checks resolve them), and the project's data source uid (null for the
      * {@code datasource} variable).
      */
-    record Context(Map<String, LocatedAlert> alerts, Map<PanelKey, Set<String>> alertsByPanel,
+    record Context(Map<String, LocatedAlert> alerts, PanelAlerts alertsByPanel,
             DashboardNames dashboards, String datasource, SeverityOrder severities) {
         Context {
             alerts = Map.copyOf(alerts);
-            alertsByPanel = Map.copyOf(alertsByPanel);
         }
 
         static Context of(Map<String, LocatedAlert> alerts, DashboardNames dashboards, String datasource,
                 SeverityOrder severities) {
-            return new Context(alerts, alertsByPanel(alerts, dashboards), dashboards, datasource, severities);
+            return new Context(alerts, PanelAlerts.of(alerts.values(), LocatedAlert::alert, LocatedAlert::service,
+                    dashboards), dashboards, datasource, severities);
         }
-
-        /** The alerts whose {@code panel} names each panel, by service, dashboard and panel. */
-        private static Map<PanelKey, Set<String>> alertsByPanel(Map<String, LocatedAlert> alerts,
-                DashboardNames dashboards) {
-            Map<PanelKey, Set<String>> out = new HashMap<>();
-            alerts.forEach((name, located) -> {
-                Ref panel = located.alert().panel();
-                // Own service's dashboard first, else the one other service's (a shared overview); an ambiguous
-                // or unknown name is reported and drawn nowhere.
-                if (panel != null && panel.kind() == Ref.Kind.PANEL && panel.member() != null
-                        && dashboards.resolve(located.service(), panel.name()) instanceof DashboardNames.Found f) {
-                    out.computeIfAbsent(new PanelKey(f.service(), panel.name(), panel.member()),
-                            k -> new TreeSet<>()).add(name);
-                }
-            });
-            return out;
-        }
-    }
-
-    /** A panel of a dashboard of a service. */
-    record PanelKey(String service, String dashboard, String panel) {
     }
 
     private final Service service;
@@ -153,8 +132,7 @@ final class DashboardBuilder {
             if (p.thresholdsFrom() != null) {
                 out.add(p.thresholdsFrom().name());
             }
-            PanelKey key = new PanelKey(service.name(), dashboard.name(), p.name());
-            out.addAll(context.alertsByPanel().getOrDefault(key, Set.of()));
+            out.addAll(context.alertsByPanel().naming(service.name(), dashboard.name(), p.name()));
         }
         out.retainAll(alerts.keySet());
         return out;
