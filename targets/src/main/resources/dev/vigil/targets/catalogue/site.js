@@ -26,6 +26,9 @@
     return;
   }
   var fileLinks = window.location.protocol === "file:";
+  // The box is hidden for readers without script, who have the table of every alert instead.
+  var box = input.closest(".search-box");
+  if (box) { box.removeAttribute("hidden"); }
 
   function rank(entry, q) {
     var name = entry.name.toLowerCase();
