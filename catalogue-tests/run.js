@@ -326,11 +326,17 @@ async function checkSearch(tab, results, job) {
   const errors = [];
   tab.errors = errors;
   try {
+    // Each alert's name, and each of its old names, which lead to its page too.
+    const queries = [];
+    for (const alert of site.catalogue.alerts) {
+      queries.push({ name: alert.name, page: alert.page });
+      (alert.aliases || []).forEach((alias) => queries.push({ name: alias.name, page: alert.page, alias: true }));
+    }
     await tab.page.goto(pageUrl(site, search, mode), { waitUntil: "load" });
     // The first name is typed key by key; the others are put in the box with the input event that typing
     // fires, all in one call, as a round trip to the browser per name costs more than the rest of the check.
-    await tab.page.locator("#search-input").pressSequentially(site.catalogue.alerts.length > 0
-      ? site.catalogue.alerts[0].name : "", { timeout: 10000 });
+    await tab.page.locator("#search-input").pressSequentially(queries.length > 0 ? queries[0].name : "",
+      { timeout: 10000 });
     const found = await tab.page.evaluate((names) => names.map((name) => {
       const input = document.getElementById("search-input");
       if (input.value !== name) {
@@ -345,11 +351,11 @@ async function checkSearch(tab, results, job) {
         live: status ? status.getAttribute("aria-live") : null,
         visible: input.offsetParent !== null,
       };
-    }), site.catalogue.alerts.map((a) => a.name));
-    site.catalogue.alerts.forEach((alert, i) => {
+    }), queries.map((q) => q.name));
+    queries.forEach((query, i) => {
       const got = found[i];
-      const want = mode === "http" ? site.origin + site.prefix + alert.page
-        : pathToFileURL(path.join(site.root, alert.page, "index.html")).href;
+      const want = mode === "http" ? site.origin + site.prefix + query.page
+        : pathToFileURL(path.join(site.root, query.page, "index.html")).href;
       const problems = [];
       if (got.href !== want) {
         problems.push("first result " + got.href + ", not " + want);
@@ -360,7 +366,8 @@ async function checkSearch(tab, results, job) {
       if (!got.visible) {
         problems.push("the search box is not shown");
       }
-      results.record(label + " \"" + alert.name + "\" finds its page first", problems);
+      results.record(label + " \"" + query.name + "\"" + (query.alias ? ", an old name," : "")
+        + " finds its alert's page first", problems);
     });
     if (job.screenshot && site.catalogue.alerts.length > 0) {
       await tab.page.fill("#search-input", site.catalogue.alerts[0].name.slice(0, 6));

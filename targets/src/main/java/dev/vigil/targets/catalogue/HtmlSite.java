@@ -83,6 +83,8 @@ final class HtmlSite {
         p.appendText(" is now ");
         p.appendElement("a").attr("href", to).appendElement("code").text(alert);
         p.appendText(".");
+        // From file:// the refresh would open a folder; the script names its index.html instead.
+        doc.body().appendElement("script").attr("src", page.relative(SCRIPT));
         return doc.outerHtml() + "\n";
     }
 
