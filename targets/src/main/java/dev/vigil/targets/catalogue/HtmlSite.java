@@ -51,7 +51,8 @@ final class HtmlSite {
         for (Map.Entry<String, String> n : NAV) {
             Element a = links.appendElement("li").appendElement("a").attr("href", href.to(n.getKey()))
                     .text(n.getValue());
-            if (n.getKey().equals(page.path())) {
+            // The 404 page is at no place of the navigation, whatever its path says.
+            if (root == null && n.getKey().equals(page.path())) {
                 a.attr("aria-current", "page");
             }
         }
@@ -82,6 +83,8 @@ final class HtmlSite {
         p.appendText(" is now ");
         p.appendElement("a").attr("href", to).appendElement("code").text(alert);
         p.appendText(".");
+        // From file:// the refresh would open a folder; the script names its index.html instead.
+        doc.body().appendElement("script").attr("src", page.relative(SCRIPT));
         return doc.outerHtml() + "\n";
     }
 
@@ -122,7 +125,9 @@ final class HtmlSite {
                 inlines(page, dl.appendElement("dd"), field.value());
             }
         } else if (block instanceof Block.Table t) {
-            Element table = parent.appendElement("div").attr("class", "table-wrap").appendElement("table");
+            // A wide table scrolls inside its box on a narrow screen; a keyboard scrolls it once focused.
+            Element table = parent.appendElement("div").attr("class", "table-wrap").attr("tabindex", "0")
+                    .attr("role", "region").attr("aria-label", t.caption()).appendElement("table");
             table.appendElement("caption").text(t.caption());
             Element head = table.appendElement("thead").appendElement("tr");
             t.header().forEach(h -> head.appendElement("th").attr("scope", "col").text(h));
@@ -139,9 +144,12 @@ final class HtmlSite {
                 item.children().forEach(c -> block(page, li, c));
             }
         } else if (block instanceof Block.Code c) {
-            parent.appendElement("pre").appendElement("code").attr("class", "language-" + c.language()).text(c.text());
+            // A long line scrolls inside the block, which a keyboard reaches through tabindex.
+            parent.appendElement("pre").attr("tabindex", "0").appendElement("code").attr("class", "language-" + c.language()).text(c.text());
         } else if (block instanceof Block.SearchBox) {
-            Element box = parent.appendElement("div").attr("class", "search-box").attr("role", "search");
+            // Hidden until site.js runs: without script the box could find nothing, and the page's table lists all.
+            Element box = parent.appendElement("div").attr("class", "search-box").attr("role", "search")
+                    .attr("hidden", "");
             box.appendElement("label").attr("for", "search-input").text("Search alerts and services by name or text");
             box.appendElement("input").attr("type", "search").attr("id", "search-input").attr("autocomplete", "off")
                     .attr("spellcheck", "false");

@@ -17,8 +17,10 @@ final class SearchPages {
     }
 
     static Page notFound(Site site) {
+        String root = CatalogueEmitter.rootPath(site.project().settings().catalogue().baseUrl());
         return new Page("", "Page not found", Page.Kind.HOME, List.of(new Block.Paragraph(List.of(
-                new Inline.Text("There is no page here. An alert's page is at "), new Inline.Code("/alerts/<name>/"),
+                new Inline.Text("There is no page here. An alert's page is at "),
+                new Inline.Code(root + "alerts/<name>/"),
                 new Inline.Text(" with the name in lower case; "), Inline.link("search/", "search"),
                 new Inline.Text(" lists every alert.")))));
     }

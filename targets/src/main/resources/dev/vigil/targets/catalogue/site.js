@@ -5,6 +5,13 @@
 
   // From file:// a folder does not open its index.html, so links to pages name it.
   if (window.location.protocol === "file:") {
+    // An alias's page sends the browser on with a refresh to a folder, which would show as a file listing.
+    var refresh = document.querySelector('meta[http-equiv="refresh"]');
+    var to = refresh ? /url=(.*)$/i.exec(refresh.getAttribute("content")) : null;
+    if (to && to[1].charAt(to[1].length - 1) === "/") {
+      window.location.replace(to[1] + "index.html");
+      return;
+    }
     var links = document.querySelectorAll("a[href]");
     for (var i = 0; i < links.length; i++) {
       var href = links[i].getAttribute("href");
@@ -26,6 +33,9 @@
     return;
   }
   var fileLinks = window.location.protocol === "file:";
+  // The box is hidden for readers without script, who have the table of every alert instead.
+  var box = input.closest(".search-box");
+  if (box) { box.removeAttribute("hidden"); }
 
   function rank(entry, q) {
     var name = entry.name.toLowerCase();
