@@ -12,8 +12,10 @@ import org.jsoup.nodes.Element;
 /**
  * Writes a {@link Page} as Markdown for MkDocs (and Backstage TechDocs, which builds with MkDocs): the same
  * pages at the same URLs as the HTML site, {@code docs/<path>index.md} for page {@code <path>}. Text is
- * escaped by {@link Markdown}, whose rules the runbooks use too; nested blocks are indented 4 spaces, which
- * CommonMark and Python-Markdown both read as inside the item. Diagrams are inline SVG, the one raw HTML.
+ * escaped by {@link Markdown}, whose rules the runbooks use too, with what Python-Markdown reads otherwise
+ * ({@link #text}); nested blocks are indented 4 spaces, which CommonMark and Python-Markdown both read as
+ * inside the item. The only raw HTML is the diagrams' inline SVG and code with a {@code |} in table cells.
+ * MkdocsBuildTest builds the samples' trees with {@code mkdocs build --strict} and compares them with the HTML.
  */
 final class MkdocsSite {
     static final String DOCS = "docs/";
