@@ -1,5 +1,6 @@
 package dev.vigil.benchmarks;
 
+import dev.vigil.compiler.CompileOptions;
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.source.SourceFile;
@@ -13,7 +14,11 @@ final class Inputs {
 
     /** Compiles a benchmark input, which must compile: a benchmark of error reporting would measure something else. */
     static CompileResult compileClean(List<SourceFile> sources) {
-        CompileResult result = Compiler.compile(sources);
+        return compileClean(sources, CompileOptions.DEFAULT);
+    }
+
+    static CompileResult compileClean(List<SourceFile> sources, CompileOptions options) {
+        CompileResult result = Compiler.compile(sources, options);
         if (result.hasErrors()) {
             throw new IllegalStateException("benchmark input must compile: " + result.diagnostics().get(0));
         }
