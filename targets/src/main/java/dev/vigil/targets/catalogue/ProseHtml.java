@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
@@ -46,12 +47,50 @@ final class ProseHtml {
 
     /** Markdown of one line ({@code summary}, a step): its paragraph's content, without the {@code <p>}. */
     static String inline(String markdown) {
-        return INLINE.render(PARSER.parse(markdown.replace('\n', ' '))).strip();
+        String html = INLINE.render(PARSER.parse(markdown.replace('\n', ' '))).strip();
+        // A line opening with raw HTML is an HTML block, which escaped HTML renders as a paragraph of its own.
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return html;
     }
 
     private static HtmlRenderer renderer(boolean inline) {
         return HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).urlSanitizer(WEB_ONLY)
-                .omitSingleParagraphP(inline).nodeRendererFactory(ImageAsLink::new).build();
+                .omitSingleParagraphP(inline).nodeRendererFactory(ImageAsLink::new)
+                .nodeRendererFactory(UnsafeLinkAsText::new).build();
+    }
+
+    /** A link whose target is not a web address as its text alone: an empty {@code href} would lead to the page itself. */
+    private record UnsafeLinkAsText(HtmlNodeRendererContext context) implements NodeRenderer {
+        @Override
+        public java.util.Set<Class<? extends Node>> getNodeTypes() {
+            return java.util.Set.of(Link.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Link link = (Link) node;
+            String url = WEB_ONLY.sanitizeLinkUrl(link.getDestination());
+            var html = context.getWriter();
+            if (!url.isEmpty()) {
+                Map<String, String> attributes = new java.util.LinkedHashMap<>();
+                attributes.put("href", context.encodeUrl(url));
+                if (link.getTitle() != null) {
+                    attributes.put("title", link.getTitle());
+                }
+                html.tag("a", context.extendAttributes(link, "a", attributes));
+            }
+            Node child = link.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                context.render(child);
+                child = next;
+            }
+            if (!url.isEmpty()) {
+                html.tag("/a");
+            }
+        }
     }
 
     /** {@code ![alt](url)} as a link to the image with its alt text: no request leaves the page by itself. */
