@@ -81,9 +81,9 @@ class BuildTest {
         }
     }
 
-    /** The page's text with the copies' `a-`/`z-` file name prefixes taken off. */
+    /** The page's text with the copies' `a-`/`z-` file name prefixes taken off (`a\\-` where Markdown escapes it). */
     private static String unprefixed(byte[] page) {
-        return new String(page, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\b[a-z]-([A-Za-z_]+\\.vigil)", "$1");
+        return new String(page, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\b[a-z]\\\\?-([A-Za-z_\\\\]+\\\\?\\.vigil)", "$1");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.vigil.targets.catalogue;
 
 import dev.vigil.compiler.analysis.LabelInference;
 import dev.vigil.compiler.analysis.LabelSet;
-import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.model.AlertThreshold;
 import dev.vigil.compiler.model.Constant;
 import dev.vigil.compiler.model.Origin;
@@ -58,9 +57,8 @@ final class AlertPages {
             Map<String, List<Routing.RouteTest>> routeTests, Map<Rule.Recording, Map<String, Constant>> recordingScope) {
         static Context of(Site site) {
             Project project = site.project();
-            LabelInference inference = new ProjectAnalysis(project).labels();
-            AlertRoutes routes = new AlertRoutes(project, site.routing(), inference,
-                    site.alerts().stream().map(Site.AlertEntry::alert).toList());
+            LabelInference inference = site.inference();
+            AlertRoutes routes = site.routes();
             Map<String, List<TestCase>> unit = new HashMap<>();
             Map<Rule.Recording, Map<String, Constant>> scope = new IdentityHashMap<>();
             for (Service s : project.services()) {

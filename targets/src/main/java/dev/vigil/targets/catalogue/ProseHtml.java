@@ -1,6 +1,5 @@
 package dev.vigil.targets.catalogue;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.commonmark.node.Image;

@@ -2,8 +2,6 @@ package dev.vigil.targets.catalogue;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.vigil.compiler.model.Routing;
-import dev.vigil.compiler.model.Rule;
-import dev.vigil.compiler.routing.AlertLabels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,14 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The route tree as the catalogue shows it, computed once per build: each route with a fragment id
- * ({@code route-1-2}) in the order Alertmanager tries them ({@code route default} last), and where every
- * alert goes by the compiler's one routing semantics ({@link dev.vigil.compiler.routing.AlertRouting#reach})
- * on the alert's static labels and its name.
+ * ({@code route-1-2}) in the order Alertmanager tries them ({@code route default} last), and the alerts each
+ * route notifies, as {@link Site#routes()} reads the routing for the alert pages.
  */
 final class RouteTree {
     /** A route, its id and depth (1 for a top-level route), and its children in the order they are tried. */
@@ -58,7 +53,8 @@ final class RouteTree {
         Map<Routing.Route, Routing.Route> parents = parents(routing.routes());
         for (Site.AlertEntry e : site.alerts()) {
             List<Node> reach = new ArrayList<>();
-            for (Routing.Route r : site.routing().reach(routing.routes(), AlertLabels.of(labels(e.alert())))) {
+            for (AlertRoutes.Reached reached : site.routes().reach(e.alert())) {
+                Routing.Route r = reached.route();
                 Node n = routes.get(r);
                 if (n == null) {
                     continue;
@@ -86,16 +82,6 @@ final class RouteTree {
 
     static RouteTree of(Site site) {
         return new RouteTree(site);
-    }
-
-    /**
-     * The labels an alert reaches Alertmanager with, as far as they are fixed: the labels the emitted rule
-     * carries (the service's, {@code service}, {@code team}, {@code severity} and its own) and {@code alertname}.
-     */
-    static SortedMap<String, String> labels(Rule.Alert alert) {
-        SortedMap<String, String> labels = new TreeMap<>(alert.labels());
-        labels.put("alertname", alert.name());
-        return labels;
     }
 
     private static List<Node> nodes(List<Routing.Route> routes, String prefix, int depth,

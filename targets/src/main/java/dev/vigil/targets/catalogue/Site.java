@@ -1,5 +1,7 @@
 package dev.vigil.targets.catalogue;
 
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.library.LibraryPath;
 import dev.vigil.compiler.model.Catalogue;
@@ -36,6 +38,8 @@ public final class Site {
     private final Map<String, List<AlertEntry>> byService;
     private final DashboardNames dashboards;
     private final AlertRouting routing;
+    private final LabelInference inference;
+    private final AlertRoutes routes;
     private final String sourceRoot;
 
     private Site(Project project) {
@@ -65,6 +69,8 @@ public final class Site {
         this.byService = Collections.unmodifiableMap(services);
         this.dashboards = DashboardNames.of(project.services());
         this.routing = AlertRouting.of(project);
+        this.inference = new ProjectAnalysis(project).labels();
+        this.routes = new AlertRoutes(project, routing, inference, all.stream().map(AlertEntry::alert).toList());
         this.sourceRoot = commonFolder(project.files());
     }
 
@@ -99,6 +105,19 @@ public final class Site {
 
     public AlertRouting routing() {
         return routing;
+    }
+
+    /** The labels each alert and recording rule carries, as the checks inferred them. */
+    LabelInference inference() {
+        return inference;
+    }
+
+    /**
+     * Where each alert goes: the one reading of the routing that every page shows (the alert's own, the
+     * routing page's tree, the receivers'), on the labels the alert carries at run time.
+     */
+    AlertRoutes routes() {
+        return routes;
     }
 
     /**

@@ -113,14 +113,19 @@ class AlertHostileTextTest {
         assertTrue(svg != null && svg.outerHtml().chars().allMatch(c -> c < 0x80), "the chart is ASCII: " + svg);
     }
 
-    /** The MkDocs Markdown holds no raw {@code <script} or {@code <img}: Python-Markdown passes raw HTML through. */
+    /**
+     * The MkDocs Markdown holds no raw {@code <script} or {@code <img} outside code: Python-Markdown passes raw
+     * HTML through.
+     */
     @Test
     void hostileTextStaysOutOfTheMarkdownAsHtml() {
         AlertSamples.Built b = hostile();
         for (Map.Entry<String, byte[]> f : b.files().entrySet()) {
             String path = f.getKey();
             if (path.startsWith("mkdocs/") && path.endsWith(".md")) {
-                String md = b.text(path).toLowerCase(Locale.ROOT);
+                // Code (fenced blocks, code spans) is shown as written by both renderers, so it is left out.
+                String md = b.text(path).replaceAll("(?ms)^ *(`{3,}|~{3,}).*?^ *\\1 *$", "")
+                        .replaceAll("`[^`\n]*`", "").toLowerCase(Locale.ROOT);
                 for (String tag : List.of("<script", "<img")) {
                     int at = md.indexOf(tag);
                     assertFalse(at >= 0, path + " holds a raw " + tag + ": "

@@ -1,6 +1,7 @@
 package dev.vigil.targets.properties;
 
 import dev.vigil.targets.Repo;
+import dev.vigil.targets.runbook.Markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -79,7 +80,9 @@ final class Samples {
             if (path.startsWith("site/") || path.startsWith("mkdocs/")) {
                 String text = new String(bytes, StandardCharsets.UTF_8);
                 for (Map.Entry<String, String> r : renamed.entrySet()) {
-                    text = text.replace(r.getKey(), r.getValue());
+                    // As written in text, and as the Markdown for MkDocs escapes it there.
+                    text = text.replace(r.getKey(), r.getValue())
+                            .replace(Markdown.text(r.getKey()), Markdown.text(r.getValue()));
                 }
                 out.put(path, text.getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("manifest.json")) {
