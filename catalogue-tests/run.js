@@ -249,7 +249,11 @@ async function severityShown(page, severity) {
 }
 
 async function axeViolations(page) {
-  return page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }).then(
+  return page.evaluate((tags) => window.axe.run(document, {
+    runOnly: { type: "tag", values: tags },
+    // Only violations are read: axe then keeps one node per passed rule instead of all, which halves its time.
+    resultTypes: ["violations"],
+  }).then(
     (r) => r.violations.map((v) => v.id + " (" + v.help + "): " + v.nodes.slice(0, 3).map(
       (n) => n.target.join(" ")).join(", ") + (v.nodes.length > 3 ? " and " + (v.nodes.length - 3) + " more" : ""))),
   AXE_TAGS);
@@ -497,14 +501,15 @@ async function main() {
     servers.push(server);
   }
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium-headless-shell",
     // Root may not sandbox; the machine has no GPU.
     args: ["--no-sandbox", "--disable-gpu"],
   });
   const results = new Results();
   const jobs = plan(sites, opts);
   try {
-    const workers = Number(process.env.CATALOGUE_TEST_WORKERS || 4);
+    // Two pages at a time on two cores: more only queue behind the browser's own processes.
+    const workers = Number(process.env.CATALOGUE_TEST_WORKERS || 2);
     let next = 0;
     await Promise.all(Array.from({ length: workers }, async () => {
       const viewport = { viewport: { width: WIDTHS[WIDTHS.length - 1], height: HEIGHT } };

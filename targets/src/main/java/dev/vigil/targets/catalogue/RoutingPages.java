@@ -27,7 +27,7 @@ final class RoutingPages {
             b.add(new Block.Paragraph(Inline.text("Alertmanager tries the routes from top to bottom, "
                     + "route default last; the first route that matches takes the alert, unless it continues, and a "
                     + "matching route whose children all fail sends the alert itself. The alerts under each route "
-                    + "are the ones it notifies, by their fixed labels.")));
+                    + "are the ones it notifies, by the labels they carry when they fire.")));
             b.add(new Block.Figure(RouteTreeDiagram.of(tree, site.alerts().size()),
                     "The route tree; a dashed box is a route no alert reaches. The list below says the same."));
             b.add(AlertPages.heading("route-list", "Routes"));
