@@ -204,6 +204,25 @@ public final class LabelInference {
     }
 
     /**
+     * The recording rules a selector reads: those of its name that its equality matchers do not rule out
+     * ({@link #excludes}), in declaration order, found through the same index label inference uses.
+     */
+    public List<Rule.Recording> recordingRulesRead(VectorSelector v) {
+        Optional<String> name = v.name();
+        List<Rule.Recording> rules = name.isEmpty() ? null : recordings.get(name.get());
+        if (rules == null) {
+            return List.of();
+        }
+        List<Rule.Recording> out = new ArrayList<>();
+        for (Rule.Recording rec : candidates(v, name.get(), rules)) {
+            if (!excludes(v, rec)) {
+                out.add(rec);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The series a selector of a recording rule's name can read: those of the rules whose known label
      * values its equality matchers do not exclude. Each service of a blueprint records under the same
      * name (`job:errors:rate5m{job="cart"}`); a selector for one of them reads that one's labels, not

@@ -556,12 +556,8 @@ final class AlertPages {
             }
         });
         for (VectorSelector v : selectors) {
-            Optional<String> name = v.name();
-            if (name.isEmpty() || !c.inference().isRecordingRule(name.get())) {
-                continue;
-            }
-            for (Rule.Recording rec : c.inference().recordingRules(name.get())) {
-                if (seen.size() >= RECORDINGS_SHOWN || seen.contains(rec) || c.inference().excludes(v, rec)) {
+            for (Rule.Recording rec : c.inference().recordingRulesRead(v)) {
+                if (seen.size() >= RECORDINGS_SHOWN || seen.contains(rec)) {
                     continue;
                 }
                 seen.add(rec);

@@ -72,10 +72,49 @@ final class AlertRoutes {
     /** Per rule, the alerts its source side and its target side may match. */
     private final List<Side> sources = new ArrayList<>();
     private final List<Side> targets = new ArrayList<>();
+    /** The rules by the first {@code =} matcher of their source side, and of their target side. */
+    private final RuleIndex sourceRules;
+    private final RuleIndex targetRules;
     private final Map<String, AlertLabels> labels = new HashMap<>();
     private final Map<String, Routing.Receiver> receivers = new HashMap<>();
 
     private record Named(String name, AlertLabels labels) {
+    }
+
+    /**
+     * Inhibit rules by the first {@code =} matcher with a value of one side: an alert is compared only with the
+     * rules whose matcher it may pass (it has that value, or a value not known), so a fleet with an inhibition
+     * per service costs each alert a lookup, not a comparison with every rule. Indexes are in rule order.
+     */
+    private record RuleIndex(Map<String, Map<String, List<Integer>>> byLabel, List<Integer> open) {
+        static RuleIndex of(List<List<Routing.Matcher>> sides) {
+            Map<String, Map<String, List<Integer>>> byLabel = new HashMap<>();
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < sides.size(); i++) {
+                Routing.Matcher key = sides.get(i).stream()
+                        .filter(m -> m.op().equals("=") && !m.value().isEmpty()).findFirst().orElse(null);
+                if (key == null) {
+                    open.add(i);
+                } else {
+                    byLabel.computeIfAbsent(key.label(), k -> new HashMap<>())
+                            .computeIfAbsent(key.value(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            return new RuleIndex(byLabel, open);
+        }
+
+        java.util.SortedSet<Integer> candidates(AlertLabels alert) {
+            java.util.SortedSet<Integer> out = new java.util.TreeSet<>(open);
+            byLabel.forEach((label, byValue) -> {
+                String v = alert.value(label);
+                if (v == null) {
+                    byValue.values().forEach(out::addAll);
+                } else {
+                    out.addAll(byValue.getOrDefault(v, List.of()));
+                }
+            });
+            return out;
+        }
     }
 
     /**
@@ -129,11 +168,29 @@ final class AlertRoutes {
             labels.put(a.name(), l);
             named.add(new Named(a.name(), l));
         }
-        for (Inhibitions.Rule rule : rules) {
-            sources.add(Side.of(rule.equal(), named.stream()
-                    .filter(n -> semantics.matchesAll(rule.source(), n.labels()) != Truth.NO).toList()));
-            targets.add(Side.of(rule.equal(), named.stream()
-                    .filter(n -> semantics.matchesAll(rule.target(), n.labels()) != Truth.NO).toList()));
+        this.sourceRules = RuleIndex.of(rules.stream().map(Inhibitions.Rule::source).toList());
+        this.targetRules = RuleIndex.of(rules.stream().map(Inhibitions.Rule::target).toList());
+        List<List<Named>> onSource = new ArrayList<>();
+        List<List<Named>> onTarget = new ArrayList<>();
+        rules.forEach(r -> {
+            onSource.add(new ArrayList<>());
+            onTarget.add(new ArrayList<>());
+        });
+        for (Named n : named) {
+            for (int i : sourceRules.candidates(n.labels())) {
+                if (semantics.matchesAll(rules.get(i).source(), n.labels()) != Truth.NO) {
+                    onSource.get(i).add(n);
+                }
+            }
+            for (int i : targetRules.candidates(n.labels())) {
+                if (semantics.matchesAll(rules.get(i).target(), n.labels()) != Truth.NO) {
+                    onTarget.get(i).add(n);
+                }
+            }
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            sources.add(Side.of(rules.get(i).equal(), onSource.get(i)));
+            targets.add(Side.of(rules.get(i).equal(), onTarget.get(i)));
         }
     }
 
@@ -261,7 +318,7 @@ final class AlertRoutes {
     private List<Inhibit> inhibits(Rule.Alert a, boolean asTarget) {
         AlertLabels self = labels(a);
         List<Inhibit> out = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i : (asTarget ? targetRules : sourceRules).candidates(self)) {
             Inhibitions.Rule rule = rules.get(i);
             Truth side = semantics.matchesAll(asTarget ? rule.target() : rule.source(), self);
             if (side == Truth.NO) {

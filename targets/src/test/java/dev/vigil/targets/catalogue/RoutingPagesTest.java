@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
+import dev.vigil.compiler.analysis.LabelInference;
+import dev.vigil.compiler.analysis.ProjectAnalysis;
 import dev.vigil.compiler.model.Project;
 import dev.vigil.compiler.model.Routing;
 import dev.vigil.compiler.routing.AlertLabels;
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -125,17 +126,18 @@ class RoutingPagesTest {
 
     /**
      * Walks the list with the routes in the order Alertmanager tries them, and checks each item against a
-     * reach computed here from the alerts' labels.
+     * reach computed here from the alerts' labels (a route an alert may take counts as reached).
      */
     private static void checkRouteList(Project project) {
         Site site = Site.of(project);
         Page routing = page(CatalogueEmitter.pages(site), "routing/");
         AlertRouting semantics = AlertRouting.of(project);
         Map<Routing.Route, List<String>> expected = new IdentityHashMap<>();
+        // The labels the alert carries when it fires: its rule's, `alertname`, and those its query may give.
+        LabelInference inference = new ProjectAnalysis(project).labels();
         for (Site.AlertEntry e : site.alerts()) {
-            TreeMap<String, String> labels = new TreeMap<>(e.alert().labels());
-            labels.put("alertname", e.alert().name());
-            for (Routing.Route r : semantics.reach(project.routing().routes(), AlertLabels.of(labels))) {
+            AlertLabels labels = AlertLabels.of(inference.alertLabels(e.alert()));
+            for (Routing.Route r : semantics.reach(project.routing().routes(), labels)) {
                 expected.computeIfAbsent(r, k -> new ArrayList<>()).add(e.alert().name());
             }
         }
