@@ -51,12 +51,32 @@ class FmtSamplesTest {
                 .toString()).status());
         assertEquals(0, LintCommandTest.run("build", REPO.resolve("samples").resolve(sample).toString(), "--out",
                 tmp.resolve("out-sample").toString()).status());
-        assertEquals(tree(tmp.resolve("out-sample")), tree(tmp.resolve("out-messy")));
+        assertEquals(withoutLines(tree(tmp.resolve("out-sample"))), withoutLines(tree(tmp.resolve("out-messy"))));
 
         assertEquals(0, LintCommandTest.run("fmt", messy.toString()).status());
         for (Path f : files) {
             assertEquals(Files.readString(f), Files.readString(messy.resolve(f.getFileName())), f.toString());
         }
+    }
+
+    /**
+     * The output with the line numbers the catalogue's pages show (`alerts.vigil:42`) taken out, since the
+     * messy copy has more blank lines; the pages' digests in manifest.json, and the manifest's own, go with them.
+     */
+    private static TreeMap<String, String> withoutLines(TreeMap<String, String> tree) {
+        TreeMap<String, String> out = new TreeMap<>();
+        tree.forEach((path, text) -> {
+            String p = path.replace('\\', '/');
+            if (p.startsWith("site/") || p.startsWith("mkdocs/")) {
+                out.put(path, text.replaceAll("vigil:[0-9]+", "vigil:N"));
+            } else if (p.equals("manifest.json")) {
+                out.put(path, text.lines().filter(l -> !l.contains("\"site/") && !l.contains("\"mkdocs/")
+                        && !l.startsWith("  \"sha256\"")).collect(java.util.stream.Collectors.joining("\n")));
+            } else {
+                out.put(path, text);
+            }
+        });
+        return out;
     }
 
     /** Every file below {@code dir}, by relative path, with its bytes as text. */
