@@ -237,6 +237,11 @@ final class AlertRoutes {
     }
 
     /** The chain from Alertmanager's root ({@code route default}) down to {@code r}. */
+    /** The route {@code r} is a child of, or null for a top-level route. */
+    Routing.Route parent(Routing.Route r) {
+        return parents.get(r);
+    }
+
     List<Routing.Route> path(Routing.Route r) {
         List<Routing.Route> chain = new ArrayList<>();
         for (Routing.Route at = r; at != null; at = parents.get(at)) {

@@ -50,7 +50,6 @@ final class RouteTree {
         Map<Node, List<Site.AlertEntry>> through = new IdentityHashMap<>();
         Set<Node> passed = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, List<Node>> alerts = new HashMap<>();
-        Map<Routing.Route, Routing.Route> parents = parents(routing.routes());
         for (Site.AlertEntry e : site.alerts()) {
             List<Node> reach = new ArrayList<>();
             for (AlertRoutes.Reached reached : site.routes().reach(e.alert())) {
@@ -64,7 +63,7 @@ final class RouteTree {
                 // A route that notifies was reached through each of its parents.
                 Routing.Route up = r;
                 while (up != null && passed.add(routes.get(up))) {
-                    up = parents.get(up);
+                    up = site.routes().parent(up);
                 }
             }
             alerts.put(e.alert().name(), List.copyOf(reach));
@@ -99,19 +98,6 @@ final class RouteTree {
             out.add(n);
         }
         return List.copyOf(out);
-    }
-
-    private static Map<Routing.Route, Routing.Route> parents(List<Routing.Route> routes) {
-        Map<Routing.Route, Routing.Route> out = new IdentityHashMap<>();
-        List<Routing.Route> todo = new ArrayList<>(routes);
-        while (!todo.isEmpty()) {
-            Routing.Route r = todo.remove(todo.size() - 1);
-            for (Routing.Route c : r.children()) {
-                out.put(c, r);
-                todo.add(c);
-            }
-        }
-        return out;
     }
 
     /** The top-level routes, in the order they are tried. */
