@@ -80,7 +80,7 @@ public final class Compiler {
         Map<String, SourceFile> sources = new HashMap<>();
         for (SourceFile s : sourceFiles) {
             sources.put(s.path(), s);
-            VigilSourceParser.parse(s, sink).ifPresent(f -> parsed.put(s.path(), f));
+            parsed.put(s.path(), VigilSourceParser.parseTolerant(s, sink).file());
         }
         followStandard(parsed, sources, sink);
         return analyse(parsed, sources, sink, options);
@@ -108,7 +108,7 @@ public final class Compiler {
                                 Optional<SourceFile> read = ImportGraph.readLibraryFile(libraries, lf, sink);
                                 read.ifPresent(s -> {
                                     sources.put(s.path(), s);
-                                    VigilSourceParser.parse(s, sink).ifPresent(v -> parsed.put(s.path(), v));
+                                    parsed.put(s.path(), VigilSourceParser.parseTolerant(s, sink).file());
                                 });
                             }
                         }
@@ -129,8 +129,10 @@ public final class Compiler {
 
     private static CompileResult analyse(Map<String, VigilFile> parsed, Map<String, SourceFile> sources,
             DiagnosticSink sink, CompileOptions options) {
-        // Syntax and input errors stop here: resolving names over half-parsed files would only add noise.
-        if (sink.hasErrors()) {
+        // Input errors stop here: a file that could not be read, or an import not found, leaves names nobody
+        // knows. Syntax errors do not: every complete declaration is checked, and what only follows from a
+        // damaged one is left out (Cascades).
+        if (sink.sorted().stream().anyMatch(d -> d.isError() && Ids.sameGroup(d.code(), Ids.INPUT_UNREADABLE))) {
             return new CompileResult(Optional.empty(), sink.sorted(), sources);
         }
         List<VigilFile> files = new ArrayList<>(parsed.values());
@@ -147,9 +149,10 @@ public final class Compiler {
         Map<String, CheckLevel> overrides = CheckOverrides.read(files, sink);
         List<Suppression> suppressions = new ArrayList<>();
         files.forEach(f -> suppressions.addAll(DslSuppressions.in(f)));
-        CompileResult.Settlement settlement = new CompileResult.Settlement(sink.sorted(), suppressions, overrides,
-                options.severityOverrides(), false);
-        List<Diagnostic> diagnostics = settlement.settle();
+        Cascades cascades = Cascades.of(files);
+        CompileResult.Settlement settlement = new CompileResult.Settlement(cascades.drop(sink.sorted()), suppressions,
+                overrides, options.severityOverrides(), false);
+        List<Diagnostic> diagnostics = cascades.drop(settlement.settle());
         boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
         return new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources,
                 Optional.of(settlement));

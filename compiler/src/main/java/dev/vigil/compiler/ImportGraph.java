@@ -72,7 +72,7 @@ final class ImportGraph {
                 } else {
                     source = unit.file() != null ? loader.read(unit.file(), sink)
                             : readLibraryFile(libraries, unit.libraryFile(), sink);
-                    ast = source.flatMap(s -> VigilSourceParser.parse(s, sink));
+                    ast = source.map(s -> VigilSourceParser.parseTolerant(s, sink).file());
                 }
                 source.ifPresent(s -> sources.put(s.path(), s));
                 if (ast.isEmpty()) {
@@ -110,7 +110,7 @@ final class ImportGraph {
                 }
                 DiagnosticSink own = new DiagnosticSink();
                 Optional<SourceFile> source = loader.read(unit.file(), own);
-                Future<Optional<VigilFile>> ast = pool.submit(() -> source.flatMap(s -> VigilSourceParser.parse(s, own)));
+                Future<Optional<VigilFile>> ast = pool.submit(() -> source.map(s -> VigilSourceParser.parseTolerant(s, own).file()));
                 out.put(unit.file(), new Prepared(source, own, ast));
             }
         } finally {

@@ -9,9 +9,11 @@ import java.util.List;
 /** Collects diagnostics from every stage: user mistakes are reported here, never thrown. */
 public final class DiagnosticSink {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private int errors;
 
     public void report(Diagnostic d) {
         diagnostics.add(d);
+        errors += d.isError() ? 1 : 0;
     }
 
     public void error(String code, Span span, String message) {
@@ -32,16 +34,16 @@ public final class DiagnosticSink {
     }
 
     public void addAll(List<Diagnostic> more) {
-        diagnostics.addAll(more);
+        more.forEach(this::report);
     }
 
     public boolean hasErrors() {
-        for (Diagnostic d : diagnostics) {
-            if (d.isError()) {
-                return true;
-            }
-        }
-        return false;
+        return errors > 0;
+    }
+
+    /** How many errors were reported so far: a stage compares two counts to learn whether a part of it failed. */
+    public int errorCount() {
+        return errors;
     }
 
     /** Everything reported so far, in the order reported. */

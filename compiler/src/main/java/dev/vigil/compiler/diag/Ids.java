@@ -476,6 +476,12 @@ public final class Ids {
     }
 
     /** Every id declared here that is not a check's, with what it reports, sorted by id. */
+    /** Whether {@code id} is in the same group as {@code member}: `Input.TooLarge` and `Input.Unreadable` are. */
+    public static boolean sameGroup(String id, String member) {
+        int dot = member.indexOf('.');
+        return id.regionMatches(0, member, 0, dot + 1);
+    }
+
     public static Map<String, String> described() {
         return DESCRIPTIONS;
     }

@@ -85,7 +85,7 @@ public final class TemplateExpansion {
             for (Decl d : f.decls()) {
                 decls.add(d instanceof Decl.ServiceDecl s ? e.service(s) : d);
             }
-            out.add(new VigilFile(f.path(), f.imports(), decls, f.comments(), f.span()));
+            out.add(new VigilFile(f.path(), f.imports(), decls, f.comments(), f.span(), f.broken()));
         }
         return out;
     }

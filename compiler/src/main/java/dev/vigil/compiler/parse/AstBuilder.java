@@ -53,33 +53,82 @@ final class AstBuilder {
     private final PromqlTreeBuilder promql;
     private final Scope scope;
     private final TemplateRefs refs;
+    /** Null when the file parsed without errors; otherwise what damaged declarations were left out, and where. */
+    private final Tolerance tolerance;
 
     AstBuilder(SourceFile source, DiagnosticSink sink) {
-        this(source, sink, Scope.NONE);
+        this(source, sink, Scope.NONE, null);
     }
 
     /** Builds with {@code scope}'s bindings: a template body or loop body, once per expansion. */
-    private AstBuilder(SourceFile source, DiagnosticSink sink, Scope scope) {
+    private AstBuilder(SourceFile source, DiagnosticSink sink, Scope scope, Tolerance tolerance) {
         this.source = source;
         this.sink = sink;
         this.scope = scope;
+        this.tolerance = tolerance;
         this.refs = new TemplateRefs(scope, sink);
         this.promql = new PromqlTreeBuilder(source, 0, 0, sink, refs);
     }
 
     VigilFile file(VigilFileContext ctx, CommonTokenStream tokens) {
         List<VigilFile.Import> imports = new ArrayList<>();
-        for (ImportDeclContext i : ctx.importDecl()) {
-            imports.add(new VigilFile.Import(string(i.STRING()), span(i)));
-        }
         List<Decl> decls = new ArrayList<>();
-        for (TopDeclContext t : ctx.topDecl()) {
-            decls.add(topDecl(t));
-        }
+        chunk(ctx, imports, decls);
         return new VigilFile(source.path(), imports, decls, comments(tokens), span(ctx));
     }
 
-    private List<Comment> comments(CommonTokenStream tokens) {
+    private void chunk(VigilFileContext ctx, List<VigilFile.Import> imports, List<Decl> decls) {
+        for (ImportDeclContext i : ctx.importDecl()) {
+            unit(i, imports, c -> new VigilFile.Import(string(c.STRING()), span(c)));
+        }
+        for (TopDeclContext t : ctx.topDecl()) {
+            unit(t, decls, this::topDecl);
+        }
+        if (tolerance != null && tolerance.syntaxErrors()) {
+            // What the parser skipped between declarations (`this is garbage {`) mentions names too.
+            tolerance.strays(ctx, this);
+        }
+    }
+
+    /**
+     * Builds one declaration into {@code out}; after syntax errors, a declaration that is damaged
+     * (or that the builder cannot complete) is left out and recorded instead, names and all.
+     */
+    private <C extends ParserRuleContext, T> void unit(C ctx, List<? super T> out, java.util.function.Function<C, T> build) {
+        if (tolerance == null) {
+            out.add(build.apply(ctx));
+            return;
+        }
+        if (tolerance.syntaxErrors()) {
+            tolerance.units.add(span(ctx));
+            if (tolerance.damaged(ctx)) {
+                tolerance.broken(ctx, this);
+                return;
+            }
+        }
+        int errorsBefore = sink.errorCount();
+        int claimedBefore = tolerance.claimed;
+        T built;
+        try {
+            built = build.apply(ctx);
+        } catch (RuntimeException incomplete) {
+            if (!tolerance.syntaxErrors()) {
+                throw incomplete;
+            }
+            built = null;
+        }
+        int errors = sink.errorCount() - errorsBefore;
+        // An error in the declaration itself (not in one nested in it, which is left out on its own) may leave
+        // it half-built: it is reported, and the declaration is not analysed further.
+        if (built == null || errors > tolerance.claimed - claimedBefore) {
+            tolerance.claimed = claimedBefore + errors;
+            tolerance.broken(ctx, this);
+            return;
+        }
+        out.add(built);
+    }
+
+    List<Comment> comments(CommonTokenStream tokens) {
         List<Comment> out = new ArrayList<>();
         for (Token t : tokens.getTokens()) {
             int type = t.getType();
@@ -151,7 +200,7 @@ final class AstBuilder {
         return new Decl.Body() {
             @Override
             public List<?> build(Scope bound, DiagnosticSink into) {
-                return build.apply(new AstBuilder(file, into, bound));
+                return build.apply(new AstBuilder(file, into, bound, null));
             }
 
             @Override
@@ -216,7 +265,7 @@ final class AstBuilder {
     private List<ServiceMember> members(List<ServiceMemberContext> ctxs) {
         List<ServiceMember> members = new ArrayList<>();
         for (ServiceMemberContext m : ctxs) {
-            members.add(member(m));
+            unit(m, members, this::member);
         }
         return members;
     }
@@ -288,18 +337,21 @@ final class AstBuilder {
     private List<RuleDecl> rules(List<RuleDeclContext> ctxs) {
         List<RuleDecl> rules = new ArrayList<>();
         for (RuleDeclContext r : ctxs) {
-            if (r.recordDecl() != null) {
-                rules.add(record(r.recordDecl()));
-            } else if (r.alertDecl() != null) {
-                rules.add(alert(r.alertDecl()));
-            } else if (r.useDecl() != null) {
-                rules.add(use(r.useDecl()));
-            } else {
-                List<RuleDeclContext> body = r.ruleDecl();
-                rules.add(forEach(r.name(), r.value(), span(r), builder -> builder.rules(body)));
-            }
+            unit(r, rules, this::rule);
         }
         return rules;
+    }
+
+    private RuleDecl rule(RuleDeclContext r) {
+        if (r.recordDecl() != null) {
+            return record(r.recordDecl());
+        } else if (r.alertDecl() != null) {
+            return alert(r.alertDecl());
+        } else if (r.useDecl() != null) {
+            return use(r.useDecl());
+        }
+        List<RuleDeclContext> body = r.ruleDecl();
+        return forEach(r.name(), r.value(), span(r), builder -> builder.rules(body));
     }
 
     private Decl.RecordDecl record(RecordDeclContext r) {
@@ -430,30 +482,33 @@ final class AstBuilder {
     private List<DashboardItem> dashboardItems(List<DashboardItemContext> ctxs) {
         List<DashboardItem> items = new ArrayList<>();
         for (DashboardItemContext i : ctxs) {
-            if (i instanceof VariableItemContext v) {
-                items.add(variable(v));
-            } else if (i instanceof RowItemContext r) {
-                List<Panel> panels = new ArrayList<>();
-                for (PanelDeclContext p : r.panelDecl()) {
-                    panels.add(panel(p));
-                }
-                items.add(new Decl.Row(value(r.value()), panels, span(r)));
-            } else if (i instanceof PanelItemContext p) {
-                items.add(panel(p.panelDecl()));
-            } else if (i instanceof UseItemContext u) {
-                items.add(use(u.useDecl()));
-            } else if (i instanceof ForItemContext f) {
-                List<DashboardItemContext> body = f.dashboardItem();
-                items.add(forEach(f.name(), f.value(), span(f), builder -> builder.dashboardItems(body)));
-            } else if (i instanceof DashboardLinkItemContext l) {
-                items.add(new Decl.DashboardLink(value(l.value(0)), l.TO() != null, value(l.value(1)),
-                        properties(l.property()), span(l)));
-            } else {
-                DashboardPropertyContext p = (DashboardPropertyContext) i;
-                items.add(new Decl.DashboardProperty(property(p.property()), span(p)));
-            }
+            unit(i, items, this::dashboardItem);
         }
         return items;
+    }
+
+    private DashboardItem dashboardItem(DashboardItemContext i) {
+        if (i instanceof VariableItemContext v) {
+            return variable(v);
+        } else if (i instanceof RowItemContext r) {
+            List<Panel> panels = new ArrayList<>();
+            for (PanelDeclContext p : r.panelDecl()) {
+                unit(p, panels, this::panel);
+            }
+            return new Decl.Row(value(r.value()), panels, span(r));
+        } else if (i instanceof PanelItemContext p) {
+            return panel(p.panelDecl());
+        } else if (i instanceof UseItemContext u) {
+            return use(u.useDecl());
+        } else if (i instanceof ForItemContext f) {
+            List<DashboardItemContext> body = f.dashboardItem();
+            return forEach(f.name(), f.value(), span(f), builder -> builder.dashboardItems(body));
+        } else if (i instanceof DashboardLinkItemContext l) {
+            return new Decl.DashboardLink(value(l.value(0)), l.TO() != null, value(l.value(1)),
+                    properties(l.property()), span(l));
+        }
+        DashboardPropertyContext p = (DashboardPropertyContext) i;
+        return new Decl.DashboardProperty(property(p.property()), span(p));
     }
 
     private Decl.Variable variable(VariableItemContext v) {
@@ -537,34 +592,37 @@ final class AstBuilder {
     private Decl.RoutingDecl routing(RoutingDeclContext r) {
         List<RoutingItem> items = new ArrayList<>();
         for (RoutingItemContext i : r.routingItem()) {
-            if (i instanceof ReceiverItemContext rc) {
-                items.add(new Decl.Receiver(name(rc.name(0)), name(rc.name(1)), properties(rc.property()), span(rc)));
-            } else if (i instanceof RouteItemContext ri) {
-                items.add(new Decl.RouteItem(route(ri.routeSpec()), span(ri)));
-            } else if (i instanceof InhibitItemContext in) {
-                List<Name> equal = new ArrayList<>();
-                for (LabelNameContext l : in.labelName()) {
-                    equal.add(new Name(promql.labelName(l), span(l)));
-                }
-                items.add(new Decl.Inhibit(inhibitSide(in.inhibitSide(0)), inhibitSide(in.inhibitSide(1)), equal, span(in)));
-            } else if (i instanceof TimeIntervalItemContext ti) {
-                items.add(new Decl.TimeInterval(name(ti.name()), properties(ti.property()), span(ti)));
-            } else {
-                RoutingTestItemContext rt = (RoutingTestItemContext) i;
-                List<Decl.RouteCase> cases = new ArrayList<>();
-                for (RouteTestContext c : rt.routeTest()) {
-                    if (c instanceof InhibitionTestContext in) {
-                        cases.add(new Decl.RouteCase(testAlert(in.testAlert(0)), List.of(), testAlert(in.testAlert(1)),
-                                in.NOT() == null, span(in)));
-                    } else {
-                        ReceiverTestContext rc = (ReceiverTestContext) c;
-                        cases.add(new Decl.RouteCase(testAlert(rc.testAlert()), names(rc.name()), null, false, span(rc)));
-                    }
-                }
-                items.add(new Decl.RoutingTest(value(rt.value()), cases, span(rt)));
-            }
+            unit(i, items, this::routingItem);
         }
         return new Decl.RoutingDecl(items, span(r));
+    }
+
+    private RoutingItem routingItem(RoutingItemContext i) {
+        if (i instanceof ReceiverItemContext rc) {
+            return new Decl.Receiver(name(rc.name(0)), name(rc.name(1)), properties(rc.property()), span(rc));
+        } else if (i instanceof RouteItemContext ri) {
+            return new Decl.RouteItem(route(ri.routeSpec()), span(ri));
+        } else if (i instanceof InhibitItemContext in) {
+            List<Name> equal = new ArrayList<>();
+            for (LabelNameContext l : in.labelName()) {
+                equal.add(new Name(promql.labelName(l), span(l)));
+            }
+            return new Decl.Inhibit(inhibitSide(in.inhibitSide(0)), inhibitSide(in.inhibitSide(1)), equal, span(in));
+        } else if (i instanceof TimeIntervalItemContext ti) {
+            return new Decl.TimeInterval(name(ti.name()), properties(ti.property()), span(ti));
+        }
+        RoutingTestItemContext rt = (RoutingTestItemContext) i;
+        List<Decl.RouteCase> cases = new ArrayList<>();
+        for (RouteTestContext c : rt.routeTest()) {
+            if (c instanceof InhibitionTestContext in) {
+                cases.add(new Decl.RouteCase(testAlert(in.testAlert(0)), List.of(), testAlert(in.testAlert(1)),
+                        in.NOT() == null, span(in)));
+            } else {
+                ReceiverTestContext rc = (ReceiverTestContext) c;
+                cases.add(new Decl.RouteCase(testAlert(rc.testAlert()), names(rc.name()), null, false, span(rc)));
+            }
+        }
+        return new Decl.RoutingTest(value(rt.value()), cases, span(rt));
     }
 
     private Decl.TestAlert testAlert(TestAlertContext a) {
@@ -791,20 +849,90 @@ final class AstBuilder {
                 "Keep one; otherwise it is unclear which one applies.");
     }
 
-    private Span span(ParserRuleContext ctx) {
+    Span span(ParserRuleContext ctx) {
         return promql.span(ctx);
     }
 
-    private Span span(Token t) {
+    Span span(Token t) {
         return promql.span(t);
     }
 
-    /** Parses one .vigil file; the result is empty when it had syntax errors (those are already reported). */
-    static java.util.Optional<VigilFile> parse(SourceFile source, DiagnosticSink sink) {
-        VigilParsing.Result<VigilFileContext> result = VigilParsing.parse(source, 0, 0, VigilParser::vigilFile, sink);
-        if (result.hadSyntaxErrors()) {
-            return java.util.Optional.empty();
+    /**
+     * Parses one .vigil file and builds whatever is complete in it. Syntax errors are reported once
+     * per damaged declaration: the parser's later complaints inside the same declaration are
+     * consequences of the first.
+     */
+    static VigilSourceParser.Result parse(SourceFile source, DiagnosticSink sink) {
+        VigilParsing.FileResult result = VigilParsing.parseFile(source, sink);
+        boolean errors = result.hadSyntaxErrors();
+        java.util.Set<ParserRuleContext> madeUp = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        result.chunks().forEach(c -> madeUp.addAll(c.madeUp()));
+        Tolerance tolerance = new Tolerance(errors, result.invented(), madeUp);
+        AstBuilder builder = new AstBuilder(source, sink, Scope.NONE, tolerance);
+        List<VigilFile.Import> imports = new ArrayList<>();
+        List<Decl> decls = new ArrayList<>();
+        for (VigilParsing.Chunk chunk : result.chunks()) {
+            if (chunk.tree() != null) {
+                builder.chunk(chunk.tree(), imports, decls);
+            } else {
+                tolerance.refused(chunk.tokens(), builder);
+            }
         }
-        return java.util.Optional.of(new AstBuilder(source, sink).file(result.tree(), result.tokens()));
+        if (result.refused()) {
+            tolerance.refused(result.tokens().getTokens(), builder);
+        }
+        if (errors) {
+            sink.addAll(firstPerDeclaration(result, tolerance));
+        }
+        Span whole = builder.span(firstToken(result.tokens()));
+        VigilFile file = new VigilFile(source.path(), imports, decls, builder.comments(result.tokens()), whole,
+                tolerance.broken);
+        return new VigilSourceParser.Result(file, errors);
+    }
+
+    /** The file's first token on the default channel, or its end: what a file's span has always been. */
+    private static Token firstToken(CommonTokenStream tokens) {
+        for (Token t : tokens.getTokens()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                return t;
+            }
+        }
+        return tokens.get(tokens.size() - 1);
+    }
+
+    /**
+     * The lexer's findings, then the parser's first complaint in each declaration (the innermost
+     * one built on its own), none after a string that is not closed in the same chunk.
+     */
+    private static List<dev.vigil.compiler.diag.Diagnostic> firstPerDeclaration(VigilParsing.FileResult result,
+            Tolerance tolerance) {
+        List<dev.vigil.compiler.diag.Diagnostic> out = new ArrayList<>(result.lexical());
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (VigilParsing.Chunk chunk : result.chunks()) {
+            Span unclosed = null;
+            boolean reported = false;
+            for (dev.vigil.compiler.diag.Diagnostic d : result.lexical()) {
+                if (chunk.holds(d.span())) {
+                    Span unit = tolerance.innermost(d.span());
+                    seen.add(unit.isNone() ? chunk : unit);
+                    reported = true;
+                    if (d.code().equals(Ids.SYNTAX_UNTERMINATED_STRING) && (unclosed == null || d.span().compareTo(unclosed) < 0)) {
+                        unclosed = d.span();
+                    }
+                }
+            }
+            for (dev.vigil.compiler.diag.Diagnostic d : chunk.errors()) {
+                if (unclosed != null && d.span().compareTo(unclosed) > 0) {
+                    continue;
+                }
+                Span unit = tolerance.innermost(d.span());
+                // Outside every declaration (a stray `}`), a later complaint is the parser losing its place.
+                if ((!unit.isNone() || !reported) && seen.add(unit.isNone() ? chunk : unit)) {
+                    out.add(d);
+                    reported = true;
+                }
+            }
+        }
+        return out;
     }
 }

@@ -43,8 +43,37 @@ final class SyntaxErrorListener extends BaseErrorListener {
         this.columnOffset = columnOffset;
     }
 
+    private final java.util.Set<Long> invented = new java.util.HashSet<>();
+    private Token chunkEnd;
+
     int count() {
         return found.size();
+    }
+
+    List<Diagnostic> found() {
+        return List.copyOf(found);
+    }
+
+    boolean unclosed() {
+        return unclosedString;
+    }
+
+    /** Places ({@link #key}) of tokens whose value was made up to let the parse go on: what holds them is damaged. */
+    java.util.Set<Long> invented() {
+        return java.util.Set.copyOf(invented);
+    }
+
+    static long key(Token t) {
+        return ((long) t.getLine() << 32) | t.getCharPositionInLine();
+    }
+
+    /**
+     * This listener hears one chunk of a file, which ends where {@code next} (the next declaration's
+     * word, or null at the file's end) begins; {@code unclosed}: a string in the file was not closed.
+     */
+    void chunkEnd(Token next, boolean unclosed) {
+        this.chunkEnd = next;
+        this.unclosedString = unclosed;
     }
 
     void reportTo(DiagnosticSink sink) {
@@ -75,7 +104,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
         }
         String what = describeFound(token);
         String expectation = TokenDescriptions.describe(expected, parser.getVocabulary());
-        if (token.getType() == Token.EOF && unclosedString) {
+        if (token.getType() == Token.EOF && chunkEnd != null) {
+            // The next declaration began before this one was complete.
+            found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, spanOf(chunkEnd, chunkEnd.getLine(),
+                            chunkEnd.getCharPositionInLine()),
+                    "Unexpected " + TokenDescriptions.describeToken(chunkEnd) + ": expected " + expectation + ".",
+                    "The declaration before it is not complete; check for an unclosed `{`, `(` or `[`."));
+        } else if (token.getType() == Token.EOF && unclosedString) {
             // An unclosed back-quote took the rest of the file: that is the one mistake to report.
             return;
         } else if (token.getType() == Token.EOF) {
@@ -93,6 +128,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
                     "A `(` after `group_left` or `group_right` opens the list of labels to copy, and this one holds"
                             + " an expression.",
                     "Write the label list first (`group_right () (...)`), or the operand without parentheses."));
+        } else if (token.getType() == VigilLexer.LEFT_BRACE && inDashboard(parser)) {
+            found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, span,
+                    "Unexpected `{`: expected " + expectation + ".",
+                    "A panel is written `KIND NAME \"Title\" { ... }`, for example `timeseries errors \"Errors\" {`;"
+                            + " its kind is one of `timeseries`, `stat`, `gauge`, `table`, `bargauge`, `heatmap` or `text`."));
         } else if (e instanceof NoViableAltException || e instanceof InputMismatchException || e == null) {
             found.add(Diagnostic.error(Ids.SYNTAX_UNEXPECTED_TOKEN, span,
                     "Unexpected " + what + ": expected " + expectation + ".",
@@ -114,6 +154,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
     /** A number run into a word that is no unit ({@code 10xyz}). */
     void notADuration(Token t) {
+        invented.add(key(t));
         found.add(Diagnostic.error(Ids.TYPE_INVALID_DURATION, spanOf(t, t.getLine(), t.getCharPositionInLine()),
                 "`" + t.getText() + "` is neither a number nor a duration.", Durations.HINT));
     }
@@ -125,6 +166,19 @@ final class SyntaxErrorListener extends BaseErrorListener {
         String written = first == last ? first.getText() : first.getText() + " " + last.getText();
         found.add(new Diagnostic(Ids.TYPE_INVALID_DURATION, Severity.ERROR, span,
                 Durations.typoMessage(written, meant), Durations.HINT, new Fix("Write the duration", span, meant)));
+    }
+
+    /** Whether the parser stands in a dashboard's body, where `name value {` is a panel missing a part. */
+    private static boolean inDashboard(Parser parser) {
+        for (org.antlr.v4.runtime.RuleContext c = parser.getContext(); c != null; c = c.parent) {
+            if (c instanceof VigilParser.PanelDeclContext) {
+                return false;
+            }
+            if (c instanceof VigilParser.DashboardDeclContext || c instanceof VigilParser.DashboardItemContext) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IntervalSet safeExpected(Parser parser) {

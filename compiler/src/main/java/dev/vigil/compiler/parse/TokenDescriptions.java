@@ -35,10 +35,9 @@ final class TokenDescriptions {
         if (expression && !expected.contains(VigilLexer.RIGHT_BRACE)) {
             return "a PromQL expression";
         }
-        // Inside parentheses where a name goes (a template's parameters or a use's arguments), every keyword is
-        // a name too: the words of an enclosing block say nothing.
-        boolean nameList = names && expected.contains(VigilLexer.RIGHT_PAREN) && !expected.contains(VigilLexer.RIGHT_BRACE);
-        String block = nameList ? null : blockPhrase(expected);
+        // Where a name is allowed every keyword is in the set (keywords are names too), so the pairs that
+        // tell one block from another say nothing there.
+        String block = names ? null : blockPhrase(expected);
         if (block != null) {
             return block;
         }

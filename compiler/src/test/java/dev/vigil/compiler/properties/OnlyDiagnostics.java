@@ -15,14 +15,14 @@ import java.util.Map;
  * (an `Internal.*` diagnostic is a bug even when it is reported politely), a failure that says why, and
  * diagnostics that both renderers of the CLI can print against the sources they point into.
  */
-final class OnlyDiagnostics {
+public final class OnlyDiagnostics {
     /** The seed of the properties' fixed-seed runs; the other run of each property takes a random seed, which jqwik prints. */
-    static final String FIXED_SEED = "1402";
+    public static final String FIXED_SEED = "1402";
 
     private OnlyDiagnostics() {
     }
 
-    static void check(List<Diagnostic> diagnostics, Map<String, SourceFile> sources, boolean failed, String input) {
+    public static void check(List<Diagnostic> diagnostics, Map<String, SourceFile> sources, boolean failed, String input) {
         for (Diagnostic d : diagnostics) {
             assertFalse(d.code().startsWith("Internal."), () -> "internal error " + d + " on\n" + input);
         }
