@@ -99,12 +99,9 @@ final class AstBuilder {
             out.add(build.apply(ctx));
             return;
         }
-        if (tolerance.syntaxErrors()) {
-            tolerance.units.add(span(ctx));
-            if (tolerance.damaged(ctx)) {
-                tolerance.broken(ctx, this);
-                return;
-            }
+        if (tolerance.syntaxErrors() && tolerance.damaged(ctx)) {
+            tolerance.broken(ctx, this);
+            return;
         }
         int errorsBefore = sink.errorCount();
         int claimedBefore = tolerance.claimed;
@@ -901,8 +898,8 @@ final class AstBuilder {
     }
 
     /**
-     * The lexer's findings, then the parser's first complaint in each declaration (the innermost
-     * one built on its own), none after a string that is not closed in the same chunk.
+     * The lexer's findings, then the parser's first complaint in each declaration it left out (the
+     * innermost), none after a string that is not closed in the same chunk.
      */
     private static List<dev.vigil.compiler.diag.Diagnostic> firstPerDeclaration(VigilParsing.FileResult result,
             Tolerance tolerance) {
@@ -913,7 +910,7 @@ final class AstBuilder {
             boolean reported = false;
             for (dev.vigil.compiler.diag.Diagnostic d : result.lexical()) {
                 if (chunk.holds(d.span())) {
-                    Span unit = tolerance.innermost(d.span());
+                    Span unit = tolerance.innermostBroken(d.span());
                     seen.add(unit.isNone() ? chunk : unit);
                     reported = true;
                     if (d.code().equals(Ids.SYNTAX_UNTERMINATED_STRING) && (unclosed == null || d.span().compareTo(unclosed) < 0)) {
@@ -925,8 +922,8 @@ final class AstBuilder {
                 if (unclosed != null && d.span().compareTo(unclosed) > 0) {
                     continue;
                 }
-                Span unit = tolerance.innermost(d.span());
-                // Outside every declaration (a stray `}`), a later complaint is the parser losing its place.
+                Span unit = tolerance.innermostBroken(d.span());
+                // Outside every declaration left out (a stray `}`), a later complaint is the parser losing its place.
                 if ((!unit.isNone() || !reported) && seen.add(unit.isNone() ? chunk : unit)) {
                     out.add(d);
                     reported = true;

@@ -29,7 +29,6 @@ final class Tolerance {
     private final boolean syntaxErrors;
     private final Set<Long> invented;
     private final Set<ParserRuleContext> madeUp;
-    final List<Span> units = new ArrayList<>();
     final List<VigilFile.Broken> broken = new ArrayList<>();
     /** Errors the declarations built so far left out with themselves; the rest belong to the one being built. */
     int claimed;
@@ -111,12 +110,16 @@ final class Tolerance {
         broken.add(new VigilFile.Broken(keyword, at.span(unit), names));
     }
 
-    /** The smallest declaration built on its own that holds where {@code at} starts, or {@link Span#NONE}. */
-    Span innermost(Span at) {
+    /**
+     * The smallest declaration left out that holds where {@code at} starts, or {@link Span#NONE}. A
+     * complaint inside a declaration that was built whole (often at its first word, when the one
+     * before it did not end) is the parser losing its place, not a mistake of its own.
+     */
+    Span innermostBroken(Span at) {
         Span best = Span.NONE;
-        for (Span unit : units) {
-            if (starts(unit, at) && (best.isNone() || starts(best, unit))) {
-                best = unit;
+        for (VigilFile.Broken b : broken) {
+            if (starts(b.span(), at) && (best.isNone() || starts(best, b.span()))) {
+                best = b.span();
             }
         }
         return best;

@@ -270,8 +270,9 @@ final class VigilParsing {
      * not show that anything is missing.
      */
     private static final class Recovery extends DefaultErrorStrategy {
-        private static final java.util.Set<Integer> HARMLESS = java.util.Set.of(VigilLexer.RIGHT_BRACE,
-                VigilLexer.RIGHT_PAREN, VigilLexer.RIGHT_BRACKET, VigilLexer.COMMA);
+        // A missing `)` or `]` is not harmless: made up where the parser noticed, it can take in what was meant
+        // to follow (`rate(x[5m] > 1`). A missing `}` or `,` changes no declaration's meaning.
+        private static final java.util.Set<Integer> HARMLESS = java.util.Set.of(VigilLexer.RIGHT_BRACE, VigilLexer.COMMA);
         final java.util.Set<ParserRuleContext> madeUp = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         @Override
