@@ -1,5 +1,6 @@
 package dev.vigil.compiler;
 
+import dev.vigil.compiler.ast.VigilFile;
 import dev.vigil.compiler.diag.CheckLevel;
 import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.Severity;
@@ -20,14 +21,31 @@ import java.util.Optional;
  * for a result made otherwise.
  */
 public record CompileResult(Optional<Project> project, List<Diagnostic> diagnostics, Map<String, SourceFile> sources,
-        Optional<Settlement> settlement) {
+        Optional<Settlement> settlement, Optional<Analysed> analysed) {
     public CompileResult {
         diagnostics = List.copyOf(diagnostics);
         sources = Map.copyOf(sources);
     }
 
     public CompileResult(Optional<Project> project, List<Diagnostic> diagnostics, Map<String, SourceFile> sources) {
-        this(project, diagnostics, sources, Optional.empty());
+        this(project, diagnostics, sources, Optional.empty(), Optional.empty());
+    }
+
+    public CompileResult(Optional<Project> project, List<Diagnostic> diagnostics, Map<String, SourceFile> sources,
+            Optional<Settlement> settlement) {
+        this(project, diagnostics, sources, settlement, Optional.empty());
+    }
+
+    /**
+     * What the checks saw, kept even when they found errors, for tools that work on a project while
+     * it is being written (the language server): every parsed file by path, damaged declarations
+     * left out and listed ({@link VigilFile#broken()}), and the model built from them. Absent only
+     * when input errors stopped the compilation before the model.
+     */
+    public record Analysed(Map<String, VigilFile> files, Project model) {
+        public Analysed {
+            files = Map.copyOf(files);
+        }
     }
 
     /**
@@ -77,7 +95,8 @@ public record CompileResult(Optional<Project> project, List<Diagnostic> diagnost
     public CompileResult withWarningsAsErrors() {
         List<Diagnostic> raised = raised(diagnostics);
         boolean errors = raised.stream().anyMatch(Diagnostic::isError);
-        return new CompileResult(errors ? Optional.empty() : project, raised, sources, settlement.map(Settlement::strictly));
+        return new CompileResult(errors ? Optional.empty() : project, raised, sources, settlement.map(Settlement::strictly),
+                analysed);
     }
 
     private static List<Diagnostic> raised(List<Diagnostic> diagnostics) {
@@ -103,7 +122,7 @@ public record CompileResult(Optional<Project> project, List<Diagnostic> diagnost
             all.sort(Diagnostic.ORDER);
         }
         boolean errors = all.stream().anyMatch(Diagnostic::isError);
-        return new CompileResult(errors ? Optional.empty() : project, all, sources, settled);
+        return new CompileResult(errors ? Optional.empty() : project, all, sources, settled, analysed);
     }
 
     public long count(Severity severity) {

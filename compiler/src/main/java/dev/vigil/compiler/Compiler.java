@@ -36,14 +36,25 @@ public final class Compiler {
 
     private final SourceLoader loader;
     private final CompileOptions options;
+    private final ParseCache cache;
 
     public Compiler(SourceLoader loader) {
         this(loader, CompileOptions.DEFAULT);
     }
 
     public Compiler(SourceLoader loader, CompileOptions options) {
+        this(loader, options, null);
+    }
+
+    private Compiler(SourceLoader loader, CompileOptions options, ParseCache cache) {
         this.loader = loader;
         this.options = options;
+        this.cache = cache;
+    }
+
+    /** This compiler, parsing through {@code cache}: for a tool that compiles the same project again and again. */
+    public Compiler withParseCache(ParseCache cache) {
+        return new Compiler(loader, options, cache);
     }
 
     public static Compiler fromWorkingDirectory() {
@@ -61,7 +72,7 @@ public final class Compiler {
             throw new InputException("No " + EXTENSION + " files found in " + inputs);
         }
         DiagnosticSink sink = new DiagnosticSink();
-        ImportGraph.Loaded loaded = new ImportGraph(loader, options).load(files, sink);
+        ImportGraph.Loaded loaded = new ImportGraph(loader, options, cache).load(files, sink);
         return analyse(loaded.parsed(), loaded.sources(), sink, options);
     }
 
@@ -142,6 +153,7 @@ public final class Compiler {
         if (sink.sorted().stream().anyMatch(d -> d.isError() && d.code().equals(Ids.INPUT_TOO_LARGE))) {
             return new CompileResult(Optional.empty(), sink.sorted(), sources);
         }
+        Map<String, VigilFile> written = Map.copyOf(parsed);
         Project project = Lowering.lower(ModelBuilder.build(files, sink, options.scrapeIntervalMillis(),
                 options.targetVersions(), options.kubernetes(), options.kubernetesResources(), options.catalogueBaseUrl()), sink);
         ExpressionChecks.run(project, sink);
@@ -155,6 +167,6 @@ public final class Compiler {
         List<Diagnostic> diagnostics = cascades.drop(settlement.settle());
         boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
         return new CompileResult(errors ? Optional.empty() : Optional.of(project), diagnostics, sources,
-                Optional.of(settlement));
+                Optional.of(settlement), Optional.of(new CompileResult.Analysed(written, project)));
     }
 }

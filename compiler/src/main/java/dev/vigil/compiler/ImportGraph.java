@@ -35,9 +35,17 @@ final class ImportGraph {
     /** Opened at the first `lib:` import only: a project without one never reads the library path. */
     private LibraryPath libraries;
 
-    ImportGraph(SourceLoader loader, CompileOptions options) {
+    /** Null: every file is parsed. */
+    private final ParseCache cache;
+
+    ImportGraph(SourceLoader loader, CompileOptions options, ParseCache cache) {
         this.loader = loader;
         this.options = options;
+        this.cache = cache;
+    }
+
+    private VigilFile parse(SourceFile source, DiagnosticSink sink) {
+        return (cache != null ? cache.parse(source, sink) : VigilSourceParser.parseTolerant(source, sink)).file();
     }
 
     /** The parsed files by path, and every source read (parsed or not), by path. */
@@ -57,7 +65,7 @@ final class ImportGraph {
                 if (!seen.add(unit.key())) {
                     continue;
                 }
-                if (unit.file() != null && unit.importedAt() != null && !Files.isRegularFile(unit.file())) {
+                if (unit.file() != null && unit.importedAt() != null && !loader.exists(unit.file())) {
                     sink.error(Ids.INPUT_IMPORT_NOT_FOUND, unit.importedAt(), "The imported file `"
                             + loader.displayPath(unit.file()) + "` does not exist.",
                             "Import paths are relative to the importing file.");
@@ -72,7 +80,7 @@ final class ImportGraph {
                 } else {
                     source = unit.file() != null ? loader.read(unit.file(), sink)
                             : readLibraryFile(libraries, unit.libraryFile(), sink);
-                    ast = source.map(s -> VigilSourceParser.parseTolerant(s, sink).file());
+                    ast = source.map(s -> parse(s, sink));
                 }
                 source.ifPresent(s -> sources.put(s.path(), s));
                 if (ast.isEmpty()) {
@@ -110,7 +118,7 @@ final class ImportGraph {
                 }
                 DiagnosticSink own = new DiagnosticSink();
                 Optional<SourceFile> source = loader.read(unit.file(), own);
-                Future<Optional<VigilFile>> ast = pool.submit(() -> source.map(s -> VigilSourceParser.parseTolerant(s, own).file()));
+                Future<Optional<VigilFile>> ast = pool.submit(() -> source.map(s -> parse(s, own)));
                 out.put(unit.file(), new Prepared(source, own, ast));
             }
         } finally {

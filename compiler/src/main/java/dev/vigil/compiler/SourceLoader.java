@@ -16,6 +16,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,9 +27,31 @@ public final class SourceLoader {
     private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", "node_modules");
 
     private final Path base;
+    /** Texts that stand in for files, by absolute normalized path: an editor's unsaved documents. */
+    private final Map<Path, String> overlay;
 
     public SourceLoader(Path base) {
+        this(base, Map.of());
+    }
+
+    private SourceLoader(Path base, Map<Path, String> overlay) {
         this.base = base.toAbsolutePath().normalize();
+        this.overlay = overlay;
+    }
+
+    /**
+     * This loader with {@code texts} read in place of the files at those paths, whether the files
+     * exist or not: an editor's open documents over the disk, found, imported and read as files are.
+     */
+    public SourceLoader withOverlay(Map<Path, String> texts) {
+        Map<Path, String> normalized = new java.util.HashMap<>();
+        texts.forEach((path, text) -> normalized.put(path.toAbsolutePath().normalize(), text));
+        return new SourceLoader(base, Map.copyOf(normalized));
+    }
+
+    /** Whether {@code file} is there to read: a regular file, or a text standing in for one. */
+    public boolean exists(Path file) {
+        return overlay.containsKey(file.toAbsolutePath().normalize()) || Files.isRegularFile(file);
     }
 
     public static SourceLoader fromWorkingDirectory() {
@@ -40,10 +63,15 @@ public final class SourceLoader {
         TreeSet<Path> files = new TreeSet<>();
         for (Path input : inputs) {
             Path p = input.toAbsolutePath().normalize();
-            if (Files.isRegularFile(p)) {
+            if (exists(p)) {
                 files.add(p);
             } else if (Files.isDirectory(p)) {
                 files.addAll(walk(p, extension));
+                for (Path open : overlay.keySet()) {
+                    if (open.startsWith(p) && open.getFileName().toString().endsWith(extension) && !skipped(p, open)) {
+                        files.add(open);
+                    }
+                }
             } else {
                 throw new InputException("No such file or directory: " + input);
             }
@@ -104,8 +132,34 @@ public final class SourceLoader {
         return shown.toString().replace('\\', '/');
     }
 
+    /** Whether the walk of {@code dir} would skip {@code file}: below build output or a hidden directory. */
+    private static boolean skipped(Path dir, Path file) {
+        for (Path part : dir.relativize(file.getParent() == null ? file : file.getParent())) {
+            String name = part.toString();
+            if (SKIPPED_DIRS.contains(name) || (name.startsWith(".") && !name.equals("."))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads a UTF-8 file; an unreadable or wrongly encoded file becomes a diagnostic, not an exception. */
     public Optional<SourceFile> read(Path file, DiagnosticSink sink) {
+        String open = overlay.get(file.toAbsolutePath().normalize());
+        if (open != null) {
+            byte[] bytes = open.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return read(displayPath(file), new Content() {
+                @Override
+                public long size() {
+                    return bytes.length;
+                }
+
+                @Override
+                public byte[] bytes() {
+                    return bytes;
+                }
+            }, sink);
+        }
         return read(displayPath(file), new Content() {
             @Override
             public long size() throws IOException {
