@@ -96,7 +96,6 @@ final class IndexBuilder {
     private final Map<Symbol, Map<Span, Occurrence>> occurrences = new LinkedHashMap<>();
     private final Map<String, List<ExprSite>> exprs = new HashMap<>();
     private final Map<String, List<Shadow>> shadows = new HashMap<>();
-    private final Map<String, Decl.TemplateDecl> templateDecls = new HashMap<>();
 
     IndexBuilder(Map<String, SourceText> texts, Project model) {
         this.texts = texts;
@@ -106,8 +105,7 @@ final class IndexBuilder {
     /** What the walk found, for {@link SymbolIndex}. */
     record Result(Map<Symbol, Map<Span, Occurrence>> occurrences, Map<String, List<ExprSite>> exprs,
             Map<String, List<Shadow>> shadows, Map<String, Decl.MetricDecl> metrics, Map<String, Value> globalConstants,
-            Map<String, Map<String, Value>> serviceConstants, Set<String> aliases,
-            Map<String, Decl.TemplateDecl> templates) {
+            Map<String, Map<String, Value>> serviceConstants, Set<String> aliases) {
     }
 
     Result build(List<VigilFile> expanded, List<VigilFile> parsed) {
@@ -121,7 +119,7 @@ final class IndexBuilder {
         for (Pending p : pending) {
             resolve(p);
         }
-        return new Result(occurrences, exprs, shadows, metrics, globalConstants, serviceConstants, aliases, templateDecls);
+        return new Result(occurrences, exprs, shadows, metrics, globalConstants, serviceConstants, aliases);
     }
 
     // ------------------------------------------------------------ recording
@@ -204,7 +202,6 @@ final class IndexBuilder {
         }
         if (!ctx.usesOnly()) {
             templates.add(t.name().text());
-            templateDecls.putIfAbsent(t.name().text(), t);
             define(SymbolKind.TEMPLATE, t.name(), null, null, new Ctx(null, null, Set.of(), false));
             return;
         }
@@ -285,6 +282,11 @@ final class IndexBuilder {
     private void argument(Decl.Argument a, Ctx ctx) {
         value(a.value(), ctx);
         expr(a.query(), ctx, false);
+        // A query passed to a template is read where the template puts it, but a hover asks where it is written.
+        if (ctx.usesOnly() && a.query() != null && a.query().span() != null && !a.query().span().isNone()) {
+            exprs.computeIfAbsent(a.query().span().file(), k -> new ArrayList<>())
+                    .add(new ExprSite(a.query(), ctx.service()));
+        }
     }
 
     private void forEach(Decl.ForEach f, Ctx ctx) {

@@ -220,6 +220,21 @@ public final class SymbolIndex {
         return out;
     }
 
+    /** Find references: those of every symbol at the position, with the definitions too when {@code includeDeclaration}. */
+    public List<Occurrence> referencesAt(String file, int line, int column, boolean includeDeclaration) {
+        List<Occurrence> out = new ArrayList<>();
+        Set<Span> seen = new java.util.HashSet<>();
+        for (Symbol s : symbolsAt(file, line, column)) {
+            for (Occurrence o : references(s, includeDeclaration)) {
+                if (seen.add(o.span())) {
+                    out.add(o);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Occurrence::span));
+        return out;
+    }
+
     /** Document highlights: the occurrences in this file of every symbol at the position, in source order. */
     public List<Occurrence> highlights(String file, int line, int column) {
         List<Occurrence> out = new ArrayList<>();

@@ -160,6 +160,34 @@ class HoverTest {
     }
 
     @Test
+    void queriesInTemplatesAndTheirArguments() {
+        Workspace w = Workspace.of("""
+                template rules ratio(errors query, job string) {
+                  alert "${service|pascal}Errors" {
+                    when     ⟨body⟩sum by (code) ($errors) > 1
+                    for      5m
+                    severity warning
+                  }
+                }
+                service checkout {
+                  metric http_requests_total counter { labels [code, method] }
+                  group g {
+                    use ratio(errors = ⟨arg⟩rate(http_requests_total{code="500"}[5m]), job = "checkout")
+                  }
+                }
+                """);
+        Pos body = w.at("body");
+        HoverInfo.Expression inBody = assertInstanceOf(HoverInfo.Expression.class,
+                w.index.hover(body.file(), body.line(), body.column()).orElseThrow().parts().get(0));
+        assertEquals(List.of(new Label("code", "500")), inBody.definite());
+        Pos arg = w.at("arg");
+        HoverInfo.Expression argument = assertInstanceOf(HoverInfo.Expression.class,
+                w.index.hover(arg.file(), arg.line(), arg.column()).orElseThrow().parts().get(0));
+        assertEquals("rate(http_requests_total{code=\"500\"}[5m])", argument.text());
+        assertTrue(argument.definite().contains(new Label("method", null)), argument.toString());
+    }
+
+    @Test
     void nothingToShowOnKeywords() {
         Pos p = W.at("a");
         assertEquals(java.util.Optional.empty(), W.index.hover(p.file(), p.line(), p.column() - 3));

@@ -121,6 +121,8 @@ class NavigationTest {
         }
         List<Span> expected = references.stream().map(r -> W.name(r, name)).sorted().toList();
         assertEquals(expected, W.spans(W.index.references(s, false)));
+        Pos first = W.at(references.get(0));
+        assertEquals(expected, W.spans(W.index.referencesAt(first.file(), first.line(), first.column(), false)));
         assertEquals(expected.size() + 1, W.index.references(s, true).size());
         assertTrue(W.index.references(s, true).stream().anyMatch(o -> o.isDefinition() && o.span().equals(def)));
     }
