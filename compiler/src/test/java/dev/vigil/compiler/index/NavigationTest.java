@@ -124,6 +124,11 @@ class NavigationTest {
         Pos first = W.at(references.get(0));
         assertEquals(expected, W.spans(W.index.referencesAt(first.file(), first.line(), first.column(), false)));
         assertEquals(expected.size() + 1, W.index.references(s, true).size());
+        // Highlights at the definition: the definition and the references written in its file.
+        Pos d = W.at(definition);
+        List<Span> sameFile = java.util.stream.Stream.concat(java.util.stream.Stream.of(def), expected.stream())
+                .filter(x -> x.file().equals(d.file())).sorted().toList();
+        assertEquals(sameFile, W.spans(W.index.highlights(d.file(), d.line(), d.column())), "highlights of " + name);
         assertTrue(W.index.references(s, true).stream().anyMatch(o -> o.isDefinition() && o.span().equals(def)));
     }
 
