@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compiler's stages depend only on earlier ones: grammar, parse, ast, model, lowering, analysis,
- * validate, then the front ends (lint, the YAML readers, {@code Compiler}). Values (source spans, the
- * secret detector, diagnostics), the embedded languages (PromQL, Go templates, RE2) and the target releases with
+ * validate, then the front ends (lint, the YAML readers, {@code Compiler}, the editors' symbol index). Values
+ * (source spans, the secret detector, diagnostics), the embedded languages (PromQL, Go templates, RE2) and the target releases with
  * their features sit below all of them. What a
  * later stage decides can then never leak back into an earlier one, and no package cycle can form.
  */
@@ -37,7 +37,7 @@ class LayersTest {
                 .layer("Validate").definedBy("dev.vigil.compiler.validate..")
                 .layer("Front").definedBy("dev.vigil.compiler", "dev.vigil.compiler.lint..", "dev.vigil.compiler.yaml..",
                         "dev.vigil.compiler.golden..", "dev.vigil.compiler.importer..", "dev.vigil.compiler.diff..",
-                        "dev.vigil.compiler.format..", "dev.vigil.compiler.coverage..")
+                        "dev.vigil.compiler.format..", "dev.vigil.compiler.coverage..", "dev.vigil.compiler.index..")
                 .whereLayer("Source").mayNotAccessAnyLayer()
                 .whereLayer("Diag").mayOnlyAccessLayers("Source")
                 .whereLayer("Languages").mayOnlyAccessLayers("Source", "Diag")
