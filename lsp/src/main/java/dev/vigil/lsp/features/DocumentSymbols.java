@@ -174,7 +174,8 @@ final class DocumentSymbols implements Handler<DocumentSymbolParams, List<Either
         }
 
         DocumentSymbol route(Decl.Route r) {
-            DocumentSymbol out = sym(header(r.span()), r.receiver() == null ? null : "-> " + r.receiver().text(),
+            String words = header(r.span());
+            DocumentSymbol out = sym(words.startsWith("route ") ? words : "route " + words, r.receiver() == null ? null : r.receiver().text(),
                     SymbolKind.Key, r.span(), null);
             r.children().forEach(c -> out.getChildren().add(route(c)));
             return out;

@@ -91,10 +91,23 @@ public final class ServerHarness implements AutoCloseable {
         return root.resolve(relative).toUri().toString();
     }
 
-    /** Opens {@code relative} with {@code text} (markers stripped); returns the marked positions. */
+    /**
+     * Opens {@code relative} with {@code text} (markers stripped); returns the marked positions. A file not
+     * on disk yet is created there first, empty, as an editor's "new file" does: the server finds the
+     * files of a folder on disk and reads open ones from the editor.
+     */
     public Markers.Marked open(String relative, String marked) {
         Markers.Marked m = Markers.strip(marked);
         String uri = uri(relative);
+        Path p = root.resolve(relative);
+        try {
+            if (!Files.exists(p)) {
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, "");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         versions.put(uri, 1);
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "vigil", 1, m.text())));
         return m;
