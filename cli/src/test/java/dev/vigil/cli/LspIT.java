@@ -53,7 +53,10 @@ class LspIT {
                     "-jar", JAR.toString(), "lsp"));
             command.addAll(args);
             stderr = Files.createTempFile(dir, "stderr", ".txt");
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(stderr.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectError(stderr.toFile());
+            // The pages diagnostics link to are written below the cache directory: the test's, not the user's.
+            pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+            process = pb.start();
             in = process.getOutputStream();
             reader = new Thread(() -> read(process.getInputStream()), "lsp-it-reader");
             reader.setDaemon(true);
@@ -191,6 +194,9 @@ class LspIT {
             assertEquals("Reference.Unknown", diagnostics.get(0).path("code").asText(), published.toString());
             assertEquals(6, diagnostics.get(0).path("range").path("start").path("line").asInt());
             assertEquals("vigil", diagnostics.get(0).path("source").asText());
+            String href = diagnostics.get(0).path("codeDescription").path("href").asText();
+            assertTrue(href.startsWith(tmp.resolve("cache/vigil/docs").toUri().toString()) && href.endsWith(
+                    "checks/Reference.Unknown.md"), href);
 
             s.send("shutdown", 2, null);
             s.await(m -> m.path("id").asInt(-1) == 2, "shutdown response");

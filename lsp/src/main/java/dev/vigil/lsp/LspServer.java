@@ -25,13 +25,19 @@ public final class LspServer {
      * when given, receives the server's log lines and every message in both directions.
      */
     public static int run(InputStream in, OutputStream out, PrintWriter log) throws InterruptedException {
+        return run(in, out, log, DocLinks.defaultCache());
+    }
+
+    /** As {@link #run(InputStream, OutputStream, PrintWriter)}, writing the local copies of the doc pages below {@code docsCache}. */
+    public static int run(InputStream in, OutputStream out, PrintWriter log, java.nio.file.Path docsCache)
+            throws InterruptedException {
         ServerLog fileLog = log == null ? ServerLog.NONE : (type, message) -> {
             synchronized (log) {
                 log.println(Instant.now() + " " + type + " " + message);
                 log.flush();
             }
         };
-        VigilLanguageServer server = new VigilLanguageServer(Features.builtIn(), fileLog, DocLinks.defaultCache());
+        VigilLanguageServer server = new VigilLanguageServer(Features.builtIn(), fileLog, docsCache);
         Launcher.Builder<LanguageClient> builder = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)

@@ -45,7 +45,7 @@ class LspServerStreamsTest {
         StringWriter log = new StringWriter();
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> {
             try {
-                return LspServer.run(serverIn, serverOut, new PrintWriter(log));
+                return LspServer.run(serverIn, serverOut, new PrintWriter(log), dir.resolve(".docs-cache"));
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {

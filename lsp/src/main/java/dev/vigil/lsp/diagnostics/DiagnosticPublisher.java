@@ -37,6 +37,8 @@ public final class DiagnosticPublisher implements CompileScheduler.Listener {
     private final Map<Project, Map<Path, List<org.eclipse.lsp4j.Diagnostic>>> byProject = new HashMap<>();
     /** What the client was last sent, by file. */
     private final Map<Path, List<org.eclipse.lsp4j.Diagnostic>> sent = new HashMap<>();
+    /** The last reason each project could not be read, so that it is logged once. */
+    private final Map<Project, String> failures = new HashMap<>();
 
     public DiagnosticPublisher(Consumer<PublishDiagnosticsParams> client, Supplier<DiagnosticConverter> converter,
             Function<Path, String> uris, ServerLog log) {
@@ -65,8 +67,13 @@ public final class DiagnosticPublisher implements CompileScheduler.Listener {
                 touched.addAll(before.keySet());
             }
             touched.addAll(now.keySet());
-            result.failure().filter(f -> !f.startsWith("No .vigil files found"))
-                    .ifPresent(f -> log.warn("Cannot check " + p.input() + ": " + f));
+            // Said once, not at every keystroke; a folder without sources is no problem.
+            String failure = result.failure().filter(f -> !f.startsWith("No .vigil files found")).orElse(null);
+            if (failure != null && !failure.equals(failures.put(p, failure))) {
+                log.warn("Cannot check " + p.input() + ": " + failure);
+            } else if (failure == null) {
+                failures.remove(p);
+            }
         }
         List<Path> order = new ArrayList<>();
         priority.ifPresent(order::add);
