@@ -107,7 +107,14 @@ public final class CompileScheduler implements AutoCloseable {
             }
             pending = job;
         }
-        worker.execute(this::runPending);
+        try {
+            worker.execute(this::runPending);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // After shutdown the client may still send a notification or two: nothing compiles any more.
+            synchronized (lock) {
+                pending = null;
+            }
+        }
     }
 
     private void runPending() {
