@@ -36,7 +36,8 @@ public final class VigilCommand implements Runnable {
      * a second before any work began.
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, BuildCommand.class, TestCommand.class,
-            LintCommand.class, FmtCommand.class, ImportCommand.class, DiffCommand.class, CommandLine.HelpCommand.class);
+            LintCommand.class, FmtCommand.class, ImportCommand.class, DiffCommand.class, LspCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -123,7 +123,7 @@ class DistributionIT {
                         "licenses/README.md does not name the license of " + name);
             }
         }
-        for (String text : List.of("Apache-2.0.txt", "ANTLR-BSD-3-Clause.txt")) {
+        for (String text : List.of("Apache-2.0.txt", "ANTLR-BSD-3-Clause.txt", "EPL-2.0.md")) {
             assertTrue(licenses.contains("`" + text + "`") && Files.isRegularFile(home.resolve("licenses/" + text)), text);
         }
     }

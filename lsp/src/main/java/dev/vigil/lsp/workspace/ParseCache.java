@@ -1,0 +1,35 @@
+package dev.vigil.lsp.workspace;
+
+import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.DiagnosticSink;
+import dev.vigil.compiler.parse.VigilSourceParser;
+import dev.vigil.compiler.source.SourceFile;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The compiler's parse of each file's latest text, kept until the text changes: symbols, folding and
+ * later features read the syntax tree of a file without parsing it again for every request.
+ */
+public final class ParseCache {
+    private record Entry(String text, Optional<VigilFile> file) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** The syntax tree of {@code text}, reported under {@code path}; empty when the parser gives none. */
+    public Optional<VigilFile> parse(String path, String text) {
+        Entry e = entries.get(path);
+        if (e != null && e.text().equals(text)) {
+            return e.file();
+        }
+        Optional<VigilFile> file = VigilSourceParser.parse(new SourceFile(path, text), new DiagnosticSink());
+        entries.put(path, new Entry(text, file));
+        return file;
+    }
+
+    public void forget(String path) {
+        entries.remove(path);
+    }
+}
