@@ -70,6 +70,11 @@ public final class SymbolIndex {
      * ({@code use} sites), and its project is used when there is one.
      */
     public static SymbolIndex of(CompileResult result) {
+        // The compiler's own parse and model, kept despite errors: nothing is parsed or built a second time.
+        if (result.analysed().isPresent()) {
+            CompileResult.Analysed analysed = result.analysed().get();
+            return of(result.sources(), new ArrayList<>(analysed.files().values()), Optional.of(analysed.model()));
+        }
         return of(result.sources(), parse(result.sources()), result.project());
     }
 
@@ -95,12 +100,12 @@ public final class SymbolIndex {
         return new SymbolIndex(texts, data, model);
     }
 
-    /** Each source parsed on its own; a file with syntax errors is left out (its errors are the compiler's). */
+    /** Each source parsed on its own, what is complete of it after syntax errors too (its errors are the compiler's). */
     static List<VigilFile> parse(Map<String, SourceFile> sources) {
         List<VigilFile> out = new ArrayList<>();
         for (SourceFile s : sources.values()) {
             try {
-                VigilSourceParser.parse(s, new DiagnosticSink()).ifPresent(out::add);
+                out.add(VigilSourceParser.parseTolerant(s, new DiagnosticSink()).file());
             } catch (RuntimeException e) {
                 // The compiler reports what it cannot parse; the index goes without the file.
             }

@@ -18,13 +18,15 @@ public final class ParseCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** The syntax tree of {@code text}, reported under {@code path}; empty when the parser gives none. */
+    /** The syntax tree of {@code text}, reported under {@code path}: what is complete of it, after syntax errors too. */
     public Optional<VigilFile> parse(String path, String text) {
         Entry e = entries.get(path);
         if (e != null && e.text().equals(text)) {
             return e.file();
         }
-        Optional<VigilFile> file = VigilSourceParser.parse(new SourceFile(path, text), new DiagnosticSink());
+        // Tolerant: a file being typed keeps every complete declaration in its outline.
+        Optional<VigilFile> file = Optional.of(VigilSourceParser.parseTolerant(new SourceFile(path, text),
+                new DiagnosticSink()).file());
         entries.put(path, new Entry(text, file));
         return file;
     }

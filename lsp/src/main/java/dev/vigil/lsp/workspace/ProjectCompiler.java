@@ -5,7 +5,6 @@ import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.Compiler;
 import dev.vigil.compiler.InputException;
 import dev.vigil.compiler.SourceLoader;
-import dev.vigil.compiler.io.FileOps;
 import dev.vigil.lsp.text.TextDocument;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,12 +15,13 @@ import java.util.Optional;
 /**
  * Compiles a project exactly as {@code vigil check <input>} does, through {@link Compiler#check}: the same
  * file discovery and import graph (relative and {@code lib:} imports), with the open documents' text in
- * place of the disk's. The compiler reads every source through {@link FileOps#current()}, on the calling
- * thread, so the overlay is installed there for the one call ({@link FileOps#using}); nothing in the
- * compiler changes. What this cannot do: a document open in the editor but not (or no longer) on disk is
- * not found by the walk of the folder, nor by an import, since both look at the disk.
+ * place of the disk's ({@link SourceLoader#withOverlay}), found and imported even before they are saved.
+ * Each project keeps its parses between compiles ({@link dev.vigil.compiler.ParseCache}): a key typed
+ * in one file parses that file again, not the project.
  */
 public final class ProjectCompiler {
+    private static final Map<Path, dev.vigil.compiler.ParseCache> CACHES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ProjectCompiler() {
     }
 
@@ -32,9 +32,13 @@ public final class ProjectCompiler {
             overlay.put(path, doc.text());
             versions.put(path, doc.version());
         });
-        Compiler compiler = new Compiler(new SourceLoader(project.base()), options);
+        dev.vigil.compiler.ParseCache cache = CACHES.computeIfAbsent(project.input(),
+                p -> new dev.vigil.compiler.ParseCache());
+        Compiler compiler = new Compiler(new SourceLoader(project.base()).withOverlay(overlay), options)
+                .withParseCache(cache);
         try {
-            CompileResult result = FileOps.using(new OverlayFileOps(overlay), () -> compiler.check(List.of(project.input())));
+            CompileResult result = compiler.check(List.of(project.input()));
+            cache.retain(result.sources().keySet());
             Map<Path, Integer> read = new HashMap<>();
             ProjectResult draft = new ProjectResult(project, result, Map.of(), Optional.empty());
             for (Path p : draft.files()) {
@@ -46,8 +50,6 @@ public final class ProjectCompiler {
             return new ProjectResult(project, result, read, Optional.empty());
         } catch (InputException e) {
             return failed(project, e.getMessage());
-        } catch (Exception e) {
-            throw new IllegalStateException("compiling " + project.input() + " failed", e);
         }
     }
 
