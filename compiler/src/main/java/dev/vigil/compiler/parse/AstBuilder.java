@@ -25,6 +25,7 @@ import dev.vigil.compiler.ast.Scope;
 import dev.vigil.compiler.ast.Struct;
 import dev.vigil.compiler.ast.Value;
 import dev.vigil.compiler.ast.VigilFile;
+import dev.vigil.compiler.diag.Diagnostic;
 import dev.vigil.compiler.diag.DiagnosticSink;
 import dev.vigil.compiler.diag.Ids;
 import dev.vigil.compiler.promql.Durations;
@@ -38,8 +39,12 @@ import dev.vigil.grammar.VigilParser.*;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -862,7 +867,7 @@ final class AstBuilder {
     static VigilSourceParser.Result parse(SourceFile source, DiagnosticSink sink) {
         VigilParsing.FileResult result = VigilParsing.parseFile(source, sink);
         boolean errors = result.hadSyntaxErrors();
-        java.util.Set<ParserRuleContext> madeUp = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ParserRuleContext> madeUp = Collections.newSetFromMap(new IdentityHashMap<>());
         result.chunks().forEach(c -> madeUp.addAll(c.madeUp()));
         Tolerance tolerance = new Tolerance(errors, result.invented(), madeUp);
         AstBuilder builder = new AstBuilder(source, sink, Scope.NONE, tolerance);
@@ -901,14 +906,14 @@ final class AstBuilder {
      * The lexer's findings, then the parser's first complaint in each declaration it left out (the
      * innermost), none after a string that is not closed in the same chunk.
      */
-    private static List<dev.vigil.compiler.diag.Diagnostic> firstPerDeclaration(VigilParsing.FileResult result,
+    private static List<Diagnostic> firstPerDeclaration(VigilParsing.FileResult result,
             Tolerance tolerance) {
-        List<dev.vigil.compiler.diag.Diagnostic> out = new ArrayList<>(result.lexical());
-        java.util.Set<Object> seen = new java.util.HashSet<>();
+        List<Diagnostic> out = new ArrayList<>(result.lexical());
+        Set<Object> seen = new HashSet<>();
         for (VigilParsing.Chunk chunk : result.chunks()) {
             Span unclosed = null;
             boolean reported = false;
-            for (dev.vigil.compiler.diag.Diagnostic d : result.lexical()) {
+            for (Diagnostic d : result.lexical()) {
                 if (chunk.holds(d.span())) {
                     Span unit = tolerance.innermostBroken(d.span());
                     seen.add(unit.isNone() ? chunk : unit);
@@ -918,7 +923,7 @@ final class AstBuilder {
                     }
                 }
             }
-            for (dev.vigil.compiler.diag.Diagnostic d : chunk.errors()) {
+            for (Diagnostic d : chunk.errors()) {
                 if (unclosed != null && d.span().compareTo(unclosed) > 0) {
                     continue;
                 }
