@@ -30,8 +30,11 @@ import org.junit.jupiter.api.Test;
  * compiled for a fixed share of them, which is where a half-built declaration would crash a check.
  */
 class TruncationTest {
-    /** One cut in this many is compiled with its whole project; the rest are parsed. */
-    private static final int COMPILE_EVERY = 24;
+    /**
+     * One cut in this many is compiled with its whole project; the rest are parsed. {@code
+     * -Dvigil.tolerance.compileEvery=1} compiles every one (minutes, not for the suite).
+     */
+    private static final int COMPILE_EVERY = Integer.getInteger("vigil.tolerance.compileEvery", 24);
     /** At most about this many single-token deletions per file. */
     private static final int DELETIONS_PER_FILE = 150;
     private static final long SEED = Long.parseLong(OnlyDiagnostics.FIXED_SEED);
@@ -97,7 +100,7 @@ class TruncationTest {
                     OnlyDiagnostics.check(sink.sorted(), java.util.Map.of(file.path(), damaged), false,
                             file.path() + " without the token at " + t.getLine() + ":" + t.getCharPositionInLine());
                     if (++cuts % (COMPILE_EVERY * 4) == 0) {
-                        compile(project, i, damaged, "token " + t.getLine() + ":" + t.getCharPositionInLine());
+                        compile(project, i, damaged, file.path() + " without the token at " + t.getLine() + ":" + t.getCharPositionInLine());
                     }
                     assertTrue(result.file() != null);
                 }

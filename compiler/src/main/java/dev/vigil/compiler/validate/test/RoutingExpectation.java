@@ -137,6 +137,10 @@ public final class RoutingExpectation implements Validator {
     /** The routes that take the alert; "first" when a later route to an expected receiver matches it too. */
     private static String why(List<Routing.Route> taken, List<String> expected, List<Routing.Route> routes,
             AlertLabels alert, AlertRouting semantics) {
+        if (taken.isEmpty()) {
+            // No `route default` (it is missing, or damaged while it is being typed): nothing takes it.
+            return "no route takes it";
+        }
         if (taken.size() == 1) {
             Routing.Route r = taken.get(0);
             if (r.isDefault()) {
