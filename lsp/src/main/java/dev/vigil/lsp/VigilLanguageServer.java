@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
@@ -42,6 +43,7 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceFoldersOptions;
 import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -68,6 +70,7 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
     private volatile DiagnosticConverter converter;
     private volatile boolean shutdown;
     private volatile boolean watchFiles;
+    private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
 
     /** A server with the built-in features, logging to the client only, with the default docs cache. */
     public VigilLanguageServer() {
@@ -119,6 +122,9 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
             }
         }
         workspace.setFolders(folders);
+        if (params.getCapabilities() != null) {
+            clientCapabilities = params.getCapabilities();
+        }
         applySettings(ServerSettings.from(params.getInitializationOptions(), folders.isEmpty() ? null : folders.get(0)));
         watchFiles = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
                 && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
@@ -224,6 +230,9 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return handler.handle(context, params);
+            } catch (ResponseErrorException e) {
+                // The handler's answer is an error for the user (a refused rename), not a failure of the server.
+                throw e;
             } catch (Exception | StackOverflowError e) {
                 log().internal("Answering " + request + " failed", e);
                 return null;
@@ -235,6 +244,7 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
         ServerLog log = log();
         Function<Path, String> uris = DiagnosticPublisher.uris(() -> snapshot);
         DiagnosticConverter diagnostics = converter;
+        ClientCapabilities capabilities = clientCapabilities;
         return new RequestContext() {
             private Compilation compiled;
 
@@ -264,6 +274,11 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
             @Override
             public ServerLog log() {
                 return log;
+            }
+
+            @Override
+            public ClientCapabilities clientCapabilities() {
+                return capabilities;
             }
         };
     }

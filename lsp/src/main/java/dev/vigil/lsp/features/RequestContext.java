@@ -9,6 +9,7 @@ import dev.vigil.lsp.workspace.Uris;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.lsp4j.ClientCapabilities;
 
 /** What a handler sees of the server for one request. */
 public interface RequestContext {
@@ -29,6 +30,15 @@ public interface RequestContext {
     DiagnosticConverter diagnostics();
 
     ServerLog log();
+
+    /**
+     * What the client announced it supports in {@code initialize} (empty capabilities when it announced
+     * nothing): a handler answers in the richer form a client supports (links, versioned edits) and in
+     * the plain one otherwise.
+     */
+    default ClientCapabilities clientCapabilities() {
+        return new ClientCapabilities();
+    }
 
     /** The file a request's URI names, if it is a {@code file:} URI. */
     default Optional<Path> path(String uri) {

@@ -2,6 +2,7 @@ package dev.vigil.lsp.workspace;
 
 import dev.vigil.compiler.CompileResult;
 import dev.vigil.compiler.diag.Diagnostic;
+import dev.vigil.compiler.index.SymbolIndex;
 import dev.vigil.compiler.source.SourceFile;
 import dev.vigil.lsp.text.LineIndex;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One project's compilation: the compiler's own {@link CompileResult}, the versions of the open
  * documents it read, and the mapping between the paths the compiler shows (relative to the project's
  * base, or {@code lib:...} for a library's files) and files on disk. {@code failure} is set when the
- * project could not be read at all (no result then has sources).
+ * project could not be read at all (no result then has sources). The {@link #index() symbol index} of the
+ * compilation is built on first use, once.
  */
 public final class ProjectResult {
     private final Project project;
@@ -26,6 +28,7 @@ public final class ProjectResult {
     private final Map<String, Path> paths = new HashMap<>();
     private final Map<Path, String> shown = new HashMap<>();
     private final Map<String, LineIndex> lines = new ConcurrentHashMap<>();
+    private volatile SymbolIndex index;
 
     public ProjectResult(Project project, CompileResult result, Map<Path, Integer> versions, Optional<String> failure) {
         this.project = project;
@@ -95,6 +98,25 @@ public final class ProjectResult {
     public Optional<LineIndex> lines(String display) {
         SourceFile s = result.sources().get(display);
         return s == null ? Optional.empty() : Optional.of(lines.computeIfAbsent(display, d -> LineIndex.of(s.text())));
+    }
+
+    /**
+     * Definitions, references, rename and hover data of this compilation, built from the compiler's own
+     * parse and model on the first request that needs it; requests on other threads wait for that one
+     * build instead of making their own. A result no request asks about never builds it.
+     */
+    public SymbolIndex index() {
+        SymbolIndex built = index;
+        if (built == null) {
+            synchronized (this) {
+                built = index;
+                if (built == null) {
+                    built = SymbolIndex.of(result);
+                    index = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** The findings in one file that are reported: not silenced. */
