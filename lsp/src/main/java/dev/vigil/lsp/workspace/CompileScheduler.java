@@ -53,6 +53,8 @@ public final class CompileScheduler implements AutoCloseable {
     private Job pending;
     private final List<Waiter> waiters = new ArrayList<>();
     private volatile Compilation latest = Compilation.NONE;
+    /** The newest compilation whose findings the listeners have published: what a waiter may read. */
+    private Compilation published = Compilation.NONE;
 
     public CompileScheduler(ServerLog log) {
         this.log = log;
@@ -90,8 +92,8 @@ public final class CompileScheduler implements AutoCloseable {
     /** Completes with the first published compilation of {@code generation} or a later one. */
     public CompletableFuture<Compilation> awaitGeneration(long generation) {
         synchronized (lock) {
-            if (latest.generation() >= generation) {
-                return CompletableFuture.completedFuture(latest);
+            if (published.generation() >= generation) {
+                return CompletableFuture.completedFuture(published);
             }
             CompletableFuture<Compilation> f = new CompletableFuture<>();
             waiters.add(new Waiter(generation, f));
@@ -150,19 +152,23 @@ public final class CompileScheduler implements AutoCloseable {
                 return;
             }
             latest = next;
-            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
-                Waiter w = it.next();
-                if (w.generation() <= next.generation()) {
-                    done.add(w.future());
-                    it.remove();
-                }
-            }
         }
         for (Listener l : listeners) {
             try {
                 l.compiled(next, compiled, removed, job.priority());
             } catch (RuntimeException e) {
                 log.internal("Publishing the results of a compilation failed", e);
+            }
+        }
+        // Waiters are answered once the findings are out, so one that reads them sees them.
+        synchronized (lock) {
+            published = next;
+            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+                Waiter w = it.next();
+                if (w.generation() <= next.generation()) {
+                    done.add(w.future());
+                    it.remove();
+                }
             }
         }
         done.forEach(f -> f.complete(next));
