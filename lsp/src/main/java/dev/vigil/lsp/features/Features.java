@@ -21,6 +21,7 @@ public final class Features {
         f.register(Request.FOLDING_RANGE, new FoldingRanges());
         f.register(Request.DOCUMENT_SYMBOL, new DocumentSymbols());
         f.register(Request.WORKSPACE_SYMBOL, new WorkspaceSymbols());
+        dev.vigil.lsp.features.editing.EditingFeatures.register(f);
         return f;
     }
 
