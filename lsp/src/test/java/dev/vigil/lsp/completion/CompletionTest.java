@@ -131,6 +131,18 @@ class CompletionTest {
     }
 
     @Test
+    void insideATemplateItsParametersAndInAForBlockItsVariable() {
+        List<CompletionItem> items = complete("template rules fast(job string, limit duration = 1s) {\n"
+                + "  for code in [\"500\", \"503\"] {\n    record r = up{job=$%|%\n  }\n}\n");
+        assertEquals(List.of("$code", "$job", "$limit", "$threshold"), items.stream().map(CompletionItem::getLabel).toList());
+        assertEquals(List.of("loop variable", "template parameter: string", "template parameter: duration", "= 0.05"),
+                items.stream().map(CompletionItem::getDetail).toList());
+        // Past the block, its variable is gone.
+        assertEquals(List.of("$job", "$limit", "$threshold"), labels("template rules fast(job string, limit duration = 1s) {\n"
+                + "  for code in [\"500\"] {\n    record r = up\n  }\n  record s = up{job=$%|%\n}\n"));
+    }
+
+    @Test
     void dashboardsThenTheirPanelsAfterPanel() {
         assertEquals(List.of("shop_overview"), labels(alertBody("panel %|%")));
         List<CompletionItem> panels = complete(alertBody("panel shop_overview.%|%"));

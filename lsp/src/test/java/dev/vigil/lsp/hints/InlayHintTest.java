@@ -77,6 +77,34 @@ class InlayHintTest {
     }
 
     @Test
+    void aTemplatesRuleShowsWhatItsExpansionsHaveInCommon() {
+        try (ServerHarness h = ServerHarness.start(dir)) {
+            Markers.Marked m = h.open("shop.vigil", """
+                    template rules up_by_job(job string) {
+                      record job:up:sum = sum by (job, instance) (up{job=$job})%|%
+                    }
+                    service a {
+                      group g {
+                        use up_by_job(job = "a")
+                      }
+                    }
+                    service b {
+                      group g {
+                        use up_by_job(job = "b")
+                      }
+                    }
+                    """);
+            h.awaitCompiled();
+            List<InlayHint> all = hints(h, new Range(new Position(0, 0), new Position(20, 0)));
+            // `job` is on every series of both, with another value in each; `instance` on every series too.
+            assertEquals(List.of("{instance, job}"), all.stream().map(InlayHintTest::label).toList());
+            assertEquals(m.position(0), all.get(0).getPosition());
+            assertTrue(all.get(0).getTooltip().getRight().getValue().contains("its 2 expansions"));
+            h.assertNoInternalErrors();
+        }
+    }
+
+    @Test
     void aProjectWithErrorsElsewhereStillHasHints() {
         try (ServerHarness h = ServerHarness.start(dir)) {
             h.open("shop.vigil", FILE.replace("severity critical", "severity urgent"));

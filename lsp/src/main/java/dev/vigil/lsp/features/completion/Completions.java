@@ -244,6 +244,9 @@ public final class Completions implements Handler<CompletionParams, Either<List<
             case SELECTOR_LABEL -> labels(items, caret, names, selectorLabels(caret, names));
             case GROUPING_LABEL -> labels(items, caret, names, groupingLabels(caret, names));
             case CONSTANT -> {
+                for (String[] bound : bindings(caret)) {
+                    items.add("$" + bound[0], CompletionItemKind.Variable, bound[1], null, 0, "$" + bound[0]);
+                }
                 for (ProjectNames.Named c : names.constants(service(caret))) {
                     items.add("$" + c.name(), CompletionItemKind.Constant, c.detail(), c.documentation(), 2, "$" + c.name());
                 }
@@ -393,6 +396,49 @@ public final class Completions implements Handler<CompletionParams, Either<List<
 
     private static boolean isName(int type) {
         return type == VigilLexer.IDENT || type == VigilLexer.METRIC_IDENT || Words.isWord(type);
+    }
+
+    /**
+     * The names a {@code $} may take besides constants at the caret: the parameters of the template it is in
+     * ({@code name}, "{@code template parameter: type}") and the variables of the {@code for} blocks around it.
+     */
+    private static List<String[]> bindings(Caret caret) {
+        List<String[]> out = new ArrayList<>();
+        int start = caret.chunkStart;
+        int first = start < caret.tokens.size() ? caret.tokens.get(start).getType() : -1;
+        if (first == VigilLexer.BLUEPRINT || first == VigilLexer.TEMPLATE) {
+            int depth = 0;
+            for (int i = start; i + 1 < caret.index; i++) {
+                int type = caret.tokens.get(i).getType();
+                if (type == VigilLexer.LEFT_PAREN) {
+                    depth++;
+                } else if (type == VigilLexer.RIGHT_PAREN && --depth == 0 || type == VigilLexer.LEFT_BRACE) {
+                    break;
+                }
+                Token next = caret.tokens.get(i + 1);
+                if (depth == 1 && (type == VigilLexer.LEFT_PAREN || type == VigilLexer.COMMA) && isName(next.getType())) {
+                    Token kind = i + 2 < caret.index ? caret.tokens.get(i + 2) : null;
+                    out.add(new String[] {next.getText(), "template parameter"
+                            + (kind != null && isName(kind.getType()) ? ": " + kind.getText() : "")});
+                }
+            }
+        }
+        // `for x in [...] {`: the variable of each such block still open at the caret.
+        java.util.Deque<String> blocks = new java.util.ArrayDeque<>();
+        String pending = null;
+        for (int i = start; i < caret.index; i++) {
+            int type = caret.tokens.get(i).getType();
+            if (type == VigilLexer.FOR && i + 2 < caret.index && caret.tokens.get(i + 2).getType() == VigilLexer.IN) {
+                pending = caret.tokens.get(i + 1).getText();
+            } else if (type == VigilLexer.LEFT_BRACE) {
+                blocks.push(pending == null ? "" : pending);
+                pending = null;
+            } else if (type == VigilLexer.RIGHT_BRACE && !blocks.isEmpty()) {
+                blocks.pop();
+            }
+        }
+        blocks.stream().filter(v -> !v.isEmpty()).distinct().forEach(v -> out.add(new String[] {v, "loop variable"}));
+        return out;
     }
 
     /** The service whose body holds the caret: the name after the {@code service} that starts its declaration. */
