@@ -7,6 +7,8 @@ import dev.vigil.lsp.features.Features;
 import dev.vigil.lsp.features.Handler;
 import dev.vigil.lsp.features.Request;
 import dev.vigil.lsp.features.RequestContext;
+import dev.vigil.lsp.features.preview.Preview;
+import dev.vigil.lsp.features.preview.PreviewItem;
 import dev.vigil.lsp.workspace.CompileScheduler;
 import dev.vigil.lsp.workspace.Compilation;
 import dev.vigil.lsp.workspace.ServerLog;
@@ -38,6 +40,7 @@ import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentPositionParams;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -45,6 +48,7 @@ import org.eclipse.lsp4j.WorkspaceFoldersOptions;
 import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -66,6 +70,7 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
     private final VigilWorkspaceService workspaceService;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final ExecutorService requests;
+    private final Preview preview = new Preview();
     private volatile LanguageClient client;
     private volatile DiagnosticConverter converter;
     private volatile boolean shutdown;
@@ -144,6 +149,7 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
         ws.setWorkspaceFolders(wf);
         caps.setWorkspace(ws);
         features.announce(caps);
+        caps.setExperimental(java.util.Map.of(Preview.METHOD, true));
         log().info("Vigil language server: " + folders.size() + " workspace folder(s) " + folders);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("vigil")));
     }
@@ -222,7 +228,19 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
 
     /** Runs a request's handler on a request thread; a request without one answers {@code null}. */
     <P, R> CompletableFuture<R> run(Request<P, R> request, P params) {
-        Handler<P, R> handler = features.handler(request);
+        return answer(request.method(), features.handler(request), params);
+    }
+
+    /**
+     * {@code vigil/preview}, Vigil's own request: the artifacts {@code vigil build} writes for the declaration
+     * at a position (see docs/language-server.md).
+     */
+    @JsonRequest(Preview.METHOD)
+    public CompletableFuture<List<PreviewItem>> preview(TextDocumentPositionParams params) {
+        return answer(Preview.METHOD, preview, params);
+    }
+
+    private <P, R> CompletableFuture<R> answer(String method, Handler<P, R> handler, P params) {
         if (handler == null || shutdown) {
             return CompletableFuture.completedFuture(null);
         }
@@ -234,7 +252,7 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
                 // The handler's answer is an error for the user (a refused rename), not a failure of the server.
                 throw e;
             } catch (Exception | StackOverflowError e) {
-                log().internal("Answering " + request + " failed", e);
+                log().internal("Answering " + method + " failed", e);
                 return null;
             }
         }, requests);

@@ -183,8 +183,11 @@ public final class LabelInference {
         return merged;
     }
 
-    /** The series one recording rule writes: its expression's labels and its static labels. */
-    private Inferred ruleSeries(Rule.Recording rec) {
+    /**
+     * The series one recording rule writes: its expression's labels and its static labels (public for the
+     * language server's inlay hints, which show each rule's own, not the merge of every rule of its name).
+     */
+    public Inferred ruleSeries(Rule.Recording rec) {
         Inferred done = series.get(rec);
         if (done != null) {
             return done;

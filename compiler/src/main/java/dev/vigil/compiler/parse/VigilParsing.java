@@ -175,7 +175,7 @@ final class VigilParsing {
      * Where each chunk starts: a top-level word at column 1 (as `vigil fmt` writes them), or outside
      * every brace. Column 1 finds the next declaration even after a missing `}`.
      */
-    private static List<Integer> chunkStarts(List<Token> all) {
+    static List<Integer> chunkStarts(List<Token> all) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         int depth = 0;

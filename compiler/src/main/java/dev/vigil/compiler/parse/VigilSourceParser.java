@@ -26,6 +26,15 @@ public final class VigilSourceParser {
         return result.syntaxErrors() ? Optional.empty() : Optional.of(result.file());
     }
 
+    /**
+     * Where each top-level declaration starts among {@code tokens} (a lexer's, any channels): indices, the first
+     * 0. The tolerant parse reads a damaged file one such declaration at a time; an editor that reads the
+     * declaration at a cursor (the language server's completion) splits the same way.
+     */
+    public static List<Integer> declarationStarts(List<org.antlr.v4.runtime.Token> tokens) {
+        return VigilParsing.chunkStarts(tokens);
+    }
+
     /** Parses and keeps going after syntax errors, as an editor or {@code vigil check} needs; never throws for input. */
     public static Result parseTolerant(SourceFile source, DiagnosticSink sink) {
         if (source.text().length() > VigilParsing.MAX_CHARS) {

@@ -22,6 +22,7 @@ public final class Features {
         f.register(Request.DOCUMENT_SYMBOL, new DocumentSymbols());
         f.register(Request.WORKSPACE_SYMBOL, new WorkspaceSymbols());
         dev.vigil.lsp.features.navigation.NavigationFeatures.register(f);
+        dev.vigil.lsp.features.editing.EditingFeatures.register(f);
         return f;
     }
 

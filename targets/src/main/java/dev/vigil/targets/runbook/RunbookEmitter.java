@@ -100,6 +100,35 @@ public final class RunbookEmitter implements Emitter {
         }
     }
 
+    /** One page of the output: its path below the output directory and its text. */
+    public record Page(String path, String text) {
+    }
+
+    /**
+     * The runbook of one alert of {@code service}, exactly as {@link #emit} writes it, for a preview of one
+     * alert (the language server's) without rendering every page; empty for an alert the service does not
+     * hold and for an SLO's burn-rate alert, whose page {@link SloRunbookEmitter} writes.
+     */
+    public static java.util.Optional<Page> page(Project project, EmitSettings settings, Service service, Rule.Alert alert) {
+        if (alert.name() == null || isSloBurn(alert)) {
+            return java.util.Optional.empty();
+        }
+        for (RuleGroup g : service.groups()) {
+            for (Rule r : g.rules()) {
+                // The first alert of the name, as emit writes one page per name.
+                if (r instanceof Rule.Alert a && !isSloBurn(a) && alert.name().equals(a.name())) {
+                    Map<String, Object> data = alert(project, Names.of(project), service, g, a,
+                            QueryText.scope(project, service));
+                    String text = RunbookTemplates.render(RunbookTemplates.configuration(settings), RUNBOOK, Map.of(
+                            "alert", data, "service", serviceData(service), "md", MarkdownHelpers.model()));
+                    return java.util.Optional.of(new Page("runbooks/" + Links.segment(service.name()) + "/"
+                            + data.get("file"), text));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Map<String, Object> serviceData(Service s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
